@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+// Units run in Node without the PWA plugin: the data layer has no DOM and gets IndexedDB
+// from fake-indexeddb; tests that need a DOM opt in with a `@vitest-environment jsdom` comment.
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
+    environment: 'node',
+    passWithNoTests: false,
+  },
+});
