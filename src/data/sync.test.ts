@@ -1,0 +1,260 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as DbModule from './db';
+import type * as SyncModule from './sync';
+
+const FEED = 'https://city.example.org/feed.json';
+
+type Modules = {
+  sync: typeof SyncModule;
+  db: typeof DbModule;
+};
+
+// Each test gets an empty database and fresh module state (the cached open promise).
+async function fresh(): Promise<Modules> {
+  globalThis.indexedDB = new IDBFactory();
+  vi.resetModules();
+  return { sync: await import('./sync'), db: await import('./db') };
+}
+
+interface Page {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** A fake server: answers each URL from a table, recording every request. */
+function server(pages: Record<string, Page | (() => Page)>) {
+  const requests: { url: string; headers: Record<string, string> }[] = [];
+  const fetch = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    requests.push({ url, headers: { ...(init?.headers as Record<string, string>) } });
+    const entry = pages[url];
+    if (!entry) return Promise.reject(new TypeError('Failed to fetch'));
+    const page = typeof entry === 'function' ? entry() : entry;
+    const body = typeof page.body === 'string' ? page.body : JSON.stringify(page.body ?? null);
+    return Promise.resolve(
+      new Response(page.status === 304 ? null : body, { status: page.status ?? 200, headers: page.headers }),
+    );
+  });
+  return { fetch: fetch as unknown as typeof globalThis.fetch, requests };
+}
+
+const news = (id: string, date: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  title: `Title ${id}`,
+  content_text: `Body of ${id}`,
+  date_published: date,
+  ...extra,
+});
+
+const feed = (items: unknown[], extra: Record<string, unknown> = {}) => ({
+  version: 'https://jsonfeed.org/version/1.1',
+  title: 'Test city',
+  _city: { city: 'Testville', timezone: 'Asia/Shanghai', languages: ['en'] },
+  items,
+  ...extra,
+});
+
+describe('syncFeed', () => {
+  let m: Modules;
+  beforeEach(async () => {
+    m = await fresh();
+  });
+
+  it('stores a first feed, its meta and its validators', async () => {
+    const s = server({
+      [FEED]: {
+        body: feed([news('a', '2026-01-02T10:00:00+08:00'), news('b', '2026-01-01T10:00:00+08:00')]),
+        headers: { ETag: '"v1"', 'Last-Modified': 'Thu, 01 Jan 2026 00:00:00 GMT' },
+      },
+    });
+    const report = await m.sync.syncFeed({ feedUrl: FEED, fetch: s.fetch });
+    expect(report).toMatchObject({ outcome: 'updated', added: 2, changed: 0, pages: 1 });
+    expect((await m.db.listItems('news')).map((i) => i.id)).toEqual(['a', 'b']);
+    expect((await m.db.getFeedMeta())?.city).toBe('Testville');
+    const state = await m.db.getSyncState(FEED);
+    expect(state).toMatchObject({ etag: '"v1"', lastModified: 'Thu, 01 Jan 2026 00:00:00 GMT' });
+    expect(state?.lastSuccess).toBeTypeOf('number');
+  });
+
+  it('sends the validators back and treats a 304 as unchanged', async () => {
+    let calls = 0;
+    const s = server({
+      [FEED]: () =>
+        calls++ === 0
+          ? { body: feed([news('a', '2026-01-02T10:00:00+08:00')]), headers: { ETag: '"v1"' } }
+          : { status: 304 },
+    });
+    await m.sync.syncFeed({ feedUrl: FEED, fetch: s.fetch });
+    const second = await m.sync.syncFeed({ feedUrl: FEED, fetch: s.fetch });
+    expect(s.requests[1]?.headers['If-None-Match']).toBe('"v1"');
+    expect(second).toMatchObject({ outcome: 'unchanged', added: 0, pages: 0 });
+    expect(await m.db.listItems('news')).toHaveLength(1);
+  });
+
+  it('adds new items and counts changed ones; an identical item is not rewritten', async () => {
+    const first = feed([news('a', '2026-01-01T10:00:00+08:00'), news('b', '2026-01-01T09:00:00+08:00')]);
+    const second = feed([
+      news('c', '2026-01-03T10:00:00+08:00'),
+      news('a', '2026-01-01T10:00:00+08:00', { title: 'Corrected' }),
+      news('b', '2026-01-01T09:00:00+08:00'),
+    ]);
+    let calls = 0;
+    const s = server({ [FEED]: () => ({ body: calls++ === 0 ? first : second }) });
+    await m.sync.syncFeed({ feedUrl: FEED, fetch: s.fetch });
+    const report = await m.sync.syncFeed({ feedUrl: FEED, fetch: s.fetch });
+    expect(report).toMatchObject({ outcome: 'updated', added: 1, changed: 1 });
+    const stored = await m.db.listItems('news');
+    expect(stored.map((i) => i.id)).toEqual(['c', 'a', 'b']);
+    expect(stored[1]?.title).toBe('Corrected');
+  });
+
+  it('reports an unchanged 200 as unchanged', async () => {
+    const s = server({ [FEED]: { body: feed([news('a', '2026-01-01T10:00:00+08:00')]) } });
+    await m.sync.syncFeed({ feedUrl: FEED, fetch: s.fetch });
+    const again = await m.sync.syncFeed({ feedUrl: FEED, fetch: s.fetch });
+    expect(again).toMatchObject({ outcome: 'unchanged', added: 0, changed: 0, pages: 1 });
+  });
+
+  it('applies retractions and names the items removed', async () => {
+    let calls = 0;
+    const s = server({
+      [FEED]: () => ({
+        body:
+          calls++ === 0
+            ? feed([news('a', '2026-01-01T10:00:00+08:00'), news('b', '2026-01-01T09:00:00+08:00')])
+            : feed([{ id: 'a', _city: { deleted: true } }, news('b', '2026-01-01T09:00:00+08:00')]),
+      }),
+    });
+    await m.sync.syncFeed({ feedUrl: FEED, fetch: s.fetch });
+    const report = await m.sync.syncFeed({ feedUrl: FEED, fetch: s.fetch });
+    expect(report.removed).toEqual(['a']);
+    expect((await m.db.listItems('news')).map((i) => i.id)).toEqual(['b']);
+  });
+
+  it('follows next_url to older pages until it meets an item it holds', async () => {
+    const p2 = 'https://city.example.org/feed-2.json';
+    const p3 = 'https://city.example.org/feed-3.json';
+    let first = true;
+    const s = server({
+      [FEED]: () =>
+        first
+          ? { body: feed([news('b', '2026-01-02T10:00:00+08:00')], { next_url: p2 }) }
+          : { body: feed([news('c', '2026-01-03T10:00:00+08:00')], { next_url: p2 }) },
+      [p2]: { body: feed([news('a', '2026-01-01T10:00:00+08:00')], { next_url: p3 }) },
+      [p3]: { body: feed([news('z', '2025-12-01T10:00:00+08:00')]) },
+    });
+    const report = await m.sync.syncFeed({ feedUrl: FEED, fetch: s.fetch });
+    expect(report.pages).toBe(3);
+    expect((await m.db.listItems('news')).map((i) => i.id)).toEqual(['b', 'a', 'z']);
+
+    first = false;
+    const second = await m.sync.syncFeed({ feedUrl: FEED, fetch: s.fetch });
+    // Page 2 holds `a`, already stored: paging stops there and page 3 is not fetched again.
+    expect(second.pages).toBe(2);
+    expect(s.requests.map((r) => r.url)).toEqual([FEED, p2, p3, FEED, p2]);
+  });
+
+  it('stops paging at the page limit and on a next_url that loops', async () => {
+    const pages: Record<string, Page> = {};
+    for (let i = 0; i < 20; i++) {
+      const url = i === 0 ? FEED : `https://city.example.org/p${i}.json`;
+      pages[url] = {
+        body: feed([news(`item-${i}`, `2026-01-01T10:${String(59 - i).padStart(2, '0')}:00+08:00`)], {
+          next_url: `https://city.example.org/p${i + 1}.json`,
+        }),
+      };
+    }
+    const limited = await m.sync.syncFeed({ feedUrl: FEED, fetch: server(pages).fetch, maxPages: 4 });
+    expect(limited.pages).toBe(4);
+
+    m = await fresh();
+    const loop = server({
+      [FEED]: {
+        body: feed([news('x', '2026-01-01T10:00:00+08:00')], { next_url: 'https://city.example.org/q.json' }),
+      },
+      'https://city.example.org/q.json': {
+        body: feed([news('y', '2025-01-01T10:00:00+08:00')], { next_url: FEED }),
+      },
+    });
+    const looped = await m.sync.syncFeed({ feedUrl: FEED, fetch: loop.fetch });
+    expect(looped.pages).toBe(2);
+    expect(loop.requests).toHaveLength(2);
+  });
+
+  describe('a failure loses nothing', () => {
+    const seed = async () => {
+      const ok = server({
+        [FEED]: { body: feed([news('a', '2026-01-01T10:00:00+08:00')]), headers: { ETag: '"v1"' } },
+      });
+      await m.sync.syncFeed({ feedUrl: FEED, fetch: ok.fetch });
+    };
+
+    it.each([
+      ['offline', server({}).fetch],
+      ['http', server({ [FEED]: { status: 500, body: 'oops' } }).fetch],
+      ['invalid', server({ [FEED]: { body: '<html>not json</html>' } }).fetch],
+      ['invalid', server({ [FEED]: { body: { items: 'nope' } } }).fetch],
+    ] as const)('%s', async (kind, failingFetch) => {
+      await seed();
+      const report = await m.sync.syncFeed({ feedUrl: FEED, fetch: failingFetch });
+      expect(report.outcome).toBe('failed');
+      expect(report.error?.kind).toBe(kind);
+      expect((await m.db.listItems('news')).map((i) => i.id)).toEqual(['a']);
+      const state = await m.db.getSyncState(FEED);
+      expect(state?.lastError?.kind).toBe(kind);
+      expect(state?.etag).toBe('"v1"');
+    });
+
+    it('times out a request that never answers', async () => {
+      await seed();
+      const hanging = ((_url: string, init?: RequestInit) =>
+        new Promise<Response>((_resolve, reject) => {
+          init?.signal?.addEventListener('abort', () => reject(init.signal?.reason as Error));
+        })) as typeof fetch;
+      const report = await m.sync.syncFeed({ feedUrl: FEED, fetch: hanging, timeoutMs: 50 });
+      expect(report.error?.kind).toBe('timeout');
+      expect(await m.db.listItems('news')).toHaveLength(1);
+    });
+
+    it('rolls back a page when the disk is full', async () => {
+      await seed();
+      const { IDBObjectStore: FakeStore } = await import('fake-indexeddb');
+      const put = vi.spyOn(FakeStore.prototype, 'put').mockImplementationOnce(function (
+        this: IDBObjectStore,
+      ) {
+        throw new DOMException('Quota exceeded', 'QuotaExceededError');
+      });
+      const bigger = server({
+        [FEED]: {
+          body: feed([
+            news('a', '2026-01-01T10:00:00+08:00', { title: 'changed' }),
+            news('b', '2026-01-02T10:00:00+08:00'),
+          ]),
+        },
+      });
+      const report = await m.sync.syncFeed({ feedUrl: FEED, fetch: bigger.fetch });
+      put.mockRestore();
+      expect(report.error?.kind).toBe('storage-full');
+      const stored = await m.db.listItems('news');
+      expect(stored.map((i) => [i.id, i.title])).toEqual([['a', 'Title a']]);
+    });
+  });
+
+  it('keeps an undated item where it was first placed', async () => {
+    let now = 1_000_000;
+    const s = server({ [FEED]: { body: feed([{ id: 'u', content_text: 'undated' }]) } });
+    await m.sync.syncFeed({ feedUrl: FEED, fetch: s.fetch, now: () => now });
+    const firstTime = (await m.db.getItems(['u']))[0]?.sortTime;
+    now += 60_000;
+    await m.sync.syncFeed({ feedUrl: FEED, fetch: s.fetch, now: () => now });
+    expect((await m.db.getItems(['u']))[0]?.sortTime).toBe(firstTime);
+  });
+
+  it('opens the database once for concurrent callers', async () => {
+    const [a, b] = await Promise.all([m.db.db(), m.db.db()]);
+    expect(a).toBe(b);
+  });
+});

@@ -1,0 +1,215 @@
+/**
+ * Feed sync: the network feeds IndexedDB and nothing else. Used as is by the page (first visit,
+ * before the worker controls it) and by the service worker (start-up, page request, periodic sync).
+ */
+import { getSyncState, putSyncState, tx, type SyncErrorKind, type SyncState } from './db';
+import { broadcast, SYNC_DONE } from './messages';
+import type { FeedMeta, Item, Problem } from './model';
+import { parseFeed } from './parse';
+
+export interface SyncOptions {
+  feedUrl: string;
+  /** Injected by tests; the global fetch otherwise. */
+  fetch?: typeof fetch;
+  /** Per request. */
+  timeoutMs?: number;
+  /** Older pages (`next_url`) followed at most, counting the first. */
+  maxPages?: number;
+  now?: () => number;
+}
+
+/** What a sync did, counted; shown by the page and kept out of the way of the user. */
+export interface SyncReport {
+  outcome: 'updated' | 'unchanged' | 'failed';
+  feedUrl: string;
+  pages: number;
+  added: number;
+  changed: number;
+  /** Ids of stored items that a retraction removed (the page tells the user about saved ones). */
+  removed: string[];
+  skipped: Problem[];
+  warnings: Problem[];
+  error?: { kind: SyncErrorKind; detail: string };
+  finishedAt: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_MAX_PAGES = 10;
+
+class SyncFailure extends Error {
+  constructor(
+    readonly kind: SyncErrorKind,
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+/**
+ * Fetches the feed (conditionally), follows older pages until a known item or the page limit,
+ * stores each page in one transaction and applies retractions. Never throws: a failure is a
+ * report, and whatever was stored before stays stored. Runs one at a time per origin.
+ */
+export function syncFeed(options: SyncOptions): Promise<SyncReport> {
+  const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+  const run = () => runSync(options);
+  // Page and worker may both ask at once; the lock lets one run and the other wait its turn.
+  return locks ? locks.request('citylink-sync', run) : run();
+}
+
+async function runSync(options: SyncOptions): Promise<SyncReport> {
+  const now = options.now ?? Date.now;
+  const report: SyncReport = {
+    outcome: 'unchanged',
+    feedUrl: options.feedUrl,
+    pages: 0,
+    added: 0,
+    changed: 0,
+    removed: [],
+    skipped: [],
+    warnings: [],
+    finishedAt: 0,
+  };
+  const previous: SyncState = (await getSyncState(options.feedUrl).catch(() => undefined)) ?? {
+    feedUrl: options.feedUrl,
+  };
+  const next: SyncState = { ...previous };
+  try {
+    await fetchPages(options, previous, next, report, now);
+    next.lastSuccess = now();
+    delete next.lastError;
+  } catch (error) {
+    const failure = toFailure(error);
+    report.outcome = 'failed';
+    report.error = { kind: failure.kind, detail: failure.message };
+    next.lastError = report.error;
+    // Validators are kept only with a complete sync: a half-read feed must be read again.
+    if (report.pages > 0) {
+      delete next.etag;
+      delete next.lastModified;
+    }
+  }
+  report.finishedAt = next.lastAttempt = now();
+  await putSyncState(next).catch(() => undefined);
+  try {
+    broadcast({ type: SYNC_DONE, report });
+  } catch {
+    // No BroadcastChannel (old browser): the caller still gets the report.
+  }
+  return report;
+}
+
+async function fetchPages(
+  options: SyncOptions,
+  previous: SyncState,
+  next: SyncState,
+  report: SyncReport,
+  now: () => number,
+): Promise<void> {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+  const seen = new Set<string>([options.feedUrl]);
+  let url = options.feedUrl;
+
+  for (let page = 0; page < maxPages; page++) {
+    const first = page === 0;
+    const headers: Record<string, string> = { Accept: 'application/feed+json, application/json' };
+    if (first && previous.etag) headers['If-None-Match'] = previous.etag;
+    if (first && previous.lastModified) headers['If-Modified-Since'] = previous.lastModified;
+
+    const response = await request(doFetch, url, headers, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    if (first && response.status === 304) return;
+    if (!response.ok) throw new SyncFailure('http', `HTTP ${response.status} for ${url}`);
+    const text = await response.text();
+
+    const parsed = parseFeed(text, { baseUrl: url, receivedAt: now() });
+    if (!parsed.ok) throw new SyncFailure('invalid', parsed.error);
+    report.skipped.push(...parsed.skipped);
+    report.warnings.push(...parsed.warnings);
+
+    const stored = await storePage(parsed.items, parsed.retractions, first ? parsed.meta : undefined);
+    report.pages++;
+    report.added += stored.added;
+    report.changed += stored.changed;
+    report.removed.push(...stored.removed);
+    if (report.added + report.changed + report.removed.length > 0) report.outcome = 'updated';
+    if (first) {
+      const etag = response.headers.get('ETag');
+      const lastModified = response.headers.get('Last-Modified');
+      if (etag) next.etag = etag;
+      else delete next.etag;
+      if (lastModified) next.lastModified = lastModified;
+      else delete next.lastModified;
+    }
+
+    if (stored.metKnown || !parsed.nextUrl || seen.has(parsed.nextUrl)) return;
+    seen.add(parsed.nextUrl);
+    url = parsed.nextUrl;
+  }
+}
+
+async function request(
+  doFetch: typeof fetch,
+  url: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<Response> {
+  try {
+    // no-store: our own validators decide freshness, and the feed lives in IndexedDB alone.
+    return await doFetch(url, { headers, cache: 'no-store', signal: AbortSignal.timeout(timeoutMs) });
+  } catch (error) {
+    const name = (error as { name?: unknown } | null)?.name;
+    if (name === 'TimeoutError' || name === 'AbortError') {
+      throw new SyncFailure('timeout', `No answer from ${url} in ${timeoutMs / 1000} s`);
+    }
+    throw new SyncFailure('offline', `Could not reach ${url}: ${String(error)}`);
+  }
+}
+
+/**
+ * Writes one page in one transaction and counts what changed. `metKnown` says whether the
+ * page held an item already stored, which is where paging stops.
+ */
+async function storePage(
+  items: Item[],
+  retractions: string[],
+  meta: FeedMeta | undefined,
+): Promise<{ metKnown: boolean; added: number; changed: number; removed: string[] }> {
+  return tx(['items', 'feed'], async (t) => {
+    const store = t.objectStore('items');
+    const byKey = store.index('by-kind-key');
+    const result = { metKnown: false, added: 0, changed: 0, removed: [] as string[] };
+
+    for (const item of items) {
+      const old = await store.get(item.id);
+      const toStore = { ...item };
+      if (old) {
+        result.metKnown = true;
+        // An undated item keeps the place it was first given, not the time of this sync.
+        if (!item.datePublished && !item.dateModified) toStore.sortTime = old.sortTime;
+      }
+      // Addresses must stay unique: a slug another item already owns falls back to the id.
+      const owner = await byKey.getKey([toStore.kind, toStore.key]);
+      if (owner !== undefined && owner !== toStore.id) toStore.key = toStore.id;
+      if (!old) result.added++;
+      else if (JSON.stringify(old) !== JSON.stringify(toStore)) result.changed++;
+      else continue;
+      await store.put(toStore);
+    }
+    for (const id of retractions) {
+      if ((await store.getKey(id)) === undefined) continue;
+      await store.delete(id);
+      result.removed.push(id);
+    }
+    if (meta) await t.objectStore('feed').put(meta, 'current');
+    return result;
+  });
+}
+
+function toFailure(error: unknown): SyncFailure {
+  if (error instanceof SyncFailure) return error;
+  const name = (error as { name?: unknown } | null)?.name;
+  const detail = error instanceof Error ? error.message : String(error);
+  if (name === 'QuotaExceededError') return new SyncFailure('storage-full', detail);
+  return new SyncFailure('storage', detail);
+}
