@@ -1,0 +1,23 @@
+/**
+ * The worker's side of feed sync: the shared `syncFeed()` against this app's feed URL.
+ */
+import { feedUrl } from '../data/config';
+import { syncFeed, type SyncReport } from '../data/sync';
+
+declare const self: ServiceWorkerGlobalScope;
+
+/** Periodic Background Sync is Chromium-only and not yet in TypeScript's WebWorker lib. */
+export interface PeriodicSyncEvent extends ExtendableEvent {
+  readonly tag: string;
+}
+
+declare global {
+  interface ServiceWorkerGlobalScopeEventMap {
+    periodicsync: PeriodicSyncEvent;
+  }
+}
+
+/** Runs one sync of the app's feed into IndexedDB. */
+export function syncNow(): Promise<SyncReport> {
+  return syncFeed({ feedUrl: feedUrl(self.location.href) });
+}

@@ -1,0 +1,41 @@
+/**
+ * Service worker entry: wiring only. What each piece does lives in the modules it imports.
+ */
+import { clientsClaim } from 'workbox-core';
+import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
+import { isPageToWorker, SKIP_WAITING, SYNC_REQUEST } from '../data/messages';
+import { registerImageRoute } from './images';
+import { registerNavigationRoute } from './navigation';
+import { syncNow, type PeriodicSyncEvent } from './feed-sync';
+
+declare const self: ServiceWorkerGlobalScope;
+
+// The app shell, listed by vite-plugin-pwa at build time. The feed is not in it: IndexedDB is
+// the feed's only store.
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+registerNavigationRoute();
+registerImageRoute();
+
+// The first worker takes the open page at once so it works offline from the first visit;
+// later versions wait for the user's "Reload" (SKIP_WAITING) instead.
+clientsClaim();
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(syncNow());
+});
+
+self.addEventListener('message', (event) => {
+  const data: unknown = event.data;
+  if (!isPageToWorker(data)) return;
+  if (data.type === SKIP_WAITING) {
+    void self.skipWaiting();
+  } else if (data.type === SYNC_REQUEST) {
+    // workbox-window's messageSW waits for the answer on the port it sent.
+    event.waitUntil(syncNow().then((report) => event.ports[0]?.postMessage(report)));
+  }
+});
+
+self.addEventListener('periodicsync', (event: PeriodicSyncEvent) => {
+  if (event.tag === 'feed') event.waitUntil(syncNow());
+});
