@@ -1,0 +1,57 @@
+/**
+ * Screenshots of every main screen at 390x844, light and dark, English and Chinese, from the
+ * production build (`npm run build` first). Output: screenshots/<route>-<lang>-<theme>.png.
+ * Usage: npx tsx scripts/screenshots.ts [route …]
+ */
+import { mkdirSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { preview } from 'vite';
+
+const routes = process.argv.slice(2);
+const targets = routes.length ? routes : ['/', '/events', '/contacts', '/more'];
+const out = new URL('../screenshots/', import.meta.url);
+mkdirSync(out, { recursive: true });
+
+const server = await preview({ preview: { port: 4174, host: '127.0.0.1', strictPort: true } });
+const base = 'http://127.0.0.1:4174';
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+
+try {
+  for (const locale of ['en-GB', 'zh-CN']) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 2,
+        locale,
+        colorScheme,
+        timezoneId: 'Europe/Berlin',
+      });
+      const page = await context.newPage();
+      await page.goto(base + '/');
+      await page.waitForFunction(() => navigator.serviceWorker?.controller !== null);
+      await page.locator('.card').first().waitFor();
+      for (const route of targets) {
+        await page.goto(base + route);
+        await page.locator('h1').first().waitFor();
+        await page.waitForTimeout(300);
+        const name = `${route.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'home'}-${locale.slice(0, 2)}-${colorScheme}.png`;
+        await page.screenshot({ path: new URL(name, out).pathname });
+        console.log(name);
+      }
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+}

@@ -1,0 +1,87 @@
+import { createAsync, useParams } from '@solidjs/router';
+import { For, Show, Suspense } from 'solid-js';
+import { itemAt, itemsById } from '../../app/data';
+import type { Contact, EventContact } from '../../data/model';
+import { displayTitle } from '../../data/text';
+import { locale, t } from '../../i18n';
+import { formatEventTime, sameOffset, type EventItem } from '../../lib/event-time';
+import { ContactCard } from '../../ui/ContactCard';
+import { ItemBody } from '../../ui/ItemBody';
+import { NotOnDevice } from '../../ui/NotOnDevice';
+import { StatusBadge } from '../../ui/StatusBadge';
+
+/** An event on its own address: when (venue's zone and the viewer's), where, whom to reach. */
+export function EventPage() {
+  const params = useParams<{ key: string }>();
+  const item = createAsync(() => itemAt('event', params.key));
+  return (
+    <Suspense fallback={<p class="muted">{t('list.loading')}</p>}>
+      <Show when={item() !== undefined}>
+        <Show when={item()?.event ? (item() as EventItem) : undefined} fallback={<NotOnDevice />}>
+          {(found) => <EventDetails item={found()} />}
+        </Show>
+      </Show>
+    </Suspense>
+  );
+}
+
+function EventDetails(props: { item: EventItem }) {
+  const event = () => props.item.event;
+  const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const showViewer = () =>
+    !event().allDay && !sameOffset(new Date(event().start), event().timezone, viewerZone);
+  const refs = () => event().contacts.flatMap((c: EventContact) => ('ref' in c ? [c.ref] : []));
+  const referenced = createAsync(() => itemsById(refs()));
+  const contacts = (): Contact[] => [
+    ...(referenced() ?? []).flatMap((item) => (item.contact ? [item.contact] : [])),
+    ...event().contacts.flatMap((c) => ('inline' in c ? [c.inline] : [])),
+  ];
+
+  return (
+    <article class="page article" lang={props.item.language}>
+      <h1>{displayTitle(props.item)}</h1>
+      <p>
+        <StatusBadge status={event().status} />
+      </p>
+      <dl class="facts">
+        <dt>{t('events.when')}</dt>
+        <dd>{formatEventTime(event(), locale(), event().timezone)}</dd>
+        <Show when={showViewer()}>
+          <dt>{t('events.yourTime')}</dt>
+          <dd>{formatEventTime(event(), locale(), viewerZone)}</dd>
+        </Show>
+        <Show when={event().venue}>
+          {(venue) => (
+            <>
+              <dt>{t('events.venue')}</dt>
+              <dd>
+                {[venue().name, venue().address].filter(Boolean).join(', ')}
+                <Show when={venue().addressLocal}>
+                  {(local) => (
+                    <span class="local-address" lang="zh-Hans">
+                      {local()}
+                    </span>
+                  )}
+                </Show>
+              </dd>
+            </>
+          )}
+        </Show>
+      </dl>
+      <Show when={event().registrationUrl}>
+        {(href) => (
+          <p>
+            <a class="button" href={href()} target="_blank" rel="noopener noreferrer">
+              {t('events.register')}
+            </a>
+          </p>
+        )}
+      </Show>
+      <ItemBody html={props.item.contentHtml} text={props.item.contentText} />
+      <Show when={contacts().length}>
+        <h2>{t('events.contacts')}</h2>
+        <For each={contacts()}>{(contact) => <ContactCard contact={contact} heading="h3" />}</For>
+      </Show>
+    </article>
+  );
+}

@@ -1,0 +1,48 @@
+import { createAsync } from '@solidjs/router';
+import { Show } from 'solid-js';
+import { feedMeta, syncState } from '../../app/data';
+import { feedUrl } from '../../data/config';
+import { locale, t } from '../../i18n';
+import { lastReport } from '../status/sync-status';
+
+/** About the feed in use and the app; settings join this screen later. */
+export function More() {
+  const meta = createAsync(() => feedMeta());
+  const state = createAsync(() => syncState());
+  const dateTime = (ms: number) =>
+    new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  return (
+    <section class="page">
+      <h1>{t('more.title')}</h1>
+      <h2>{t('more.feed')}</h2>
+      <dl class="facts">
+        <dt>{t('more.feedName')}</dt>
+        <dd>{meta()?.title || '—'}</dd>
+        <dt>{t('more.feedAddress')}</dt>
+        <dd class="break">{feedUrl(window.location.href)}</dd>
+        <dt>{t('more.lastSync')}</dt>
+        <dd>
+          <Show when={state()?.lastSuccess} fallback={t('status.neverUpdated')}>
+            {(ms) => dateTime(ms())}
+          </Show>
+        </dd>
+        <Show when={state()?.lastError}>
+          {(error) => (
+            <>
+              <dt>{t('more.lastError')}</dt>
+              <dd>
+                {t(`syncError.${error().kind}`)} <span class="muted break">{error().detail}</span>
+              </dd>
+            </>
+          )}
+        </Show>
+      </dl>
+      <Show when={lastReport()?.skipped.length}>
+        {(count) => <p class="muted">{t('more.skipped', { count: String(count()) })}</p>}
+      </Show>
+      <h2>{t('more.about')}</h2>
+      <p>{t('more.aboutText')}</p>
+      <p class="notice">{t('app.sampleData')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import { createAsync, useParams } from '@solidjs/router';
+import { For, Show, Suspense } from 'solid-js';
+import { itemAt } from '../../app/data';
+import { displayTitle } from '../../data/text';
+import { locale, t } from '../../i18n';
+import { formatDate, formatList } from '../../lib/format';
+import { ItemBody } from '../../ui/ItemBody';
+import { NotOnDevice } from '../../ui/NotOnDevice';
+
+/** A news item on its own address, readable offline. */
+export function Article() {
+  const params = useParams<{ key: string }>();
+  const item = createAsync(() => itemAt('news', params.key));
+  return (
+    <Suspense fallback={<p class="muted">{t('list.loading')}</p>}>
+      <Show when={item() !== undefined}>
+        <Show when={item()} fallback={<NotOnDevice />}>
+          {(found) => {
+            const authors = () => found().authors.flatMap((a) => (a.name ? [a.name] : []));
+            return (
+              <article class="page article" lang={found().language}>
+                <h1>{displayTitle(found())}</h1>
+                <p class="article-meta">
+                  <Show when={found().datePublished}>
+                    {(date) => <time datetime={date()}>{formatDate(date(), locale())}</time>}
+                  </Show>
+                  <Show when={authors().length}>
+                    <span>{t('item.by', { names: formatList(authors(), locale()) })}</span>
+                  </Show>
+                </p>
+                <Show when={found().image ?? found().bannerImage}>
+                  {(src) => <img class="article-image" src={src()} alt="" decoding="async" />}
+                </Show>
+                <ItemBody html={found().contentHtml} text={found().contentText} />
+                <For each={found().attachments}>
+                  {(attachment) => (
+                    <p>
+                      <a href={attachment.url} target="_blank" rel="noopener noreferrer">
+                        {attachment.title ?? attachment.url}
+                      </a>
+                    </p>
+                  )}
+                </For>
+                <Show when={found().externalUrl ?? found().url}>
+                  {(href) => (
+                    <p class="original">
+                      <a href={href()} target="_blank" rel="noopener noreferrer">
+                        {t('item.original')}
+                      </a>
+                    </p>
+                  )}
+                </Show>
+              </article>
+            );
+          }}
+        </Show>
+      </Show>
+    </Suspense>
+  );
+}

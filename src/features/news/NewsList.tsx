@@ -1,0 +1,42 @@
+import { createAsync } from '@solidjs/router';
+import { For, Show, Suspense } from 'solid-js';
+import { itemsOf } from '../../app/data';
+import { itemPath } from '../../data/paths';
+import { displayTitle, excerpt } from '../../data/text';
+import { locale, t } from '../../i18n';
+import { formatDate } from '../../lib/format';
+import { ItemCard } from '../../ui/ItemCard';
+
+/** The home screen: news, newest first, straight from IndexedDB. */
+export function NewsList() {
+  const items = createAsync(() => itemsOf('news'));
+  return (
+    <section class="page">
+      <h1 class="visually-hidden">{t('nav.news')}</h1>
+      <Suspense fallback={<p class="muted">{t('list.loading')}</p>}>
+        <Show when={items()?.length} fallback={<p class="empty">{t('list.emptyNews')}</p>}>
+          <ul class="card-list">
+            <For each={items()}>
+              {(item) => (
+                <li>
+                  <ItemCard
+                    href={itemPath(item)}
+                    title={displayTitle(item)}
+                    text={excerpt(item)}
+                    image={item.image}
+                    lang={item.language}
+                    meta={
+                      <Show when={item.datePublished}>
+                        {(date) => <time datetime={date()}>{formatDate(date(), locale())}</time>}
+                      </Show>
+                    }
+                  />
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+      </Suspense>
+    </section>
+  );
+}

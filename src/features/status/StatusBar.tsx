@@ -1,0 +1,50 @@
+import { createAsync } from '@solidjs/router';
+import { createConnectivitySignal } from '@solid-primitives/connectivity';
+import { createSignal, onCleanup, Show } from 'solid-js';
+import { syncState } from '../../app/data';
+import { formatRelative } from '../../lib/format';
+import { locale, t } from '../../i18n';
+import { lastReport, refresh, syncing } from './sync-status';
+
+/** Offline banner, "updated N minutes ago", the last sync problem, and the refresh button. */
+export function StatusBar() {
+  const online = createConnectivitySignal();
+  const state = createAsync(() => syncState());
+  const [now, setNow] = createSignal(Date.now());
+  // "N minutes ago" must move on while the screen stays open.
+  const timer = setInterval(() => setNow(Date.now()), 30_000);
+  onCleanup(() => clearInterval(timer));
+
+  const lastSuccess = () => state()?.lastSuccess;
+  const problem = () => {
+    const report = lastReport();
+    return report ? report.error : state()?.lastError;
+  };
+
+  return (
+    <div class="status" role="region" aria-label={t('status.refresh')}>
+      <Show when={!online()}>
+        <p class="banner offline" role="status">
+          {t('status.offline')}
+        </p>
+      </Show>
+      <Show when={online() && problem()}>
+        {(error) => (
+          <p class="banner warn" role="status">
+            {t(`syncError.${error().kind}`)}
+          </p>
+        )}
+      </Show>
+      <div class="status-line">
+        <span aria-live="polite">
+          <Show when={lastSuccess()} fallback={t('status.neverUpdated')}>
+            {(when) => t('status.updated', { when: formatRelative(when(), now(), locale()) })}
+          </Show>
+        </span>
+        <button type="button" class="link-button" onClick={() => void refresh()} disabled={syncing()}>
+          {syncing() ? t('status.refreshing') : t('status.refresh')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * Sync as the screens see it: whether one is running, how the last one went, and the triggers
+ * (app start, coming back online, the refresh button). Reports reach every tab through the
+ * broadcast channel, whoever ran the sync.
+ */
+import { revalidate } from '@solidjs/router';
+import { createSignal } from 'solid-js';
+import { CHANNEL, isBroadcast } from '../../data/messages';
+import type { SyncReport } from '../../data/sync';
+import { requestSync } from '../../pwa/worker';
+
+const [syncing, setSyncing] = createSignal(false);
+const [lastReport, setLastReport] = createSignal<SyncReport>();
+
+/** True while this tab waits for a sync it asked for. */
+export { syncing };
+/** The last finished sync's report, from this tab or any other context. */
+export { lastReport };
+
+/** Runs a sync now unless this tab already waits for one. */
+export async function refresh(): Promise<void> {
+  if (syncing()) return;
+  setSyncing(true);
+  try {
+    setLastReport(await requestSync());
+  } finally {
+    setSyncing(false);
+    // Revalidating also covers the case where no broadcast arrives (no BroadcastChannel).
+    void revalidate();
+  }
+}
+
+/** Wires the triggers; returns the cleanup. Called once from the entry point. */
+export function startSyncing(): () => void {
+  const channel = new BroadcastChannel(CHANNEL);
+  channel.onmessage = (event: MessageEvent<unknown>) => {
+    if (!isBroadcast(event.data)) return;
+    setLastReport(event.data.report);
+    void revalidate();
+  };
+  const onOnline = () => void refresh();
+  window.addEventListener('online', onOnline);
+  void refresh();
+  return () => {
+    channel.close();
+    window.removeEventListener('online', onOnline);
+  };
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en';
+import { zhHans } from './zh-Hans';
+import { chooseLocale } from '.';
+
+describe('chooseLocale', () => {
+  it('follows the first language we have', () => {
+    expect(chooseLocale(['zh-CN', 'en'])).toBe('zh-Hans');
+    expect(chooseLocale(['zh-TW'])).toBe('zh-Hans');
+    expect(chooseLocale(['fr-FR', 'en-US'])).toBe('en');
+    expect(chooseLocale(['de', 'zh-Hans-CN'])).toBe('zh-Hans');
+    expect(chooseLocale([])).toBe('en');
+  });
+});
+
+describe('catalogues', () => {
+  const keys = (o: object, prefix = ''): string[] =>
+    Object.entries(o).flatMap(([k, v]) =>
+      typeof v === 'string' ? [prefix + k] : keys(v as object, `${prefix}${k}.`),
+    );
+  it('translate every key, with the same template slots', () => {
+    expect(keys(zhHans).sort()).toEqual(keys(en).sort());
+    const slots = (s: string) => [...s.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
+    const get = (o: object, path: string) =>
+      path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], o) as string;
+    for (const key of keys(en)) {
+      expect(slots(get(zhHans, key)), key).toEqual(slots(get(en, key)));
+      expect(get(zhHans, key), key).not.toBe('');
+    }
+  });
+});

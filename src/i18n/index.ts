@@ -1,0 +1,47 @@
+/**
+ * The locale primitive: which language the interface speaks, its translator, and Intl
+ * formatters bound to it. Catalogues are plain objects checked against the English shape.
+ */
+import * as i18n from '@solid-primitives/i18n';
+import { createMemo, createRoot, createSignal } from 'solid-js';
+import { en, type Catalogue } from './en';
+import { zhHans } from './zh-Hans';
+
+/** The interface languages, as BCP 47 tags. */
+export type Locale = 'en' | 'zh-Hans';
+
+const catalogues: Record<Locale, Catalogue> = { en, 'zh-Hans': zhHans };
+
+/**
+ * The best interface language for a list of preferred languages (navigator.languages order).
+ * Any Chinese preference gets Simplified Chinese, the only Chinese we have.
+ */
+export function chooseLocale(preferred: readonly string[]): Locale {
+  for (const tag of preferred) {
+    const lang = tag.toLowerCase();
+    if (lang.startsWith('zh')) return 'zh-Hans';
+    if (lang.startsWith('en')) return 'en';
+  }
+  return 'en';
+}
+
+function deviceLanguages(): readonly string[] {
+  return typeof navigator === 'undefined' ? [] : navigator.languages;
+}
+
+// One root for the app's lifetime: the locale is global state, like the document's language.
+const state = createRoot(() => {
+  const [locale, setLocale] = createSignal<Locale>(chooseLocale(deviceLanguages()));
+  const dict = createMemo(() => i18n.flatten(catalogues[locale()]));
+  const t = i18n.translator(dict, i18n.resolveTemplate);
+  return { locale, setLocale, t };
+});
+
+/** The current interface language. */
+export const locale = state.locale;
+/** Follows the device when its languages change. */
+export function followDevice(): void {
+  state.setLocale(chooseLocale(deviceLanguages()));
+}
+/** Looks up interface text by dotted key, e.g. `t('nav.news')`. */
+export const t = state.t;

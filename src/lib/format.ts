@@ -1,0 +1,36 @@
+/**
+ * Dates and times through Intl, in the interface language. Pure: the locale comes in as an
+ * argument so these run (and are tested) anywhere.
+ */
+
+/** A calendar date such as "24 Nov 2026" / "2026年11月24日". */
+export function formatDate(iso: string, locale: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(new Date(iso));
+}
+
+/** "5 minutes ago", "yesterday": the coarsest unit that fits, as people say it. */
+export function formatRelative(thenMs: number, nowMs: number, locale: string): string {
+  const seconds = Math.round((thenMs - nowMs) / 1000);
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const abs = Math.abs(seconds);
+  if (abs < 45) return rtf.format(0, 'second');
+  if (abs < 45 * 60) return rtf.format(Math.round(seconds / 60), 'minute');
+  if (abs < 22 * 3600) return rtf.format(Math.round(seconds / 3600), 'hour');
+  if (abs < 26 * 86400) return rtf.format(Math.round(seconds / 86400), 'day');
+  if (abs < 320 * 86400) return rtf.format(Math.round(seconds / (30 * 86400)), 'month');
+  return rtf.format(Math.round(seconds / (365 * 86400)), 'year');
+}
+
+/** A list of names joined as the language joins them ("A, B and C" / "A、B和C"). */
+export function formatList(parts: readonly string[], locale: string): string {
+  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(parts);
+}
+
+/** A language tag's name in the interface language ("zh-Hans" → "Simplified Chinese"). */
+export function languageName(tag: string, locale: string): string {
+  try {
+    return new Intl.DisplayNames(locale, { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}

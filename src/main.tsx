@@ -1,0 +1,24 @@
+/**
+ * The entry point, and the only place that starts side effects: rendering, the service
+ * worker, sync triggers, and keeping `<html lang>` true.
+ */
+import { createEffect, createRoot } from 'solid-js';
+import { render } from 'solid-js/web';
+import { App } from './app/App';
+import { startSyncing } from './features/status/sync-status';
+import { followDevice, locale } from './i18n';
+import { registerWorker } from './pwa/worker';
+import './app/styles.css';
+
+createRoot(() => {
+  createEffect(() => {
+    document.documentElement.lang = locale();
+  });
+});
+window.addEventListener('languagechange', followDevice);
+
+const root = document.getElementById('root');
+if (root) render(() => <App />, root);
+
+registerWorker();
+startSyncing();

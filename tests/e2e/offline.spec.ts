@@ -1,0 +1,99 @@
+import { expect, test } from '@playwright/test';
+import { firstVisit, waitForController } from './helpers';
+
+test.describe('the offline city reader', () => {
+  test('first visit online: news from the demo feed, and the worker takes control', async ({ page }) => {
+    await firstVisit(page);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.locator('.app-header')).toContainText('Jiangmen');
+    expect(await page.locator('.card-list .card').count()).toBeGreaterThanOrEqual(12);
+    await expect(page.getByText(/Updated/)).toBeVisible();
+    const controller = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
+    expect(controller).toMatch(/\/sw\.js$/);
+  });
+
+  test('the feed lives in IndexedDB, not in Cache Storage', async ({ page }) => {
+    await firstVisit(page);
+    const cached = await page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        urls.push(...(await cache.keys()).map((request) => request.url));
+      }
+      return urls;
+    });
+    expect(cached.some((url) => new URL(url).pathname === '/index.html')).toBe(true);
+    expect(cached.filter((url) => /feed[^/]*\.json/.test(url))).toEqual([]);
+  });
+
+  test('offline: the home screen and an article reload, and the feed is not answered with the shell', async ({
+    page,
+    context,
+  }) => {
+    await firstVisit(page);
+    const first = page.locator('.card-list .card-title a').first();
+    const title = (await first.textContent())?.trim() ?? '';
+    await first.click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+    const articleUrl = page.url();
+
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+    await expect(page.getByText('You are offline')).toBeVisible();
+
+    await page.goto('/');
+    await expect(page.locator('.card-list .card').first()).toBeVisible();
+    expect(page.url()).not.toBe(articleUrl);
+
+    // A navigation to the feed must not get index.html from the worker.
+    const feedAnswer = await page.evaluate(async () => {
+      try {
+        const response = await fetch('/feed.json', { cache: 'no-store' });
+        return (await response.text()).slice(0, 20);
+      } catch {
+        return 'network error';
+      }
+    });
+    expect(feedAnswer).not.toContain('<!doctype');
+  });
+
+  test("an article's address opens offline in a new tab", async ({ page, context }) => {
+    await firstVisit(page);
+    const link = page.locator('.card-list .card-title a').nth(3);
+    const title = (await link.textContent())?.trim() ?? '';
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(/^\/news\//);
+
+    await context.setOffline(true);
+    const tab = await context.newPage();
+    await tab.goto(href ?? '/');
+    await waitForController(tab);
+    await expect(tab.getByRole('heading', { level: 1 })).toHaveText(title);
+  });
+
+  test('an event and a contact open offline on their own addresses', async ({ page, context }) => {
+    await firstVisit(page);
+    await page.getByRole('link', { name: 'Events' }).click();
+    const event = page.locator('.card-list .card-title a').first();
+    const eventTitle = (await event.textContent())?.trim() ?? '';
+    const eventHref = (await event.getAttribute('href')) ?? '';
+    await page.getByRole('link', { name: 'Contacts' }).click();
+    const contact = page.locator('.card-list .card-title a').first();
+    const contactTitle = (await contact.textContent())?.trim() ?? '';
+    const contactHref = (await contact.getAttribute('href')) ?? '';
+
+    await context.setOffline(true);
+    await page.goto(eventHref);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(eventTitle);
+    await page.goto(contactHref);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(contactTitle);
+  });
+
+  test('an unknown address offline says the item is not on this device', async ({ page, context }) => {
+    await firstVisit(page);
+    await context.setOffline(true);
+    await page.goto('/news/no-such-item');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('This item is not on this device');
+  });
+});
