@@ -2,11 +2,13 @@
  * Route data shared by every screen: cached queries over the data layer. A finished sync
  * revalidates them all, so screens re-read IndexedDB; they never render a fetch response.
  */
-import { query } from '@solidjs/router';
+import { createAsync, query } from '@solidjs/router';
+import { locale } from '../i18n';
 import { feedUrl } from '../data/config';
 import { findItem, getFeedMeta, getItems, getSyncState, listItems } from '../data/db';
-import type { ItemKind } from '../data/model';
+import type { Item, ItemKind } from '../data/model';
 import { keyFromSegment } from '../data/paths';
+import { pickLanguage } from '../data/translations';
 
 /** Items of one kind, newest first. */
 export const itemsOf = query((kind: ItemKind) => listItems(kind), 'items-of');
@@ -28,3 +30,16 @@ export const syncState = query(
   async () => (await getSyncState(feedUrl(window.location.href))) ?? null,
   'sync-state',
 );
+
+/**
+ * Items of one kind as a reader sees them: one per translation group, in the interface
+ * language where the feed has it. `undefined` while loading.
+ */
+export function useItems(kind: ItemKind): () => Item[] | undefined {
+  const items = createAsync(() => itemsOf(kind));
+  const meta = createAsync(() => feedMeta());
+  return () => {
+    const all = items();
+    return all && pickLanguage(all, locale(), meta()?.language);
+  };
+}

@@ -21,6 +21,7 @@ export const en = {
     upToDate: 'Up to date',
     newItems: 'Feed updated',
     justNow: 'just now',
+    label: 'Feed status',
   },
   syncError: {
     offline: 'Could not reach the feed. Showing what is saved on this device.',
@@ -47,6 +48,7 @@ export const en = {
       'It may have been removed from the feed, or not loaded yet. Connect to the internet and refresh.',
     back: 'Back',
     language: 'Language: {{ language }}',
+    otherLanguages: 'Also in',
   },
   events: {
     upcoming: 'Upcoming',

@@ -23,6 +23,7 @@ export const zhHans: Catalogue = {
     upToDate: '已是最新',
     newItems: '内容已更新',
     justNow: '刚刚',
+    label: '信息源状态',
   },
   syncError: {
     offline: '无法连接到信息源，正在显示本机已保存的内容。',
@@ -39,6 +40,7 @@ export const zhHans: Catalogue = {
     loading: '正在加载…',
   },
   item: {
+    otherLanguages: '其他语言',
     by: '作者：{{ names }}',
     published: '发布于',
     updated: '更新于',

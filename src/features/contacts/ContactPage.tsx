@@ -5,6 +5,7 @@ import { displayTitle } from '../../data/text';
 import { t } from '../../i18n';
 import { ContactCard } from '../../ui/ContactCard';
 import { ItemBody } from '../../ui/ItemBody';
+import { OtherLanguages } from '../shared/OtherLanguages';
 import { NotOnDevice } from '../../ui/NotOnDevice';
 
 /** A directory entry on its own address. */
@@ -16,9 +17,10 @@ export function ContactPage() {
       <Show when={item() !== undefined}>
         <Show when={item()} fallback={<NotOnDevice />}>
           {(found) => (
-            <article class="page article" lang={found().language}>
-              <h1>{displayTitle(found())}</h1>
-              <ItemBody html={found().contentHtml} text={found().contentText} />
+            <article class="page article">
+              <h1 lang={found().language}>{displayTitle(found())}</h1>
+              <OtherLanguages item={found()} />
+              <ItemBody html={found().contentHtml} text={found().contentText} lang={found().language} />
               <Show when={found().contact}>{(contact) => <ContactCard contact={contact()} />}</Show>
             </article>
           )}

@@ -1,6 +1,5 @@
-import { createAsync } from '@solidjs/router';
 import { For, Show, Suspense } from 'solid-js';
-import { itemsOf } from '../../app/data';
+import { useItems } from '../../app/data';
 import { itemPath } from '../../data/paths';
 import { displayTitle } from '../../data/text';
 import { t } from '../../i18n';
@@ -8,7 +7,7 @@ import { ItemCard } from '../../ui/ItemCard';
 
 /** The directory of service stations and offices, by name. */
 export function ContactsList() {
-  const items = createAsync(() => itemsOf('contact'));
+  const items = useItems('contact');
   const sorted = () =>
     [...(items() ?? [])].sort((a, b) => displayTitle(a).localeCompare(displayTitle(b), a.language));
   return (

@@ -7,6 +7,7 @@ import { locale, t } from '../../i18n';
 import { formatEventTime, sameOffset, type EventItem } from '../../lib/event-time';
 import { ContactCard } from '../../ui/ContactCard';
 import { ItemBody } from '../../ui/ItemBody';
+import { OtherLanguages } from '../shared/OtherLanguages';
 import { NotOnDevice } from '../../ui/NotOnDevice';
 import { StatusBadge } from '../../ui/StatusBadge';
 
@@ -38,8 +39,9 @@ function EventDetails(props: { item: EventItem }) {
   ];
 
   return (
-    <article class="page article" lang={props.item.language}>
-      <h1>{displayTitle(props.item)}</h1>
+    <article class="page article">
+      <h1 lang={props.item.language}>{displayTitle(props.item)}</h1>
+      <OtherLanguages item={props.item} />
       <p>
         <StatusBadge status={event().status} />
       </p>
@@ -77,7 +79,7 @@ function EventDetails(props: { item: EventItem }) {
           </p>
         )}
       </Show>
-      <ItemBody html={props.item.contentHtml} text={props.item.contentText} />
+      <ItemBody html={props.item.contentHtml} text={props.item.contentText} lang={props.item.language} />
       <Show when={contacts().length}>
         <h2>{t('events.contacts')}</h2>
         <For each={contacts()}>{(contact) => <ContactCard contact={contact} heading="h3" />}</For>

@@ -1,6 +1,5 @@
-import { createAsync } from '@solidjs/router';
 import { For, Show, Suspense } from 'solid-js';
-import { itemsOf } from '../../app/data';
+import { useItems } from '../../app/data';
 import { itemPath } from '../../data/paths';
 import { displayTitle } from '../../data/text';
 import { locale, t } from '../../i18n';
@@ -10,7 +9,7 @@ import { StatusBadge } from '../../ui/StatusBadge';
 
 /** Upcoming events, soonest first, then past events, latest first. */
 export function EventsList() {
-  const items = createAsync(() => itemsOf('event'));
+  const items = useItems('event');
   const now = Date.now();
   const withEvent = () => (items() ?? []).filter(hasEvent);
   const byStart = (a: EventItem, b: EventItem) => startMs(a.event) - startMs(b.event);

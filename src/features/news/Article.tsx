@@ -5,6 +5,7 @@ import { displayTitle } from '../../data/text';
 import { locale, t } from '../../i18n';
 import { formatDate, formatList } from '../../lib/format';
 import { ItemBody } from '../../ui/ItemBody';
+import { OtherLanguages } from '../shared/OtherLanguages';
 import { NotOnDevice } from '../../ui/NotOnDevice';
 
 /** A news item on its own address, readable offline. */
@@ -18,8 +19,9 @@ export function Article() {
           {(found) => {
             const authors = () => found().authors.flatMap((a) => (a.name ? [a.name] : []));
             return (
-              <article class="page article" lang={found().language}>
-                <h1>{displayTitle(found())}</h1>
+              <article class="page article">
+                <h1 lang={found().language}>{displayTitle(found())}</h1>
+                <OtherLanguages item={found()} />
                 <p class="article-meta">
                   <Show when={found().datePublished}>
                     {(date) => <time datetime={date()}>{formatDate(date(), locale())}</time>}
@@ -31,7 +33,7 @@ export function Article() {
                 <Show when={found().image ?? found().bannerImage}>
                   {(src) => <img class="article-image" src={src()} alt="" decoding="async" />}
                 </Show>
-                <ItemBody html={found().contentHtml} text={found().contentText} />
+                <ItemBody html={found().contentHtml} text={found().contentText} lang={found().language} />
                 <For each={found().attachments}>
                   {(attachment) => (
                     <p>

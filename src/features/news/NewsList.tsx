@@ -1,6 +1,5 @@
-import { createAsync } from '@solidjs/router';
 import { For, Show, Suspense } from 'solid-js';
-import { itemsOf } from '../../app/data';
+import { useItems } from '../../app/data';
 import { itemPath } from '../../data/paths';
 import { displayTitle, excerpt } from '../../data/text';
 import { locale, t } from '../../i18n';
@@ -9,7 +8,7 @@ import { ItemCard } from '../../ui/ItemCard';
 
 /** The home screen: news, newest first, straight from IndexedDB. */
 export function NewsList() {
-  const items = createAsync(() => itemsOf('news'));
+  const items = useItems('news');
   return (
     <section class="page">
       <h1 class="visually-hidden">{t('nav.news')}</h1>

@@ -22,7 +22,7 @@ export function StatusBar() {
   };
 
   return (
-    <div class="status" role="region" aria-label={t('status.refresh')}>
+    <div class="status" role="region" aria-label={t('status.label')}>
       <Show when={!online()}>
         <p class="banner offline" role="status">
           {t('status.offline')}
@@ -38,7 +38,7 @@ export function StatusBar() {
       <div class="status-line">
         <span aria-live="polite">
           <Show when={lastSuccess()} fallback={t('status.neverUpdated')}>
-            {(when) => t('status.updated', { when: formatRelative(when(), now(), locale()) })}
+            {(when) => t('status.updated', { when: updatedWhen(when(), now()) })}
           </Show>
         </span>
         <button type="button" class="link-button" onClick={() => void refresh()} disabled={syncing()}>
@@ -47,4 +47,9 @@ export function StatusBar() {
       </div>
     </div>
   );
+}
+
+/** "just now" for the first minute (Intl would say "now", which reads oddly after "Updated"). */
+function updatedWhen(when: number, now: number): string {
+  return now - when < 60_000 ? t('status.justNow') : formatRelative(when, now, locale());
 }

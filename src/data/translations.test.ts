@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { Item } from './model';
+import { languageMatch, pickLanguage } from './translations';
+
+function item(id: string, language: string | undefined, translations: string[] = []): Item {
+  return {
+    id,
+    kind: 'news',
+    key: id,
+    authors: [],
+    tags: [],
+    attachments: [],
+    translations: translations.map((t) => ({ language: '', id: t })),
+    sortTime: 0,
+    ...(language ? { language } : {}),
+  };
+}
+
+describe('languageMatch', () => {
+  it('ranks the same tag over the same language over another language', () => {
+    expect(languageMatch('zh-Hans', 'zh-hans')).toBe(2);
+    expect(languageMatch('zh-Hans', 'zh-CN')).toBe(1);
+    expect(languageMatch('en-GB', 'en')).toBe(1);
+    expect(languageMatch('en', 'zh-Hans')).toBe(0);
+    expect(languageMatch(undefined, 'en')).toBe(0);
+  });
+});
+
+describe('pickLanguage', () => {
+  const list = [
+    item('a-en', 'en', ['a-zh']),
+    item('a-zh', 'zh-Hans', ['a-en']),
+    item('b-zh', 'zh-Hans'),
+    item('c-en', 'en'),
+    item('d-zh', 'zh-Hans', ['d-en']),
+    item('d-en', 'en'),
+  ];
+  const ids = (items: Item[]) => items.map((i) => i.id);
+
+  it('keeps the reader’s language and items that have no translation', () => {
+    expect(ids(pickLanguage(list, 'zh-Hans', 'en'))).toEqual(['a-zh', 'b-zh', 'c-en', 'd-zh']);
+    expect(ids(pickLanguage(list, 'en', 'en'))).toEqual(['a-en', 'b-zh', 'c-en', 'd-en']);
+  });
+
+  it('follows one-sided links', () => {
+    expect(ids(pickLanguage(list, 'en', 'en'))).not.toContain('d-zh');
+  });
+
+  it('falls back to the feed language, then to the first published', () => {
+    const other = [item('x-zh', 'zh-Hans', ['x-en']), item('x-en', 'en', ['x-zh'])];
+    expect(ids(pickLanguage(other, 'fr', 'en'))).toEqual(['x-en']);
+    expect(ids(pickLanguage(other, 'fr'))).toEqual(['x-zh']);
+  });
+
+  it('reads an item without a language as the feed’s', () => {
+    const mixed = [item('y', undefined, ['y-zh']), item('y-zh', 'zh-Hans')];
+    expect(ids(pickLanguage(mixed, 'en', 'en'))).toEqual(['y']);
+    expect(ids(pickLanguage(mixed, 'zh-Hans', 'en'))).toEqual(['y-zh']);
+  });
+
+  it('ignores links to items it was not given, and empty input', () => {
+    expect(ids(pickLanguage([item('z', 'en', ['missing'])], 'zh-Hans'))).toEqual(['z']);
+    expect(pickLanguage([], 'en')).toEqual([]);
+  });
+});

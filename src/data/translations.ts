@@ -1,0 +1,53 @@
+/**
+ * A feed may publish each item in several languages, linked as translations. Readers see one
+ * of them: the one in their language, else the feed's own language, else the first published.
+ * Shared by lists, the item pages' language links and (later) search results.
+ */
+import type { Item } from './model';
+
+/** How well a content language serves a reader: 2 same tag, 1 same language, 0 not at all. */
+export function languageMatch(tag: string | undefined, wanted: string): number {
+  if (!tag) return 0;
+  const a = tag.toLowerCase();
+  const b = wanted.toLowerCase();
+  if (a === b) return 2;
+  return a.split('-')[0] === b.split('-')[0] ? 1 : 0;
+}
+
+/**
+ * One item per translation group, in the order the input had them (the chosen item takes the
+ * place of its group). Links are followed both ways, so a one-sided `translations` list still
+ * groups the items; links to items not in `items` are ignored.
+ */
+export function pickLanguage(items: readonly Item[], wanted: string, feedLanguage?: string): Item[] {
+  const index = new Map(items.map((item, i) => [item.id, i]));
+  const parent = items.map((_, i) => i);
+  const root = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  items.forEach((item, i) => {
+    for (const link of item.translations) {
+      const j = index.get(link.id);
+      if (j !== undefined) parent[root(j)] = root(i);
+    }
+  });
+
+  const score = (item: Item, position: number) => {
+    const language = item.language ?? feedLanguage;
+    // Reader's language first, then the feed's own, then the earliest in the list.
+    return (
+      languageMatch(language, wanted) * 4 +
+      (feedLanguage ? languageMatch(language, feedLanguage) : 0) -
+      position / items.length
+    );
+  };
+  const best = new Map<number, number>();
+  items.forEach((item, i) => {
+    const group = root(i);
+    const current = best.get(group);
+    if (current === undefined || score(item, i) > score(items[current]!, current)) best.set(group, i);
+  });
+  const chosen = new Set(best.values());
+  return items.filter((_, i) => chosen.has(i));
+}

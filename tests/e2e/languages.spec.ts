@@ -1,0 +1,36 @@
+import { expect, test } from '@playwright/test';
+import { firstVisit } from './helpers';
+
+// The demo feed publishes every item in English and Simplified Chinese, linked as translations.
+const HAN = /\p{Script=Han}/u;
+
+test.describe('a reader whose device speaks Chinese', () => {
+  test.use({ locale: 'zh-CN' });
+
+  test('sees the interface and the news in Chinese, one item per story', async ({ page }) => {
+    await firstVisit(page);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+    await expect(page.getByRole('link', { name: '新闻' })).toBeVisible();
+    const titles = await page.locator('.card-list .card-title').allTextContents();
+    expect(titles.length).toBeGreaterThanOrEqual(12);
+    for (const title of titles) expect(title).toMatch(HAN);
+  });
+
+  test('can open the English original of an article, marked as English', async ({ page }) => {
+    await firstVisit(page);
+    await page.locator('.card-list .card-title a').first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('lang', 'zh-Hans');
+    await page.locator('.other-languages a[hreflang="en"]').click();
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect(heading).toHaveAttribute('lang', 'en');
+    expect(await heading.textContent()).not.toMatch(HAN);
+    // The interface stays in the reader's language around the English text.
+    await expect(page.getByRole('link', { name: '新闻' })).toBeVisible();
+  });
+});
+
+test('an English reader sees no Chinese duplicates', async ({ page }) => {
+  await firstVisit(page);
+  const titles = await page.locator('.card-list .card-title').allTextContents();
+  for (const title of titles) expect(title).not.toMatch(HAN);
+});
