@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 
 const arg = (name: string, fallback: number) => {
