@@ -43,3 +43,9 @@ export function useItems(kind: ItemKind): () => Item[] | undefined {
     return all && pickLanguage(all, locale(), meta()?.language);
   };
 }
+
+/** The zone the feed's times and hours are written in; the device's when the feed names none. */
+export function useFeedZone(): () => string {
+  const meta = createAsync(() => feedMeta());
+  return () => meta()?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+}

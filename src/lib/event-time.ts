@@ -70,3 +70,12 @@ export type EventItem = Item & { event: CityEvent };
 export function hasEvent(item: Item): item is EventItem {
   return item.event !== undefined;
 }
+
+/** The calendar day (YYYY-MM-DD) an event starts on, in the venue's zone. */
+export function eventDay(event: CityEvent): string {
+  if (event.allDay) return event.start;
+  // en-CA formats dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone: event.timezone, dateStyle: 'short' }).format(
+    new Date(event.start),
+  );
+}

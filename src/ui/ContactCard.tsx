@@ -1,22 +1,61 @@
-import { For, Show } from 'solid-js';
+import { Match, Show, Switch } from 'solid-js';
 import type { Contact } from '../data/model';
 import { locale, t } from '../i18n';
+import { downloadText } from '../lib/download';
 import { formatList, languageName } from '../lib/format';
+import { telHref } from '../lib/phone';
+import { contactToVcard, vcardFileName } from '../lib/vcard';
+import { CopyButton } from './CopyButton';
+import { DriverView } from './DriverView';
+import { MapLinks } from './MapLinks';
+import { OpenNow } from './OpenNow';
 
-/** A person or office with the ways to reach them. Built from structured fields only. */
-export function ContactCard(props: { contact: Contact; heading?: 'h2' | 'h3' }) {
+/**
+ * A person or office with every way to reach them: call, email, WeChat, website, map, the
+ * address for a driver, and a contact file for the phone. Built from structured fields only,
+ * never from feed HTML.
+ */
+export function ContactCard(props: {
+  contact: Contact;
+  /** `none` where the page's own heading already names the contact. */
+  heading: 'h2' | 'h3' | 'none';
+  timeZone: string;
+  now: number;
+}) {
   const c = () => props.contact;
   const languages = () =>
     formatList(
       c().languages.map((tag) => languageName(tag, locale())),
       locale(),
     );
-  const tel = () => c().phone?.replace(/[^\d+]/g, '');
+  const tel = () => (c().phone ? telHref(c().phone ?? '') : undefined);
+  const saveContact = () =>
+    downloadText(
+      vcardFileName(c()),
+      'text/vcard;charset=utf-8',
+      // Languages go in by name: the file is read by people, in the reader's language.
+      contactToVcard(
+        { ...c(), languages: c().languages.map((tag) => languageName(tag, locale())) },
+        {
+          labels: {
+            wechat: t('contacts.wechat'),
+            languages: t('contacts.languages'),
+            hours: t('contacts.hours'),
+          },
+        },
+      ),
+    );
+
   return (
     <div class="contact">
-      <Show when={props.heading === 'h3'} fallback={<h2 class="contact-name">{c().name}</h2>}>
-        <h3 class="contact-name">{c().name}</h3>
-      </Show>
+      <Switch>
+        <Match when={props.heading === 'h2'}>
+          <h2 class="contact-name">{c().name}</h2>
+        </Match>
+        <Match when={props.heading === 'h3'}>
+          <h3 class="contact-name">{c().name}</h3>
+        </Match>
+      </Switch>
       <Show when={[c().role, c().organization].filter(Boolean).join(' · ')}>
         {(line) => <p class="muted">{line()}</p>}
       </Show>
@@ -25,52 +64,97 @@ export function ContactCard(props: { contact: Contact; heading?: 'h2' | 'h3' }) 
           <dt>{t('contacts.languages')}</dt>
           <dd>{languages()}</dd>
         </Show>
-        <Show when={c().hours}>
-          <dt>{t('contacts.hours')}</dt>
-          <dd>{c().hours}</dd>
+        <Show when={c().hours ?? c().openingHours}>
+          {(hours) => (
+            <>
+              <dt>{t('contacts.hours')}</dt>
+              <dd>
+                <Show when={c().openingHours}>
+                  {(spec) => (
+                    <>
+                      <OpenNow openingHours={spec()} timeZone={props.timeZone} now={props.now} />
+                      <br />
+                    </>
+                  )}
+                </Show>
+                {hours()}
+              </dd>
+            </>
+          )}
         </Show>
-        <Show when={c().address}>
-          <dt>{t('contacts.address')}</dt>
-          <dd>
-            {c().address}
-            <Show when={c().addressLocal}>
-              {(local) => (
-                <span class="local-address" lang="zh-Hans">
-                  {local()}
-                </span>
-              )}
-            </Show>
-          </dd>
+        <Show when={c().address ?? c().addressLocal}>
+          {(address) => (
+            <>
+              <dt>{t('contacts.address')}</dt>
+              <dd>
+                {address()}
+                <Show when={c().address && c().addressLocal}>
+                  <span class="local-address" lang="zh-Hans">
+                    {c().addressLocal}
+                  </span>
+                </Show>
+              </dd>
+            </>
+          )}
         </Show>
         <Show when={c().wechat}>
           <dt>{t('contacts.wechat')}</dt>
           <dd>{c().wechat}</dd>
         </Show>
       </dl>
+      <MapLinks place={c()} />
       <ul class="actions">
         <Show when={tel()}>
-          <li>
-            <a class="action" href={`tel:${tel()}`}>
-              {t('contacts.phone')}: {c().phone}
-            </a>
-          </li>
-        </Show>
-        <Show when={c().email}>
-          <li>
-            <a class="action" href={`mailto:${c().email}`}>
-              {t('contacts.email')}: {c().email}
-            </a>
-          </li>
-        </Show>
-        <For each={c().website ? [c().website] : []}>
           {(href) => (
             <li>
-              <a class="action" href={href} target="_blank" rel="noopener noreferrer">
+              <a class="action" href={href()}>
+                {t('contacts.call', { phone: c().phone ?? '' })}
+              </a>
+            </li>
+          )}
+        </Show>
+        <Show when={c().email}>
+          {(email) => (
+            <li>
+              <a class="action" href={`mailto:${encodeURIComponent(email()).replace('%40', '@')}`}>
+                {t('contacts.sendEmail', { email: email() })}
+              </a>
+            </li>
+          )}
+        </Show>
+        <Show when={c().wechat}>
+          {(id) => (
+            <li>
+              <CopyButton
+                value={id()}
+                label={t('contacts.copyWechat')}
+                done={t('contacts.copied', { id: id() })}
+                failed={t('contacts.copyFailed', { id: id() })}
+              />
+            </li>
+          )}
+        </Show>
+        <Show when={c().website}>
+          {(href) => (
+            <li>
+              <a class="action" href={href()} target="_blank" rel="noopener noreferrer">
                 {t('contacts.website')}
               </a>
             </li>
           )}
-        </For>
+        </Show>
+        <Show when={c().addressLocal}>
+          {(local) => (
+            <li>
+              <DriverView name={c().name} address={local()} />
+            </li>
+          )}
+        </Show>
+        <li>
+          <button type="button" class="action" onClick={saveContact}>
+            {t('contacts.save')}
+          </button>
+        </li>
       </ul>
     </div>
   );

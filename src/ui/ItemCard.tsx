@@ -1,5 +1,6 @@
 import { A } from '@solidjs/router';
 import { Show, type JSX } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
 
 /** One row of a list: a linked title, a meta line, a short text and an optional thumbnail. */
 export function ItemCard(props: {
@@ -9,14 +10,17 @@ export function ItemCard(props: {
   text?: string;
   image?: string;
   badge?: JSX.Element;
+  /** Language of the title and text (not of the meta line, which is interface text). */
   lang?: string;
+  /** Heading level of the title, under the list's own headings. */
+  level?: 2 | 3 | 4;
 }) {
   return (
-    <article class="card" lang={props.lang}>
+    <article class="card">
       <div class="card-body">
-        <h2 class="card-title">
+        <Dynamic component={`h${props.level ?? 2}`} class="card-title" lang={props.lang}>
           <A href={props.href}>{props.title}</A>
-        </h2>
+        </Dynamic>
         <Show when={props.meta || props.badge}>
           <p class="card-meta">
             {props.badge}
@@ -24,7 +28,9 @@ export function ItemCard(props: {
           </p>
         </Show>
         <Show when={props.text}>
-          <p class="card-text">{props.text}</p>
+          <p class="card-text" lang={props.lang}>
+            {props.text}
+          </p>
         </Show>
       </div>
       <Show when={props.image}>

@@ -1,6 +1,7 @@
 import { createAsync, useParams } from '@solidjs/router';
 import { Show, Suspense } from 'solid-js';
-import { itemAt } from '../../app/data';
+import { now } from '../../app/clock';
+import { itemAt, useFeedZone } from '../../app/data';
 import { displayTitle } from '../../data/text';
 import { t } from '../../i18n';
 import { ContactCard } from '../../ui/ContactCard';
@@ -12,6 +13,7 @@ import { NotOnDevice } from '../../ui/NotOnDevice';
 export function ContactPage() {
   const params = useParams<{ key: string }>();
   const item = createAsync(() => itemAt('contact', params.key));
+  const zone = useFeedZone();
   return (
     <Suspense fallback={<p class="muted">{t('list.loading')}</p>}>
       <Show when={item() !== undefined}>
@@ -20,8 +22,13 @@ export function ContactPage() {
             <article class="page article">
               <h1 lang={found().language}>{displayTitle(found())}</h1>
               <OtherLanguages item={found()} />
+              {/* The ways to reach them first: that is what people open a contact for. */}
+              <Show when={found().contact}>
+                {(contact) => (
+                  <ContactCard contact={contact()} heading="none" timeZone={zone()} now={now()} />
+                )}
+              </Show>
               <ItemBody html={found().contentHtml} text={found().contentText} lang={found().language} />
-              <Show when={found().contact}>{(contact) => <ContactCard contact={contact()} />}</Show>
             </article>
           )}
         </Show>

@@ -1,11 +1,17 @@
 import { createAsync, useParams } from '@solidjs/router';
 import { For, Show, Suspense } from 'solid-js';
+import { now } from '../../app/clock';
 import { itemAt, itemsById } from '../../app/data';
+import { itemPath } from '../../data/paths';
 import type { Contact, EventContact } from '../../data/model';
 import { displayTitle } from '../../data/text';
 import { locale, t } from '../../i18n';
 import { formatEventTime, sameOffset, type EventItem } from '../../lib/event-time';
+import { downloadText } from '../../lib/download';
+import { eventToIcs, icsFileName } from '../../lib/ics';
 import { ContactCard } from '../../ui/ContactCard';
+import { DriverView } from '../../ui/DriverView';
+import { MapLinks } from '../../ui/MapLinks';
 import { ItemBody } from '../../ui/ItemBody';
 import { OtherLanguages } from '../shared/OtherLanguages';
 import { NotOnDevice } from '../../ui/NotOnDevice';
@@ -37,6 +43,20 @@ function EventDetails(props: { item: EventItem }) {
     ...(referenced() ?? []).flatMap((item) => (item.contact ? [item.contact] : [])),
     ...event().contacts.flatMap((c) => ('inline' in c ? [c.inline] : [])),
   ];
+
+  const addToCalendar = () =>
+    downloadText(
+      icsFileName(props.item),
+      'text/calendar;charset=utf-8',
+      eventToIcs(props.item, {
+        now: Date.now(),
+        appUrl: new URL(itemPath(props.item), window.location.origin).href,
+        labels: {
+          postponed: t('events.calendarNote.postponed'),
+          movedOnline: t('events.calendarNote.movedOnline'),
+        },
+      }),
+    );
 
   return (
     <article class="page article">
@@ -70,6 +90,24 @@ function EventDetails(props: { item: EventItem }) {
           )}
         </Show>
       </dl>
+      <Show when={event().status === 'moved-online'}>
+        <p class="notice">{t('events.online')}</p>
+      </Show>
+      <Show when={event().venue}>{(venue) => <MapLinks place={venue()} />}</Show>
+      <ul class="actions">
+        <li>
+          <button type="button" class="action primary" onClick={addToCalendar}>
+            {t('events.addToCalendar')}
+          </button>
+        </li>
+        <Show when={event().venue?.addressLocal}>
+          {(local) => (
+            <li>
+              <DriverView name={event().venue?.name} address={local()} />
+            </li>
+          )}
+        </Show>
+      </ul>
       <Show when={event().registrationUrl}>
         {(href) => (
           <p>
@@ -82,7 +120,11 @@ function EventDetails(props: { item: EventItem }) {
       <ItemBody html={props.item.contentHtml} text={props.item.contentText} lang={props.item.language} />
       <Show when={contacts().length}>
         <h2>{t('events.contacts')}</h2>
-        <For each={contacts()}>{(contact) => <ContactCard contact={contact} heading="h3" />}</For>
+        <For each={contacts()}>
+          {(contact) => (
+            <ContactCard contact={contact} heading="h3" timeZone={event().timezone} now={now()} />
+          )}
+        </For>
       </Show>
     </article>
   );

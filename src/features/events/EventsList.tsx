@@ -1,35 +1,91 @@
+import { useSearchParams } from '@solidjs/router';
 import { For, Show, Suspense } from 'solid-js';
+import { now } from '../../app/clock';
 import { useItems } from '../../app/data';
 import { itemPath } from '../../data/paths';
 import { displayTitle } from '../../data/text';
 import { locale, t } from '../../i18n';
-import { formatEventTime, hasEvent, isUpcoming, startMs, type EventItem } from '../../lib/event-time';
+import {
+  eventDay,
+  formatEventTime,
+  hasEvent,
+  isUpcoming,
+  startMs,
+  type EventItem,
+} from '../../lib/event-time';
 import { ItemCard } from '../../ui/ItemCard';
 import { StatusBadge } from '../../ui/StatusBadge';
 
-/** Upcoming events, soonest first, then past events, latest first. */
+/**
+ * Upcoming events, soonest first and grouped by day (the venue's day), then past events,
+ * latest first, folded away. A topic filter lives in the address (`?tag=`), so a filtered
+ * list can be shared.
+ */
 export function EventsList() {
   const items = useItems('event');
-  const now = Date.now();
-  const withEvent = () => (items() ?? []).filter(hasEvent);
+  const [search] = useSearchParams<{ tag?: string }>();
+  const all = () => (items() ?? []).filter(hasEvent);
+  const tags = () => [...new Set(all().flatMap((i) => i.tags))].sort((a, b) => a.localeCompare(b, locale()));
+  const shown = () => {
+    const tag = search.tag;
+    return tag ? all().filter((i) => i.tags.includes(tag)) : all();
+  };
   const byStart = (a: EventItem, b: EventItem) => startMs(a.event) - startMs(b.event);
   const upcoming = () =>
-    withEvent()
-      .filter((i) => isUpcoming(i.event, now))
+    shown()
+      .filter((i) => isUpcoming(i.event, now()))
       .sort(byStart);
   const past = () =>
-    withEvent()
-      .filter((i) => !isUpcoming(i.event, now))
+    shown()
+      .filter((i) => !isUpcoming(i.event, now()))
       .sort((a, b) => byStart(b, a));
+  const days = () => {
+    const groups = new Map<string, EventItem[]>();
+    for (const item of upcoming()) {
+      const day = eventDay(item.event);
+      groups.set(day, [...(groups.get(day) ?? []), item]);
+    }
+    return [...groups];
+  };
+  const dayTitle = (day: string) =>
+    new Intl.DateTimeFormat(locale(), { dateStyle: 'full', timeZone: 'UTC' }).format(
+      new Date(`${day}T00:00:00Z`),
+    );
 
   return (
     <section class="page">
       <h1>{t('nav.events')}</h1>
       <Suspense fallback={<p class="muted">{t('list.loading')}</p>}>
-        <Show when={withEvent().length} fallback={<p class="empty">{t('list.emptyEvents')}</p>}>
-          <Show when={upcoming().length}>
-            <h2 class="section-title">{t('events.upcoming')}</h2>
-            <EventCards items={upcoming()} />
+        <Show when={all().length} fallback={<p class="empty">{t('list.emptyEvents')}</p>}>
+          <Show when={tags().length}>
+            {/* Plain links: the router's <A> would mark every chip current, as it ignores the query. */}
+            <nav class="chips" aria-label={t('events.filter')}>
+              <a href="/events" class="chip" aria-current={search.tag ? undefined : 'page'}>
+                {t('events.allTopics')}
+              </a>
+              <For each={tags()}>
+                {(tag) => (
+                  <a
+                    href={`/events?tag=${encodeURIComponent(tag)}`}
+                    class="chip"
+                    aria-current={search.tag === tag ? 'page' : undefined}
+                  >
+                    {tag}
+                  </a>
+                )}
+              </For>
+            </nav>
+          </Show>
+          <h2 class="section-title">{t('events.upcoming')}</h2>
+          <Show when={days().length} fallback={<p class="empty">{t('events.noneForTopic')}</p>}>
+            <For each={days()}>
+              {([day, dayItems]) => (
+                <section class="day">
+                  <h3 class="day-title">{dayTitle(day)}</h3>
+                  <EventCards items={dayItems} />
+                </section>
+              )}
+            </For>
           </Show>
           <Show when={past().length}>
             <details class="past">
@@ -54,6 +110,7 @@ function EventCards(props: { items: EventItem[] }) {
             <ItemCard
               href={itemPath(item)}
               title={displayTitle(item)}
+              level={4}
               image={item.image}
               lang={item.language}
               badge={<StatusBadge status={item.event.status} />}

@@ -1,6 +1,7 @@
 import { createAsync } from '@solidjs/router';
 import { createConnectivitySignal } from '@solid-primitives/connectivity';
-import { createSignal, onCleanup, Show } from 'solid-js';
+import { Show } from 'solid-js';
+import { now } from '../../app/clock';
 import { syncState } from '../../app/data';
 import { formatRelative } from '../../lib/format';
 import { locale, t } from '../../i18n';
@@ -10,10 +11,6 @@ import { lastReport, refresh, syncing } from './sync-status';
 export function StatusBar() {
   const online = createConnectivitySignal();
   const state = createAsync(() => syncState());
-  const [now, setNow] = createSignal(Date.now());
-  // "N minutes ago" must move on while the screen stays open.
-  const timer = setInterval(() => setNow(Date.now()), 30_000);
-  onCleanup(() => clearInterval(timer));
 
   const lastSuccess = () => state()?.lastSuccess;
   const problem = () => {

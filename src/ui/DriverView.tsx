@@ -1,0 +1,37 @@
+import { Show } from 'solid-js';
+import { locale, t } from '../i18n';
+import { zhHans } from '../i18n/zh-Hans';
+
+/**
+ * "Show to a taxi driver": the address in local script, large, on a full-screen dialog. The
+ * native <dialog> gives focus containment, Escape to close and a top layer for free.
+ */
+export function DriverView(props: { name?: string; address: string; lang?: string }) {
+  let dialog: HTMLDialogElement | undefined;
+  return (
+    <>
+      <button type="button" class="action" onClick={() => dialog?.showModal()}>
+        {t('contacts.showDriver')}
+      </button>
+      <dialog class="driver" ref={(element) => (dialog = element)} aria-labelledby="driver-address">
+        {/* Written for the driver: in Chinese whatever the interface language, with the
+            reader's own language below so they know what they are showing. */}
+        <p class="driver-hint" lang="zh-Hans">
+          {zhHans.contacts.driverHint}
+        </p>
+        <Show when={locale() !== 'zh-Hans'}>
+          <p class="muted">{t('contacts.driverHint')}</p>
+        </Show>
+        <Show when={props.name}>{(name) => <p class="driver-name">{name()}</p>}</Show>
+        <p id="driver-address" class="driver-address" lang={props.lang ?? 'zh-Hans'}>
+          {props.address}
+        </p>
+        <form method="dialog">
+          <button type="submit" class="button">
+            {t('contacts.close')}
+          </button>
+        </form>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import { createResource, Show } from 'solid-js';
+import { locale, t } from '../i18n';
+
+// The opening_hours parser is large; it loads (as its own chunk, precached for offline) only
+// when a screen shows hours.
+const loadHours = () => import('../lib/hours');
+
+/** "Open now · closes 17:30" for OpenStreetMap hours, told in the place's zone. */
+export function OpenNow(props: { openingHours: string; timeZone: string; now: number }) {
+  const [hours] = createResource(loadHours);
+  const state = () => hours()?.openState(props.openingHours, new Date(props.now), props.timeZone);
+  const when = (at: Date) => {
+    const sameDay = at.getTime() - props.now < 20 * 3600_000;
+    return new Intl.DateTimeFormat(locale(), {
+      timeZone: props.timeZone,
+      hour: 'numeric',
+      minute: '2-digit',
+      ...(sameDay ? {} : { weekday: 'short' }),
+    }).format(at);
+  };
+  return (
+    <Show when={state()?.state !== 'unknown' ? state() : undefined}>
+      {(open) => (
+        <span class={`open-state ${open().state}`}>
+          {open().state === 'open' ? t('contacts.openNow') : t('contacts.closedNow')}
+          <Show when={open().nextChange}>
+            {(next) => (
+              <span class="muted">
+                {' · '}
+                {open().state === 'open'
+                  ? t('contacts.closes', { time: when(next()) })
+                  : t('contacts.opens', { time: when(next()) })}
+              </span>
+            )}
+          </Show>
+        </span>
+      )}
+    </Show>
+  );
+}
