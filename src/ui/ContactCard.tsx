@@ -70,12 +70,7 @@ export function ContactCard(props: {
               <dt>{t('contacts.hours')}</dt>
               <dd>
                 <Show when={c().openingHours}>
-                  {(spec) => (
-                    <>
-                      <OpenNow openingHours={spec()} timeZone={props.timeZone} now={props.now} />
-                      <br />
-                    </>
-                  )}
+                  {(spec) => <OpenNow openingHours={spec()} timeZone={props.timeZone} now={props.now} />}
                 </Show>
                 {hours()}
               </dd>
