@@ -1,11 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunch } from './tests/support/chromium';
 
 /**
  * End-to-end tests drive the production build (`vite preview`, service worker included) in
  * the system's Chromium: Playwright cannot download its own browser here. Set CHROMIUM_PATH
  * to use another Chromium-based browser.
  */
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
@@ -20,18 +20,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 390, height: 844 },
     locale: 'en-GB',
-    launchOptions: {
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: chromiumLaunch,
   },
   webServer: {
     command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,

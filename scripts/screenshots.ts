@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
+import { chromiumLaunch } from '../tests/support/chromium';
 
 const routes = process.argv.slice(2);
 const targets = routes.length ? routes : ['/', '/events', '/contacts', '/more'];
@@ -14,17 +15,7 @@ mkdirSync(out, { recursive: true });
 
 const server = await preview({ preview: { port: 4174, host: '127.0.0.1', strictPort: true } });
 const base = 'http://127.0.0.1:4174';
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunch);
 
 try {
   for (const locale of ['en-GB', 'zh-CN']) {
