@@ -1,7 +1,7 @@
 /**
  * Screenshots of every main screen at 390x844, light and dark, English and Chinese, from the
  * production build (`npm run build` first). Output: screenshots/<route>-<lang>-<theme>.png.
- * Usage: npx tsx scripts/screenshots.ts [route …]
+ * Usage: [SCREENSHOT_PORT=4174] npx tsx scripts/screenshots.ts [route …]
  */
 import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
@@ -13,8 +13,10 @@ const targets = routes.length ? routes : ['/', '/events', '/contacts', '/more'];
 const out = new URL('../screenshots/', import.meta.url);
 mkdirSync(out, { recursive: true });
 
-const server = await preview({ preview: { port: 4174, host: '127.0.0.1', strictPort: true } });
-const base = 'http://127.0.0.1:4174';
+// SCREENSHOT_PORT lets several checkouts take screenshots at once.
+const port = Number(process.env.SCREENSHOT_PORT ?? 4174);
+const server = await preview({ preview: { port, host: '127.0.0.1', strictPort: true } });
+const base = `http://127.0.0.1:${port}`;
 const browser = await chromium.launch(chromiumLaunch);
 
 try {

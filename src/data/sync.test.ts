@@ -106,6 +106,7 @@ describe('syncFeed', () => {
     await m.sync.syncFeed({ feedUrl: FEED, fetch: s.fetch });
     const report = await m.sync.syncFeed({ feedUrl: FEED, fetch: s.fetch });
     expect(report).toMatchObject({ outcome: 'updated', added: 1, changed: 1 });
+    expect(report.stored).toEqual(['c', 'a']);
     const stored = await m.db.listItems('news');
     expect(stored.map((i) => i.id)).toEqual(['c', 'a', 'b']);
     expect(stored[1]?.title).toBe('Corrected');

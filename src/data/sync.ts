@@ -25,6 +25,8 @@ export interface SyncReport {
   pages: number;
   added: number;
   changed: number;
+  /** Ids of items stored new or changed by this sync (the search index re-reads these). */
+  stored: string[];
   /** Ids of stored items that a retraction removed (the page tells the user about saved ones). */
   removed: string[];
   skipped: Problem[];
@@ -65,6 +67,7 @@ async function runSync(options: SyncOptions): Promise<SyncReport> {
     pages: 0,
     added: 0,
     changed: 0,
+    stored: [],
     removed: [],
     skipped: [],
     warnings: [],
@@ -131,6 +134,7 @@ async function fetchPages(
     report.pages++;
     report.added += stored.added;
     report.changed += stored.changed;
+    report.stored.push(...stored.stored);
     report.removed.push(...stored.removed);
     if (report.added + report.changed + report.removed.length > 0) report.outcome = 'updated';
     if (first) {
@@ -174,11 +178,11 @@ async function storePage(
   items: Item[],
   retractions: string[],
   meta: FeedMeta | undefined,
-): Promise<{ metKnown: boolean; added: number; changed: number; removed: string[] }> {
+): Promise<{ metKnown: boolean; added: number; changed: number; stored: string[]; removed: string[] }> {
   return tx(['items', 'feed'], async (t) => {
     const store = t.objectStore('items');
     const byKey = store.index('by-kind-key');
-    const result = { metKnown: false, added: 0, changed: 0, removed: [] as string[] };
+    const result = { metKnown: false, added: 0, changed: 0, stored: [] as string[], removed: [] as string[] };
 
     for (const item of items) {
       const old = await store.get(item.id);
@@ -195,6 +199,7 @@ async function storePage(
       else if (JSON.stringify(old) !== JSON.stringify(toStore)) result.changed++;
       else continue;
       await store.put(toStore);
+      result.stored.push(toStore.id);
     }
     for (const id of retractions) {
       if ((await store.getKey(id)) === undefined) continue;
