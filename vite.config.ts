@@ -1,38 +1,96 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
 
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+// `CITYLINK_KILL_SWITCH=1 npm run build` makes a build whose /sw.js retires every installed
+// worker and its caches (docs/deployment.md). Same file name, so installed copies pick it up.
+const killSwitch = process.env.CITYLINK_KILL_SWITCH === '1';
+// Shown in the More tab; CI or a deploy may name a build, tests use it to tell two builds apart.
+const build = process.env.CITYLINK_BUILD ?? pkg.version;
+
 export default defineConfig({
+  define: {
+    __CITYLINK_BUILD__: JSON.stringify(build),
+    __CITYLINK_KILL_SWITCH__: JSON.stringify(killSwitch),
+  },
   plugins: [
     solid(),
     VitePWA({
       strategies: 'injectManifest',
-      srcDir: 'src/sw',
+      // The kill switch is its own worker entry, also emitted as sw.js: the name never changes.
+      srcDir: killSwitch ? 'src/sw/kill-switch' : 'src/sw',
       filename: 'sw.ts',
       registerType: 'prompt',
       // The page registers the worker itself through workbox-window (src/pwa/worker.ts).
       injectRegister: false,
       // The glob below already takes the icons; the plugin adds the web manifest by itself.
       includeManifestIcons: false,
+      // Icons, the maskable icon, apple-touch-icon and favicon from public/icon.svg
+      // (pwa-assets.config.ts); they are added to the manifest and to index.html's head.
+      // The head already has a theme colour per colour scheme.
+      pwaAssets: { config: true, injectThemeColor: false },
       injectManifest: {
         // vite-plugin-pwa 2 + Vite 8 emits an ES module otherwise, which a classic worker
         // registration cannot evaluate: the app would silently have no offline support.
         rollupFormat: 'iife',
-        globPatterns: ['**/*.{js,css,html,svg,png,webp,woff2}'],
-        // The feed is synced into IndexedDB; it must never sit in the precache.
-        globIgnores: ['feed*.json', '**/feed*.json'],
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,webp,woff2}'],
+        // The feed is synced into IndexedDB; it must never sit in the precache. The manifest's
+        // screenshots are for install dialogs only, never shown offline.
+        globIgnores: ['feed*.json', '**/feed*.json', 'screenshots/**'],
+        // The kill-switch worker precaches nothing.
+        ...(killSwitch ? { injectionPoint: undefined } : {}),
       },
       manifest: {
+        id: '/',
         name: 'Citylink Jiangmen',
         short_name: 'Citylink',
         description: "Jiangmen's news, events and contacts, online or offline.",
         lang: 'en',
-        theme_color: '#0b6e4f',
-        background_color: '#ffffff',
-        display: 'standalone',
+        dir: 'ltr',
         start_url: '/',
         scope: '/',
-        icons: [{ src: '/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+        display: 'standalone',
+        display_override: ['standalone', 'minimal-ui'],
+        theme_color: '#0b6e4f',
+        background_color: '#ffffff',
+        categories: ['news', 'travel', 'navigation'],
+        // A link or shortcut opened while the app is open reuses its window instead of a second one.
+        launch_handler: { client_mode: ['navigate-existing', 'auto'] },
+        shortcuts: [
+          { name: 'News', short_name: 'News', url: '/news' },
+          { name: 'Events', short_name: 'Events', url: '/events' },
+          { name: 'Contacts', short_name: 'Contacts', url: '/contacts' },
+          { name: 'Saved', short_name: 'Saved', url: '/saved' },
+        ],
+        // Taken from the real app by `npm run manifest-screenshots` (scripts/manifest-screenshots.ts).
+        screenshots: [
+          {
+            src: '/screenshots/narrow-news.png',
+            sizes: '390x844',
+            type: 'image/png',
+            form_factor: 'narrow',
+            label: 'News from Jiangmen, readable offline',
+          },
+          {
+            src: '/screenshots/narrow-events.png',
+            sizes: '390x844',
+            type: 'image/png',
+            form_factor: 'narrow',
+            label: 'Upcoming events, grouped by day',
+          },
+          {
+            src: '/screenshots/wide-news.png',
+            sizes: '1280x800',
+            type: 'image/png',
+            form_factor: 'wide',
+            label: 'News from Jiangmen on a wide screen',
+          },
+        ],
       },
     }),
   ],

@@ -7,6 +7,7 @@ import { render } from 'solid-js/web';
 import { App } from './app/App';
 import { startSyncing } from './features/status/sync-status';
 import { followDevice, locale } from './i18n';
+import { watchInstall } from './pwa/install';
 import { registerWorker } from './pwa/worker';
 import './app/styles.css';
 
@@ -20,5 +21,6 @@ window.addEventListener('languagechange', followDevice);
 const root = document.getElementById('root');
 if (root) render(() => <App />, root);
 
+watchInstall();
 registerWorker();
 startSyncing();

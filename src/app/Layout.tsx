@@ -2,6 +2,7 @@ import { A, createAsync, useLocation, type RouteSectionProps } from '@solidjs/ro
 import { createEffect, For, on, Show } from 'solid-js';
 import { t } from '../i18n';
 import { StatusBar } from '../features/status/StatusBar';
+import { InstallBanner } from '../pwa/InstallPrompt';
 import { UpdatePrompt } from '../pwa/UpdatePrompt';
 import { feedMeta } from './data';
 
@@ -43,6 +44,7 @@ export function Layout(props: RouteSectionProps) {
         </A>
       </header>
       <StatusBar />
+      <InstallBanner />
       <main id="main" ref={(element) => (main = element)}>
         {props.children}
       </main>

@@ -123,6 +123,23 @@ export const en = {
     offlineReady: 'Ready to work offline',
     dismiss: 'OK',
   },
+  install: {
+    title: 'Install the app',
+    why: 'Install Citylink to open it from your home screen, full screen and offline, like any other app.',
+    browserMenu: 'To install, open your browser’s menu and choose “Install app” or “Add to Home screen”.',
+    install: 'Install Citylink',
+    howTo: 'How to install',
+    bannerText: 'Install Citylink on this device: it opens from your home screen and works offline.',
+    notNow: 'Not now',
+    wechat:
+      'To install Citylink, open this page in your browser: tap ••• at the top right, then “Open in Browser” (on iPhone, “Open in Safari”).',
+    iosTitle: 'Add Citylink to your Home Screen',
+    iosShare: 'Tap the Share button in Safari’s toolbar (on iOS 26, tap ••• first).',
+    iosAdd: 'Scroll down the list and tap “Add to Home Screen”.',
+    iosConfirm: 'Tap “Add”. Citylink then opens from its icon, offline too.',
+    close: 'Close',
+    version: 'App version {{ version }}',
+  },
   notFound: {
     title: 'Page not found',
     home: 'Go to the news',

@@ -122,6 +122,23 @@ export const zhHans: Catalogue = {
     offlineReady: '已可离线使用',
     dismiss: '知道了',
   },
+  install: {
+    title: '安装应用',
+    why: '安装城市通后，可以像其他应用一样从主屏幕打开，全屏显示，离线也能使用。',
+    browserMenu: '如需安装，请打开浏览器菜单，选择“安装应用”或“添加到主屏幕”。',
+    install: '安装城市通',
+    howTo: '安装方法',
+    bannerText: '把城市通安装到本设备：从主屏幕即可打开，离线也能使用。',
+    notNow: '以后再说',
+    wechat:
+      '如需安装城市通，请在浏览器中打开本页：点击右上角的“•••”，再选择“在浏览器打开”（iPhone 上为“在 Safari 中打开”）。',
+    iosTitle: '将城市通添加到主屏幕',
+    iosShare: '点击 Safari 工具栏中的“共享”按钮（iOS 26 请先点击“•••”）。',
+    iosAdd: '在列表中向下滑动，点击“添加到主屏幕”。',
+    iosConfirm: '点击“添加”。之后点击图标即可打开城市通，离线也能使用。',
+    close: '关闭',
+    version: '应用版本 {{ version }}',
+  },
   notFound: {
     title: '找不到页面',
     home: '前往新闻',

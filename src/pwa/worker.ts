@@ -7,6 +7,8 @@ import { messageSW, Workbox } from 'workbox-window';
 import { feedUrl } from '../data/config';
 import { SYNC_REQUEST } from '../data/messages';
 import { syncFeed, type SyncReport } from '../data/sync';
+import { KILL_SWITCH } from './build-info';
+import { recall, remember } from './remember';
 
 const [updateReady, setUpdateReady] = createSignal(false);
 const [offlineReady, setOfflineReady] = createSignal(false);
@@ -25,25 +27,65 @@ function timeout(ms: number): Promise<never> {
   return new Promise((_, reject) => setTimeout(() => reject(new Error('The worker did not answer')), ms));
 }
 
-/** Registers `/sw.js` (its name never changes) and watches for updates. */
+// "Ready to work offline" is news once per device, not once per tab or visit.
+const OFFLINE_READY_SHOWN = 'citylink.offlineReadyShown';
+// Returning to the app checks for a new version, at most this often.
+const UPDATE_CHECK_MS = 60_000;
+
+/**
+ * Registers `/sw.js` (its name never changes) and watches for updates: on start, and whenever
+ * the app comes back to the foreground. A kill-switch build removes workers instead.
+ */
 export function registerWorker(): void {
   if (!('serviceWorker' in navigator)) return;
+  if (KILL_SWITCH) {
+    void unregisterAll();
+    return;
+  }
   workbox = new Workbox('/sw.js', { scope: '/' });
   workbox.addEventListener('waiting', () => setUpdateReady(true));
   workbox.addEventListener('installed', (event) => {
-    if (!event.isUpdate) setOfflineReady(true);
+    // An external worker is a later version another tab found, not the first install.
+    if (event.isUpdate || event.isExternal || recall(OFFLINE_READY_SHOWN)) return;
+    remember(OFFLINE_READY_SHOWN, '1');
+    setOfflineReady(true);
   });
+  reloadOnTakeover();
   workbox.register().catch((error: unknown) => {
     // Blocked (private windows of some browsers, enterprise policy) or broken: the app still
     // works online, syncing from the page, just not offline.
     console.warn('Citylink: no service worker, so no offline copy.', error);
   });
+  let lastCheck = 0;
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState !== 'visible' || Date.now() - lastCheck < UPDATE_CHECK_MS) return;
+    lastCheck = Date.now();
+    workbox?.update().catch(() => {
+      // Offline or the server is down: the next return to the app tries again.
+    });
+  });
 }
 
-/** Lets the waiting worker take over; the page reloads once, when it does. */
+/**
+ * When a new version takes over (this tab's "Reload" or another tab's), the page still runs
+ * the old version's code against the new version's cache: load it once more, in every tab.
+ * The first worker's takeover of an uncontrolled page is no version change and reloads nothing.
+ */
+function reloadOnTakeover(): void {
+  let controlled = navigator.serviceWorker.controller !== null;
+  let reloading = false;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (controlled && !reloading) {
+      reloading = true;
+      window.location.reload();
+    }
+    controlled = true;
+  });
+}
+
+/** Lets the waiting worker take over; every open tab then reloads once (see reloadOnTakeover). */
 export function acceptUpdate(): void {
   if (!workbox) return;
-  workbox.addEventListener('controlling', () => window.location.reload());
   workbox.messageSkipWaiting();
   setUpdateReady(false);
 }
@@ -51,6 +93,11 @@ export function acceptUpdate(): void {
 /** Hides the "ready to work offline" note. */
 export function dismissOfflineReady(): void {
   setOfflineReady(false);
+}
+
+async function unregisterAll(): Promise<void> {
+  const registrations = await navigator.serviceWorker.getRegistrations();
+  await Promise.all(registrations.map((registration) => registration.unregister()));
 }
 
 /**

@@ -3,6 +3,7 @@ import { Show } from 'solid-js';
 import { feedMeta, syncState } from '../../app/data';
 import { feedUrl } from '../../data/config';
 import { locale, t } from '../../i18n';
+import { InstallSection } from '../../pwa/InstallPrompt';
 import { lastReport } from '../status/sync-status';
 
 /** About the feed in use and the app; settings join this screen later. */
@@ -40,6 +41,7 @@ export function More() {
       <Show when={lastReport()?.skipped.length}>
         {(count) => <p class="muted">{t('more.skipped', { count: String(count()) })}</p>}
       </Show>
+      <InstallSection />
       <h2>{t('more.about')}</h2>
       <p>{t('more.aboutText')}</p>
       <p class="notice">{t('app.sampleData')}</p>

@@ -1,0 +1,134 @@
+import { expect, test, type Page } from '@playwright/test';
+import { rmSync } from 'node:fs';
+import { buildApp, serveBuild, type BuildServer } from '../support/builds';
+import { waitForController, waitForNews } from './helpers';
+
+// Three builds on one origin, as three deploys: version A, version B, and the kill switch.
+let builds: { a: string; b: string; kill: string };
+let server: BuildServer;
+
+test.beforeAll(() => {
+  test.setTimeout(180_000);
+  builds = {
+    a: buildApp({ CITYLINK_BUILD: 'e2e-a' }),
+    b: buildApp({ CITYLINK_BUILD: 'e2e-b' }),
+    kill: buildApp({ CITYLINK_BUILD: 'e2e-kill', CITYLINK_KILL_SWITCH: '1' }),
+  };
+});
+
+test.afterAll(() => {
+  for (const dir of Object.values(builds ?? {})) rmSync(dir, { recursive: true, force: true });
+});
+
+test.beforeEach(async () => {
+  server = await serveBuild(builds.a);
+});
+
+test.afterEach(async () => {
+  await server.close();
+});
+
+/** Counts full page loads of a tab from now on. */
+function countLoads(page: Page): () => number {
+  let loads = 0;
+  page.on('load', () => loads++);
+  return () => loads;
+}
+
+async function openMore(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'More', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'More', exact: true })).toBeVisible();
+}
+
+test('a new version: "Update available · Reload" reloads every open tab exactly once into it', async ({
+  context,
+}) => {
+  const first = await context.newPage();
+  await first.goto(server.origin + '/');
+  await waitForController(first);
+  await waitForNews(first);
+  // The first install says so, once.
+  const offlineReady = first.getByText('Ready to work offline');
+  await expect(offlineReady).toBeVisible();
+  await first.getByRole('button', { name: 'OK' }).click();
+  await expect(offlineReady).toBeHidden();
+  await openMore(first);
+  await expect(first.getByText('App version e2e-a')).toBeVisible();
+
+  const second = await context.newPage();
+  await second.goto(server.origin + '/more');
+  await waitForController(second);
+  await expect(second.getByText('App version e2e-a')).toBeVisible();
+  await expect(second.getByText('Ready to work offline')).toBeHidden();
+
+  // Deploy B; the first tab comes back to the foreground and checks for updates.
+  server.root = builds.b;
+  const firstLoads = countLoads(first);
+  const secondLoads = countLoads(second);
+  await first.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  const update = first.getByRole('status').getByText('Update available');
+  await expect(update).toBeVisible({ timeout: 30_000 });
+  // The other tab is told too: it must not be left on the old version.
+  await expect(second.getByRole('status').getByText('Update available')).toBeVisible();
+  expect(firstLoads() + secondLoads()).toBe(0);
+
+  await first.getByRole('button', { name: 'Reload' }).click();
+  await expect(first.getByText('App version e2e-b')).toBeVisible({ timeout: 30_000 });
+  await expect(second.getByText('App version e2e-b')).toBeVisible({ timeout: 30_000 });
+
+  // No loop: give a second reload every chance to happen, then count.
+  await first.waitForTimeout(3_000);
+  expect(firstLoads()).toBe(1);
+  expect(secondLoads()).toBe(1);
+  for (const page of [first, second]) {
+    await expect(page.getByText('Update available')).toBeHidden();
+    await expect(page.getByText('Ready to work offline')).toBeHidden();
+    const worker = await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      return {
+        controller: navigator.serviceWorker.controller?.scriptURL,
+        waiting: registration?.waiting ?? null,
+      };
+    });
+    expect(worker.controller).toBe(server.origin + '/sw.js');
+    expect(worker.waiting).toBeNull();
+  }
+});
+
+test('the kill switch removes the worker and its caches, and the app still works online', async ({
+  page,
+}) => {
+  await page.goto(server.origin + '/');
+  await waitForController(page);
+  await waitForNews(page);
+  expect(await page.evaluate(async () => (await caches.keys()).length)).toBeGreaterThan(0);
+
+  server.root = builds.kill;
+  await page.reload();
+  // The old page (from the precache) finds the new /sw.js, which retires itself and reloads us.
+  await expect
+    .poll(
+      () =>
+        page
+          .evaluate(async () => ({
+            controlled: navigator.serviceWorker.controller !== null,
+            registrations: (await navigator.serviceWorker.getRegistrations()).length,
+            caches: (await caches.keys()).length,
+          }))
+          .catch(() => null),
+      { timeout: 30_000 },
+    )
+    .toEqual({ controlled: false, registrations: 0, caches: 0 });
+
+  await page.reload();
+  await waitForNews(page);
+  await openMore(page);
+  await expect(page.getByText('App version e2e-kill')).toBeVisible();
+  await page.waitForTimeout(1_000);
+  const after = await page.evaluate(async () => ({
+    controlled: navigator.serviceWorker.controller !== null,
+    registrations: (await navigator.serviceWorker.getRegistrations()).length,
+    caches: (await caches.keys()).length,
+  }));
+  expect(after).toEqual({ controlled: false, registrations: 0, caches: 0 });
+});
