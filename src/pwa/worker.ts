@@ -39,7 +39,7 @@ const UPDATE_CHECK_MS = 60_000;
 export function registerWorker(): void {
   if (!('serviceWorker' in navigator)) return;
   if (KILL_SWITCH) {
-    void unregisterAll();
+    void retireWorkers();
     return;
   }
   workbox = new Workbox('/sw.js', { scope: '/' });
@@ -95,9 +95,13 @@ export function dismissOfflineReady(): void {
   setOfflineReady(false);
 }
 
-async function unregisterAll(): Promise<void> {
+// The kill switch from the page's side, for a page that loaded without the kill-switch worker
+// (a hard reload, a worker that failed to update): the same clean-up.
+async function retireWorkers(): Promise<void> {
   const registrations = await navigator.serviceWorker.getRegistrations();
   await Promise.all(registrations.map((registration) => registration.unregister()));
+  const names = await caches.keys();
+  await Promise.all(names.map((name) => caches.delete(name)));
 }
 
 /**
