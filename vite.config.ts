@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
+import { prerenderPlugin } from './scripts/prerender';
 
 export default defineConfig({
   plugins: [
@@ -20,7 +21,9 @@ export default defineConfig({
         rollupFormat: 'iife',
         globPatterns: ['**/*.{js,css,html,svg,png,webp,woff2}'],
         // The feed is synced into IndexedDB; it must never sit in the precache.
-        globIgnores: ['feed*.json', '**/feed*.json'],
+        // Prerendered item pages are for link previews and first visits; once the worker runs,
+        // every address gets the app shell, so caching them would only cost storage.
+        globIgnores: ['feed*.json', '**/feed*.json', 'news/**', 'events/**', 'contacts/**'],
       },
       manifest: {
         name: 'Citylink Jiangmen',
@@ -35,6 +38,7 @@ export default defineConfig({
         icons: [{ src: '/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
       },
     }),
+    prerenderPlugin(),
   ],
   build: {
     target: 'es2022',

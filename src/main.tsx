@@ -18,7 +18,12 @@ createRoot(() => {
 window.addEventListener('languagechange', followDevice);
 
 const root = document.getElementById('root');
-if (root) render(() => <App />, root);
+if (root) {
+  // A prerendered item page (scripts/prerender.ts) carries its text for readers without
+  // JavaScript; the app renders the same item itself, so the copy goes first.
+  root.replaceChildren();
+  render(() => <App />, root);
+}
 
 registerWorker();
 startSyncing();

@@ -4,6 +4,7 @@ import { feedMeta, syncState } from '../../app/data';
 import { feedUrl } from '../../data/config';
 import { locale, t } from '../../i18n';
 import { lastReport } from '../status/sync-status';
+import { ShareApp } from '../shared/ShareActions';
 
 /** About the feed in use and the app; settings join this screen later. */
 export function More() {
@@ -42,6 +43,7 @@ export function More() {
       </Show>
       <h2>{t('more.about')}</h2>
       <p>{t('more.aboutText')}</p>
+      <ShareApp />
       <p class="notice">{t('app.sampleData')}</p>
     </section>
   );
