@@ -3,7 +3,7 @@
 declare module 'jsdom' {
   /** A parsed HTML document with its own window. */
   export class JSDOM {
-    constructor(html?: string);
+    constructor(html?: string, options?: { contentType?: string; url?: string });
     readonly window: Window & typeof globalThis;
     /** The document as HTML, doctype included. */
     serialize(): string;
