@@ -253,7 +253,15 @@ export function renderItemPage(item: Item, ctx: PageContext): string {
   }
   const root = doc.getElementById('root');
   if (!root) throw new Error('The built index.html has no #root element.');
-  root.replaceChildren(article);
+  // The app's own header and main column, so the page reads like the app and the switch to
+  // the app when it starts does not move the text.
+  const brand = el(
+    'a',
+    { href: '/', class: 'brand' },
+    el('img', { src: '/icon.svg', alt: '', width: '28', height: '28' }),
+  );
+  brand.append(el('span', {}, ctx.siteName));
+  root.replaceChildren(el('header', { class: 'app-header' }, brand), el('main', { id: 'main' }, article));
   return `<!DOCTYPE html>\n${doc.documentElement.outerHTML}\n`;
 }
 

@@ -208,7 +208,9 @@ test.describe('prerendered item pages', () => {
 
   test('with JavaScript, the app takes over the page without showing the item twice', async ({ page }) => {
     await page.goto(itemPath(newsWithImage));
-    await expect(page.locator('.app-header')).toBeVisible();
+    // The tab bar is the app's alone: the prerendered page has the header and the article only.
+    await expect(page.locator('.tab-bar')).toBeVisible();
+    await expect(page.locator('.app-header')).toHaveCount(1);
     await expect(page.getByRole('button', { name: 'Share', exact: true })).toBeVisible();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(newsWithImage.title ?? '');
     await expect(page.locator('article')).toHaveCount(1);
@@ -221,7 +223,7 @@ test.describe('prerendered item pages', () => {
     const tab = await context.newPage();
     for (const item of [newsWithImage, event, contact]) {
       await tab.goto(itemPath(item));
-      await expect(tab.locator('.app-header')).toBeVisible();
+      await expect(tab.locator('.tab-bar')).toBeVisible();
       await expect(tab.getByRole('heading', { level: 1 })).toHaveText(item.title ?? '');
     }
   });
