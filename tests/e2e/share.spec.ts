@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
@@ -118,6 +119,8 @@ test.describe('sharing an item', () => {
     const link = `${baseURL}${itemPath(event)}`;
     expect(await decodeQr(qr)).toBe(link);
     await expect(dialog.getByText(link, { exact: true })).toBeVisible();
+    const axe = await new AxeBuilder({ page }).include('.qr-dialog').analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
 
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
