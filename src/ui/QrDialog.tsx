@@ -1,6 +1,8 @@
-import { createSignal, createUniqueId, Show } from 'solid-js';
+import { createSignal, createUniqueId, lazy, Show, Suspense } from 'solid-js';
 import { t } from '../i18n';
-import { QrCode } from './QrCode';
+
+// The encoder is a chunk of its own, loaded on the first open (and precached, so offline too).
+const QrCode = lazy(() => import('./QrCode').then((module) => ({ default: module.QrCode })));
 
 /**
  * A "QR code" button and the full-screen dialog it opens: the code as large as the screen
@@ -33,7 +35,9 @@ export function QrDialog(props: { url: string; title: string }) {
         </h2>
         <p class="qr-subject">{props.title}</p>
         <Show when={opened()}>
-          <QrCode text={props.url} label={t('share.qrImage', { url: props.url })} />
+          <Suspense fallback={<div class="qr-code" />}>
+            <QrCode text={props.url} label={t('share.qrImage', { url: props.url })} />
+          </Suspense>
         </Show>
         <p class="qr-link break">{props.url}</p>
         <p class="muted">{t('share.qrHint')}</p>

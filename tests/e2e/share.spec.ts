@@ -114,6 +114,7 @@ test.describe('sharing an item', () => {
     const dialog = page.getByRole('dialog', { name: 'Scan to open' });
     await expect(dialog).toBeVisible();
     const qr = dialog.getByRole('img', { name: /QR code for/ });
+    await expect(qr).toBeVisible();
     const box = await qr.boundingBox();
     expect(box?.width).toBeGreaterThanOrEqual(300);
     const link = `${baseURL}${itemPath(event)}`;
@@ -127,12 +128,16 @@ test.describe('sharing an item', () => {
     await expect(opener).toBeFocused();
   });
 
-  test("the app's own QR code on More decodes to its address, in the dark theme too", async ({
+  test("the app's own QR code on More decodes to its address, offline and in the dark theme", async ({
     page,
+    context,
     baseURL,
   }) => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await firstVisit(page);
+    // Made on the device: the code and its code-split encoder need no network.
+    await context.setOffline(true);
+    await page.reload();
     await page.getByRole('link', { name: 'More', exact: true }).click();
     const section = page.getByRole('region', { name: 'Share Citylink' });
     await section.getByRole('button', { name: 'QR code' }).click();
