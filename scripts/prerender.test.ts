@@ -108,6 +108,7 @@ describe('prerender', () => {
     );
     expect(doc.querySelector('script[src="/assets/index.js"]')).not.toBeNull();
     expect(doc.querySelector('noscript')).toBeNull();
+    expect(attr('meta[name="application-name"]')).toBe('Citylink Jiangmen');
   });
 
   it('carries the readable text with no script, handler or javascript: link from the feed', () => {

@@ -134,9 +134,11 @@ export function renderItemPage(item: Item, ctx: PageContext): string {
 
   // The head: what chat apps, search engines and feed readers read.
   doc.documentElement.lang = language;
-  doc.title = `${title} · ${ctx.siteName}`;
-  doc.querySelectorAll('meta[name="description"]').forEach((node) => node.remove());
   const head = doc.head;
+  doc.title = `${title} · ${ctx.siteName}`;
+  // The app's name, for the app to restore as the title when it takes over (src/main.tsx).
+  head.append(el('meta', { name: 'application-name', content: ctx.siteName }));
+  doc.querySelectorAll('meta[name="description"]').forEach((node) => node.remove());
   const meta = (key: 'name' | 'property', name: string, content: string | undefined) => {
     if (content) head.append(el('meta', { [key]: name, content }));
   };
