@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
+import { prerenderPlugin } from './scripts/prerender';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -40,8 +41,10 @@ export default defineConfig({
         rollupFormat: 'iife',
         globPatterns: ['**/*.{js,css,html,svg,png,ico,webp,woff2}'],
         // The feed is synced into IndexedDB; it must never sit in the precache. The manifest's
-        // screenshots are for install dialogs only, never shown offline.
-        globIgnores: ['feed*.json', '**/feed*.json', 'screenshots/**'],
+        // screenshots are for install dialogs only, never shown offline. Prerendered item pages
+        // are for link previews and first visits; once the worker runs, every address gets the
+        // app shell, so caching them would only cost storage.
+        globIgnores: ['feed*.json', '**/feed*.json', 'screenshots/**', 'news/**', 'events/**', 'contacts/**'],
         // The kill-switch worker precaches nothing.
         ...(killSwitch ? { injectionPoint: undefined } : {}),
       },
@@ -93,6 +96,7 @@ export default defineConfig({
         ],
       },
     }),
+    prerenderPlugin(),
   ],
   build: {
     target: 'es2022',

@@ -2,6 +2,7 @@
  * Screenshots of every main screen at 390x844, light and dark, English and Chinese, from the
  * production build (`npm run build` first). Output: screenshots/<route>-<lang>-<theme>.png.
  * Usage: [SCREENSHOT_PORT=4174] npx tsx scripts/screenshots.ts [route …]
+ * A route may end in `@<css selector>`: that element is clicked first (to open a dialog).
  */
 import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
@@ -33,11 +34,13 @@ try {
       await page.goto(base + '/');
       await page.waitForFunction(() => navigator.serviceWorker?.controller !== null);
       await page.locator('.card').first().waitFor();
-      for (const route of targets) {
+      for (const target of targets) {
+        const [route = '/', click] = target.split('@', 2);
         await page.goto(base + route);
         await page.locator('h1').first().waitFor();
+        if (click) await page.locator(click).first().click();
         await page.waitForTimeout(300);
-        const name = `${route.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'home'}-${locale.slice(0, 2)}-${colorScheme}.png`;
+        const name = `${target.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'home'}-${locale.slice(0, 2)}-${colorScheme}.png`;
         await page.screenshot({ path: new URL(name, out).pathname });
         console.log(name);
       }

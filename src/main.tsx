@@ -19,7 +19,15 @@ createRoot(() => {
 window.addEventListener('languagechange', followDevice);
 
 const root = document.getElementById('root');
-if (root) render(() => <App />, root);
+if (root) {
+  // A prerendered item page (scripts/prerender.ts) carries its text for readers without
+  // JavaScript; the app renders the same item itself, so the copy goes first. Its title
+  // would stay on every screen after (they set none), so the app's own name comes back.
+  root.replaceChildren();
+  const appName = document.querySelector<HTMLMetaElement>('meta[name="application-name"]')?.content;
+  if (appName) document.title = appName;
+  render(() => <App />, root);
+}
 
 watchInstall();
 registerWorker();

@@ -21,3 +21,8 @@ export function keyFromSegment(segment: string): string {
     return segment;
   }
 }
+
+/** The item's absolute, shareable address on a site (`origin` such as `https://city.example`). */
+export function itemUrl(item: Pick<Item, 'kind' | 'key'>, origin: string): string {
+  return new URL(itemPath(item), origin).href;
+}

@@ -19,3 +19,20 @@ test('the precache does not list the feed', () => {
 test('the worker is a classic script, not an ES module', () => {
   expect(sw).not.toMatch(/^export\s|\bexport\s+default\b|^import\s/m);
 });
+
+test('prerendered item pages, sitemap.xml and robots.txt are built but not precached', () => {
+  const dist = new URL('../../dist/', import.meta.url);
+  const sitemap = readFileSync(new URL('sitemap.xml', dist), 'utf8');
+  const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? '').pathname);
+  const items = locs.filter((path) => /^\/(news|events|contacts)\/[^/]+$/.test(path));
+  expect(items.length).toBeGreaterThan(10);
+  for (const path of items) {
+    expect(readFileSync(new URL(`.${path}/index.html`, dist), 'utf8')).toContain('rel="canonical"');
+  }
+  expect(readFileSync(new URL('robots.txt', dist), 'utf8')).toMatch(
+    /^Sitemap: https?:\/\/\S+\/sitemap\.xml$/m,
+  );
+  expect(
+    precached.filter((url) => /^(news|events|contacts)\//.test(url) || /sitemap|robots/.test(url)),
+  ).toEqual([]);
+});

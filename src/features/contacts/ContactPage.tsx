@@ -7,6 +7,7 @@ import { t } from '../../i18n';
 import { ContactCard } from '../../ui/ContactCard';
 import { ItemBody } from '../../ui/ItemBody';
 import { OtherLanguages } from '../shared/OtherLanguages';
+import { ShareActions } from '../shared/ShareActions';
 import { NotOnDevice } from '../../ui/NotOnDevice';
 
 /** A directory entry on its own address. */
@@ -21,6 +22,7 @@ export function ContactPage() {
           {(found) => (
             <article class="page article">
               <h1 lang={found().language}>{displayTitle(found())}</h1>
+              <ShareActions item={found()} />
               <OtherLanguages item={found()} />
               {/* The ways to reach them first: that is what people open a contact for. */}
               <Show when={found().contact}>

@@ -14,6 +14,7 @@ import { DriverView } from '../../ui/DriverView';
 import { MapLinks } from '../../ui/MapLinks';
 import { ItemBody } from '../../ui/ItemBody';
 import { OtherLanguages } from '../shared/OtherLanguages';
+import { ShareActions } from '../shared/ShareActions';
 import { NotOnDevice } from '../../ui/NotOnDevice';
 import { StatusBadge } from '../../ui/StatusBadge';
 
@@ -61,6 +62,7 @@ function EventDetails(props: { item: EventItem }) {
   return (
     <article class="page article">
       <h1 lang={props.item.language}>{displayTitle(props.item)}</h1>
+      <ShareActions item={props.item} />
       <OtherLanguages item={props.item} />
       <p>
         <StatusBadge status={event().status} />

@@ -5,6 +5,7 @@ import { feedUrl } from '../../data/config';
 import { locale, t } from '../../i18n';
 import { InstallSection } from '../../pwa/InstallPrompt';
 import { lastReport } from '../status/sync-status';
+import { ShareApp } from '../shared/ShareActions';
 
 /** About the feed in use and the app; settings join this screen later. */
 export function More() {
@@ -44,6 +45,7 @@ export function More() {
       <InstallSection />
       <h2>{t('more.about')}</h2>
       <p>{t('more.aboutText')}</p>
+      <ShareApp />
       <p class="notice">{t('app.sampleData')}</p>
     </section>
   );

@@ -6,6 +6,7 @@ import { locale, t } from '../../i18n';
 import { formatDate, formatList } from '../../lib/format';
 import { ItemBody } from '../../ui/ItemBody';
 import { OtherLanguages } from '../shared/OtherLanguages';
+import { ShareActions } from '../shared/ShareActions';
 import { NotOnDevice } from '../../ui/NotOnDevice';
 
 /** A news item on its own address, readable offline. */
@@ -21,6 +22,7 @@ export function Article() {
             return (
               <article class="page article">
                 <h1 lang={found().language}>{displayTitle(found())}</h1>
+                <ShareActions item={found()} />
                 <OtherLanguages item={found()} />
                 <p class="article-meta">
                   <Show when={found().datePublished}>

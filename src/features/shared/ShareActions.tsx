@@ -1,0 +1,23 @@
+import { createUniqueId } from 'solid-js';
+import type { Item } from '../../data/model';
+import { itemUrl } from '../../data/paths';
+import { displayTitle } from '../../data/text';
+import { t } from '../../i18n';
+import { ShareBar } from '../../ui/ShareBar';
+
+/** Share and QR code for an item's canonical address on this site. */
+export function ShareActions(props: { item: Item }) {
+  return <ShareBar url={itemUrl(props.item, window.location.origin)} title={displayTitle(props.item)} />;
+}
+
+/** "Share Citylink": the app's own address, to send or to scan from this screen. */
+export function ShareApp() {
+  const heading = createUniqueId();
+  return (
+    <section aria-labelledby={heading}>
+      <h2 id={heading}>{t('share.appTitle')}</h2>
+      <p>{t('share.appText')}</p>
+      <ShareBar url={new URL('/', window.location.origin).href} title={t('share.appName')} />
+    </section>
+  );
+}
