@@ -16,11 +16,18 @@ purifier.addHook('afterSanitizeAttributes', (node) => {
   }
 });
 
-/** Safe HTML for `innerHTML`: no scripts, handlers, styles, forms or frames survive. */
-export function sanitizeHtml(html: string): string {
+const FORBID_TAGS = ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed'];
+// Everything that makes the browser fetch an image or other media by itself.
+const MEDIA_TAGS = ['img', 'picture', 'source', 'video', 'audio', 'image'];
+
+/**
+ * Safe HTML for `innerHTML`: no scripts, handlers, styles, forms or frames survive; with
+ * `noImages` (data saver) no images or other media either.
+ */
+export function sanitizeHtml(html: string, options: { noImages?: boolean } = {}): string {
   return purifier.sanitize(html, {
     USE_PROFILES: { html: true },
-    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed'],
+    FORBID_TAGS: options.noImages ? [...FORBID_TAGS, ...MEDIA_TAGS] : FORBID_TAGS,
     FORBID_ATTR: ['style', 'srcset'],
   });
 }

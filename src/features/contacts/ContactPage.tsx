@@ -4,9 +4,11 @@ import { now } from '../../app/clock';
 import { itemAt, useFeedZone } from '../../app/data';
 import { displayTitle } from '../../data/text';
 import { t } from '../../i18n';
+import { settings } from '../../lib/settings';
 import { ContactCard } from '../../ui/ContactCard';
 import { ItemBody } from '../../ui/ItemBody';
 import { OtherLanguages } from '../shared/OtherLanguages';
+import { SaveButton } from '../saved/SaveButton';
 import { NotOnDevice } from '../../ui/NotOnDevice';
 
 /** A directory entry on its own address. */
@@ -21,6 +23,7 @@ export function ContactPage() {
           {(found) => (
             <article class="page article">
               <h1 lang={found().language}>{displayTitle(found())}</h1>
+              <SaveButton item={found()} />
               <OtherLanguages item={found()} />
               {/* The ways to reach them first: that is what people open a contact for. */}
               <Show when={found().contact}>
@@ -28,7 +31,12 @@ export function ContactPage() {
                   <ContactCard contact={contact()} heading="none" timeZone={zone()} now={now()} />
                 )}
               </Show>
-              <ItemBody html={found().contentHtml} text={found().contentText} lang={found().language} />
+              <ItemBody
+                html={found().contentHtml}
+                text={found().contentText}
+                lang={found().language}
+                noImages={settings().dataSaver}
+              />
             </article>
           )}
         </Show>

@@ -3,9 +3,12 @@ import { Show } from 'solid-js';
 import { feedMeta, syncState } from '../../app/data';
 import { feedUrl } from '../../data/config';
 import { locale, t } from '../../i18n';
+import { AccessibilitySection } from '../settings/AccessibilitySection';
+import { SettingsSection } from '../settings/SettingsSection';
+import { StorageSection } from '../settings/StorageSection';
 import { lastReport } from '../status/sync-status';
 
-/** About the feed in use and the app; settings join this screen later. */
+/** Settings, storage, the feed in use, about the app and the accessibility statement. */
 export function More() {
   const meta = createAsync(() => feedMeta());
   const state = createAsync(() => syncState());
@@ -14,6 +17,8 @@ export function More() {
   return (
     <section class="page">
       <h1>{t('more.title')}</h1>
+      <SettingsSection />
+      <StorageSection />
       <h2>{t('more.feed')}</h2>
       <dl class="facts">
         <dt>{t('more.feedName')}</dt>
@@ -43,6 +48,7 @@ export function More() {
       <h2>{t('more.about')}</h2>
       <p>{t('more.aboutText')}</p>
       <p class="notice">{t('app.sampleData')}</p>
+      <AccessibilitySection />
     </section>
   );
 }
