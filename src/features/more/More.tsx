@@ -28,7 +28,8 @@ export function More() {
         <dt>{t('more.lastSync')}</dt>
         <dd>
           <Show when={state()?.lastSuccess} fallback={t('status.neverUpdated')}>
-            {(ms) => dateTime(ms())}
+            {/* JSX, not a string: Show runs this untracked, and the text must follow the language. */}
+            {(ms) => <>{dateTime(ms())}</>}
           </Show>
         </dd>
         <Show when={state()?.lastError}>

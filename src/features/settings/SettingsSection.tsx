@@ -1,4 +1,4 @@
-import { For } from 'solid-js';
+import { Index } from 'solid-js';
 import { locale, t } from '../../i18n';
 import { settings, TEXT_SIZES, updateSettings, type LanguageChoice, type Theme } from '../../lib/settings';
 
@@ -13,19 +13,21 @@ function Choice<T extends string | number>(props: {
   return (
     <fieldset class="choice">
       <legend>{props.legend}</legend>
-      <For each={props.options}>
+      {/* Index, not For: the inputs stay the same elements when the labels change language,
+          so focus stays on the radio just chosen. */}
+      <Index each={props.options}>
         {(option) => (
-          <label class="choice-option" lang={option.lang}>
+          <label class="choice-option" lang={option().lang}>
             <input
               type="radio"
               name={props.name}
-              checked={props.value === option.value}
-              onChange={() => props.onChange(option.value)}
+              checked={props.value === option().value}
+              onChange={() => props.onChange(option().value)}
             />
-            {option.label}
+            {option().label}
           </label>
         )}
-      </For>
+      </Index>
     </fieldset>
   );
 }
