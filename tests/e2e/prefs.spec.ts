@@ -196,3 +196,28 @@ test('at 200 % text no main screen scrolls sideways at 390 px', async ({ page })
     expect(size.scroll, path).toBeLessThanOrEqual(size.client);
   }
 });
+
+test('items listed since the previous visit are marked New until opened', async ({ page }) => {
+  // A returning reader whose previous visit was on 1 October 2026 (the demo news runs to November).
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('visit-seeded')) {
+      localStorage.setItem('citylink.lastVisit', String(Date.parse('2026-10-01T00:00:00Z')));
+      sessionStorage.setItem('visit-seeded', '1');
+    }
+  });
+  await firstVisit(page);
+  const first = page.locator('.card-list .card').first();
+  await expect(first.locator('.badge-new')).toHaveText('New');
+  const marked = await page.locator('.card-list .badge-new').count();
+  expect(marked).toBeGreaterThan(0);
+  expect(marked).toBeLessThan(await page.locator('.card-list .card').count());
+
+  await first.locator('.card-title a').click();
+  await expect(page.getByRole('button', { name: 'Save' })).toBeVisible();
+  await page.goBack();
+  await expect(page.locator('.card-list .card').first().locator('.card-title')).toBeVisible();
+  await expect(page.locator('.card-list .card').first().locator('.badge-new')).toHaveCount(0);
+  // Reloading within the same visit keeps the others marked.
+  await page.reload();
+  await expect(page.locator('.card-list .badge-new')).toHaveCount(marked - 1);
+});

@@ -9,9 +9,11 @@ function Choice<T extends string | number>(props: {
   options: readonly { value: T; label: string; lang?: string }[];
   value: T;
   onChange: (value: T) => void;
+  /** Short options side by side, wrapping as the text grows. */
+  inline?: boolean;
 }) {
   return (
-    <fieldset class="choice">
+    <fieldset class="choice" classList={{ inline: props.inline }}>
       <legend>{props.legend}</legend>
       {/* Index, not For: the inputs stay the same elements when the labels change language,
           so focus stays on the radio just chosen. */}
@@ -65,6 +67,7 @@ export function SettingsSection() {
       <Choice<number>
         legend={t('settings.textSize')}
         name="text-size"
+        inline
         value={settings().textSize}
         onChange={(textSize) => updateSettings({ textSize })}
         options={TEXT_SIZES.map((size) => ({ value: size, label: percent(size) }))}
