@@ -177,7 +177,7 @@ export function renderItemPage(item: Item, ctx: PageContext): string {
   article.append(el('h1', {}, title));
   const named = others.filter((other) => languageOf(other) && languageOf(other) !== language);
   if (named.length) {
-    const line = el('p', { class: 'other-languages' }, `${ui.item.otherLanguages}: `);
+    const line = el('p', { class: 'other-languages' }, `${ui.item.readIn} `);
     named.forEach((other, index) => {
       const lang = languageOf(other) ?? '';
       if (index) line.append(' · ');

@@ -6,6 +6,7 @@ import { EventsList } from '../features/events/EventsList';
 import { More } from '../features/more/More';
 import { Article } from '../features/news/Article';
 import { NewsList } from '../features/news/NewsList';
+import { SavedPage } from '../features/saved/SavedPage';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
 
@@ -19,6 +20,7 @@ export function App() {
       <Route path="/events/:key" component={EventPage} />
       <Route path="/contacts" component={ContactsList} />
       <Route path="/contacts/:key" component={ContactPage} />
+      <Route path="/saved" component={SavedPage} />
       <Route path="/more" component={More} />
       <Route path="*404" component={NotFound} />
     </Router>

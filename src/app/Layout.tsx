@@ -1,6 +1,7 @@
 import { A, createAsync, useLocation, type RouteSectionProps } from '@solidjs/router';
 import { createEffect, For, on, Show } from 'solid-js';
 import { t } from '../i18n';
+import { RetractedNotice } from '../features/saved/RetractedNotice';
 import { StatusBar } from '../features/status/StatusBar';
 import { InstallBanner } from '../pwa/InstallPrompt';
 import { UpdatePrompt } from '../pwa/UpdatePrompt';
@@ -45,6 +46,7 @@ export function Layout(props: RouteSectionProps) {
       </header>
       <StatusBar />
       <InstallBanner />
+      <RetractedNotice />
       <main id="main" ref={(element) => (main = element)}>
         {props.children}
       </main>
@@ -81,7 +83,7 @@ export function Layout(props: RouteSectionProps) {
   );
 }
 
-/** The four sections; a section stays lit on its items' pages too. */
+/** The five sections; a section stays lit on its items' pages too. */
 const TABS = [
   {
     href: '/',
@@ -100,6 +102,12 @@ const TABS = [
     label: 'nav.contacts',
     icon: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 20c1-4 4-6 8-6s7 2 8 6',
     matches: (path: string) => path.startsWith('/contacts'),
+  },
+  {
+    href: '/saved',
+    label: 'nav.saved',
+    icon: 'M6 3h12v18l-6-4.5L6 21z',
+    matches: (path: string) => path.startsWith('/saved'),
   },
   {
     href: '/more',

@@ -8,7 +8,8 @@ import { feedUrl } from '../data/config';
 import { findItem, getFeedMeta, getItems, getSyncState, listItems } from '../data/db';
 import type { Item, ItemKind } from '../data/model';
 import { keyFromSegment } from '../data/paths';
-import { pickLanguage } from '../data/translations';
+import { inLanguage, pickLanguage } from '../data/translations';
+import { settings } from '../lib/settings';
 
 /** Items of one kind, newest first. */
 export const itemsOf = query((kind: ItemKind) => listItems(kind), 'items-of');
@@ -33,14 +34,17 @@ export const syncState = query(
 
 /**
  * Items of one kind as a reader sees them: one per translation group, in the interface
- * language where the feed has it. `undefined` while loading.
+ * language where the feed has it; with "only my language" set, without the rest.
+ * `undefined` while loading.
  */
 export function useItems(kind: ItemKind): () => Item[] | undefined {
   const items = createAsync(() => itemsOf(kind));
   const meta = createAsync(() => feedMeta());
   return () => {
     const all = items();
-    return all && pickLanguage(all, locale(), meta()?.language);
+    if (!all) return undefined;
+    const picked = pickLanguage(all, locale(), meta()?.language);
+    return settings().onlyMyLanguage ? inLanguage(picked, locale(), meta()?.language) : picked;
   };
 }
 

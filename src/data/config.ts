@@ -7,3 +7,6 @@ export function feedUrl(base: string): string {
   const configured = import.meta.env.VITE_FEED_URL as string | undefined;
   return new URL(configured || '/feed.json', base).href;
 }
+
+/** The Cache Storage cache of feed images: filled by the worker, cleared from Settings. */
+export const IMAGE_CACHE = 'citylink-images';

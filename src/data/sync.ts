@@ -6,6 +6,7 @@ import { getSyncState, putSyncState, tx, type SyncErrorKind, type SyncState } fr
 import { broadcast, SYNC_DONE } from './messages';
 import type { FeedMeta, Item, Problem } from './model';
 import { parseFeed } from './parse';
+import { displayTitle } from './text';
 
 export interface SyncOptions {
   feedUrl: string;
@@ -130,7 +131,7 @@ async function fetchPages(
     report.skipped.push(...parsed.skipped);
     report.warnings.push(...parsed.warnings);
 
-    const stored = await storePage(parsed.items, parsed.retractions, first ? parsed.meta : undefined);
+    const stored = await storePage(parsed.items, parsed.retractions, first ? parsed.meta : undefined, now());
     report.pages++;
     report.added += stored.added;
     report.changed += stored.changed;
@@ -178,9 +179,11 @@ async function storePage(
   items: Item[],
   retractions: string[],
   meta: FeedMeta | undefined,
+  at: number,
 ): Promise<{ metKnown: boolean; added: number; changed: number; stored: string[]; removed: string[] }> {
-  return tx(['items', 'feed'], async (t) => {
+  return tx(['items', 'feed', 'saved', 'retracted'], async (t) => {
     const store = t.objectStore('items');
+    const saved = t.objectStore('saved');
     const byKey = store.index('by-kind-key');
     const result = { metKnown: false, added: 0, changed: 0, stored: [] as string[], removed: [] as string[] };
 
@@ -200,9 +203,26 @@ async function storePage(
       else continue;
       await store.put(toStore);
       result.stored.push(toStore.id);
+      // A saved snapshot follows the feed while the feed has the item (a postponed event…).
+      const snapshot = await saved.get(toStore.id);
+      if (snapshot) await saved.put({ ...snapshot, item: toStore });
     }
     for (const id of retractions) {
-      if ((await store.getKey(id)) === undefined) continue;
+      // A retraction is the one thing that removes a saved item; the reader is told which.
+      const snapshot = await saved.get(id);
+      if (snapshot) {
+        await saved.delete(id);
+        await t.objectStore('retracted').put({
+          id,
+          title: displayTitle(snapshot.item),
+          kind: snapshot.item.kind,
+          at,
+        });
+      }
+      if ((await store.getKey(id)) === undefined) {
+        if (snapshot) result.removed.push(id);
+        continue;
+      }
       await store.delete(id);
       result.removed.push(id);
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Item } from './model';
-import { languageMatch, pickLanguage } from './translations';
+import { inLanguage, languageMatch, pickLanguage } from './translations';
 
 function item(id: string, language: string | undefined, translations: string[] = []): Item {
   return {
@@ -61,5 +61,26 @@ describe('pickLanguage', () => {
   it('ignores links to items it was not given, and empty input', () => {
     expect(ids(pickLanguage([item('z', 'en', ['missing'])], 'zh-Hans'))).toEqual(['z']);
     expect(pickLanguage([], 'en')).toEqual([]);
+  });
+});
+
+describe('inLanguage', () => {
+  const list = [
+    item('a-en', 'en', ['a-zh']),
+    item('a-zh', 'zh-Hans', ['a-en']),
+    item('b-zh', 'zh-Hans'),
+    item('c-en-gb', 'en-GB'),
+    item('d', undefined),
+  ];
+  const ids = (items: Item[]) => items.map((i) => i.id);
+
+  it('after pickLanguage, hides only the stories with no version in the reader’s language', () => {
+    expect(ids(inLanguage(pickLanguage(list, 'en'), 'en'))).toEqual(['a-en', 'c-en-gb', 'd']);
+    expect(ids(inLanguage(pickLanguage(list, 'zh-Hans'), 'zh-Hans'))).toEqual(['a-zh', 'b-zh', 'd']);
+  });
+
+  it('judges an item without a language by the feed’s', () => {
+    expect(ids(inLanguage([item('d', undefined)], 'en', 'zh-Hans'))).toEqual([]);
+    expect(ids(inLanguage([item('d', undefined)], 'zh-CN', 'zh-Hans'))).toEqual(['d']);
   });
 });

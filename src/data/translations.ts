@@ -51,3 +51,14 @@ export function pickLanguage(items: readonly Item[], wanted: string, feedLanguag
   const chosen = new Set(best.values());
   return items.filter((_, i) => chosen.has(i));
 }
+
+/**
+ * The items a reader of `wanted` can read: in that language, or of unknown language (kept, as
+ * hiding them could hide everything of a feed that never says its language).
+ */
+export function inLanguage(items: readonly Item[], wanted: string, feedLanguage?: string): Item[] {
+  return items.filter((item) => {
+    const language = item.language ?? feedLanguage;
+    return !language || languageMatch(language, wanted) > 0;
+  });
+}

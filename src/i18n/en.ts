@@ -10,6 +10,7 @@ export const en = {
     news: 'News',
     events: 'Events',
     contacts: 'Contacts',
+    saved: 'Saved',
     more: 'More',
   },
   status: {
@@ -48,7 +49,7 @@ export const en = {
       'It may have been removed from the feed, or not loaded yet. Connect to the internet and refresh.',
     back: 'Back',
     language: 'Language: {{ language }}',
-    otherLanguages: 'Also in',
+    readIn: 'Read in',
   },
   events: {
     upcoming: 'Upcoming',
@@ -153,6 +154,52 @@ export const en = {
     appTitle: 'Share Citylink',
     appText: 'Send the app to someone, or let them scan its code from your screen.',
     appName: 'Citylink Jiangmen',
+  },
+  saved: {
+    title: 'Saved',
+    agenda: 'My agenda',
+    noUpcoming: 'No upcoming saved events.',
+    pastEvents: 'Past saved events',
+    news: 'Saved news',
+    contacts: 'Saved contacts',
+    empty:
+      'Nothing saved yet. Tap Save on any news item, event or contact to keep it on this device, even after the feed drops it.',
+    save: 'Save',
+    saved: 'Saved',
+    retracted: '“{{ title }}” was withdrawn by its publisher and has been removed from your saved items.',
+    dismiss: 'OK',
+    new: 'New',
+  },
+  settings: {
+    title: 'Settings',
+    language: 'Language',
+    system: 'Same as this device',
+    english: 'English',
+    chinese: '简体中文',
+    theme: 'Theme',
+    light: 'Light',
+    dark: 'Dark',
+    textSize: 'Text size',
+    dataSaver: 'Data saver: do not download images',
+    onlyMyLanguage: 'Only show items in my language',
+    onlyMyLanguageHint: 'Items the feed publishes only in another language are hidden.',
+    storage: 'Storage',
+    storageUsed: '{{ used }} used on this device',
+    storageUnknown: 'This browser does not say how much storage the app uses.',
+    clear: 'Clear cached content',
+    clearHint:
+      'Removes downloaded news, events, contacts and images. Your saved items and settings stay; the feed loads again when you are online.',
+    cleared: 'Cached content cleared.',
+  },
+  a11y: {
+    title: 'Accessibility',
+    goal: 'Citylink aims to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA.',
+    works:
+      'Every screen works with a keyboard and with a screen reader, in light and dark themes, with reduced motion, and at text sizes up to 200 % on a phone-sized screen without sideways scrolling.',
+    tested:
+      'Automated tests check every screen with axe and check that text at 200 % needs no sideways scrolling. Automated checks find only some barriers, and the app has not yet been tested by people with disabilities.',
+    limits:
+      'Known limits: the labels of the tab bar stop growing above 133 % so that all five tabs fit; the feed’s own texts and images come from its publisher and may lack image descriptions.',
   },
   notFound: {
     title: 'Page not found',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { zhHans } from './zh-Hans';
-import { chooseLocale } from '.';
+import { chooseLocale, resolveLocale } from '.';
 
 describe('chooseLocale', () => {
   it('follows the first language we have', () => {
@@ -27,5 +27,14 @@ describe('catalogues', () => {
       expect(slots(get(zhHans, key)), key).toEqual(slots(get(en, key)));
       expect(get(zhHans, key), key).not.toBe('');
     }
+  });
+});
+
+describe('resolveLocale', () => {
+  it('follows the device until a language is chosen by hand', () => {
+    expect(resolveLocale('system', 'zh-Hans')).toBe('zh-Hans');
+    expect(resolveLocale('system', 'en')).toBe('en');
+    expect(resolveLocale('en', 'zh-Hans')).toBe('en');
+    expect(resolveLocale('zh-Hans', 'en')).toBe('zh-Hans');
   });
 });

@@ -4,6 +4,7 @@
  */
 import * as i18n from '@solid-primitives/i18n';
 import { createMemo, createRoot, createSignal } from 'solid-js';
+import { settings, type LanguageChoice } from '../lib/settings';
 import { en, type Catalogue } from './en';
 import { zhHans } from './zh-Hans';
 
@@ -25,23 +26,29 @@ export function chooseLocale(preferred: readonly string[]): Locale {
   return 'en';
 }
 
+/** The interface language for a setting: the one chosen by hand, else the device's. */
+export function resolveLocale(choice: LanguageChoice, device: Locale): Locale {
+  return choice === 'system' ? device : choice;
+}
+
 function deviceLanguages(): readonly string[] {
   return typeof navigator === 'undefined' ? [] : navigator.languages;
 }
 
 // One root for the app's lifetime: the locale is global state, like the document's language.
 const state = createRoot(() => {
-  const [locale, setLocale] = createSignal<Locale>(chooseLocale(deviceLanguages()));
+  const [device, setDevice] = createSignal<Locale>(chooseLocale(deviceLanguages()));
+  const locale = createMemo(() => resolveLocale(settings().language, device()));
   const dict = createMemo(() => i18n.flatten(catalogues[locale()]));
   const t = i18n.translator(dict, i18n.resolveTemplate);
-  return { locale, setLocale, t };
+  return { locale, setDevice, t };
 });
 
 /** The current interface language. */
 export const locale = state.locale;
-/** Follows the device when its languages change. */
+/** Follows the device when its languages change (it matters while the setting is "system"). */
 export function followDevice(): void {
-  state.setLocale(chooseLocale(deviceLanguages()));
+  state.setDevice(chooseLocale(deviceLanguages()));
 }
 /** Looks up interface text by dotted key, e.g. `t('nav.news')`. */
 export const t = state.t;

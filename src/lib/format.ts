@@ -34,3 +34,20 @@ export function languageName(tag: string, locale: string): string {
     return tag;
   }
 }
+
+/** A size on disk in kB, MB or GB, the largest unit that keeps it at 1 or more (kB below that). */
+export function formatBytes(bytes: number, locale: string): string {
+  const units = ['kilobyte', 'megabyte', 'gigabyte'] as const;
+  let value = bytes / 1000;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: units[unit],
+    unitDisplay: 'short',
+    maximumFractionDigits: value < 10 ? 1 : 0,
+  }).format(value);
+}

@@ -6,8 +6,7 @@ import { CacheableResponsePlugin } from 'workbox-cacheable-response';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
-
-export const IMAGE_CACHE = 'citylink-images';
+import { IMAGE_CACHE } from '../data/config';
 
 /** Caches images on first view, at most 300 of them for 60 days, dropped first on a full disk. */
 export function registerImageRoute(): void {

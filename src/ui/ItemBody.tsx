@@ -1,8 +1,11 @@
 import { For, Show } from 'solid-js';
 import { sanitizeHtml } from '../lib/sanitize';
 
-/** An item's body: sanitized HTML, or plain text as paragraphs, marked with its language. */
-export function ItemBody(props: { html?: string; text?: string; lang?: string }) {
+/**
+ * An item's body: sanitized HTML, or plain text as paragraphs, marked with its language.
+ * `noImages` (data saver) drops images before they reach the DOM, so none is requested.
+ */
+export function ItemBody(props: { html?: string; text?: string; lang?: string; noImages?: boolean }) {
   const paragraphs = () => (props.text ?? '').split(/\n\s*\n/).filter((p) => p.trim() !== '');
   return (
     <Show
@@ -13,8 +16,11 @@ export function ItemBody(props: { html?: string; text?: string; lang?: string })
         </div>
       }
     >
-      {/* eslint-disable-next-line solid/no-innerhtml -- the HTML passes DOMPurify right here */}
-      {(html) => <div class="prose" lang={props.lang} innerHTML={sanitizeHtml(html())} />}
+      {(html) => {
+        const safe = () => sanitizeHtml(html(), { noImages: props.noImages });
+        // eslint-disable-next-line solid/no-innerhtml -- the HTML passed DOMPurify just above
+        return <div class="prose" lang={props.lang} innerHTML={safe()} />;
+      }}
     </Show>
   );
 }

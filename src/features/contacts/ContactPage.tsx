@@ -4,10 +4,12 @@ import { now } from '../../app/clock';
 import { itemAt, useFeedZone } from '../../app/data';
 import { displayTitle } from '../../data/text';
 import { t } from '../../i18n';
+import { settings } from '../../lib/settings';
 import { ContactCard } from '../../ui/ContactCard';
 import { ItemBody } from '../../ui/ItemBody';
 import { OtherLanguages } from '../shared/OtherLanguages';
 import { ShareActions } from '../shared/ShareActions';
+import { SaveButton } from '../saved/SaveButton';
 import { NotOnDevice } from '../../ui/NotOnDevice';
 
 /** A directory entry on its own address. */
@@ -23,6 +25,7 @@ export function ContactPage() {
             <article class="page article">
               <h1 lang={found().language}>{displayTitle(found())}</h1>
               <ShareActions item={found()} />
+              <SaveButton item={found()} />
               <OtherLanguages item={found()} />
               {/* The ways to reach them first: that is what people open a contact for. */}
               <Show when={found().contact}>
@@ -30,7 +33,12 @@ export function ContactPage() {
                   <ContactCard contact={contact()} heading="none" timeZone={zone()} now={now()} />
                 )}
               </Show>
-              <ItemBody html={found().contentHtml} text={found().contentText} lang={found().language} />
+              <ItemBody
+                html={found().contentHtml}
+                text={found().contentText}
+                lang={found().language}
+                noImages={settings().dataSaver}
+              />
             </article>
           )}
         </Show>

@@ -9,6 +9,7 @@ import { languageMatch } from '../../data/translations';
 import { locale, t } from '../../i18n';
 import { languageName } from '../../lib/format';
 import { ItemCard } from '../../ui/ItemCard';
+import { ItemMarks } from '../shared/ItemMarks';
 import { OpenNow } from '../../ui/OpenNow';
 
 /**
@@ -78,6 +79,7 @@ export function ContactsList() {
                       href={itemPath(item)}
                       title={name}
                       lang={item.language}
+                      badge={<ItemMarks item={item} />}
                       meta={
                         <Show when={item.contact?.openingHours}>
                           {(spec) => <OpenNow openingHours={spec()} timeZone={zone()} now={now()} />}

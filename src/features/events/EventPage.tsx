@@ -9,12 +9,14 @@ import { locale, t } from '../../i18n';
 import { formatEventTime, sameOffset, type EventItem } from '../../lib/event-time';
 import { downloadText } from '../../lib/download';
 import { eventToIcs, icsFileName } from '../../lib/ics';
+import { settings } from '../../lib/settings';
 import { ContactCard } from '../../ui/ContactCard';
 import { DriverView } from '../../ui/DriverView';
 import { MapLinks } from '../../ui/MapLinks';
 import { ItemBody } from '../../ui/ItemBody';
 import { OtherLanguages } from '../shared/OtherLanguages';
 import { ShareActions } from '../shared/ShareActions';
+import { SaveButton } from '../saved/SaveButton';
 import { NotOnDevice } from '../../ui/NotOnDevice';
 import { StatusBadge } from '../../ui/StatusBadge';
 
@@ -63,6 +65,7 @@ function EventDetails(props: { item: EventItem }) {
     <article class="page article">
       <h1 lang={props.item.language}>{displayTitle(props.item)}</h1>
       <ShareActions item={props.item} />
+      <SaveButton item={props.item} />
       <OtherLanguages item={props.item} />
       <p>
         <StatusBadge status={event().status} />
@@ -119,7 +122,12 @@ function EventDetails(props: { item: EventItem }) {
           </p>
         )}
       </Show>
-      <ItemBody html={props.item.contentHtml} text={props.item.contentText} lang={props.item.language} />
+      <ItemBody
+        html={props.item.contentHtml}
+        text={props.item.contentText}
+        lang={props.item.language}
+        noImages={settings().dataSaver}
+      />
       <Show when={contacts().length}>
         <h2>{t('events.contacts')}</h2>
         <For each={contacts()}>

@@ -13,7 +13,9 @@ import {
   startMs,
   type EventItem,
 } from '../../lib/event-time';
+import { feedImage } from '../../lib/settings';
 import { ItemCard } from '../../ui/ItemCard';
+import { ItemMarks } from '../shared/ItemMarks';
 import { StatusBadge } from '../../ui/StatusBadge';
 
 /**
@@ -111,9 +113,14 @@ function EventCards(props: { items: EventItem[] }) {
               href={itemPath(item)}
               title={displayTitle(item)}
               level={4}
-              image={item.image}
+              image={feedImage(item.image)}
               lang={item.language}
-              badge={<StatusBadge status={item.event.status} />}
+              badge={
+                <>
+                  <ItemMarks item={item} />
+                  <StatusBadge status={item.event.status} />
+                </>
+              }
               meta={<span>{formatEventTime(item.event, locale(), item.event.timezone)}</span>}
               text={item.event.venue?.name}
             />

@@ -4,10 +4,13 @@ import { feedMeta, syncState } from '../../app/data';
 import { feedUrl } from '../../data/config';
 import { locale, t } from '../../i18n';
 import { InstallSection } from '../../pwa/InstallPrompt';
+import { AccessibilitySection } from '../settings/AccessibilitySection';
+import { SettingsSection } from '../settings/SettingsSection';
+import { StorageSection } from '../settings/StorageSection';
 import { lastReport } from '../status/sync-status';
 import { ShareApp } from '../shared/ShareActions';
 
-/** About the feed in use and the app; settings join this screen later. */
+/** Settings, storage, the feed in use, about the app and the accessibility statement. */
 export function More() {
   const meta = createAsync(() => feedMeta());
   const state = createAsync(() => syncState());
@@ -16,6 +19,8 @@ export function More() {
   return (
     <section class="page">
       <h1>{t('more.title')}</h1>
+      <SettingsSection />
+      <StorageSection />
       <h2>{t('more.feed')}</h2>
       <dl class="facts">
         <dt>{t('more.feedName')}</dt>
@@ -25,7 +30,8 @@ export function More() {
         <dt>{t('more.lastSync')}</dt>
         <dd>
           <Show when={state()?.lastSuccess} fallback={t('status.neverUpdated')}>
-            {(ms) => dateTime(ms())}
+            {/* JSX, not a string: Show runs this untracked, and the text must follow the language. */}
+            {(ms) => <>{dateTime(ms())}</>}
           </Show>
         </dd>
         <Show when={state()?.lastError}>
@@ -47,6 +53,7 @@ export function More() {
       <p>{t('more.aboutText')}</p>
       <ShareApp />
       <p class="notice">{t('app.sampleData')}</p>
+      <AccessibilitySection />
     </section>
   );
 }

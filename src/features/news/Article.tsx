@@ -4,9 +4,11 @@ import { itemAt } from '../../app/data';
 import { displayTitle } from '../../data/text';
 import { locale, t } from '../../i18n';
 import { formatDate, formatList } from '../../lib/format';
+import { feedImage, settings } from '../../lib/settings';
 import { ItemBody } from '../../ui/ItemBody';
 import { OtherLanguages } from '../shared/OtherLanguages';
 import { ShareActions } from '../shared/ShareActions';
+import { SaveButton } from '../saved/SaveButton';
 import { NotOnDevice } from '../../ui/NotOnDevice';
 
 /** A news item on its own address, readable offline. */
@@ -23,6 +25,7 @@ export function Article() {
               <article class="page article">
                 <h1 lang={found().language}>{displayTitle(found())}</h1>
                 <ShareActions item={found()} />
+                <SaveButton item={found()} />
                 <OtherLanguages item={found()} />
                 <p class="article-meta">
                   <Show when={found().datePublished}>
@@ -32,10 +35,15 @@ export function Article() {
                     <span>{t('item.by', { names: formatList(authors(), locale()) })}</span>
                   </Show>
                 </p>
-                <Show when={found().image ?? found().bannerImage}>
+                <Show when={feedImage(found().image ?? found().bannerImage)}>
                   {(src) => <img class="article-image" src={src()} alt="" decoding="async" />}
                 </Show>
-                <ItemBody html={found().contentHtml} text={found().contentText} lang={found().language} />
+                <ItemBody
+                  html={found().contentHtml}
+                  text={found().contentText}
+                  lang={found().language}
+                  noImages={settings().dataSaver}
+                />
                 <For each={found().attachments}>
                   {(attachment) => (
                     <p>

@@ -4,6 +4,8 @@ import { itemPath } from '../../data/paths';
 import { displayTitle, excerpt } from '../../data/text';
 import { locale, t } from '../../i18n';
 import { formatDate } from '../../lib/format';
+import { feedImage } from '../../lib/settings';
+import { ItemMarks } from '../shared/ItemMarks';
 import { ItemCard } from '../../ui/ItemCard';
 
 /** The home screen: news, newest first, straight from IndexedDB. */
@@ -22,8 +24,9 @@ export function NewsList() {
                     href={itemPath(item)}
                     title={displayTitle(item)}
                     text={excerpt(item)}
-                    image={item.image}
+                    image={feedImage(item.image)}
                     lang={item.language}
+                    badge={<ItemMarks item={item} />}
                     meta={
                       <Show when={item.datePublished}>
                         {(date) => <time datetime={date()}>{formatDate(date(), locale())}</time>}

@@ -6,7 +6,10 @@ import { itemPath } from '../../data/paths';
 import { t } from '../../i18n';
 import { languageName } from '../../lib/format';
 
-/** Links to the item's translations that are on the device, each named in its own language. */
+/**
+ * "Read in 中文 / Read in English": links to the item's translations on the device (saved ones
+ * too, so this works offline), each language named in itself.
+ */
 export function OtherLanguages(props: { item: Item }) {
   const others = createAsync(() => itemsById(props.item.translations.map((tr) => tr.id)));
   const named = () =>
@@ -16,12 +19,11 @@ export function OtherLanguages(props: { item: Item }) {
   return (
     <Show when={named().length}>
       <p class="other-languages">
-        <span>{t('item.otherLanguages')}: </span>
         <For each={named()}>
           {({ other, language }) => (
-            <A href={itemPath(other)} lang={language} hreflang={language}>
+            <A href={itemPath(other)} hreflang={language}>
               {/* Named in its own language: a reader who cannot read this page can still find theirs. */}
-              {languageName(language, language)}
+              {t('item.readIn')} <span lang={language}>{languageName(language, language)}</span>
             </A>
           )}
         </For>

@@ -35,7 +35,8 @@ export function StatusBar() {
       <div class="status-line">
         <span aria-live="polite">
           <Show when={lastSuccess()} fallback={t('status.neverUpdated')}>
-            {(when) => t('status.updated', { when: updatedWhen(when(), now()) })}
+            {/* JSX, not a string: Show runs this untracked, and the text must follow language and clock. */}
+            {(when) => <>{t('status.updated', { when: updatedWhen(when(), now()) })}</>}
           </Show>
         </span>
         <button type="button" class="link-button" onClick={() => void refresh()} disabled={syncing()}>

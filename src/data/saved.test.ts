@@ -1,0 +1,133 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { openDB } from 'idb';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as DbModule from './db';
+import type { Item } from './model';
+import type * as SyncModule from './sync';
+
+const FEED = 'https://city.example.org/feed.json';
+
+let db: typeof DbModule;
+let sync: typeof SyncModule;
+
+beforeEach(async () => {
+  globalThis.indexedDB = new IDBFactory();
+  vi.resetModules();
+  db = await import('./db');
+  sync = await import('./sync');
+});
+
+const news = (id: string, title = `Title ${id}`, extra: Record<string, unknown> = {}) => ({
+  id,
+  title,
+  content_text: `Body of ${id}`,
+  date_published: '2026-01-01T10:00:00+08:00',
+  ...extra,
+});
+
+/** A fake feed server answering each sync with the next body of `bodies`, then the last. */
+function feedServer(...bodies: unknown[][]) {
+  let call = 0;
+  return ((_url: RequestInfo | URL) => {
+    const items = bodies[Math.min(call++, bodies.length - 1)]!;
+    const body = { version: 'https://jsonfeed.org/version/1.1', title: 'Test', language: 'en', items };
+    return Promise.resolve(new Response(JSON.stringify(body), { status: 200 }));
+  }) as typeof fetch;
+}
+
+describe('database upgrade', () => {
+  it('keeps the items, feed facts and validators of a v1 database', async () => {
+    const item = { id: 'old', kind: 'news', key: 'old', title: 'Kept', sortTime: 1, authors: [], tags: [] };
+    const v1 = await openDB(db.DB_NAME, 1, {
+      upgrade(database) {
+        const items = database.createObjectStore('items', { keyPath: 'id' });
+        items.createIndex('by-kind-time', ['kind', 'sortTime']);
+        items.createIndex('by-kind-key', ['kind', 'key']);
+        database.createObjectStore('feed');
+        database.createObjectStore('sync', { keyPath: 'feedUrl' });
+      },
+    });
+    await v1.put('items', item);
+    await v1.put('feed', { title: 'Old feed' }, 'current');
+    await v1.put('sync', { feedUrl: FEED, etag: '"v1"' });
+    v1.close();
+
+    expect(await db.findItem('news', 'old')).toMatchObject({ title: 'Kept' });
+    expect(await db.getFeedMeta()).toMatchObject({ title: 'Old feed' });
+    expect(await db.getSyncState(FEED)).toMatchObject({ etag: '"v1"' });
+    expect(await db.listSaved()).toEqual([]);
+    expect((await db.db()).version).toBe(2);
+  });
+});
+
+describe('saved items', () => {
+  it('stay saved and open after the feed drops them and the cache is cleared', async () => {
+    const fetch = feedServer([news('a'), news('b')], [news('b')]);
+    await sync.syncFeed({ feedUrl: FEED, fetch });
+    const a = (await db.findItem('news', 'a'))!;
+    await db.saveItem(a, 5);
+    await sync.syncFeed({ feedUrl: FEED, fetch });
+    await db.clearCachedContent();
+
+    expect(await db.listItems('news')).toEqual([]);
+    expect((await db.listSaved()).map((s) => s.id)).toEqual(['a']);
+    expect(await db.findItem('news', 'a')).toMatchObject({ id: 'a', title: 'Title a' });
+    // The sync history stays, but without validators: the next sync reads the whole feed.
+    const state = await db.getSyncState(FEED);
+    expect(state?.lastSuccess).toBeGreaterThan(0);
+    expect(state?.etag).toBeUndefined();
+  });
+
+  it('follow changes the feed makes while it has them', async () => {
+    const fetch = feedServer([news('a')], [news('a', 'Postponed to Friday')]);
+    await sync.syncFeed({ feedUrl: FEED, fetch });
+    await db.saveItem((await db.findItem('news', 'a'))!, 5);
+    await sync.syncFeed({ feedUrl: FEED, fetch });
+    const [saved] = await db.listSaved();
+    expect(saved?.item.title).toBe('Postponed to Friday');
+    expect(saved?.savedAt).toBe(5);
+  });
+
+  it('are removed by a retraction, which leaves a notice naming them', async () => {
+    const fetch = feedServer(
+      [news('a', 'Ferry timetable'), news('b')],
+      [news('b')],
+      [
+        { id: 'a', _city: { deleted: true } },
+        { id: 'b', _city: { deleted: true } },
+      ],
+    );
+    await sync.syncFeed({ feedUrl: FEED, fetch });
+    await db.saveItem((await db.findItem('news', 'a'))!, 5);
+    await sync.syncFeed({ feedUrl: FEED, fetch });
+    await db.clearCachedContent();
+    const report = await sync.syncFeed({ feedUrl: FEED, fetch });
+
+    expect(report.removed.sort()).toEqual(['a']);
+    expect(await db.listSaved()).toEqual([]);
+    expect(await db.findItem('news', 'a')).toBeUndefined();
+    const notices = await db.listRetracted();
+    expect(notices).toMatchObject([{ id: 'a', title: 'Ferry timetable', kind: 'news' }]);
+    await db.dismissRetracted(['a']);
+    expect(await db.listRetracted()).toEqual([]);
+  });
+
+  it('can be unsaved without touching the feed copy', async () => {
+    await sync.syncFeed({ feedUrl: FEED, fetch: feedServer([news('a')]) });
+    const a: Item = (await db.findItem('news', 'a'))!;
+    await db.saveItem(a, 1);
+    expect(await db.savedIds()).toEqual(['a']);
+    await db.unsaveItem('a');
+    expect(await db.savedIds()).toEqual([]);
+    expect(await db.findItem('news', 'a')).toMatchObject({ id: 'a' });
+  });
+});
+
+describe('read marks', () => {
+  it('remember which items were opened', async () => {
+    await db.markRead('a', 10);
+    await db.markRead('b', 11);
+    expect((await db.readIds()).sort()).toEqual(['a', 'b']);
+  });
+});

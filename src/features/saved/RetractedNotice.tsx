@@ -1,0 +1,21 @@
+import { createAsync } from '@solidjs/router';
+import { For, Show } from 'solid-js';
+import { t } from '../../i18n';
+import { dismissNotices, retractedNotices } from './data';
+
+/** Tells the reader which saved items their publisher withdrew (and so were removed). */
+export function RetractedNotice() {
+  const notices = createAsync(() => retractedNotices());
+  return (
+    <div role="status" class="retracted">
+      <Show when={notices()?.length}>
+        <div class="banner warn">
+          <For each={notices()}>{(notice) => <p>{t('saved.retracted', { title: notice.title })}</p>}</For>
+          <button type="button" onClick={() => void dismissNotices((notices() ?? []).map((n) => n.id))}>
+            {t('saved.dismiss')}
+          </button>
+        </div>
+      </Show>
+    </div>
+  );
+}

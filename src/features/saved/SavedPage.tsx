@@ -1,0 +1,115 @@
+import { createAsync } from '@solidjs/router';
+import { For, Show, Suspense } from 'solid-js';
+import { now } from '../../app/clock';
+import type { Item } from '../../data/model';
+import { itemPath } from '../../data/paths';
+import { displayTitle, excerpt } from '../../data/text';
+import { locale, t } from '../../i18n';
+import { formatEventTime, hasEvent, isUpcoming, startMs, type EventItem } from '../../lib/event-time';
+import { formatDate } from '../../lib/format';
+import { feedImage } from '../../lib/settings';
+import { ItemCard } from '../../ui/ItemCard';
+import { StatusBadge } from '../../ui/StatusBadge';
+import { savedItems } from './data';
+
+/**
+ * Saved items, kept on the device as snapshots: "My agenda" (saved events, upcoming first by
+ * start time, past ones folded away), then saved news and contacts, most recently saved first.
+ */
+export function SavedPage() {
+  const saved = createAsync(() => savedItems());
+  const items = () => (saved() ?? []).map((entry) => entry.item);
+  const events = () => items().filter(hasEvent);
+  const byStart = (a: EventItem, b: EventItem) => startMs(a.event) - startMs(b.event);
+  const upcoming = () =>
+    events()
+      .filter((i) => isUpcoming(i.event, now()))
+      .sort(byStart);
+  const past = () =>
+    events()
+      .filter((i) => !isUpcoming(i.event, now()))
+      .sort((a, b) => byStart(b, a));
+  const news = () => items().filter((i) => i.kind === 'news');
+  const contacts = () => items().filter((i) => i.kind === 'contact');
+
+  return (
+    <section class="page">
+      <h1>{t('saved.title')}</h1>
+      <Suspense fallback={<p class="muted">{t('list.loading')}</p>}>
+        <Show when={items().length} fallback={<p class="empty">{t('saved.empty')}</p>}>
+          <Show when={events().length}>
+            <h2 class="saved-heading">{t('saved.agenda')}</h2>
+            <Show when={upcoming().length} fallback={<p class="muted">{t('saved.noUpcoming')}</p>}>
+              <EventCards items={upcoming()} />
+            </Show>
+            <Show when={past().length}>
+              <details class="past">
+                <summary>
+                  <h3 class="section-title">{t('saved.pastEvents')}</h3>
+                </summary>
+                <EventCards items={past()} />
+              </details>
+            </Show>
+          </Show>
+          <Show when={news().length}>
+            <h2 class="saved-heading">{t('saved.news')}</h2>
+            <Cards items={news()} />
+          </Show>
+          <Show when={contacts().length}>
+            <h2 class="saved-heading">{t('saved.contacts')}</h2>
+            <Cards items={contacts()} />
+          </Show>
+        </Show>
+      </Suspense>
+    </section>
+  );
+}
+
+function EventCards(props: { items: EventItem[] }) {
+  return (
+    <ul class="card-list">
+      <For each={props.items}>
+        {(item) => (
+          <li>
+            <ItemCard
+              href={itemPath(item)}
+              title={displayTitle(item)}
+              level={3}
+              image={feedImage(item.image)}
+              lang={item.language}
+              badge={<StatusBadge status={item.event.status} />}
+              meta={<span>{formatEventTime(item.event, locale(), item.event.timezone)}</span>}
+              text={item.event.venue?.name}
+            />
+          </li>
+        )}
+      </For>
+    </ul>
+  );
+}
+
+function Cards(props: { items: Item[] }) {
+  return (
+    <ul class="card-list">
+      <For each={props.items}>
+        {(item) => (
+          <li>
+            <ItemCard
+              href={itemPath(item)}
+              title={displayTitle(item)}
+              level={3}
+              image={feedImage(item.image)}
+              lang={item.language}
+              meta={
+                <Show when={item.datePublished}>
+                  {(date) => <time datetime={date()}>{formatDate(date(), locale())}</time>}
+                </Show>
+              }
+              text={item.kind === 'contact' ? item.contact?.role : excerpt(item)}
+            />
+          </li>
+        )}
+      </For>
+    </ul>
+  );
+}

@@ -1,0 +1,63 @@
+import { revalidate } from '@solidjs/router';
+import { createResource, createSignal, Show } from 'solid-js';
+import { IMAGE_CACHE } from '../../data/config';
+import { clearCachedContent } from '../../data/db';
+import { locale, t } from '../../i18n';
+import { formatBytes } from '../../lib/format';
+import { refresh } from '../status/sync-status';
+
+async function estimateUsage(): Promise<number | null> {
+  const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
+  return estimate?.usage ?? null;
+}
+
+/** How much the app stores, and a way to clear cached content while keeping saved items. */
+export function StorageSection() {
+  const [usage, { refetch }] = createResource(estimateUsage);
+  const [cleared, setCleared] = createSignal(false);
+  const [busy, setBusy] = createSignal(false);
+
+  const clear = async () => {
+    setBusy(true);
+    setCleared(false);
+    try {
+      await clearCachedContent();
+      if ('caches' in window) await caches.delete(IMAGE_CACHE);
+      setCleared(true);
+      await revalidate();
+      void refetch();
+      // Read the feed again right away; offline, this fails quietly and lists stay empty until online.
+      void refresh();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <h2>{t('settings.storage')}</h2>
+      <p>
+        <Show when={usage() != null} fallback={t('settings.storageUnknown')}>
+          {t('settings.storageUsed', { used: formatBytes(usage() ?? 0, locale()) })}
+        </Show>
+      </p>
+      <p id="clear-hint" class="muted hint">
+        {t('settings.clearHint')}
+      </p>
+      <p>
+        <button
+          type="button"
+          class="action"
+          aria-describedby="clear-hint"
+          disabled={busy()}
+          onClick={() => void clear()}
+        >
+          {t('settings.clear')}
+        </button>
+      </p>
+      <p role="status" class="muted">
+        <Show when={cleared()}>{t('settings.cleared')}</Show>
+      </p>
+    </>
+  );
+}
