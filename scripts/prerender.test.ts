@@ -128,7 +128,7 @@ describe('prerender', () => {
     const doc = build().read('news/fares-zh/index.html');
     expect(doc.documentElement.lang).toBe('zh-Hans');
     expect([...doc.querySelectorAll('.prose p')].map((p) => p.textContent)).toEqual(['第一段。', '第二段。']);
-    expect(doc.querySelector('.other-languages')?.textContent).toContain('其他语言');
+    expect(doc.querySelector('.other-languages')?.textContent).toContain('切换到');
     expect(doc.querySelector('meta[name="twitter:card"]')?.getAttribute('content')).toBe('summary');
   });
 
