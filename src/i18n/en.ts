@@ -127,6 +127,9 @@ export const en = {
     title: 'Page not found',
     home: 'Go to the news',
   },
+  a11y: {
+    documentTitle: '{{ screen }} · {{ app }}',
+  },
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

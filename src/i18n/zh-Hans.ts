@@ -126,4 +126,7 @@ export const zhHans: Catalogue = {
     title: '找不到页面',
     home: '前往新闻',
   },
+  a11y: {
+    documentTitle: '{{ screen }} · {{ app }}',
+  },
 };

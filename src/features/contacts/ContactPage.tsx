@@ -8,11 +8,13 @@ import { ContactCard } from '../../ui/ContactCard';
 import { ItemBody } from '../../ui/ItemBody';
 import { OtherLanguages } from '../shared/OtherLanguages';
 import { NotOnDevice } from '../../ui/NotOnDevice';
+import { itemTitle, useDocumentTitle } from '../../app/title';
 
 /** A directory entry on its own address. */
 export function ContactPage() {
   const params = useParams<{ key: string }>();
   const item = createAsync(() => itemAt('contact', params.key));
+  useDocumentTitle(() => itemTitle(item()));
   const zone = useFeedZone();
   return (
     <Suspense fallback={<p class="muted">{t('list.loading')}</p>}>

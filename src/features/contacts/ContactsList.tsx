@@ -10,6 +10,7 @@ import { locale, t } from '../../i18n';
 import { languageName } from '../../lib/format';
 import { ItemCard } from '../../ui/ItemCard';
 import { OpenNow } from '../../ui/OpenNow';
+import { useDocumentTitle } from '../../app/title';
 
 /**
  * The directory of service stations and offices: open ones first when their hours are known,
@@ -17,6 +18,7 @@ import { OpenNow } from '../../ui/OpenNow';
  */
 export function ContactsList() {
   const items = useItems('contact');
+  useDocumentTitle(() => t('nav.contacts'));
   const zone = useFeedZone();
   const [search] = useSearchParams<{ lang?: string }>();
   const all = () => (items() ?? []).filter((item) => item.contact);

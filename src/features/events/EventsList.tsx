@@ -15,6 +15,7 @@ import {
 } from '../../lib/event-time';
 import { ItemCard } from '../../ui/ItemCard';
 import { StatusBadge } from '../../ui/StatusBadge';
+import { useDocumentTitle } from '../../app/title';
 
 /**
  * Upcoming events, soonest first and grouped by day (the venue's day), then past events,
@@ -23,6 +24,7 @@ import { StatusBadge } from '../../ui/StatusBadge';
  */
 export function EventsList() {
   const items = useItems('event');
+  useDocumentTitle(() => t('nav.events'));
   const [search] = useSearchParams<{ tag?: string }>();
   const all = () => (items() ?? []).filter(hasEvent);
   const tags = () => [...new Set(all().flatMap((i) => i.tags))].sort((a, b) => a.localeCompare(b, locale()));

@@ -4,11 +4,13 @@ import { feedMeta, syncState } from '../../app/data';
 import { feedUrl } from '../../data/config';
 import { locale, t } from '../../i18n';
 import { lastReport } from '../status/sync-status';
+import { useDocumentTitle } from '../../app/title';
 
 /** About the feed in use and the app; settings join this screen later. */
 export function More() {
   const meta = createAsync(() => feedMeta());
   const state = createAsync(() => syncState());
+  useDocumentTitle(() => t('more.title'));
   const dateTime = (ms: number) =>
     new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
   return (

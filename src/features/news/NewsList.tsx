@@ -5,10 +5,12 @@ import { displayTitle, excerpt } from '../../data/text';
 import { locale, t } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { ItemCard } from '../../ui/ItemCard';
+import { useDocumentTitle } from '../../app/title';
 
 /** The home screen: news, newest first, straight from IndexedDB. */
 export function NewsList() {
   const items = useItems('news');
+  useDocumentTitle(() => t('nav.news'));
   return (
     <section class="page">
       <h1 class="visually-hidden">{t('nav.news')}</h1>
