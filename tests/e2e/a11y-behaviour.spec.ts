@@ -207,3 +207,22 @@ test.describe('reduced motion', () => {
     expect(await probe(page)).toMatchObject({ transition: '2s', animation: 'probe-spin', after: '2s' });
   });
 });
+
+test.describe('status line', () => {
+  test('a refresh by keyboard keeps focus and says how it went; the ticking time stays quiet', async ({
+    page,
+  }) => {
+    await firstVisit(page);
+    const refresh = page.getByRole('button', { name: en.status.refresh });
+    await tabTo(page, refresh);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: en.status.upToDate })).toBeAttached();
+    await expect(refresh).toBeFocused();
+    const updated = page.locator('.status-line span').filter({ hasText: /^Updated/ });
+    await expect(updated).toBeVisible();
+    // "Updated 2 minutes ago" changes every half minute: inside a live region it would be read out each time.
+    expect(
+      await updated.evaluate((element) => element.closest('[aria-live], [role="status"]') === null),
+    ).toBe(true);
+  });
+});

@@ -94,7 +94,7 @@ export function EventsList() {
               <summary>
                 <h2 class="section-title">{t('events.past')}</h2>
               </summary>
-              <EventCards items={past()} />
+              <EventCards items={past()} level={3} />
             </details>
           </Show>
         </Show>
@@ -103,7 +103,8 @@ export function EventsList() {
   );
 }
 
-function EventCards(props: { items: EventItem[] }) {
+/** Event rows; their titles are h4 under a day's h3, or h3 right under "Past". */
+function EventCards(props: { items: EventItem[]; level?: 3 | 4 }) {
   return (
     <ul class="card-list">
       <For each={props.items}>
@@ -112,7 +113,7 @@ function EventCards(props: { items: EventItem[] }) {
             <ItemCard
               href={itemPath(item)}
               title={displayTitle(item)}
-              level={4}
+              level={props.level ?? 4}
               image={item.image}
               lang={item.language}
               badge={<StatusBadge status={item.event.status} />}
