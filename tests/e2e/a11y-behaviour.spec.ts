@@ -226,3 +226,18 @@ test.describe('status line', () => {
     ).toBe(true);
   });
 });
+
+test('in forced colours the current topic and tab are marked by more than colour', async ({ page }) => {
+  await firstVisit(page);
+  await page.emulateMedia({ forcedColors: 'active' });
+  await page.goto('/events');
+  const current = page.locator('.chip[aria-current="page"]');
+  const other = page.locator('.chip:not([aria-current])').first();
+  await expect(current).toHaveCSS('border-top-width', '3px');
+  await expect(other).toHaveCSS('border-top-width', '1px');
+  await expect(page.locator('.tab-bar a.active span')).toHaveCSS('text-decoration-line', 'underline');
+  await expect(page.locator('.tab-bar a:not(.active) span').first()).toHaveCSS(
+    'text-decoration-line',
+    'none',
+  );
+});
