@@ -1,7 +1,8 @@
 import { A, createAsync, useLocation, type RouteSectionProps } from '@solidjs/router';
-import { createEffect, For, on, Show } from 'solid-js';
+import { createEffect, For, on, onCleanup, Show } from 'solid-js';
 import { t } from '../i18n';
 import { RetractedNotice } from '../features/saved/RetractedNotice';
+import { makeHeadingFocus } from '../lib/focus-heading';
 import { StatusBar } from '../features/status/StatusBar';
 import { InstallBanner } from '../pwa/InstallPrompt';
 import { UpdatePrompt } from '../pwa/UpdatePrompt';
@@ -13,18 +14,13 @@ export function Layout(props: RouteSectionProps) {
   const location = useLocation();
   let main: HTMLElement | undefined;
 
-  // After a navigation, focus goes to the new screen's heading so a screen reader starts there.
+  // After a navigation (not on first load: that focus belongs to the browser), focus goes to
+  // the new screen's heading so a screen reader starts there, once the heading has rendered.
   createEffect(
     on(
       () => location.pathname,
       () => {
-        queueMicrotask(() => {
-          const heading = main?.querySelector<HTMLElement>('h1');
-          if (heading && document.activeElement !== heading) {
-            heading.tabIndex = -1;
-            heading.focus({ preventScroll: true });
-          }
-        });
+        if (main) onCleanup(makeHeadingFocus(main));
       },
       { defer: true },
     ),
@@ -32,7 +28,15 @@ export function Layout(props: RouteSectionProps) {
 
   return (
     <>
-      <a class="skip-link" href="#main">
+      {/* Focus moves by hand: the router takes over in-page links and would only scroll. */}
+      <a
+        class="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          main?.focus();
+        }}
+      >
         {t('app.skipToContent')}
       </a>
       <header class="app-header">
@@ -47,7 +51,7 @@ export function Layout(props: RouteSectionProps) {
       <StatusBar />
       <InstallBanner />
       <RetractedNotice />
-      <main id="main" ref={(element) => (main = element)}>
+      <main id="main" tabIndex={-1} ref={(element) => (main = element)}>
         {props.children}
       </main>
       <UpdatePrompt />

@@ -192,6 +192,7 @@ export const en = {
     cleared: 'Cached content cleared.',
   },
   a11y: {
+    documentTitle: '{{ screen }} · {{ app }}',
     title: 'Accessibility',
     goal: 'Citylink aims to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA.',
     works:

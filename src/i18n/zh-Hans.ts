@@ -189,6 +189,7 @@ export const zhHans: Catalogue = {
     cleared: '缓存内容已清除。',
   },
   a11y: {
+    documentTitle: '{{ screen }} · {{ app }}',
     title: '无障碍',
     goal: '城市通力求符合《Web 内容无障碍指南》（WCAG）2.2 AA 级。',
     works:

@@ -1,4 +1,4 @@
-import { Show } from 'solid-js';
+import { createUniqueId, Show } from 'solid-js';
 import { locale, t } from '../i18n';
 import { zhHans } from '../i18n/zh-Hans';
 
@@ -8,12 +8,14 @@ import { zhHans } from '../i18n/zh-Hans';
  */
 export function DriverView(props: { name?: string; address: string; lang?: string }) {
   let dialog: HTMLDialogElement | undefined;
+  // A page can hold several (an event's and each of its contacts'), so each names itself.
+  const addressId = createUniqueId();
   return (
     <>
-      <button type="button" class="action" onClick={() => dialog?.showModal()}>
+      <button type="button" class="action" aria-haspopup="dialog" onClick={() => dialog?.showModal()}>
         {t('contacts.showDriver')}
       </button>
-      <dialog class="driver" ref={(element) => (dialog = element)} aria-labelledby="driver-address">
+      <dialog class="driver" ref={(element) => (dialog = element)} aria-labelledby={addressId}>
         {/* Written for the driver: in Chinese whatever the interface language, with the
             reader's own language below so they know what they are showing. */}
         <p class="driver-hint" lang="zh-Hans">
@@ -23,7 +25,7 @@ export function DriverView(props: { name?: string; address: string; lang?: strin
           <p class="muted">{t('contacts.driverHint')}</p>
         </Show>
         <Show when={props.name}>{(name) => <p class="driver-name">{name()}</p>}</Show>
-        <p id="driver-address" class="driver-address" lang={props.lang ?? 'zh-Hans'}>
+        <p id={addressId} class="driver-address" lang={props.lang ?? 'zh-Hans'}>
           {props.address}
         </p>
         <form method="dialog">

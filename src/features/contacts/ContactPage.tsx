@@ -11,11 +11,13 @@ import { OtherLanguages } from '../shared/OtherLanguages';
 import { ShareActions } from '../shared/ShareActions';
 import { SaveButton } from '../saved/SaveButton';
 import { NotOnDevice } from '../../ui/NotOnDevice';
+import { itemTitle, useDocumentTitle } from '../../app/title';
 
 /** A directory entry on its own address. */
 export function ContactPage() {
   const params = useParams<{ key: string }>();
   const item = createAsync(() => itemAt('contact', params.key));
+  useDocumentTitle(() => itemTitle(item()));
   const zone = useFeedZone();
   return (
     <Suspense fallback={<p class="muted">{t('list.loading')}</p>}>

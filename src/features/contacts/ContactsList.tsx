@@ -11,6 +11,7 @@ import { languageName } from '../../lib/format';
 import { ItemCard } from '../../ui/ItemCard';
 import { ItemMarks } from '../shared/ItemMarks';
 import { OpenNow } from '../../ui/OpenNow';
+import { useDocumentTitle } from '../../app/title';
 
 /**
  * The directory of service stations and offices: open ones first when their hours are known,
@@ -18,6 +19,7 @@ import { OpenNow } from '../../ui/OpenNow';
  */
 export function ContactsList() {
   const items = useItems('contact');
+  useDocumentTitle(() => t('nav.contacts'));
   const zone = useFeedZone();
   const [search] = useSearchParams<{ lang?: string }>();
   const all = () => (items() ?? []).filter((item) => item.contact);

@@ -19,11 +19,13 @@ import { ShareActions } from '../shared/ShareActions';
 import { SaveButton } from '../saved/SaveButton';
 import { NotOnDevice } from '../../ui/NotOnDevice';
 import { StatusBadge } from '../../ui/StatusBadge';
+import { itemTitle, useDocumentTitle } from '../../app/title';
 
 /** An event on its own address: when (venue's zone and the viewer's), where, whom to reach. */
 export function EventPage() {
   const params = useParams<{ key: string }>();
   const item = createAsync(() => itemAt('event', params.key));
+  useDocumentTitle(() => itemTitle(item()));
   return (
     <Suspense fallback={<p class="muted">{t('list.loading')}</p>}>
       <Show when={item() !== undefined}>

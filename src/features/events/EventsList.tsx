@@ -17,6 +17,7 @@ import { feedImage } from '../../lib/settings';
 import { ItemCard } from '../../ui/ItemCard';
 import { ItemMarks } from '../shared/ItemMarks';
 import { StatusBadge } from '../../ui/StatusBadge';
+import { useDocumentTitle } from '../../app/title';
 
 /**
  * Upcoming events, soonest first and grouped by day (the venue's day), then past events,
@@ -25,6 +26,7 @@ import { StatusBadge } from '../../ui/StatusBadge';
  */
 export function EventsList() {
   const items = useItems('event');
+  useDocumentTitle(() => t('nav.events'));
   const [search] = useSearchParams<{ tag?: string }>();
   const all = () => (items() ?? []).filter(hasEvent);
   const tags = () => [...new Set(all().flatMap((i) => i.tags))].sort((a, b) => a.localeCompare(b, locale()));
@@ -94,7 +96,7 @@ export function EventsList() {
               <summary>
                 <h2 class="section-title">{t('events.past')}</h2>
               </summary>
-              <EventCards items={past()} />
+              <EventCards items={past()} level={3} />
             </details>
           </Show>
         </Show>
@@ -103,7 +105,8 @@ export function EventsList() {
   );
 }
 
-function EventCards(props: { items: EventItem[] }) {
+/** Event rows; their titles are h4 under a day's h3, or h3 right under "Past". */
+function EventCards(props: { items: EventItem[]; level?: 3 | 4 }) {
   return (
     <ul class="card-list">
       <For each={props.items}>
@@ -112,7 +115,7 @@ function EventCards(props: { items: EventItem[] }) {
             <ItemCard
               href={itemPath(item)}
               title={displayTitle(item)}
-              level={4}
+              level={props.level ?? 4}
               image={feedImage(item.image)}
               lang={item.language}
               badge={

@@ -9,11 +9,13 @@ import { SettingsSection } from '../settings/SettingsSection';
 import { StorageSection } from '../settings/StorageSection';
 import { lastReport } from '../status/sync-status';
 import { ShareApp } from '../shared/ShareActions';
+import { useDocumentTitle } from '../../app/title';
 
 /** Settings, storage, the feed in use, about the app and the accessibility statement. */
 export function More() {
   const meta = createAsync(() => feedMeta());
   const state = createAsync(() => syncState());
+  useDocumentTitle(() => t('more.title'));
   const dateTime = (ms: number) =>
     new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
   return (

@@ -10,11 +10,13 @@ import { OtherLanguages } from '../shared/OtherLanguages';
 import { ShareActions } from '../shared/ShareActions';
 import { SaveButton } from '../saved/SaveButton';
 import { NotOnDevice } from '../../ui/NotOnDevice';
+import { itemTitle, useDocumentTitle } from '../../app/title';
 
 /** A news item on its own address, readable offline. */
 export function Article() {
   const params = useParams<{ key: string }>();
   const item = createAsync(() => itemAt('news', params.key));
+  useDocumentTitle(() => itemTitle(item()));
   return (
     <Suspense fallback={<p class="muted">{t('list.loading')}</p>}>
       <Show when={item() !== undefined}>

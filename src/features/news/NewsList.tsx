@@ -7,10 +7,12 @@ import { formatDate } from '../../lib/format';
 import { feedImage } from '../../lib/settings';
 import { ItemMarks } from '../shared/ItemMarks';
 import { ItemCard } from '../../ui/ItemCard';
+import { useDocumentTitle } from '../../app/title';
 
 /** The home screen: news, newest first, straight from IndexedDB. */
 export function NewsList() {
   const items = useItems('news');
+  useDocumentTitle(() => t('nav.news'));
   return (
     <section class="page">
       <h1 class="visually-hidden">{t('nav.news')}</h1>

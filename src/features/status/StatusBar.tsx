@@ -1,6 +1,6 @@
 import { createAsync } from '@solidjs/router';
 import { createConnectivitySignal } from '@solid-primitives/connectivity';
-import { Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { now } from '../../app/clock';
 import { syncState } from '../../app/data';
 import { formatRelative } from '../../lib/format';
@@ -13,6 +13,14 @@ export function StatusBar() {
   const state = createAsync(() => syncState());
 
   const lastSuccess = () => state()?.lastSuccess;
+  // Told aloud only after a refresh the reader asked for; a problem has its own banner.
+  const [asked, setAsked] = createSignal(false);
+  const outcome = () => {
+    const report = lastReport();
+    if (!asked() || syncing() || !report) return '';
+    if (report.outcome === 'updated') return t('status.newItems');
+    return report.outcome === 'unchanged' ? t('status.upToDate') : '';
+  };
   const problem = () => {
     const report = lastReport();
     return report ? report.error : state()?.lastError;
@@ -33,16 +41,29 @@ export function StatusBar() {
         )}
       </Show>
       <div class="status-line">
-        <span aria-live="polite">
+        {/* Not live: it changes with the clock, and would be read out every half minute. */}
+        <span>
           <Show when={lastSuccess()} fallback={t('status.neverUpdated')}>
             {/* JSX, not a string: Show runs this untracked, and the text must follow language and clock. */}
             {(when) => <>{t('status.updated', { when: updatedWhen(when(), now()) })}</>}
           </Show>
         </span>
-        <button type="button" class="link-button" onClick={() => void refresh()} disabled={syncing()}>
+        <button
+          type="button"
+          class="link-button"
+          onClick={() => {
+            setAsked(true);
+            void refresh();
+          }}
+          // aria-disabled, not disabled: a disabled button drops the keyboard focus it has.
+          aria-disabled={syncing()}
+        >
           {syncing() ? t('status.refreshing') : t('status.refresh')}
         </button>
       </div>
+      <p class="visually-hidden" role="status">
+        {outcome()}
+      </p>
     </div>
   );
 }

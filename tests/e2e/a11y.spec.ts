@@ -1,0 +1,138 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { en } from '../../src/i18n/en';
+import { zhHans } from '../../src/i18n/zh-Hans';
+import { firstVisit } from './helpers';
+
+/**
+ * Every screen and open dialog of the app, checked in both languages and both themes. Add your
+ * route here when you add a screen or a dialog: `open` puts the screen in the state to check
+ * (opens a dialog, unfolds a section) once it has loaded.
+ */
+const ROUTES: readonly A11yRoute[] = [
+  { name: 'news list', path: '/' },
+  { name: 'article', path: '/news/rail-links' },
+  { name: 'events list', path: '/events' },
+  {
+    name: 'events list, past unfolded',
+    path: '/events',
+    open: (page) => page.locator('details.past > summary').click(),
+  },
+  { name: 'events by topic', path: '/events?tag=health' },
+  { name: 'event', path: '/events/taishan-roots-clinic-2027' },
+  { name: 'cancelled event', path: '/events/spring-health-talk-2027' },
+  { name: 'event, taxi driver view', path: '/events/taishan-roots-clinic-2027', open: openFirstDialog },
+  { name: 'contacts list', path: '/contacts' },
+  { name: 'contacts by language', path: '/contacts?lang=yue' },
+  { name: 'contact', path: '/contacts/foreign-talent-station' },
+  { name: 'contact, taxi driver view', path: '/contacts/foreign-talent-station', open: openFirstDialog },
+  { name: 'more', path: '/more' },
+  { name: 'item not on this device', path: '/news/no-such-story' },
+  { name: 'page not found', path: '/no/such/page' },
+];
+
+interface A11yRoute {
+  /** What the screen is, in test names. */
+  name: string;
+  path: string;
+  open?: (page: Page) => Promise<void>;
+}
+
+const LOCALES = [
+  { locale: 'en-GB', catalogue: en },
+  { locale: 'zh-CN', catalogue: zhHans },
+] as const;
+const SCHEMES = ['light', 'dark'] as const;
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Opens the screen's first dialog (the button that opens one says so with aria-haspopup). */
+async function openFirstDialog(page: Page): Promise<void> {
+  await page.locator('main button[aria-haspopup="dialog"]').first().click();
+  await expect(page.locator('dialog[open]')).toBeVisible();
+}
+
+/** Goes to a screen and waits until its data has loaded (a heading and no loading text). */
+async function load(page: Page, route: A11yRoute, loading: string): Promise<void> {
+  await page.goto(route.path);
+  await expect(page.locator('main h1')).toHaveCount(1);
+  await expect(page.getByText(loading, { exact: true })).toHaveCount(0);
+  await route.open?.(page);
+}
+
+/**
+ * Interactive elements on screen smaller than 24x24 CSS px (WCAG 2.5.8), except links inside a
+ * line of running text, which the criterion exempts.
+ */
+async function smallTargets(page: Page): Promise<{ checked: number; small: string[] }> {
+  return page.evaluate(() => {
+    const selector =
+      'a[href], button, summary, input, select, textarea, [role="button"], [tabindex]:not([tabindex="-1"])';
+    const scope = document.querySelector('dialog[open]') ?? document.body;
+    const small: string[] = [];
+    let checked = 0;
+    for (const element of scope.querySelectorAll<HTMLElement>(selector)) {
+      if (!element.checkVisibility({ visibilityProperty: true })) continue;
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue;
+      const parent = element.parentElement;
+      const inSentence =
+        element.tagName === 'A' &&
+        getComputedStyle(element).display === 'inline' &&
+        parent !== null &&
+        (parent.textContent ?? '').trim().length > (element.textContent ?? '').trim().length;
+      if (inSentence) continue;
+      checked += 1;
+      if (box.width < 24 || box.height < 24) {
+        small.push(`${element.outerHTML.slice(0, 80)} ${box.width.toFixed(1)}x${box.height.toFixed(1)}`);
+      }
+    }
+    return { checked, small };
+  });
+}
+
+async function newContext(browser: Browser, locale: string, colorScheme: 'light' | 'dark') {
+  const context = await browser.newContext({ locale, colorScheme, timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  await firstVisit(page);
+  return { context, page };
+}
+
+for (const { locale, catalogue } of LOCALES) {
+  for (const scheme of SCHEMES) {
+    test.describe(`axe, ${locale}, ${scheme}`, () => {
+      let context: BrowserContext;
+      let page: Page;
+      test.beforeAll(async ({ browser }) => {
+        ({ context, page } = await newContext(browser, locale, scheme));
+      });
+      test.afterAll(async () => {
+        await context.close();
+      });
+
+      for (const route of ROUTES) {
+        if (scheme === 'light') {
+          // Sizes do not change with the theme, only with the language's text.
+          test(`${route.name} (${route.path}): every target is at least 24x24 px`, async () => {
+            await load(page, route, catalogue.list.loading);
+            const targets = await smallTargets(page);
+            expect(targets.checked).toBeGreaterThan(0);
+            expect(targets.small).toEqual([]);
+          });
+        }
+        test(`${route.name} (${route.path}) has no WCAG 2.2 AA violations`, async () => {
+          await load(page, route, catalogue.list.loading);
+          const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+          const found = results.violations.map((v) => ({
+            rule: v.id,
+            impact: v.impact,
+            nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
+          }));
+          expect(found).toEqual([]);
+          // A run that checked nothing would pass too: make sure the rules that matter ran.
+          const ran = results.passes.map((rule) => rule.id);
+          expect(ran).toEqual(expect.arrayContaining(['color-contrast', 'button-name']));
+        });
+      }
+    });
+  }
+}
