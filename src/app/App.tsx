@@ -1,4 +1,5 @@
 import { Route, Router } from '@solidjs/router';
+import { lazy } from 'solid-js';
 import { ContactPage } from '../features/contacts/ContactPage';
 import { ContactsList } from '../features/contacts/ContactsList';
 import { EventPage } from '../features/events/EventPage';
@@ -8,6 +9,11 @@ import { Article } from '../features/news/Article';
 import { NewsList } from '../features/news/NewsList';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
+
+// Search (and MiniSearch with it) is its own chunk, fetched the first time search opens.
+const SearchPage = lazy(() =>
+  import('../features/search/SearchPage').then((m) => ({ default: m.SearchPage })),
+);
 
 /** Every address of the app. Item pages take a slug or an id. */
 export function App() {
@@ -20,6 +26,7 @@ export function App() {
       <Route path="/contacts" component={ContactsList} />
       <Route path="/contacts/:key" component={ContactPage} />
       <Route path="/more" component={More} />
+      <Route path="/search" component={SearchPage} />
       <Route path="*404" component={NotFound} />
     </Router>
   );
