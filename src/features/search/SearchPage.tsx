@@ -3,11 +3,11 @@ import { createMemo, createSignal, For, onMount, Show, Suspense } from 'solid-js
 import type { Item, ItemKind } from '../../data/model';
 import { itemPath } from '../../data/paths';
 import { displayTitle, excerpt } from '../../data/text';
-import { languageMatch } from '../../data/translations';
+import { languageMatch, pickLanguage } from '../../data/translations';
 import { locale, t } from '../../i18n';
 import { formatDate, languageName } from '../../lib/format';
 import { highlight, matcher, snippet, type Matcher, type Piece } from '../../lib/search/highlight';
-import { collapseTranslations, matchesFilter, toDoc, type Hit } from '../../lib/search/index';
+import { best, collapseTranslations, matchesFilter, toDoc, type Hit } from '../../lib/search/index';
 import { revision, searchIndex } from './search-index';
 
 type Params = { q?: string; kind?: string; tag?: string };
@@ -49,7 +49,13 @@ export function SearchPage() {
     revision();
     const current = index();
     if (!current || !browsing()) return [];
-    return current.browse({ tag: tag() }).map((item) => ({ item, score: 0, terms: [] }));
+    return pickLanguage(current.browse({ tag: tag() }), locale()).map((item) => ({
+      item,
+      score: 0,
+      terms: [],
+      // Already one per translation group; not collapsed again.
+      group: -1,
+    }));
   });
   const ofKind = () => pool().filter((hit) => matchesFilter(hit.item, { kind: kind() }));
   const shown = createMemo(() => ofKind().filter((hit) => matchesFilter(hit.item, { tag: tag() })));
@@ -74,7 +80,7 @@ export function SearchPage() {
 
   const [limit, setLimit] = createSignal({ key: '', count: PAGE });
   const listKey = () => `${query()}\n${kind() ?? ''}\n${tag() ?? ''}`;
-  const visible = () => shown().slice(0, limit().key === listKey() ? limit().count : PAGE);
+  const visible = createMemo(() => best(shown(), limit().key === listKey() ? limit().count : PAGE));
 
   const number = (n: number) => new Intl.NumberFormat(locale()).format(n);
   const announcement = () => {

@@ -6,6 +6,7 @@
 import { createSignal } from 'solid-js';
 import { allItems, getItems } from '../../data/db';
 import { CHANNEL, isBroadcast } from '../../data/messages';
+import type { Item } from '../../data/model';
 import type { SyncReport } from '../../data/sync';
 import { SearchIndex } from '../../lib/search/index';
 
@@ -28,13 +29,26 @@ export async function applyReport(
   setRevision((n) => n + 1);
 }
 
+/** Items indexed per task: small enough that typing and scrolling stay smooth meanwhile. */
+const CHUNK = 250;
+
+/** Builds the index a chunk at a time, yielding to the page between chunks. */
+async function build(items: readonly Item[]): Promise<SearchIndex> {
+  const index = new SearchIndex();
+  for (let at = 0; at < items.length; at += CHUNK) {
+    index.upsert(items.slice(at, at + CHUNK));
+    if (at + CHUNK < items.length) await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return index;
+}
+
 /** The index, built on first use; later calls share it. */
 export function searchIndex(): Promise<SearchIndex> {
   if (ready) return ready;
   // Listen before reading, so a sync that finishes while the index is being built is not
   // lost: its report is applied, in order, once the build is done.
   const channel = new BroadcastChannel(CHANNEL);
-  let chain: Promise<SearchIndex> = allItems().then((items) => new SearchIndex(items));
+  let chain: Promise<SearchIndex> = allItems().then(build);
   ready = chain;
   channel.onmessage = (event: MessageEvent<unknown>) => {
     if (!isBroadcast(event.data)) return;

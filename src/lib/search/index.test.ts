@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../../data/model';
-import { collapseTranslations, matchesFilter, SearchIndex, type SearchFilter } from './index';
+import {
+  best,
+  collapseTranslations,
+  matchesFilter,
+  SearchIndex,
+  withinOneEdit,
+  type SearchFilter,
+} from './index';
 
 function makeItem(fields: Partial<Item> & Pick<Item, 'id'>): Item {
   return {
@@ -16,10 +23,10 @@ function makeItem(fields: Partial<Item> & Pick<Item, 'id'>): Item {
 }
 
 const ids = (index: SearchIndex, query: string, filter: SearchFilter = {}) =>
-  index
-    .search(query)
-    .filter((hit) => matchesFilter(hit.item, filter))
-    .map((hit) => hit.item.id);
+  best(
+    index.search(query).filter((hit) => matchesFilter(hit.item, filter)),
+    Infinity,
+  ).map((hit) => hit.item.id);
 
 const station = makeItem({
   id: 'station-zh',
@@ -93,14 +100,23 @@ describe('SearchIndex', () => {
     expect(ids(index, 'station bananas')).toEqual([]);
   });
 
-  it('tolerates one typo in a longer word', () => {
+  it('tolerates one typo in a longer word that no item holds', () => {
     expect(ids(index, 'neutrnos ')).toEqual(['neutrino']);
+    expect(ids(index, 'sceintists')).toEqual(['neutrino']);
+    expect(ids(index, 'neutr ')).toEqual([]);
+    expect(ids(index, 'hall ')).toEqual(['neutrino']);
+    expect(ids(index, 'hell ')).toEqual([]);
+  });
+
+  it('completes the word being typed from two letters on', () => {
+    expect(ids(index, 'sc')).toEqual(['neutrino']);
+    expect(ids(index, 's')).toEqual([]);
   });
 
   it('searches venues, contact people and tags, in any case and with accents', () => {
     expect(ids(index, 'SCIENCE hall')).toEqual(['neutrino']);
     expect(ids(index, '科学馆')).toEqual(['neutrino']);
-    expect(ids(index, 'interprètes')).toEqual([]);
+    expect(ids(index, 'ÎNTERPRETERS ')).toEqual(['desk']);
     expect(ids(index, 'interpreters')).toEqual(['desk']);
     expect(ids(index, 'health')).toEqual(['desk']);
   });
@@ -132,6 +148,37 @@ describe('SearchIndex', () => {
   it('returns nothing for an empty or punctuation-only query', () => {
     expect(ids(index, '')).toEqual([]);
     expect(ids(index, ' ，。 ')).toEqual([]);
+  });
+});
+
+describe('best', () => {
+  it('picks the best few hits in order, the newer first on equal scores', () => {
+    const hits = Array.from({ length: 50 }, (_, i) => ({
+      item: makeItem({ id: `h${i}`, sortTime: i }),
+      score: (i * 7) % 10,
+      terms: [],
+      group: i,
+    }));
+    const top = best(hits, 5).map((hit) => hit.item.id);
+    const sorted = [...hits]
+      .sort((a, b) => b.score - a.score || b.item.sortTime - a.item.sortTime)
+      .slice(0, 5)
+      .map((hit) => hit.item.id);
+    expect(top).toEqual(sorted);
+    expect(top).toEqual(['h47', 'h37', 'h27', 'h17', 'h7']);
+    expect(best(hits, 0)).toEqual([]);
+  });
+});
+
+describe('withinOneEdit', () => {
+  it('allows one insertion, deletion, substitution or swap, and no more', () => {
+    expect(withinOneEdit('helath', 'health')).toBe(true);
+    expect(withinOneEdit('statin', 'station')).toBe(true);
+    expect(withinOneEdit('stations', 'station')).toBe(true);
+    expect(withinOneEdit('stetion', 'station')).toBe(true);
+    expect(withinOneEdit('station', 'station')).toBe(false);
+    expect(withinOneEdit('staiton', 'stations')).toBe(false);
+    expect(withinOneEdit('sttn', 'station')).toBe(false);
   });
 });
 

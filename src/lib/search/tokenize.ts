@@ -15,22 +15,36 @@ export interface Segment {
   end: number;
 }
 
-// A Han run, or a word of letters, marks and digits that contains no Han character.
-const SEGMENT = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}])+)/gu;
+// Runs of letters, marks and digits; the few that hold Han characters are split further.
+// (One simple pattern first, because a per-character "not Han" look-ahead is several times
+// slower over a large feed.)
+const RUN = /[\p{L}\p{N}\p{M}]+/gu;
+const HAS_HAN = /\p{Script=Han}/u;
+const HAN_SPLIT = /(\p{Script=Han}+)|[^\p{Script=Han}]+/gu;
 const HAN = /^\p{Script=Han}+$/u;
+const ASCII = /^[ -~\t\n\r]*$/;
 
 /** The Han runs and words of `text`, in order, with their offsets. */
 export function segments(text: string): Segment[] {
   const out: Segment[] = [];
-  for (const match of text.matchAll(SEGMENT)) {
-    const start = match.index;
-    out.push({ type: match[1] ? 'han' : 'word', text: match[0], start, end: start + match[0].length });
+  for (const run of text.matchAll(RUN)) {
+    const word = run[0];
+    if (!HAS_HAN.test(word)) {
+      out.push({ type: 'word', text: word, start: run.index, end: run.index + word.length });
+      continue;
+    }
+    for (const part of word.matchAll(HAN_SPLIT)) {
+      const start = run.index + part.index;
+      out.push({ type: part[1] ? 'han' : 'word', text: part[0], start, end: start + part[0].length });
+    }
   }
   return out;
 }
 
 /** A word as the index stores it: compatibility forms unified, accents dropped, lower case. */
 export function fold(word: string): string {
+  // Most words are plain ASCII, for which lower case is the whole job.
+  if (ASCII.test(word)) return word.toLowerCase();
   return word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
@@ -52,7 +66,7 @@ export function hanTerms(run: string): string[] {
 /** Index terms of a field's text. */
 export function tokenize(text: string): string[] {
   const out: string[] = [];
-  for (const segment of segments(text.normalize('NFKC'))) {
+  for (const segment of segments(ASCII.test(text) ? text : text.normalize('NFKC'))) {
     if (segment.type === 'han') out.push(...hanTerms(segment.text));
     else out.push(fold(segment.text));
   }
