@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { firstVisit } from './helpers';
 
@@ -144,6 +145,19 @@ test.describe('search, offline', () => {
     await expect(status(page)).toHaveText('No results for “zzyzx”.');
     await page.getByRole('link', { name: 'Clear filters' }).click();
     await expect(page).toHaveURL(/\/search\?q=zzyzx$/);
+  });
+
+  test('the search screen has no accessibility violations, light and dark', async ({ page }) => {
+    await firstVisit(page);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.goto('/search?q=talent%20station');
+      await expect(results(page).first()).toBeVisible();
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+        [],
+      );
+    }
   });
 
   test('hostile text in a query stays text', async ({ page }) => {
