@@ -1,4 +1,5 @@
 import { Route, Router } from '@solidjs/router';
+import { lazy } from 'solid-js';
 import { ContactPage } from '../features/contacts/ContactPage';
 import { ContactsList } from '../features/contacts/ContactsList';
 import { EventPage } from '../features/events/EventPage';
@@ -9,6 +10,11 @@ import { NewsList } from '../features/news/NewsList';
 import { SavedPage } from '../features/saved/SavedPage';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
+
+// Search (and MiniSearch with it) is its own chunk, fetched the first time search opens.
+const SearchPage = lazy(() =>
+  import('../features/search/SearchPage').then((m) => ({ default: m.SearchPage })),
+);
 
 /** Every address of the app. Item pages take a slug or an id. */
 export function App() {
@@ -22,6 +28,7 @@ export function App() {
       <Route path="/contacts/:key" component={ContactPage} />
       <Route path="/saved" component={SavedPage} />
       <Route path="/more" component={More} />
+      <Route path="/search" component={SearchPage} />
       <Route path="*404" component={NotFound} />
     </Router>
   );

@@ -47,6 +47,17 @@ export function Layout(props: RouteSectionProps) {
             <Show when={meta()?.city}>{(city) => <span class="brand-city"> · {city()}</span>}</Show>
           </span>
         </A>
+        <A href="/search" class="header-search" aria-label={t('search.open')}>
+          <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
+            <path
+              d="M10.5 17a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13zM15.5 15.5 20 20"
+              fill="none"
+              stroke="currentColor"
+              stroke-width="2"
+              stroke-linecap="round"
+            />
+          </svg>
+        </A>
       </header>
       <StatusBar />
       <InstallBanner />

@@ -20,7 +20,13 @@ export function QrDialog(props: { url: string; title: string }) {
   };
   return (
     <>
-      <button type="button" class="action" ref={(element) => (opener = element)} onClick={open}>
+      <button
+        type="button"
+        class="action qr-button"
+        aria-haspopup="dialog"
+        ref={(element) => (opener = element)}
+        onClick={open}
+      >
         {t('share.qr')}
       </button>
       <dialog

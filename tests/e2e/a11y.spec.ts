@@ -26,7 +26,26 @@ const ROUTES: readonly A11yRoute[] = [
   { name: 'contacts by language', path: '/contacts?lang=yue' },
   { name: 'contact', path: '/contacts/foreign-talent-station' },
   { name: 'contact, taxi driver view', path: '/contacts/foreign-talent-station', open: openFirstDialog },
-  { name: 'more', path: '/more' },
+  { name: 'more (settings, storage, install, share, accessibility)', path: '/more' },
+  { name: 'search, empty', path: '/search' },
+  { name: 'search, English results', path: '/search?q=talent' },
+  { name: 'search, Chinese results', path: '/search?q=%E4%BA%BA%E6%89%8D' },
+  { name: 'search, no results', path: '/search?q=zzzzqqqq' },
+  { name: 'saved, empty', path: '/saved' },
+  {
+    name: 'saved, with an event and a news item',
+    path: '/saved',
+    open: async (page) => {
+      for (const path of ['/events/taishan-roots-clinic-2027', '/news/rail-links']) {
+        await page.goto(path);
+        await page.locator('main button[aria-pressed="false"]').first().click();
+        await expect(page.locator('main button[aria-pressed="true"]')).toHaveCount(1);
+      }
+      await page.goto('/saved');
+      await expect(page.locator('main .card')).toHaveCount(2);
+    },
+  },
+  { name: 'article, QR code', path: '/news/rail-links', open: openQr },
   { name: 'item not on this device', path: '/news/no-such-story' },
   { name: 'page not found', path: '/no/such/page' },
 ];
@@ -45,9 +64,15 @@ const LOCALES = [
 const SCHEMES = ['light', 'dark'] as const;
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-/** Opens the screen's first dialog (the button that opens one says so with aria-haspopup). */
+/** Opens the screen's first taxi-driver dialog (its button says so with aria-haspopup). */
 async function openFirstDialog(page: Page): Promise<void> {
-  await page.locator('main button[aria-haspopup="dialog"]').first().click();
+  await page.locator('main button[aria-haspopup="dialog"]:not(.qr-button)').first().click();
+  await expect(page.locator('dialog[open]')).toBeVisible();
+}
+
+/** Opens the item's QR code dialog. */
+async function openQr(page: Page): Promise<void> {
+  await page.locator('main button.qr-button').click();
   await expect(page.locator('dialog[open]')).toBeVisible();
 }
 

@@ -1,6 +1,7 @@
 import { createAsync } from '@solidjs/router';
 import { For, Show, Suspense } from 'solid-js';
 import { now } from '../../app/clock';
+import { useDocumentTitle } from '../../app/title';
 import type { Item } from '../../data/model';
 import { itemPath } from '../../data/paths';
 import { displayTitle, excerpt } from '../../data/text';
@@ -17,6 +18,7 @@ import { savedItems } from './data';
  * start time, past ones folded away), then saved news and contacts, most recently saved first.
  */
 export function SavedPage() {
+  useDocumentTitle(() => t('saved.title'));
   const saved = createAsync(() => savedItems());
   const items = () => (saved() ?? []).map((entry) => entry.item);
   const events = () => items().filter(hasEvent);

@@ -1,0 +1,297 @@
+import { A, createAsync, useSearchParams } from '@solidjs/router';
+import { createMemo, createSignal, For, onMount, Show, Suspense } from 'solid-js';
+import { useDocumentTitle } from '../../app/title';
+import type { Item, ItemKind } from '../../data/model';
+import { itemPath } from '../../data/paths';
+import { displayTitle, excerpt } from '../../data/text';
+import { languageMatch, pickLanguage } from '../../data/translations';
+import { locale, t } from '../../i18n';
+import { formatDate, languageName } from '../../lib/format';
+import { highlight, matcher, snippet, type Matcher, type Piece } from '../../lib/search/highlight';
+import { best, collapseTranslations, matchesFilter, toDoc, type Hit } from '../../lib/search/index';
+import { revision, searchIndex } from './search-index';
+
+type Params = { q?: string; kind?: string; tag?: string };
+
+const KINDS: readonly ItemKind[] = ['news', 'event', 'contact'];
+/** Filter chips name the sections, as the tab bar does. */
+const SECTION_LABEL = { news: 'nav.news', event: 'nav.events', contact: 'nav.contacts' } as const;
+/** Results shown at first and added per "Show more": enough to scan, cheap to render. */
+const PAGE = 30;
+
+const isKind = (value: string | undefined): value is ItemKind => KINDS.includes(value as ItemKind);
+
+/**
+ * One search over news, events and contacts, from the index of what is on the device. The
+ * query and filters live in the address (`/search?q=…&kind=…&tag=…`), so a search can be
+ * linked and survives a reload.
+ */
+export function SearchPage() {
+  const [params, setParams] = useSearchParams<Params>();
+  // The query names the screen, so history and tabs tell searches apart.
+  useDocumentTitle(() => (params.q ? `${t('search.title')}: ${params.q}` : t('search.title')));
+  const index = createAsync(() => searchIndex());
+  let input: HTMLInputElement | undefined;
+
+  const query = () => params.q ?? '';
+  const kind = () => (isKind(params.kind) ? params.kind : undefined);
+  const tag = () => params.tag || undefined;
+
+  // Every hit of the query, one per translation group; recomputed when a sync changes the index.
+  const hits = createMemo<Hit[]>(() => {
+    revision();
+    const current = index();
+    if (!current || !query().trim()) return [];
+    return collapseTranslations(current.search(query()), locale());
+  });
+  const searching = () => query().trim() !== '';
+  // Without a query, a chosen tag or kind lists its items, newest first.
+  const browsing = () => !searching() && (!!tag() || !!kind());
+  const pool = createMemo<Hit[]>(() => {
+    if (searching()) return hits();
+    revision();
+    const current = index();
+    if (!current || !browsing()) return [];
+    return pickLanguage(current.browse({ tag: tag() }), locale()).map((item) => ({
+      item,
+      score: 0,
+      terms: [],
+      // Already one per translation group; not collapsed again.
+      group: -1,
+    }));
+  });
+  const ofKind = () => pool().filter((hit) => matchesFilter(hit.item, { kind: kind() }));
+  const shown = createMemo(() => ofKind().filter((hit) => matchesFilter(hit.item, { tag: tag() })));
+
+  const kindCounts = createMemo(() => {
+    const counts = new Map<ItemKind, number>();
+    for (const hit of pool()) {
+      if (matchesFilter(hit.item, { tag: tag() }))
+        counts.set(hit.item.kind, (counts.get(hit.item.kind) ?? 0) + 1);
+    }
+    return counts;
+  });
+  // Topics of the current results, most frequent first; the chosen one always stays.
+  const topics = createMemo(() => {
+    const source = searching() || browsing() ? ofKind().map((hit) => hit.item) : (index()?.browse() ?? []);
+    const counts = new Map<string, number>();
+    for (const item of source) for (const name of item.tags) counts.set(name, (counts.get(name) ?? 0) + 1);
+    const chosen = tag();
+    if (chosen && !counts.has(chosen)) counts.set(chosen, 0);
+    return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], locale())).slice(0, 16);
+  });
+
+  const [limit, setLimit] = createSignal({ key: '', count: PAGE });
+  const listKey = () => `${query()}\n${kind() ?? ''}\n${tag() ?? ''}`;
+  const visible = createMemo(() => best(shown(), limit().key === listKey() ? limit().count : PAGE));
+
+  const number = (n: number) => new Intl.NumberFormat(locale()).format(n);
+  const announcement = () => {
+    if (!index() || !(searching() || browsing())) return '';
+    const count = shown().length;
+    if (!count) return t('search.noResults', { query: query().trim() || (tag() ?? '') });
+    const one = new Intl.PluralRules(locale()).select(count) === 'one';
+    return t(one ? 'search.resultsOne' : 'search.resultsOther', { count: number(count) });
+  };
+
+  const href = (patch: Params) => {
+    const next = new URLSearchParams();
+    const merged = { q: params.q, kind: params.kind, tag: params.tag, ...patch };
+    for (const [key, value] of Object.entries(merged)) if (value) next.set(key, value);
+    const search = next.toString();
+    return search ? `/search?${search}` : '/search';
+  };
+
+  const onInput = (event: InputEvent & { currentTarget: HTMLInputElement }) => {
+    // While an input method composes (pinyin), wait for the characters it commits.
+    if (event.isComposing) return;
+    setQuery(event.currentTarget.value);
+  };
+  const setQuery = (value: string) => setParams({ q: value || undefined }, { replace: true, scroll: false });
+
+  onMount(() => {
+    // Opened to type into: a fresh search starts in the field; a linked one starts at the top.
+    if (!params.q) input?.focus();
+  });
+
+  return (
+    <section class="page search-page">
+      <h1>{t('search.title')}</h1>
+      <form
+        role="search"
+        class="search-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          // "Search" on a phone keyboard: hide the keyboard so the results can be read.
+          input?.blur();
+        }}
+      >
+        <label for="search-input" class="visually-hidden">
+          {t('search.label')}
+        </label>
+        <svg class="search-icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+          <path d={SEARCH_ICON} fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+        </svg>
+        <input
+          id="search-input"
+          ref={(element) => (input = element)}
+          type="search"
+          class="search-input"
+          value={query()}
+          placeholder={t('search.placeholder')}
+          enterkeyhint="search"
+          autocomplete="off"
+          spellcheck={false}
+          onInput={onInput}
+          onCompositionEnd={(event) => setQuery(event.currentTarget.value)}
+        />
+      </form>
+      <p class="search-status" role="status">
+        {announcement()}
+      </p>
+      <Suspense fallback={<p class="muted">{t('search.loading')}</p>}>
+        <Show when={index()}>
+          <Show when={searching() || browsing()}>
+            <nav class="chips" aria-label={t('search.kinds')}>
+              <a href={href({ kind: undefined })} class="chip" aria-current={kind() ? undefined : 'page'}>
+                {t('search.allKinds')}
+              </a>
+              <For each={KINDS}>
+                {(k) => (
+                  <a href={href({ kind: k })} class="chip" aria-current={kind() === k ? 'page' : undefined}>
+                    {t(SECTION_LABEL[k])}
+                    <span class="chip-count">{number(kindCounts().get(k) ?? 0)}</span>
+                  </a>
+                )}
+              </For>
+            </nav>
+          </Show>
+          <Show when={topics().length}>
+            <Show when={!searching() && !browsing()}>
+              <p class="muted">{t('search.hint')}</p>
+              <h2 class="section-title">{t('search.browse')}</h2>
+            </Show>
+            <nav class="chips" aria-label={t('search.topics')}>
+              <For each={topics()}>
+                {([name]) => (
+                  <a
+                    href={href({ tag: tag() === name ? undefined : name })}
+                    class="chip"
+                    aria-current={tag() === name ? 'page' : undefined}
+                  >
+                    {name}
+                  </a>
+                )}
+              </For>
+            </nav>
+          </Show>
+          <Show when={searching() || browsing()}>
+            <Show
+              when={shown().length}
+              fallback={
+                <div class="empty">
+                  <p>{t('search.noResultsHint')}</p>
+                  <Show when={kind() || tag()}>
+                    <A href={href({ kind: undefined, tag: undefined })}>{t('search.clearFilters')}</A>
+                  </Show>
+                </div>
+              }
+            >
+              <ul class="card-list">
+                <For each={visible()}>
+                  {(hit) => (
+                    <li>
+                      <Result hit={hit} match={matcher(query(), hit.terms)} />
+                    </li>
+                  )}
+                </For>
+              </ul>
+              <Show when={shown().length > visible().length}>
+                <button
+                  type="button"
+                  class="search-more"
+                  onClick={() => setLimit({ key: listKey(), count: visible().length + PAGE })}
+                >
+                  {t('search.more')}
+                </button>
+              </Show>
+            </Show>
+          </Show>
+        </Show>
+      </Suspense>
+    </section>
+  );
+}
+
+const SEARCH_ICON = 'M10.5 17a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13zM15.5 15.5 20 20';
+
+/** Text under a result's title: where the query matched, else the usual excerpt. */
+function resultText(item: Item, match: Matcher): Piece[] {
+  const doc = toDoc(item);
+  for (const text of [doc.summary, doc.body, doc.place, doc.people]) {
+    const pieces = text && snippet(text, match);
+    if (pieces) return pieces;
+  }
+  const fallback = excerpt(item) || doc.place || doc.people;
+  return fallback ? [{ text: fallback, mark: false }] : [];
+}
+
+/** When the item happened or was published, in the interface language. */
+function resultDate(item: Item): { iso: string; text: string } | undefined {
+  const event = item.event;
+  if (event) {
+    // All-day dates are calendar days: read at UTC so no zone moves them.
+    const iso = event.allDay ? `${event.start}T00:00:00Z` : event.start;
+    return { iso: event.start, text: formatDate(iso, locale(), event.allDay ? 'UTC' : event.timezone) };
+  }
+  return item.datePublished
+    ? { iso: item.datePublished, text: formatDate(item.datePublished, locale()) }
+    : undefined;
+}
+
+function Marked(props: { pieces: Piece[] }) {
+  return <For each={props.pieces}>{(piece) => (piece.mark ? <mark>{piece.text}</mark> : piece.text)}</For>;
+}
+
+function Result(props: { hit: Hit; match: Matcher }) {
+  const item = () => props.hit.item;
+  const date = () => resultDate(item());
+  // Marked when the item's language is not the interface language, as a reader would expect.
+  const otherLanguage = () => {
+    const language = item().language;
+    return language && languageMatch(language, locale()) === 0 ? languageName(language, locale()) : undefined;
+  };
+  return (
+    <article class="card search-hit">
+      <div class="card-body">
+        <h2 class="card-title" lang={item().language}>
+          <A href={itemPath(item())}>
+            <Marked pieces={highlight(displayTitle(item()), props.match)} />
+          </A>
+        </h2>
+        <p class="card-meta">
+          <span class="search-kind">{t(`search.kind.${item().kind}`)}</span>
+          <Show when={date()}>
+            {(d) => (
+              <>
+                {' · '}
+                <time datetime={d().iso}>{d().text}</time>
+              </>
+            )}
+          </Show>
+          <Show when={otherLanguage()}>
+            {(name) => (
+              <>
+                {' · '}
+                <span class="search-language">{name()}</span>
+              </>
+            )}
+          </Show>
+        </p>
+        <p class="card-text" lang={item().language}>
+          <Marked pieces={resultText(item(), props.match)} />
+        </p>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,85 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it, vi } from 'vitest';
+import type * as SyncModule from '../../data/sync';
+
+const FEED = 'https://city.example.org/feed.json';
+
+const feed = (items: unknown[]) => ({
+  version: 'https://jsonfeed.org/version/1.1',
+  title: 'Test city',
+  _city: { timezone: 'Asia/Shanghai', languages: ['en', 'zh-Hans'] },
+  items,
+});
+
+/** Runs one sync of `body` into the test database and returns its report. */
+async function syncOnce(sync: typeof SyncModule, body: unknown) {
+  const fetch = () => Promise.resolve(new Response(JSON.stringify(body), { status: 200 }));
+  return sync.syncFeed({ feedUrl: FEED, fetch });
+}
+
+describe('the search index follows sync', () => {
+  it('adds, changes and retracts items as sync reports them', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    vi.resetModules();
+    const sync = await import('../../data/sync');
+    const { allItems } = await import('../../data/db');
+    const { SearchIndex } = await import('../../lib/search/index');
+    const { applyReport, revision } = await import('./search-index');
+    const ids = (index: InstanceType<typeof SearchIndex>, query: string) =>
+      index.search(query).map((hit) => hit.item.id);
+
+    await syncOnce(
+      sync,
+      feed([
+        {
+          id: 'a',
+          title: 'Talent station opens',
+          content_text: 'For experts.',
+          date_published: '2026-11-01T00:00:00Z',
+        },
+        {
+          id: 'b',
+          title: '人才驿站开门',
+          content_text: '服务海外专家。',
+          language: 'zh-Hans',
+          date_published: '2026-11-02T00:00:00Z',
+        },
+      ]),
+    );
+    const index = new SearchIndex(await allItems());
+    expect(ids(index, 'station')).toEqual(['a']);
+    expect(ids(index, '驿站')).toEqual(['b']);
+
+    const report = await syncOnce(
+      sync,
+      feed([
+        {
+          id: 'c',
+          title: 'Neutrino evening',
+          content_text: 'Science talk.',
+          date_published: '2026-11-04T00:00:00Z',
+        },
+        {
+          id: 'a',
+          title: 'Talent desk moves',
+          content_text: 'For experts.',
+          date_published: '2026-11-01T00:00:00Z',
+          date_modified: '2026-11-03T00:00:00Z',
+        },
+        { id: 'b', _city: { deleted: true } },
+      ]),
+    );
+    expect(report.stored.sort()).toEqual(['a', 'c']);
+    expect(report.removed).toEqual(['b']);
+
+    const before = revision();
+    await applyReport(index, report);
+    expect(revision()).toBe(before + 1);
+    expect(ids(index, 'neutrino')).toEqual(['c']);
+    expect(ids(index, 'desk')).toEqual(['a']);
+    expect(ids(index, 'station')).toEqual([]);
+    expect(ids(index, '驿站')).toEqual([]);
+    expect(index.size).toBe(2);
+  });
+});

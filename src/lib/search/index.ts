@@ -1,0 +1,393 @@
+/**
+ * The full-text index over stored items, with our tokenizer, kept in step with sync (add,
+ * change, retract) and queried with every term required. Pure: items come in as values, so
+ * it runs in Node tests and could move to a worker unchanged.
+ */
+import type { Item, ItemKind } from '../../data/model';
+import { bodyText } from '../../data/text';
+import { languageMatch } from '../../data/translations';
+import { fold, isHan, parseQuery, tokenize } from './tokenize';
+
+/** The text of an item by field, as indexed. */
+interface Doc {
+  id: string;
+  title: string;
+  summary: string;
+  body: string;
+  tags: string;
+  place: string;
+  people: string;
+}
+
+const FIELDS = ['title', 'summary', 'body', 'tags', 'place', 'people'] as const;
+
+/** Matches in a title count most, then names and tags, then the summary, then the body. */
+const BOOST: Record<(typeof FIELDS)[number], number> = {
+  title: 4,
+  people: 2,
+  tags: 2,
+  place: 1.5,
+  summary: 1.5,
+  body: 1,
+};
+
+/** The indexed text of an item, field by field. */
+export function toDoc(item: Item): Doc {
+  const venue = item.event?.venue;
+  const people = [
+    item.contact,
+    ...(item.event?.contacts ?? []).map((c) => ('inline' in c ? c.inline : undefined)),
+  ];
+  const join = (parts: (string | undefined)[]) => parts.filter(Boolean).join(' \n ');
+  return {
+    id: item.id,
+    title: item.title ?? '',
+    summary: item.summary ?? '',
+    body: bodyText(item),
+    tags: item.tags.join(' \n '),
+    place: join([
+      venue?.name,
+      venue?.address,
+      venue?.addressLocal,
+      item.contact?.address,
+      item.contact?.addressLocal,
+    ]),
+    people: join(people.flatMap((p) => (p ? [p.name, p.organization, p.role] : []))),
+  };
+}
+
+/** One search hit: the item and the index terms that matched it (for highlighting). */
+export interface Hit {
+  item: Item;
+  score: number;
+  /** Index terms the query matched: its words and their prefix and typo forms, folded. */
+  terms: string[];
+  /** The item's translation group: the same number for an item and its translations. */
+  group: number;
+}
+
+/** Narrows a search; every filter is optional. */
+export interface SearchFilter {
+  kind?: ItemKind;
+  tag?: string;
+}
+
+/** Where each term occurs: item slots in ascending order, and the term's weight in each. */
+interface Posting {
+  slots: number[];
+  weights: number[];
+}
+
+// BM25's usual constants: how fast repeated words stop counting, and how much length matters.
+const K1 = 1.2;
+const B = 0.75;
+/** A word completed from a prefix, or reached by a typo, counts less than the word typed. */
+const PREFIX_WEIGHT = 0.5;
+const FUZZY_WEIGHT = 0.4;
+/** Longer Latin words tolerate one typo; shorter ones would match too many other words. */
+const FUZZY_MIN_LENGTH = 5;
+/** A Latin prefix needs two letters: one letter would complete to most of the vocabulary. */
+const PREFIX_MIN_LENGTH = 2;
+/** At most this many completions of a prefix, so a short prefix stays cheap. */
+const MAX_COMPLETIONS = 200;
+
+/**
+ * A live index of items: an inverted index of term → (item slot, weight), where the weight is
+ * the item's BM25 term score summed over fields with their boosts, computed once when the
+ * item is added. A query walks only the postings of its terms, scoring into typed arrays and
+ * keeping items that matched every term: no allocation per item, so large feeds stay fast.
+ */
+export class SearchIndex {
+  private slots: (Item | undefined)[] = [];
+  private slotOf = new Map<string, number>();
+  private groups: number[] = [];
+  // Translation group names (see `groupOf`) as small numbers, which compare cheaply.
+  private groupIds = new Map<string, number>();
+  private postings = new Map<string, Posting>();
+  // Sorted terms for prefix lookups; rebuilt on the first prefix query after new terms arrive.
+  private vocabulary: string[] | undefined;
+  private fieldStats = FIELDS.map(() => ({ total: 0, count: 0 }));
+  private dead = 0;
+  // Whole text per item, made only when a long Chinese query needs to check its phrase.
+  private readonly haystacks = new Map<string, string>();
+
+  /** An index of `items`. */
+  constructor(items: readonly Item[] = []) {
+    for (const item of items) this.add(item);
+  }
+
+  /** How many items the index holds. */
+  get size(): number {
+    return this.slotOf.size;
+  }
+
+  /** Adds new items and replaces changed ones (by id). */
+  upsert(items: readonly Item[]): void {
+    for (const item of items) {
+      this.kill(item.id);
+      this.add(item);
+    }
+    this.compactIfSparse();
+  }
+
+  /** Drops items by id; ids not in the index are ignored. */
+  remove(ids: readonly string[]): void {
+    for (const id of ids) this.kill(id);
+    this.compactIfSparse();
+  }
+
+  /** Every item, newest first, narrowed by `filter` (a tag or kind browsed without a query). */
+  browse(filter: SearchFilter = {}): Item[] {
+    return this.live()
+      .filter((item) => matchesFilter(item, filter))
+      .sort((a, b) => b.sortTime - a.sortTime);
+  }
+
+  /**
+   * Items holding every term of `query`, in no particular order (rank them with `best`); the last word matches by prefix while
+   * it is being typed, a single Chinese character matches wherever it occurs, and a longer
+   * word that is in no item matches words one typo away.
+   */
+  search(query: string): Hit[] {
+    const { terms, phrases, partial } = parseQuery(query);
+    if (!terms.length) return [];
+    const count = this.slots.length;
+    const live = this.size;
+    // matched[slot] = how many of the query's terms the item has matched so far, in order.
+    const matched = new Uint16Array(count);
+    const score = new Float64Array(count);
+    const used: string[] = [];
+    for (let group = 0; group < terms.length; group++) {
+      const expansions = this.expand(terms[group]!, terms[group] === partial);
+      if (!expansions.length) return [];
+      for (const [term, factor] of expansions) {
+        used.push(term);
+        const posting = this.postings.get(term)!;
+        const df = posting.slots.length;
+        const idf = Math.log(1 + Math.max(0, live - df + 0.5) / (df + 0.5)) * factor;
+        const { slots, weights } = posting;
+        for (let i = 0; i < slots.length; i++) {
+          const slot = slots[i]!;
+          const seen = matched[slot]!;
+          if (seen === group) matched[slot] = group + 1;
+          else if (seen !== group + 1) continue;
+          score[slot] = score[slot]! + idf * weights[i]!;
+        }
+      }
+    }
+    const found: number[] = [];
+    for (let slot = 0; slot < count; slot++) {
+      if (matched[slot] !== terms.length) continue;
+      const item = this.slots[slot];
+      if (!item || (phrases.length && !phrases.every((phrase) => this.haystack(item).includes(phrase))))
+        continue;
+      found.push(slot);
+    }
+    // Left in index order: sorting thousands of hits would cost more than finding them, and
+    // a screen shows only the best few (see `best`).
+    return found.map((slot) => ({
+      item: this.slots[slot]!,
+      score: score[slot]!,
+      terms: used,
+      group: this.groups[slot]!,
+    }));
+  }
+
+  /** The index terms a query term stands for, each with its weight. */
+  private expand(term: string, partial: boolean): [string, number][] {
+    const out: [string, number][] = this.postings.has(term) ? [[term, 1]] : [];
+    const han = isHan(term);
+    const prefix = han ? Array.from(term).length === 1 : partial && term.length >= PREFIX_MIN_LENGTH;
+    if (prefix) {
+      for (const completion of this.completions(term)) out.push([completion, PREFIX_WEIGHT]);
+    }
+    if (!out.length && !han && term.length >= FUZZY_MIN_LENGTH) {
+      for (const other of this.sortedVocabulary()) {
+        if (withinOneEdit(term, other)) out.push([other, FUZZY_WEIGHT]);
+      }
+    }
+    return out;
+  }
+
+  /** Longer terms that start with `prefix`, from the sorted vocabulary. */
+  private completions(prefix: string): string[] {
+    const vocabulary = this.sortedVocabulary();
+    let low = 0;
+    let high = vocabulary.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (vocabulary[mid]! < prefix) low = mid + 1;
+      else high = mid;
+    }
+    const out: string[] = [];
+    for (let i = low; i < vocabulary.length && out.length < MAX_COMPLETIONS; i++) {
+      const term = vocabulary[i]!;
+      if (!term.startsWith(prefix)) break;
+      if (term !== prefix) out.push(term);
+    }
+    return out;
+  }
+
+  private sortedVocabulary(): string[] {
+    return (this.vocabulary ??= [...this.postings.keys()].sort());
+  }
+
+  private add(item: Item): void {
+    const slot = this.slots.length;
+    this.slots.push(item);
+    const name = groupOf(item);
+    let group = this.groupIds.get(name);
+    if (group === undefined) this.groupIds.set(name, (group = this.groupIds.size));
+    this.groups.push(group);
+    this.slotOf.set(item.id, slot);
+    const doc = toDoc(item);
+    const weights = new Map<string, number>();
+    FIELDS.forEach((field, f) => {
+      const terms = tokenize(doc[field]);
+      if (!terms.length) return;
+      // Length is judged against the average so far: exact enough, and no second pass.
+      const stats = this.fieldStats[f]!;
+      stats.total += terms.length;
+      stats.count += 1;
+      const norm = K1 * (1 - B + (B * terms.length) / (stats.total / stats.count));
+      const tf = new Map<string, number>();
+      for (const term of terms) tf.set(term, (tf.get(term) ?? 0) + 1);
+      for (const [term, n] of tf) {
+        weights.set(term, (weights.get(term) ?? 0) + (BOOST[field] * n * (K1 + 1)) / (n + norm));
+      }
+    });
+    for (const [term, weight] of weights) {
+      let posting = this.postings.get(term);
+      if (!posting) {
+        posting = { slots: [], weights: [] };
+        this.postings.set(term, posting);
+        this.vocabulary = undefined;
+      }
+      posting.slots.push(slot);
+      posting.weights.push(weight);
+    }
+  }
+
+  // A removed or replaced item leaves its postings behind, pointing at an empty slot.
+  private kill(id: string): void {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return;
+    this.slots[slot] = undefined;
+    this.slotOf.delete(id);
+    this.haystacks.delete(id);
+    this.dead += 1;
+  }
+
+  /** Rebuilds once a quarter of the slots are empty, so postings do not fill with the dead. */
+  private compactIfSparse(): void {
+    if (this.dead < 64 || this.dead * 4 < this.slots.length) return;
+    const items = this.live();
+    this.slots = [];
+    this.groups = [];
+    this.slotOf = new Map();
+    this.postings = new Map();
+    this.vocabulary = undefined;
+    this.fieldStats = FIELDS.map(() => ({ total: 0, count: 0 }));
+    this.dead = 0;
+    for (const item of items) this.add(item);
+  }
+
+  private live(): Item[] {
+    return this.slots.filter((item): item is Item => item !== undefined);
+  }
+
+  private haystack(item: Item): string {
+    let text = this.haystacks.get(item.id);
+    if (text === undefined) {
+      const doc = toDoc(item);
+      text = fold(
+        FIELDS.map((field) => doc[field])
+          .join('\n')
+          .normalize('NFKC'),
+      );
+      this.haystacks.set(item.id, text);
+    }
+    return text;
+  }
+}
+
+/** Whether `a` becomes `b` by one insertion, deletion, substitution or swap of neighbours. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  // Compared in place rather than by slicing: this runs over the whole vocabulary.
+  const sameFrom = (x: string, xi: number, y: string, yi: number) => {
+    if (x.length - xi !== y.length - yi) return false;
+    for (; xi < x.length; xi++, yi++) if (x.charCodeAt(xi) !== y.charCodeAt(yi)) return false;
+    return true;
+  };
+  if (a.length === b.length) {
+    return (
+      sameFrom(a, i + 1, b, i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && sameFrom(a, i + 2, b, i + 2))
+    );
+  }
+  return a.length > b.length ? sameFrom(a, i + 1, b, i) : sameFrom(a, i, b, i + 1);
+}
+
+/**
+ * One hit per translation group: when an item and its translation both match, the reader
+ * sees the one in `locale` (else the better-scoring one).
+ */
+export function collapseTranslations(hits: readonly Hit[], locale: string): Hit[] {
+  const position = new Map<number, number>();
+  const chosen: Hit[] = [];
+  for (const hit of hits) {
+    const at = position.get(hit.group);
+    if (at === undefined) {
+      position.set(hit.group, chosen.length);
+      chosen.push(hit);
+    } else {
+      const current = chosen[at]!;
+      const better = languageMatch(hit.item.language, locale) - languageMatch(current.item.language, locale);
+      if (better > 0 || (better === 0 && hit.score > current.score)) chosen[at] = hit;
+    }
+  }
+  return chosen;
+}
+
+/** Whether hit `a` ranks before hit `b`: the higher score, then the newer item. */
+function before(a: Hit, b: Hit): boolean {
+  return a.score > b.score || (a.score === b.score && a.item.sortTime > b.item.sortTime);
+}
+
+/**
+ * The best `count` hits, best first. Keeps a short sorted list while walking the hits once,
+ * so showing the first 30 of 3,000 hits does not pay for sorting all 3,000.
+ */
+export function best(hits: readonly Hit[], count: number): Hit[] {
+  if (count <= 0) return [];
+  // Asked for a good share of them: a plain sort is then the cheaper way.
+  if (count * 4 >= hits.length) {
+    return [...hits].sort((a, b) => b.score - a.score || b.item.sortTime - a.item.sortTime).slice(0, count);
+  }
+  const top: Hit[] = [];
+  for (const hit of hits) {
+    if (top.length >= count && !before(hit, top[top.length - 1]!)) continue;
+    let at = top.length;
+    while (at > 0 && before(hit, top[at - 1]!)) at--;
+    top.splice(at, 0, hit);
+    if (top.length > count) top.pop();
+  }
+  return top;
+}
+
+/**
+ * A translation group's name: the least id among the item and the translations it names, so
+ * that an item and its translation agree whether the feed links them both ways or one way.
+ */
+export function groupOf(item: Item): string {
+  let least = item.id;
+  for (const translation of item.translations) if (translation.id < least) least = translation.id;
+  return least;
+}
+
+/** Whether an item passes a kind and tag filter. */
+export function matchesFilter(item: Item, filter: SearchFilter): boolean {
+  return (!filter.kind || item.kind === filter.kind) && (!filter.tag || item.tags.includes(filter.tag));
+}

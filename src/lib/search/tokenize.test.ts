@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { fold, hanTerms, parseQuery, segments, tokenize } from './tokenize';
+
+describe('tokenize', () => {
+  it('splits Latin text into lower-cased words without accents or punctuation', () => {
+    expect(tokenize('Café “Déjà-Vu”, 2027! ＦＵＬＬ width')).toEqual([
+      'cafe',
+      'deja',
+      'vu',
+      '2027',
+      'full',
+      'width',
+    ]);
+  });
+
+  it('turns a Han run into overlapping bigrams and its last character', () => {
+    expect(tokenize('外国人才驿站')).toEqual(['外国', '国人', '人才', '才驿', '驿站', '站']);
+    expect(tokenize('门')).toEqual(['门']);
+  });
+
+  it('separates Han runs from Latin words and numbers in mixed text', () => {
+    expect(tokenize('2027年元旦，Jiangmen江门。')).toEqual([
+      '2027',
+      '年元',
+      '元旦',
+      '旦',
+      'jiangmen',
+      '江门',
+      '门',
+    ]);
+  });
+
+  it('keeps characters outside the Basic Multilingual Plane whole', () => {
+    expect(hanTerms('𠀀中')).toEqual(['𠀀中', '中']);
+  });
+
+  it('folds compatibility forms and accents', () => {
+    expect(fold('Ｎａïｖｅ')).toBe('naive');
+  });
+
+  it('reports offsets into the original text', () => {
+    const text = 'Go 江门!';
+    expect(segments(text).map((s) => text.slice(s.start, s.end))).toEqual(['Go', '江门']);
+  });
+});
+
+describe('parseQuery', () => {
+  it('needs every bigram of a Han query, without the lone last character', () => {
+    expect(parseQuery('人才驿站')).toEqual({
+      terms: ['人才', '才驿', '驿站'],
+      phrases: ['人才驿站'],
+      han: ['人才驿站'],
+      partial: '驿站',
+    });
+  });
+
+  it('keeps a one-character Han query as that character', () => {
+    expect(parseQuery('站').terms).toEqual(['站']);
+  });
+
+  it('marks the last word as partial only while it is being typed', () => {
+    expect(parseQuery('talent sta').partial).toBe('sta');
+    expect(parseQuery('talent station ').partial).toBeUndefined();
+  });
+
+  it('mixes languages and drops duplicates and punctuation', () => {
+    expect(parseQuery('Kaiping 开平, kaiping!').terms).toEqual(['kaiping', '开平']);
+    expect(parseQuery('  ？！ ').terms).toEqual([]);
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * The search tokenizer, for English and Chinese in one index. Latin (and any other spaced
+ * script) is split into words, lower-cased and folded (café → cafe, ｆｕｌｌ → full). Chinese
+ * has no spaces, so runs of Han characters become overlapping bigrams (人才驿站 → 人才 才驿
+ * 驿站) plus the run's last character alone, so a one-character query (站) still finds, by
+ * prefix, every place the character occurs. Pure: no DOM, so it can run in a worker.
+ */
+
+/** One piece of text as the tokenizer sees it, with its place in the original string. */
+export interface Segment {
+  /** `han`: a run of Chinese characters; `word`: a word of any other script, or a number. */
+  type: 'han' | 'word';
+  text: string;
+  start: number;
+  end: number;
+}
+
+// Runs of letters, marks and digits; the few that hold Han characters are split further.
+// (One simple pattern first, because a per-character "not Han" look-ahead is several times
+// slower over a large feed.)
+const RUN = /[\p{L}\p{N}\p{M}]+/gu;
+const HAS_HAN = /\p{Script=Han}/u;
+const HAN_SPLIT = /(\p{Script=Han}+)|[^\p{Script=Han}]+/gu;
+const HAN = /^\p{Script=Han}+$/u;
+const ASCII = /^[ -~\t\n\r]*$/;
+
+/** The Han runs and words of `text`, in order, with their offsets. */
+export function segments(text: string): Segment[] {
+  const out: Segment[] = [];
+  for (const run of text.matchAll(RUN)) {
+    const word = run[0];
+    if (!HAS_HAN.test(word)) {
+      out.push({ type: 'word', text: word, start: run.index, end: run.index + word.length });
+      continue;
+    }
+    for (const part of word.matchAll(HAN_SPLIT)) {
+      const start = run.index + part.index;
+      out.push({ type: part[1] ? 'han' : 'word', text: part[0], start, end: start + part[0].length });
+    }
+  }
+  return out;
+}
+
+/** A word as the index stores it: compatibility forms unified, accents dropped, lower case. */
+export function fold(word: string): string {
+  // Most words are plain ASCII, for which lower case is the whole job.
+  if (ASCII.test(word)) return word.toLowerCase();
+  return word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** Whether a term is Chinese (a bigram or a single Han character). */
+export function isHan(term: string): boolean {
+  return HAN.test(term);
+}
+
+/** Overlapping character pairs of a Han run, plus its last character alone. */
+export function hanTerms(run: string): string[] {
+  // Array.from keeps characters outside the BMP (CJK Extension B and later) whole.
+  const chars = Array.from(run);
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+  out.push(chars[chars.length - 1]!);
+  return out;
+}
+
+/** Index terms of a field's text. */
+export function tokenize(text: string): string[] {
+  const out: string[] = [];
+  for (const segment of segments(ASCII.test(text) ? text : text.normalize('NFKC'))) {
+    if (segment.type === 'han') out.push(...hanTerms(segment.text));
+    else out.push(fold(segment.text));
+  }
+  return out;
+}
+
+/** A search query split into the terms that must all match. */
+export interface ParsedQuery {
+  /** Terms to look up, all required; Han runs of two or more characters as bigrams only. */
+  terms: string[];
+  /** Han runs of three or more characters, which bigrams alone cannot guarantee as a whole. */
+  phrases: string[];
+  /** Every Han run of the query, to highlight where it occurs. */
+  han: string[];
+  /** The last term while the user may still be typing it (no space after it yet). */
+  partial?: string;
+}
+
+/**
+ * Splits a query the way the index was split, but without the trailing single character of
+ * each Han run: "人才驿站" must match the pairs 人才 才驿 驿站 (all three, so the text holds
+ * the run, barring coincidences that `phrases` rules out), not also a lone 站.
+ */
+export function parseQuery(query: string): ParsedQuery {
+  const normal = query.normalize('NFKC');
+  const terms: string[] = [];
+  const phrases: string[] = [];
+  const han: string[] = [];
+  const parts = segments(normal);
+  for (const segment of parts) {
+    if (segment.type === 'word') {
+      terms.push(fold(segment.text));
+      continue;
+    }
+    const chars = Array.from(segment.text);
+    han.push(segment.text);
+    if (chars.length === 1) terms.push(segment.text);
+    else terms.push(...hanTerms(segment.text).slice(0, -1));
+    if (chars.length > 2) phrases.push(segment.text);
+  }
+  const last = parts[parts.length - 1];
+  // A word still being typed matches by prefix; a finished word (space after it) exactly.
+  const partial = last && last.end === normal.length ? terms[terms.length - 1] : undefined;
+  return { terms: [...new Set(terms)], phrases, han, partial };
+}

@@ -1,0 +1,193 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { firstVisit } from './helpers';
+
+interface RawItem {
+  id: string;
+  title?: string;
+  summary?: string;
+  content_text?: string;
+  content_html?: string;
+  tags?: string[];
+  _city?: {
+    kind?: string;
+    translations?: { id: string }[];
+    event?: { venue?: Record<string, unknown> };
+    contact?: Record<string, unknown>;
+  };
+}
+
+const feed = JSON.parse(readFileSync(new URL('../../public/feed.json', import.meta.url), 'utf8')) as {
+  items: RawItem[];
+};
+
+/**
+ * An oracle independent of the app's index: how many stories (translation groups) of the demo
+ * feed hold `query` in a searched field, by a plain case-insensitive substring scan.
+ */
+function expectedStories(query: string, kind?: string): number {
+  const fields = (item: RawItem) => {
+    const venue = item._city?.event?.venue ?? {};
+    const contact = item._city?.contact ?? {};
+    return [
+      item.title,
+      item.summary,
+      item.content_text,
+      item.content_html?.replace(/<[^>]*>/g, ' '),
+      ...(item.tags ?? []),
+      ...['name', 'address', 'address_local'].map((key) => venue[key]),
+      ...['name', 'organization', 'role', 'address', 'address_local'].map((key) => contact[key]),
+    ]
+      .filter((value): value is string => typeof value === 'string')
+      .join('\n')
+      .toLowerCase();
+  };
+  const groups = new Set<string>();
+  for (const item of feed.items) {
+    if (kind && (item._city?.kind ?? 'news') !== kind) continue;
+    if (!fields(item).includes(query.toLowerCase())) continue;
+    groups.add([item.id, ...(item._city?.translations ?? []).map((t) => t.id)].sort()[0]!);
+  }
+  return groups.size;
+}
+
+const results = (page: Page) => page.locator('.search-hit');
+const status = (page: Page) => page.locator('.search-status');
+
+test('the build keeps search out of the main chunk and precaches its own', () => {
+  const assets = new URL('../../dist/assets/', import.meta.url);
+  const main = readdirSync(assets).filter((name) => /^index-.*\.js$/.test(name));
+  expect(main.length).toBe(1);
+  // The tokenizer's Han pattern is in the search code only.
+  expect(readFileSync(new URL(main[0]!, assets), 'utf8')).not.toContain('Script=Han');
+  const sw = readFileSync(new URL('../../dist/sw.js', import.meta.url), 'utf8');
+  const chunk = /assets\/SearchPage-[\w-]+\.js/.exec(sw)?.[0];
+  expect(chunk).toBeDefined();
+  expect(readFileSync(new URL(`../../dist/${chunk}`, import.meta.url), 'utf8')).toContain('Script=Han');
+});
+
+test.describe('search, offline', () => {
+  test('finds English and Chinese words offline and opens a result', async ({ page, context }) => {
+    await firstVisit(page);
+    const chunkRequests: string[] = [];
+    page.on('request', (request) => {
+      if (/\/assets\/SearchPage-/.test(request.url())) chunkRequests.push(request.url());
+    });
+
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.locator('.card-list .card').first()).toBeVisible();
+    expect(chunkRequests).toEqual([]);
+
+    await page.getByRole('link', { name: 'Search' }).click();
+    await expect(page).toHaveURL(/\/search$/);
+    const input = page.getByRole('searchbox', { name: 'Search news, events and contacts' });
+    await expect(input).toBeFocused();
+    expect(chunkRequests.length).toBe(1);
+
+    // English, as typed: the last word by prefix.
+    await input.fill('Diaol');
+    const diaolou = expectedStories('diaolou');
+    expect(diaolou).toBeGreaterThan(1);
+    await expect(results(page)).toHaveCount(diaolou);
+    await expect(status(page)).toHaveText(`${diaolou} results`);
+    await expect(results(page).first().locator('mark').first()).toHaveText(/^diaolou$/i);
+    await expect(page).toHaveURL(/\?q=Diaol$/);
+
+    // Chinese: four characters, in the English interface the Chinese items are marked as such.
+    await input.fill('人才驿站');
+    const station = expectedStories('人才驿站');
+    expect(station).toBeGreaterThan(1);
+    await expect(results(page)).toHaveCount(station);
+    await expect(results(page).locator('mark', { hasText: '人才驿站' }).first()).toBeVisible();
+    await expect(results(page).first().locator('.search-language')).toHaveText('Simplified Chinese');
+
+    // The search is in the address: it survives a reload, offline.
+    await page.reload();
+    await expect(page.getByRole('searchbox')).toHaveValue('人才驿站');
+    await expect(results(page)).toHaveCount(station);
+
+    const first = results(page).first().locator('.card-title a');
+    const title = (await first.textContent())?.trim() ?? '';
+    await first.click();
+    await expect(page).toHaveURL(/\/(news|events|contacts)\//);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  });
+
+  test('filters by kind and topic, and says when nothing matches', async ({ page, context }) => {
+    await firstVisit(page);
+    await context.setOffline(true);
+    await page.goto('/search?q=overseas');
+    const all = expectedStories('overseas');
+    await expect(results(page)).toHaveCount(all);
+
+    const kinds = page.getByRole('navigation', { name: 'Kind' });
+    await kinds.getByRole('link', { name: /^Events/ }).click();
+    await expect(page).toHaveURL(/kind=event/);
+    const events = expectedStories('overseas', 'event');
+    expect(events).toBeLessThan(all);
+    await expect(results(page)).toHaveCount(events);
+    for (const kind of await results(page).locator('.search-kind').allTextContents())
+      expect(kind).toBe('Event');
+
+    await page.getByRole('navigation', { name: 'Topics' }).getByRole('link', { name: 'health' }).click();
+    await expect(page).toHaveURL(/tag=health/);
+    const count = await results(page).count();
+    expect(count).toBeLessThan(events);
+    expect(count).toBeGreaterThan(0);
+    await expect(
+      page.getByRole('navigation', { name: 'Topics' }).getByRole('link', { name: 'health' }),
+    ).toHaveAttribute('aria-current', 'page');
+
+    await page.getByRole('searchbox').fill('zzyzx');
+    await expect(results(page)).toHaveCount(0);
+    await expect(status(page)).toHaveText('No results for “zzyzx”.');
+    await page.getByRole('link', { name: 'Clear filters' }).click();
+    await expect(page).toHaveURL(/\/search\?q=zzyzx$/);
+  });
+
+  test('the search screen has no accessibility violations, light and dark', async ({ page }) => {
+    await firstVisit(page);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.goto('/search?q=talent%20station');
+      await expect(results(page).first()).toBeVisible();
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+        [],
+      );
+    }
+  });
+
+  test('hostile text in a query stays text', async ({ page }) => {
+    await firstVisit(page);
+    let dialogs = 0;
+    page.on('dialog', (dialog) => {
+      dialogs++;
+      void dialog.dismiss();
+    });
+    await page.goto(`/search?q=${encodeURIComponent('<img src=x onerror=alert(1)> diaolou')}`);
+    await expect(page.getByRole('searchbox')).toHaveValue('<img src=x onerror=alert(1)> diaolou');
+    await expect(page.locator('main img[src="x"]')).toHaveCount(0);
+    expect(dialogs).toBe(0);
+  });
+});
+
+test.describe('search in the Chinese interface', () => {
+  test.use({ locale: 'zh-CN' });
+
+  test('finds a two-character word offline and announces the count in Chinese', async ({ page, context }) => {
+    await firstVisit(page);
+    await context.setOffline(true);
+    await page.getByRole('link', { name: '搜索' }).click();
+    await page.getByRole('searchbox', { name: '搜索新闻、活动和联系方式' }).fill('碉楼');
+    const stories = expectedStories('碉楼');
+    expect(stories).toBeGreaterThan(1);
+    await expect(results(page)).toHaveCount(stories);
+    await expect(status(page)).toHaveText(`找到 ${stories} 条结果`);
+    // Chinese items in the Chinese interface: no language note.
+    await expect(results(page).locator('.search-language')).toHaveCount(0);
+    await expect(results(page).first().locator('mark').first()).toHaveText('碉楼');
+  });
+});
