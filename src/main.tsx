@@ -33,11 +33,9 @@ startVisit();
 const root = document.getElementById('root');
 if (root) {
   // A prerendered item page (scripts/prerender.ts) carries its text for readers without
-  // JavaScript; the app renders the same item itself, so the copy goes first. Its title
-  // would stay on every screen after (they set none), so the app's own name comes back.
+  // JavaScript; the app renders the same item itself, so the copy goes first. Each screen
+  // then sets its own document title (src/app/title.ts).
   root.replaceChildren();
-  const appName = document.querySelector<HTMLMetaElement>('meta[name="application-name"]')?.content;
-  if (appName) document.title = appName;
   render(() => <App />, root);
 }
 

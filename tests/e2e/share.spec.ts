@@ -222,8 +222,8 @@ test.describe('prerendered item pages', () => {
     await expect(page.getByRole('button', { name: 'Share', exact: true })).toBeVisible();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(newsWithImage.title ?? '');
     await expect(page.locator('article')).toHaveCount(1);
-    // The item's title was for previews; the app's screens go by the app's name.
-    await expect(page).toHaveTitle('Citylink Jiangmen');
+    // The app names its screens itself, in the interface language.
+    await expect(page).toHaveTitle(`${newsWithImage.title} · Citylink`);
     await waitForController(page);
   });
 
