@@ -215,6 +215,15 @@ test.describe('prerendered item pages', () => {
   });
 
   test('with JavaScript, the app takes over the page without showing the item twice', async ({ page }) => {
+    // A first visit through a shared link must never claim the item is missing while the feed
+    // is still on its way: record every heading the page ever shows.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { headingsSeen: string[] }).headingsSeen = seen;
+      new MutationObserver(() => {
+        for (const h1 of document.querySelectorAll('h1')) seen.push(h1.textContent ?? '');
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
     await page.goto(itemPath(newsWithImage));
     // The tab bar is the app's alone: the prerendered page has the header and the article only.
     await expect(page.locator('.tab-bar')).toBeVisible();
@@ -225,6 +234,11 @@ test.describe('prerendered item pages', () => {
     // The app names its screens itself, in the interface language.
     await expect(page).toHaveTitle(`${newsWithImage.title} · Citylink`);
     await waitForController(page);
+    const headings = await page.evaluate(
+      () => (window as unknown as { headingsSeen: string[] }).headingsSeen,
+    );
+    expect(headings).toContain(newsWithImage.title);
+    expect(headings).not.toContain('This item is not on this device');
   });
 
   test('once installed, item addresses still open offline', async ({ page, context }) => {

@@ -10,7 +10,7 @@ import { ItemBody } from '../../ui/ItemBody';
 import { OtherLanguages } from '../shared/OtherLanguages';
 import { ShareActions } from '../shared/ShareActions';
 import { SaveButton } from '../saved/SaveButton';
-import { NotOnDevice } from '../../ui/NotOnDevice';
+import { ItemMissing } from '../shared/ItemMissing';
 import { itemTitle, useDocumentTitle } from '../../app/title';
 
 /** A directory entry on its own address. */
@@ -22,7 +22,7 @@ export function ContactPage() {
   return (
     <Suspense fallback={<p class="muted">{t('list.loading')}</p>}>
       <Show when={item() !== undefined}>
-        <Show when={item()} fallback={<NotOnDevice />}>
+        <Show when={item()} fallback={<ItemMissing />}>
           {(found) => (
             <article class="page article">
               <h1 lang={found().language}>{displayTitle(found())}</h1>

@@ -17,7 +17,7 @@ import { ItemBody } from '../../ui/ItemBody';
 import { OtherLanguages } from '../shared/OtherLanguages';
 import { ShareActions } from '../shared/ShareActions';
 import { SaveButton } from '../saved/SaveButton';
-import { NotOnDevice } from '../../ui/NotOnDevice';
+import { ItemMissing } from '../shared/ItemMissing';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { itemTitle, useDocumentTitle } from '../../app/title';
 
@@ -29,7 +29,7 @@ export function EventPage() {
   return (
     <Suspense fallback={<p class="muted">{t('list.loading')}</p>}>
       <Show when={item() !== undefined}>
-        <Show when={item()?.event ? (item() as EventItem) : undefined} fallback={<NotOnDevice />}>
+        <Show when={item()?.event ? (item() as EventItem) : undefined} fallback={<ItemMissing />}>
           {(found) => <EventDetails item={found()} />}
         </Show>
       </Show>

@@ -9,7 +9,7 @@ import { ItemBody } from '../../ui/ItemBody';
 import { OtherLanguages } from '../shared/OtherLanguages';
 import { ShareActions } from '../shared/ShareActions';
 import { SaveButton } from '../saved/SaveButton';
-import { NotOnDevice } from '../../ui/NotOnDevice';
+import { ItemMissing } from '../shared/ItemMissing';
 import { itemTitle, useDocumentTitle } from '../../app/title';
 
 /** A news item on its own address, readable offline. */
@@ -20,7 +20,7 @@ export function Article() {
   return (
     <Suspense fallback={<p class="muted">{t('list.loading')}</p>}>
       <Show when={item() !== undefined}>
-        <Show when={item()} fallback={<NotOnDevice />}>
+        <Show when={item()} fallback={<ItemMissing />}>
           {(found) => {
             const authors = () => found().authors.flatMap((a) => (a.name ? [a.name] : []));
             return (

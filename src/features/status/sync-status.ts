@@ -24,9 +24,11 @@ export async function refresh(): Promise<void> {
   try {
     setLastReport(await requestSync());
   } finally {
-    setSyncing(false);
     // Revalidating also covers the case where no broadcast arrives (no BroadcastChannel).
-    void revalidate();
+    // `syncing` stays true until the screens have re-read IndexedDB, so an item page never
+    // says "not on this device" in the moment between the sync and the re-read.
+    await revalidate().catch(() => undefined);
+    setSyncing(false);
   }
 }
 
