@@ -24,6 +24,13 @@ createRoot(() => {
     if (theme === 'system') delete html.dataset.theme;
     else html.dataset.theme = theme;
     html.style.fontSize = textSize === 100 ? '' : `${textSize}%`;
+    // The browser's bar takes the colour of the theme in use: each theme-color tag keeps its
+    // system query in data-media, and a theme chosen by hand switches one on and the other off.
+    for (const meta of document.querySelectorAll<HTMLMetaElement>('meta[name="theme-color"]')) {
+      const query = (meta.dataset.media ??= meta.media);
+      const scheme = query.includes('dark') ? 'dark' : 'light';
+      meta.media = theme === 'system' ? query : theme === scheme ? 'all' : 'not all';
+    }
   });
 });
 window.addEventListener('languagechange', followDevice);

@@ -65,6 +65,17 @@ test('a chosen theme overrides the system one from the first paint', async ({ pa
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
   expect(await background()).toBe('rgb(15, 23, 20)');
+  // The browser's bar follows too: only the dark theme colour still applies.
+  const barColours = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll<HTMLMetaElement>('meta[name="theme-color"]')]
+        .filter((meta) => matchMedia(meta.media || 'all').matches)
+        .map((meta) => meta.content),
+    );
+  expect(await barColours()).toEqual(['#0f1714']);
+  await page.getByRole('group', { name: 'Theme' }).getByLabel('Light').check();
+  expect(await barColours()).toEqual(['#0b6e4f']);
+  await page.getByRole('group', { name: 'Theme' }).getByLabel('Dark').check();
   // Before any module runs, index.html has already applied the stored theme.
   await page.route('**/*.js', (route) => route.abort());
   await page.reload();
