@@ -8,8 +8,7 @@ import { settings } from '../../lib/settings';
 import { ContactCard } from '../../ui/ContactCard';
 import { ItemBody } from '../../ui/ItemBody';
 import { OtherLanguages } from '../shared/OtherLanguages';
-import { ShareActions } from '../shared/ShareActions';
-import { SaveButton } from '../saved/SaveButton';
+import { ItemActions } from '../shared/ItemActions';
 import { ItemMissing } from '../shared/ItemMissing';
 import { itemTitle, useDocumentTitle } from '../../app/title';
 
@@ -26,8 +25,7 @@ export function ContactPage() {
           {(found) => (
             <article class="page article">
               <h1 lang={found().language}>{displayTitle(found())}</h1>
-              <ShareActions item={found()} />
-              <SaveButton item={found()} />
+              <ItemActions item={found()} />
               <OtherLanguages item={found()} />
               {/* The ways to reach them first: that is what people open a contact for. */}
               <Show when={found().contact}>

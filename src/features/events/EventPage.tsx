@@ -15,8 +15,7 @@ import { DriverView } from '../../ui/DriverView';
 import { MapLinks } from '../../ui/MapLinks';
 import { ItemBody } from '../../ui/ItemBody';
 import { OtherLanguages } from '../shared/OtherLanguages';
-import { ShareActions } from '../shared/ShareActions';
-import { SaveButton } from '../saved/SaveButton';
+import { ItemActions } from '../shared/ItemActions';
 import { ItemMissing } from '../shared/ItemMissing';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { itemTitle, useDocumentTitle } from '../../app/title';
@@ -66,8 +65,7 @@ function EventDetails(props: { item: EventItem }) {
   return (
     <article class="page article">
       <h1 lang={props.item.language}>{displayTitle(props.item)}</h1>
-      <ShareActions item={props.item} />
-      <SaveButton item={props.item} />
+      <ItemActions item={props.item} />
       <OtherLanguages item={props.item} />
       <p>
         <StatusBadge status={event().status} />

@@ -7,8 +7,7 @@ import { formatDate, formatList } from '../../lib/format';
 import { feedImage, settings } from '../../lib/settings';
 import { ItemBody } from '../../ui/ItemBody';
 import { OtherLanguages } from '../shared/OtherLanguages';
-import { ShareActions } from '../shared/ShareActions';
-import { SaveButton } from '../saved/SaveButton';
+import { ItemActions } from '../shared/ItemActions';
 import { ItemMissing } from '../shared/ItemMissing';
 import { itemTitle, useDocumentTitle } from '../../app/title';
 
@@ -26,8 +25,7 @@ export function Article() {
             return (
               <article class="page article">
                 <h1 lang={found().language}>{displayTitle(found())}</h1>
-                <ShareActions item={found()} />
-                <SaveButton item={found()} />
+                <ItemActions item={found()} />
                 <OtherLanguages item={found()} />
                 <p class="article-meta">
                   <Show when={found().datePublished}>
