@@ -7,5 +7,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
     environment: 'node',
     passWithNoTests: false,
+    // The property-based ics/vcard tests (300 runs each) took over the default 5 s on a
+    // loaded 2-core machine; a timeout is a hang guard here, not a speed check.
+    testTimeout: 30_000,
   },
 });
