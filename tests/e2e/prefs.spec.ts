@@ -81,6 +81,7 @@ test('a chosen theme overrides the system one from the first paint', async ({ pa
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   expect(await background()).toBe('rgb(15, 23, 20)');
+  expect(await barColours()).toEqual(['#0f1714']);
 });
 
 test.describe('with the page syncing by itself against a changing feed', () => {
