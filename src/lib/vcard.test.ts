@@ -78,11 +78,19 @@ describe('contactToVcard', () => {
     expect(vcardFileName({ name: '江门外国人才驿站', languages: [] })).toBe('contact.vcf');
   });
 
+  it('escapes a backslash that ends a structured component before its separator (RFC 6350 3.4)', () => {
+    const vcf = contactToVcard({ name: 'n', address: 'a\\', languages: [] });
+    expect(vcf).toContain('\r\nADR;TYPE=WORK:;;a\\\\;;;;\r\n');
+  });
+
   it('no field value can add a line or a property (property-based)', () => {
     const text = fc.string({ unit: 'binary', maxLength: 100 });
     const expected = readBack;
     fc.assert(
       fc.property(text, text, text, text, (name, organization, wechat, address) => {
+        // ical.js (the reader, not our writer) takes `\\;` for an escaped `;`, so a street
+        // ending in a backslash reads back wrong there; the test above pins what we write.
+        fc.pre(!expected(`a${address}`).endsWith('\\'));
         const vcf = contactToVcard({
           name: `n${name}`,
           organization: `o${organization}`,
