@@ -1,5 +1,6 @@
-import { createSignal, onCleanup, Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { t } from '../i18n';
+import { createFleetingMessage } from '../lib/fleeting';
 import { shareLink } from '../lib/share';
 import { QrDialog } from './QrDialog';
 
@@ -9,23 +10,16 @@ import { QrDialog } from './QrDialog';
  * refused, the link appears in a field, selected, to copy by hand.
  */
 export function ShareBar(props: { url: string; title: string }) {
-  const [message, setMessage] = createSignal<string>();
+  const [message, say] = createFleetingMessage();
   const [manual, setManual] = createSignal(false);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  onCleanup(() => clearTimeout(timer));
 
   const share = async () => {
-    clearTimeout(timer);
     // Cleared first so that a second copy is announced again.
-    setMessage(undefined);
+    say(undefined);
     const outcome = await shareLink({ title: props.title, url: props.url });
     setManual(outcome === 'failed');
-    if (outcome === 'copied') {
-      setMessage(t('share.linkCopied'));
-      timer = setTimeout(() => setMessage(undefined), 8000);
-    } else if (outcome === 'failed') {
-      setMessage(t('share.copyFailed'));
-    }
+    if (outcome === 'copied') say(t('share.linkCopied'));
+    else if (outcome === 'failed') say(t('share.copyFailed'), true);
   };
 
   return (
