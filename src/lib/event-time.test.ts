@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { CityEvent } from '../data/model';
-import { endMs, formatEventTime, isUpcoming, sameOffset, startMs } from './event-time';
+import type { Item } from '../data/model';
+import {
+  endMs,
+  formatEventTime,
+  isUpcoming,
+  sameOffset,
+  splitByTime,
+  startMs,
+  type EventItem,
+} from './event-time';
 
 const timed: CityEvent = {
   start: '2027-03-09T09:00:00+08:00',
@@ -42,5 +51,21 @@ describe('event times', () => {
     const at = new Date(timed.start);
     expect(sameOffset(at, 'Asia/Shanghai', 'Asia/Hong_Kong')).toBe(true);
     expect(sameOffset(at, 'Asia/Shanghai', 'Europe/Berlin')).toBe(false);
+  });
+});
+
+describe('splitByTime', () => {
+  const at = (id: string, start: string): EventItem =>
+    ({ id, event: { ...timed, start, end: undefined } }) as unknown as Item & EventItem;
+  it('puts upcoming soonest first and past most recent first', () => {
+    const items = [
+      at('late', '2027-05-01T09:00:00+08:00'),
+      at('old', '2026-01-01T09:00:00+08:00'),
+      at('soon', '2027-04-01T09:00:00+08:00'),
+      at('recent', '2026-06-01T09:00:00+08:00'),
+    ];
+    const { upcoming, past } = splitByTime(items, Date.parse('2027-03-01T00:00:00+08:00'));
+    expect(upcoming.map((i) => i.id)).toEqual(['soon', 'late']);
+    expect(past.map((i) => i.id)).toEqual(['recent', 'old']);
   });
 });

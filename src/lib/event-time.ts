@@ -79,3 +79,17 @@ export function eventDay(event: CityEvent): string {
     new Date(event.start),
   );
 }
+
+/**
+ * Events split by `nowMs`: upcoming soonest first, past most recent first. The events list and
+ * "My agenda" order events the same way.
+ */
+export function splitByTime(
+  events: readonly EventItem[],
+  nowMs: number,
+): { upcoming: EventItem[]; past: EventItem[] } {
+  const byStart = (a: EventItem, b: EventItem) => startMs(a.event) - startMs(b.event);
+  const upcoming = events.filter((i) => isUpcoming(i.event, nowMs)).sort(byStart);
+  const past = events.filter((i) => !isUpcoming(i.event, nowMs)).sort((a, b) => byStart(b, a));
+  return { upcoming, past };
+}

@@ -1,23 +1,11 @@
 import { useSearchParams } from '@solidjs/router';
-import { For, Show, Suspense } from 'solid-js';
+import { createMemo, For, Show, Suspense } from 'solid-js';
 import { now } from '../../app/clock';
 import { useItems } from '../../app/data';
-import { itemPath } from '../../data/paths';
-import { displayTitle } from '../../data/text';
-import { locale, t } from '../../i18n';
-import {
-  eventDay,
-  formatEventTime,
-  hasEvent,
-  isUpcoming,
-  startMs,
-  type EventItem,
-} from '../../lib/event-time';
-import { feedImage } from '../../lib/settings';
-import { ItemCard } from '../../ui/ItemCard';
-import { ItemMarks } from '../shared/ItemMarks';
-import { StatusBadge } from '../../ui/StatusBadge';
 import { useDocumentTitle } from '../../app/title';
+import { locale, t } from '../../i18n';
+import { eventDay, hasEvent, splitByTime, type EventItem } from '../../lib/event-time';
+import { EventCards } from '../shared/EventCards';
 
 /**
  * Upcoming events, soonest first and grouped by day (the venue's day), then past events,
@@ -34,15 +22,9 @@ export function EventsList() {
     const tag = search.tag;
     return tag ? all().filter((i) => i.tags.includes(tag)) : all();
   };
-  const byStart = (a: EventItem, b: EventItem) => startMs(a.event) - startMs(b.event);
-  const upcoming = () =>
-    shown()
-      .filter((i) => isUpcoming(i.event, now()))
-      .sort(byStart);
-  const past = () =>
-    shown()
-      .filter((i) => !isUpcoming(i.event, now()))
-      .sort((a, b) => byStart(b, a));
+  const split = createMemo(() => splitByTime(shown(), now()));
+  const upcoming = () => split().upcoming;
+  const past = () => split().past;
   const days = () => {
     const groups = new Map<string, EventItem[]>();
     for (const item of upcoming()) {
@@ -86,7 +68,7 @@ export function EventsList() {
               {([day, dayItems]) => (
                 <section class="day">
                   <h3 class="day-title">{dayTitle(day)}</h3>
-                  <EventCards items={dayItems} />
+                  <EventCards items={dayItems} level={4} />
                 </section>
               )}
             </For>
@@ -102,34 +84,5 @@ export function EventsList() {
         </Show>
       </Suspense>
     </section>
-  );
-}
-
-/** Event rows; their titles are h4 under a day's h3, or h3 right under "Past". */
-function EventCards(props: { items: EventItem[]; level?: 3 | 4 }) {
-  return (
-    <ul class="card-list">
-      <For each={props.items}>
-        {(item) => (
-          <li>
-            <ItemCard
-              href={itemPath(item)}
-              title={displayTitle(item)}
-              level={props.level ?? 4}
-              image={feedImage(item.image)}
-              lang={item.language}
-              badge={
-                <>
-                  <ItemMarks item={item} />
-                  <StatusBadge status={item.event.status} />
-                </>
-              }
-              meta={<span>{formatEventTime(item.event, locale(), item.event.timezone)}</span>}
-              text={item.event.venue?.name}
-            />
-          </li>
-        )}
-      </For>
-    </ul>
   );
 }

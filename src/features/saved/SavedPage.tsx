@@ -1,16 +1,16 @@
 import { createAsync } from '@solidjs/router';
-import { For, Show, Suspense } from 'solid-js';
+import { createMemo, For, Show, Suspense } from 'solid-js';
 import { now } from '../../app/clock';
 import { useDocumentTitle } from '../../app/title';
 import type { Item } from '../../data/model';
 import { itemPath } from '../../data/paths';
 import { displayTitle, excerpt } from '../../data/text';
 import { locale, t } from '../../i18n';
-import { formatEventTime, hasEvent, isUpcoming, startMs, type EventItem } from '../../lib/event-time';
+import { hasEvent, splitByTime } from '../../lib/event-time';
 import { formatDate } from '../../lib/format';
 import { feedImage } from '../../lib/settings';
 import { ItemCard } from '../../ui/ItemCard';
-import { StatusBadge } from '../../ui/StatusBadge';
+import { EventCards } from '../shared/EventCards';
 import { savedItems } from './data';
 
 /**
@@ -22,15 +22,9 @@ export function SavedPage() {
   const saved = createAsync(() => savedItems());
   const items = () => (saved() ?? []).map((entry) => entry.item);
   const events = () => items().filter(hasEvent);
-  const byStart = (a: EventItem, b: EventItem) => startMs(a.event) - startMs(b.event);
-  const upcoming = () =>
-    events()
-      .filter((i) => isUpcoming(i.event, now()))
-      .sort(byStart);
-  const past = () =>
-    events()
-      .filter((i) => !isUpcoming(i.event, now()))
-      .sort((a, b) => byStart(b, a));
+  const split = createMemo(() => splitByTime(events(), now()));
+  const upcoming = () => split().upcoming;
+  const past = () => split().past;
   const news = () => items().filter((i) => i.kind === 'news');
   const contacts = () => items().filter((i) => i.kind === 'contact');
 
@@ -42,14 +36,14 @@ export function SavedPage() {
           <Show when={events().length}>
             <h2 class="saved-heading">{t('saved.agenda')}</h2>
             <Show when={upcoming().length} fallback={<p class="muted">{t('saved.noUpcoming')}</p>}>
-              <EventCards items={upcoming()} />
+              <EventCards items={upcoming()} level={3} />
             </Show>
             <Show when={past().length}>
               <details class="past">
                 <summary>
                   <h3 class="section-title">{t('saved.pastEvents')}</h3>
                 </summary>
-                <EventCards items={past()} />
+                <EventCards items={past()} level={4} />
               </details>
             </Show>
           </Show>
@@ -64,29 +58,6 @@ export function SavedPage() {
         </Show>
       </Suspense>
     </section>
-  );
-}
-
-function EventCards(props: { items: EventItem[] }) {
-  return (
-    <ul class="card-list">
-      <For each={props.items}>
-        {(item) => (
-          <li>
-            <ItemCard
-              href={itemPath(item)}
-              title={displayTitle(item)}
-              level={3}
-              image={feedImage(item.image)}
-              lang={item.language}
-              badge={<StatusBadge status={item.event.status} />}
-              meta={<span>{formatEventTime(item.event, locale(), item.event.timezone)}</span>}
-              text={item.event.venue?.name}
-            />
-          </li>
-        )}
-      </For>
-    </ul>
   );
 }
 
