@@ -1,6 +1,7 @@
 import { A, createAsync, useLocation, type RouteSectionProps } from '@solidjs/router';
 import { createEffect, For, on, onCleanup, Show } from 'solid-js';
 import { t } from '../i18n';
+import { Icon } from '../ui/Icon';
 import { RetractedNotice } from '../features/saved/RetractedNotice';
 import { makeHeadingFocus } from '../lib/focus-heading';
 import { StatusBar } from '../features/status/StatusBar';
@@ -48,15 +49,7 @@ export function Layout(props: RouteSectionProps) {
           </span>
         </A>
         <A href="/search" class="header-search" aria-label={t('search.open')}>
-          <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
-            <path
-              d="M10.5 17a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13zM15.5 15.5 20 20"
-              fill="none"
-              stroke="currentColor"
-              stroke-width="2"
-              stroke-linecap="round"
-            />
-          </svg>
+          <Icon name="search" />
         </A>
       </header>
       <StatusBar />
@@ -78,16 +71,7 @@ export function Layout(props: RouteSectionProps) {
                 classList={{ active: active() }}
                 aria-current={active() ? 'page' : undefined}
               >
-                <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
-                  <path
-                    d={tab.icon}
-                    fill="none"
-                    stroke="currentColor"
-                    stroke-width="2"
-                    stroke-linecap="round"
-                    stroke-linejoin="round"
-                  />
-                </svg>
+                <Icon name={tab.icon} />
                 <span>{t(tab.label)}</span>
               </A>
             );
@@ -103,31 +87,31 @@ const TABS = [
   {
     href: '/',
     label: 'nav.news',
-    icon: 'M4 5h16v14H4zM7 8h10M7 12h10M7 16h6',
+    icon: 'news',
     matches: (path: string) => path === '/' || path.startsWith('/news'),
   },
   {
     href: '/events',
     label: 'nav.events',
-    icon: 'M5 6h14v14H5zM5 10h14M9 4v4M15 4v4',
+    icon: 'events',
     matches: (path: string) => path.startsWith('/events'),
   },
   {
     href: '/contacts',
     label: 'nav.contacts',
-    icon: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 20c1-4 4-6 8-6s7 2 8 6',
+    icon: 'contacts',
     matches: (path: string) => path.startsWith('/contacts'),
   },
   {
     href: '/saved',
     label: 'nav.saved',
-    icon: 'M6 3h12v18l-6-4.5L6 21z',
+    icon: 'saved',
     matches: (path: string) => path.startsWith('/saved'),
   },
   {
     href: '/more',
     label: 'nav.more',
-    icon: 'M5 12h.01M12 12h.01M19 12h.01',
+    icon: 'more',
     matches: (path: string) => path.startsWith('/more'),
   },
 ] as const;

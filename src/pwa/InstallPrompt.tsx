@@ -1,5 +1,6 @@
 import { createUniqueId, Match, onMount, Show, Switch } from 'solid-js';
 import { t } from '../i18n';
+import { Icon } from '../ui/Icon';
 import { BUILD } from './build-info';
 import {
   bannerVisible,
@@ -49,30 +50,11 @@ function IosSteps() {
         <h2 id={titleId}>{t('install.iosTitle')}</h2>
         <ol class="install-steps">
           <li>
-            <svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" class="install-step-icon">
-              {/* Safari's Share symbol: a box with an arrow out of its top. */}
-              <path
-                d="M12 3v12M8 7l4-4 4 4M7 10H5v11h14V10h-2"
-                fill="none"
-                stroke="currentColor"
-                stroke-width="2"
-                stroke-linecap="round"
-                stroke-linejoin="round"
-              />
-            </svg>
+            <Icon name="iosShare" size={28} class="install-step-icon" />
             <span>{t('install.iosShare')}</span>
           </li>
           <li>
-            <svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" class="install-step-icon">
-              {/* The "Add to Home Screen" symbol: a plus in a rounded square. */}
-              <path
-                d="M5 3h14a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zM12 8v8M8 12h8"
-                fill="none"
-                stroke="currentColor"
-                stroke-width="2"
-                stroke-linecap="round"
-              />
-            </svg>
+            <Icon name="iosAdd" size={28} class="install-step-icon" />
             <span>{t('install.iosAdd')}</span>
           </li>
           <li>

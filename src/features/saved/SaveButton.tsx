@@ -2,6 +2,7 @@ import { createAsync } from '@solidjs/router';
 import { onMount } from 'solid-js';
 import type { Item } from '../../data/model';
 import { t } from '../../i18n';
+import { Icon } from '../../ui/Icon';
 import { recordRead, savedSet, setSaved } from './data';
 
 /**
@@ -20,15 +21,7 @@ export function SaveButton(props: { item: Item }) {
         aria-pressed={isSaved()}
         onClick={() => void setSaved(props.item, !isSaved())}
       >
-        <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
-          <path
-            d="M6 3h12v18l-6-4.5L6 21z"
-            fill={isSaved() ? 'currentColor' : 'none'}
-            stroke="currentColor"
-            stroke-width="2"
-            stroke-linejoin="round"
-          />
-        </svg>
+        <Icon name="saved" size={20} filled={isSaved()} />
         {isSaved() ? t('saved.saved') : t('saved.save')}
       </button>
     </p>

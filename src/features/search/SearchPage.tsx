@@ -3,6 +3,7 @@ import { createMemo, createSignal, For, onMount, Show, Suspense } from 'solid-js
 import { useDocumentTitle } from '../../app/title';
 import type { Item, ItemKind } from '../../data/model';
 import { itemPath } from '../../data/paths';
+import { Icon } from '../../ui/Icon';
 import { displayTitle, excerpt } from '../../data/text';
 import { languageMatch, pickLanguage } from '../../data/translations';
 import { locale, t } from '../../i18n';
@@ -129,9 +130,7 @@ export function SearchPage() {
         <label for="search-input" class="visually-hidden">
           {t('search.label')}
         </label>
-        <svg class="search-icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
-          <path d={SEARCH_ICON} fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
-        </svg>
+        <Icon name="search" size={20} class="search-icon" />
         <input
           id="search-input"
           ref={(element) => (input = element)}
@@ -222,8 +221,6 @@ export function SearchPage() {
     </section>
   );
 }
-
-const SEARCH_ICON = 'M10.5 17a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13zM15.5 15.5 20 20';
 
 /** Text under a result's title: where the query matched, else the usual excerpt. */
 function resultText(item: Item, match: Matcher): Piece[] {
