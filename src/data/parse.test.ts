@@ -2,10 +2,9 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { toJsonSchema } from '@valibot/to-json-schema';
 import { describe, expect, it } from 'vitest';
 import { contactSchema, eventSchema, feedSchema, itemSchema, parseFeed, type ParseResult } from './parse';
-import { realFeedsCorpus } from '../../tests/support/corpus';
+import { realFeedsCorpus as corpus } from '../../tests/support/corpus';
 
 const fixtures = new URL('../../tests/fixtures/feeds/', import.meta.url);
-const corpus = realFeedsCorpus();
 const BASE = 'https://city.example.org/feeds/feed.json';
 const NOW = Date.parse('2026-11-25T00:00:00Z');
 

@@ -1,12 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { realFeedsCorpus } from '../support/corpus';
+import { realFeedsCorpus as corpus } from '../support/corpus';
 
 // The worker is blocked here so that the page syncs by itself and `page.route` can stand in
 // for the feed server: these tests are about reading feeds, not about offline.
 test.use({ serviceWorkers: 'block' });
 
-const corpus = realFeedsCorpus();
 const realFeeds = readdirSync(corpus).filter((name) => name.endsWith('.json'));
 
 async function serveFeed(page: Page, body: () => string): Promise<void> {

@@ -1,19 +1,5 @@
-import { existsSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
-
 /**
- * The shared corpus of real-world feeds (`shared/corpus/real-feeds/` beside the checkout). Found
- * by walking up from this checkout, so a git worktree nested deeper than the main checkout finds
- * it too; `CITYLINK_CORPUS` names it explicitly.
+ * The real-world feeds corpus, committed as fixtures (tests/fixtures/real-feeds/README.md names
+ * each source), so that a clone with nothing beside it runs every test.
  */
-export function realFeedsCorpus(): URL {
-  if (process.env.CITYLINK_CORPUS) return pathToFileURL(process.env.CITYLINK_CORPUS.replace(/\/?$/, '/'));
-  let dir = new URL('../../', import.meta.url);
-  for (let depth = 0; depth < 4; depth++) {
-    dir = new URL('../', dir);
-    const candidate = new URL('shared/corpus/real-feeds/', dir);
-    if (existsSync(candidate)) return candidate;
-  }
-  // Where the main checkout expects it; reading it then fails with a clear ENOENT.
-  return new URL('../../../shared/corpus/real-feeds/', import.meta.url);
-}
+export const realFeedsCorpus = new URL('../fixtures/real-feeds/', import.meta.url);
