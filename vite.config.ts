@@ -20,7 +20,9 @@ export default defineConfig({
     __CITYLINK_KILL_SWITCH__: JSON.stringify(killSwitch),
   },
   plugins: [
-    solid(),
+    // Hydratable output: the build renders every page's first screen on the server
+    // (scripts/prerender.ts) and the app hydrates it.
+    solid({ ssr: true }),
     VitePWA({
       strategies: 'injectManifest',
       // The kill switch is its own worker entry, also emitted as sw.js: the name never changes.
@@ -44,7 +46,17 @@ export default defineConfig({
         // screenshots are for install dialogs only, never shown offline. Prerendered item pages
         // are for link previews and first visits; once the worker runs, every address gets the
         // app shell, so caching them would only cost storage.
-        globIgnores: ['feed*.json', '**/feed*.json', 'screenshots/**', 'news/**', 'events/**', 'contacts/**'],
+        // index.html is the rendered home page, for first visits: offline, the worker answers
+        // every address with shell.html and the app renders from IndexedDB.
+        globIgnores: [
+          'index.html',
+          'feed*.json',
+          '**/feed*.json',
+          'screenshots/**',
+          'news/**',
+          'events/**',
+          'contacts/**',
+        ],
         // The kill-switch worker precaches nothing.
         ...(killSwitch ? { injectionPoint: undefined } : {}),
       },
@@ -100,5 +112,7 @@ export default defineConfig({
   ],
   build: {
     target: 'es2022',
+    // scripts/prerender.ts reads which chunks each screen needs, to preload them.
+    manifest: true,
   },
 });

@@ -1,13 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ogLocale, prerender, robots, safeKey, siteUrl, sitemap } from './prerender';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ogLocale, prerender, robots, safeKey, siteUrl, sitemap, type PrerenderReport } from './prerender';
 
 const template = `<!doctype html><html lang="en"><head><meta charset="UTF-8">
 <meta name="description" content="The app."><title>Citylink Jiangmen</title>
-<script type="module" src="/assets/index.js"></script></head>
+<script type="module" src="/assets/index.js"></script>
+<link rel="stylesheet" crossorigin href="/assets/index.css"></head>
 <body><div id="root"></div><noscript>Needs JavaScript.</noscript></body></html>`;
 
 const site = 'https://city.example';
@@ -63,38 +64,57 @@ const feed = {
   ],
 };
 
-let dist: string | undefined;
-afterEach(() => {
-  if (dist) rmSync(dist, { recursive: true, force: true });
-  dist = undefined;
-  vi.restoreAllMocks();
-});
+const manifest = {
+  'index.html': { file: 'assets/index.js', isEntry: true, imports: ['_web.js'] },
+  '_web.js': { file: 'assets/web.js' },
+  'src/features/news/Article.tsx': { file: 'assets/Article.js', imports: ['_web.js', '_body.js'] },
+  '_body.js': { file: 'assets/body.js' },
+};
 
-function build(): { read: (path: string) => Document; report: ReturnType<typeof prerender> } {
+let dist = '';
+let report: PrerenderReport;
+const read = (path: string) => new JSDOM(readFileSync(join(dist, path), 'utf8')).window.document;
+
+// One build for all: it starts a Vite SSR server and renders the app's own components.
+beforeAll(async () => {
   dist = mkdtempSync(join(tmpdir(), 'citylink-prerender-'));
+  mkdirSync(join(dist, '.vite'));
+  mkdirSync(join(dist, 'assets'));
   writeFileSync(join(dist, 'index.html'), template);
+  writeFileSync(join(dist, 'assets', 'index.css'), 'main{color:#123}');
+  writeFileSync(join(dist, '.vite', 'manifest.json'), JSON.stringify(manifest));
   writeFileSync(join(dist, 'feed.json'), JSON.stringify(feed));
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-  const report = prerender({ distDir: dist, site, now: Date.parse('2026-11-25T00:00:00Z') });
-  const root = dist;
-  return {
-    report,
-    read: (path) => new JSDOM(readFileSync(join(root, path), 'utf8')).window.document,
-  };
-}
+  report = await prerender({
+    distDir: dist,
+    site,
+    now: Date.parse('2026-11-25T00:00:00Z'),
+    // What vite.config.ts defines for the app.
+    define: { __CITYLINK_BUILD__: '"test"', __CITYLINK_KILL_SWITCH__: 'false' },
+  });
+  vi.restoreAllMocks();
+}, 60_000);
+afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
 describe('prerender', () => {
-  it('writes a page per item at its address, and skips keys that cannot be file names', () => {
-    const { report } = build();
-    expect(report.pages.sort()).toEqual(['/contacts/desk', '/events/talk', '/news/fares', '/news/fares-zh']);
+  it('writes the lists and a page per item at its address, and skips keys that cannot be file names', () => {
+    expect(report.pages.sort()).toEqual([
+      '/',
+      '/contacts',
+      '/contacts/desk',
+      '/events',
+      '/events/talk',
+      '/news/fares',
+      '/news/fares-zh',
+    ]);
     expect(report.skipped).toEqual(['https://city.example/odd/id']);
-    expect(existsSync(join(dist ?? '', 'news', 'fares', 'index.html'))).toBe(true);
+    expect(existsSync(join(dist, 'news', 'fares', 'index.html'))).toBe(true);
   });
 
   it('puts title, description, canonical and preview tags in the head, escaped', () => {
-    const doc = build().read('news/fares/index.html');
+    const doc = read('news/fares/index.html');
     const attr = (selector: string, name = 'content') => doc.querySelector(selector)?.getAttribute(name);
-    expect(doc.title).toBe('Fares </title><script>alert(1)</script> & "more" · Citylink Jiangmen');
+    expect(doc.title).toBe('Fares </title><script>alert(1)</script> & "more" · Citylink');
     expect(doc.querySelectorAll('meta[name="description"]')).toHaveLength(1);
     expect(attr('meta[name="description"]')).toBe('Cheaper <b>fares</b> "soon"');
     expect(attr('link[rel="canonical"]', 'href')).toBe('https://city.example/news/fares');
@@ -106,47 +126,74 @@ describe('prerender', () => {
     expect(attr('link[rel="alternate"][hreflang="zh-Hans"]', 'href')).toBe(
       'https://city.example/news/fares-zh',
     );
+    expect(attr('link[rel="alternate"][hreflang="en"]', 'href')).toBe('https://city.example/news/fares');
     expect(doc.querySelector('script[src="/assets/index.js"]')).not.toBeNull();
     expect(doc.querySelector('noscript')).toBeNull();
-    expect(attr('meta[name="application-name"]')).toBe('Citylink Jiangmen');
   });
 
-  it('carries the readable text with no script, handler or javascript: link from the feed', () => {
-    const doc = build().read('news/fares/index.html');
+  it('inlines the CSS and preloads the screen’s own chunks, not the entry’s', () => {
+    const doc = read('news/fares/index.html');
+    expect(doc.querySelector('link[rel="stylesheet"]')).toBeNull();
+    expect(doc.querySelector('style')?.textContent).toBe('main{color:#123}');
+    const preloads = [...doc.querySelectorAll('link[rel="modulepreload"]')].map((l) =>
+      l.getAttribute('href'),
+    );
+    expect(preloads).toEqual(['/assets/Article.js', '/assets/body.js']);
+  });
+
+  it('renders the app’s own screen, with no script, handler or javascript: link from the feed', () => {
+    const doc = read('news/fares/index.html');
     const root = doc.getElementById('root');
+    expect(root?.dataset.renderPath).toBe('/news/fares');
+    expect(root?.dataset.renderLocale).toBe('en');
+    expect(root?.querySelector('header .brand')?.textContent).toContain('Citylink');
+    expect(root?.querySelector('nav.tab-bar')).not.toBeNull();
     expect(root?.querySelector('h1')?.textContent).toBe('Fares </title><script>alert(1)</script> & "more"');
     expect(root?.querySelector('.prose')?.textContent).toContain('Safe text.');
     expect(root?.querySelector('time')?.getAttribute('datetime')).toBe('2026-11-20T09:00:00+08:00');
-    expect(root?.querySelectorAll('script, [onerror]')).toHaveLength(0);
+    expect(root?.querySelectorAll('[onerror]')).toHaveLength(0);
+    // The only scripts in the screen are Solid's serialized data, which holds feed text as strings.
+    for (const script of root?.querySelectorAll('script') ?? [])
+      expect(script.textContent).toMatch(/^self\.\$R/);
     expect(root?.querySelector('.prose')?.innerHTML).not.toMatch(/javascript:|alert/);
-    expect(doc.querySelectorAll('script')).toHaveLength(1);
-    // The page's own image by path, so any host of the build shows it.
-    expect(root?.querySelector('.article-image')?.getAttribute('src')).toBe('/img/train.png');
+    const other = root?.querySelector<HTMLAnchorElement>('.other-languages a[hreflang="zh-Hans"]');
+    expect(other?.getAttribute('href')).toBe('/news/fares-zh');
+    // Solid's hydration bootstrap, and the data the screen was rendered from, as inline scripts.
+    expect(doc.querySelectorAll('script:not([src])').length).toBeGreaterThanOrEqual(2);
   });
 
   it('writes plain text as paragraphs, in the item language, with its interface words', () => {
-    const doc = build().read('news/fares-zh/index.html');
+    const doc = read('news/fares-zh/index.html');
     expect(doc.documentElement.lang).toBe('zh-Hans');
+    expect(doc.getElementById('root')?.dataset.renderLocale).toBe('zh-Hans');
     expect([...doc.querySelectorAll('.prose p')].map((p) => p.textContent)).toEqual(['第一段。', '第二段。']);
-    expect(doc.querySelector('.other-languages')?.textContent).toContain('切换到');
+    expect(doc.querySelector('nav.tab-bar')?.textContent).toContain('新闻');
     expect(doc.querySelector('meta[name="twitter:card"]')?.getAttribute('content')).toBe('summary');
   });
 
   it('gives an event its time and venue, and a contact its phone and email', () => {
-    const { read } = build();
-    const event = read('events/talk/index.html');
-    const facts = event.querySelector('.facts')?.textContent ?? '';
-    expect(facts).toContain('Library <hall>, 1 Road');
-    expect(facts).toMatch(/Mar 9, 2027|9 Mar 2027/);
+    const event = read('events/talk/index.html').getElementById('root')?.textContent ?? '';
+    expect(event).toContain('Library <hall>');
+    expect(event).toContain('1 Road');
+    expect(event).toMatch(/Mar 9, 2027, 7:00\sPM \(China Standard Time\)/);
+    // The reader's own zone is unknown to the server: no "Your time" until the app runs.
+    expect(event).not.toContain('Your time');
     const contact = read('contacts/desk/index.html');
-    expect(contact.querySelector('a[href^="tel:"]')?.textContent).toBe('+86 750 555 0100');
+    expect(contact.querySelector('a[href^="tel:"]')?.textContent).toContain('+86 750 555 0100');
     expect(contact.querySelector('a[href="mailto:desk@example.org"]')).not.toBeNull();
     expect(contact.body.innerHTML).not.toContain('javascript:');
   });
 
+  it('renders the lists with their items', () => {
+    const home = read('index.html');
+    expect(home.querySelector('main')?.textContent).toContain('Fares');
+    expect(home.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://city.example/');
+    expect(read('events/index.html').querySelector('main')?.textContent).toContain('A talk');
+    expect(read('contacts/index.html').querySelector('main')?.textContent).toContain('Help desk');
+  });
+
   it('writes a sitemap of every address and a robots.txt that names it', () => {
-    build();
-    const xml = readFileSync(join(dist ?? '', 'sitemap.xml'), 'utf8');
+    const xml = readFileSync(join(dist, 'sitemap.xml'), 'utf8');
     const doc = new JSDOM(xml, { contentType: 'text/xml' }).window.document;
     const locs = [...doc.getElementsByTagName('loc')].map((loc) => loc.textContent);
     expect(locs).toContain('https://city.example/');
@@ -154,7 +201,7 @@ describe('prerender', () => {
     expect(locs).toContain('https://city.example/news/fares');
     expect(locs).toContain('https://city.example/news/https%3A%2F%2Fcity.example%2Fodd%2Fid');
     expect(xml).toContain('<lastmod>2026-11-20T09:00:00+08:00</lastmod>');
-    expect(readFileSync(join(dist ?? '', 'robots.txt'), 'utf8')).toBe(robots(site));
+    expect(readFileSync(join(dist, 'robots.txt'), 'utf8')).toBe(robots(site));
     expect(robots(site)).toContain('Sitemap: https://city.example/sitemap.xml');
   });
 

@@ -1,31 +1,33 @@
 /**
- * Link previews and reading without JavaScript. After `vite build`, writes a static page for
- * every item of the build-time feed at the item's own address (`dist/news/<key>/index.html`,
- * …): the built `index.html` with the item's title, description, canonical link, Open Graph and
- * Twitter card tags, and its readable text in the root element, which the app replaces when it
- * starts. Also writes `sitemap.xml` and `robots.txt`.
+ * Server rendering at build time. After `vite build`, renders the app's own Solid components
+ * (src/entry-server.tsx, loaded through a Vite SSR server) for `/`, `/events`, `/contacts` and
+ * every item of the build-time feed, at each one's address (`dist/news/<key>/index.html`, …).
+ * Each page holds its first screen as HTML with the CSS inline, the head tags link previews
+ * read, and what the page needs to hydrate; `dist/shell.html` is the same page with an empty
+ * root, which the worker serves offline. Also writes `sitemap.xml` and `robots.txt`.
  *
- * Runs by itself at the end of every production build (the Vite plugin below); by hand:
- * `npx tsx scripts/prerender.ts [dist]`. Canonical links use `CITYLINK_SITE_URL`.
+ * Runs by itself at the end of every production build (the Vite plugin below). Canonical and
+ * Open Graph links use `CITYLINK_SITE_URL`.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
 import { JSDOM } from 'jsdom';
-import type { Plugin } from 'vite';
+import { createServer, type Plugin } from 'vite';
+import solid from 'vite-plugin-solid';
+import type * as ServerEntryModule from '../src/entry-server';
+import type { Locale } from '../src/i18n';
 import type { FeedMeta, Item } from '../src/data/model';
-import { parseFeed } from '../src/data/parse';
 import { itemPath, itemUrl, SECTION } from '../src/data/paths';
 import { bodyText, displayTitle, truncate } from '../src/data/text';
-import { en, type Catalogue } from '../src/i18n/en';
-import { zhHans } from '../src/i18n/zh-Hans';
 import { formatEventTime } from '../src/lib/event-time';
-import { formatDate, formatList, languageName } from '../src/lib/format';
-import { telHref } from '../src/lib/phone';
-import { createSanitizer } from '../src/lib/sanitize';
+
+type ServerEntry = typeof ServerEntryModule;
 
 /** Where a local build is served (`npm start`): the origin used when none is configured. */
 export const DEFAULT_SITE_URL = 'http://127.0.0.1:4173';
+
+/** The page the worker answers every navigation with: the app with an empty root. */
+export const SHELL = 'shell.html';
 
 /**
  * The origin canonical links point at: `CITYLINK_SITE_URL`, else the local preview's. The app
@@ -50,23 +52,6 @@ export function safeKey(key: string): boolean {
   return SAFE_KEY.test(key);
 }
 
-/** What every page of one build shares. */
-export interface PageContext {
-  /** The site's origin, e.g. `https://citylink.example.org`. */
-  site: string;
-  /** The app's name, for `og:site_name` and titles. */
-  siteName: string;
-  feed: FeedMeta;
-  /** The built `index.html`, parsed once; each page starts as a copy of it. */
-  template: Document;
-  /** Every item of the feed by id, to link translations. */
-  byId: ReadonlyMap<string, Item>;
-  sanitize: (html: string) => string;
-}
-
-const catalogueFor = (language: string): { ui: Catalogue; locale: string } =>
-  language.toLowerCase().startsWith('zh') ? { ui: zhHans, locale: 'zh-Hans' } : { ui: en, locale: 'en' };
-
 /** Open Graph's `ll_CC` form of a language tag (`zh-Hans` → `zh_CN`), when it has one. */
 export function ogLocale(tag: string): string | undefined {
   try {
@@ -77,19 +62,13 @@ export function ogLocale(tag: string): string | undefined {
   }
 }
 
-/** The item's translations in the feed, linked either way round. */
-function translationsOf(item: Item, ctx: PageContext): Item[] {
-  const linked = new Set(item.translations.map((tr) => tr.id));
-  return [...ctx.byId.values()].filter(
-    (other) =>
-      other.id !== item.id &&
-      other.kind === item.kind &&
-      (linked.has(other.id) || other.translations.some((tr) => tr.id === item.id)),
-  );
+/** The interface language a page in `tag` is rendered in. */
+export function pageLocale(tag: string | undefined): Locale {
+  return tag?.toLowerCase().startsWith('zh') ? 'zh-Hans' : 'en';
 }
 
 /** One or two sentences for previews: the summary, else the start of the text, else the facts. */
-function describe(item: Item, locale: string): string {
+export function describe(item: Item, locale: string): string {
   const text = item.summary?.trim() || truncate(bodyText(item), 200);
   if (text) return text;
   if (item.event) {
@@ -100,171 +79,136 @@ function describe(item: Item, locale: string): string {
   return contact ? [contact.role, contact.organization, contact.address].filter(Boolean).join(' · ') : '';
 }
 
+const html = (text: string) =>
+  text.replace(
+    /[<>&'"]/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&#39;', '"': '&quot;' })[c] ?? c,
+  );
+
 const httpOnly = (url: string | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
 
-/**
- * The prerendered page of one item, from the built `index.html`. Every feed value goes in as
- * a DOM text or attribute value, and feed HTML through the app's own sanitizer rules.
- */
-export function renderItemPage(item: Item, ctx: PageContext): string {
-  // A copy of the parsed template: parsing it again for each item took most of the build's time.
-  const doc = ctx.template.implementation.createHTMLDocument('');
-  doc.replaceChild(doc.importNode(ctx.template.documentElement, true), doc.documentElement);
-  const languageOf = (version: Item) => version.language ?? ctx.feed.language;
-  const language = languageOf(item) ?? 'en';
-  const { ui, locale } = catalogueFor(language);
-  const title = displayTitle(item);
-  const description = describe(item, locale);
-  const url = itemUrl(item, ctx.site);
-  const image = httpOnly(item.image ?? item.bannerImage);
-  const others = translationsOf(item, ctx);
+/** What the head of one page says about it. */
+export interface PageHead {
+  lang: string;
+  title: string;
+  description: string;
+  /** Absolute. */
+  canonical: string;
+  type: 'website' | 'article';
+  siteName: string;
+  image?: string;
+  /** Other language versions of the page: `[hreflang, absolute url]`. */
+  alternates: [string, string][];
+  published?: string;
+  modified?: string;
+}
 
-  const el = <K extends keyof HTMLElementTagNameMap>(
-    tag: K,
-    attributes: Record<string, string | undefined> = {},
-    ...children: (Node | string | undefined)[]
-  ): HTMLElementTagNameMap[K] => {
-    const node = doc.createElement(tag);
-    for (const [name, value] of Object.entries(attributes)) {
-      if (value !== undefined) node.setAttribute(name, value);
-    }
-    for (const child of children) if (child !== undefined) node.append(child);
-    return node;
-  };
-
-  // The head: what chat apps, search engines and feed readers read.
-  doc.documentElement.lang = language;
-  const head = doc.head;
-  doc.title = `${title} · ${ctx.siteName}`;
-  // The app's name, for the app to restore as the title when it takes over (src/main.tsx).
-  head.append(el('meta', { name: 'application-name', content: ctx.siteName }));
-  doc.querySelectorAll('meta[name="description"]').forEach((node) => node.remove());
+/** The head tags for one page: description, canonical, hreflang, Open Graph and Twitter card. */
+export function headTags(head: PageHead): string {
+  const tags: string[] = [];
   const meta = (key: 'name' | 'property', name: string, content: string | undefined) => {
-    if (content) head.append(el('meta', { [key]: name, content }));
+    if (content) tags.push(`<meta ${key}="${name}" content="${html(content)}">`);
   };
-  meta('name', 'description', description);
-  head.append(el('link', { rel: 'canonical', href: url }));
-  for (const version of [item, ...others]) {
-    const hreflang = languageOf(version);
-    if (hreflang && others.length) {
-      head.append(el('link', { rel: 'alternate', hreflang, href: itemUrl(version, ctx.site) }));
+  meta('name', 'description', head.description);
+  tags.push(`<link rel="canonical" href="${html(head.canonical)}">`);
+  if (head.alternates.length) {
+    for (const [lang, href] of [[head.lang, head.canonical], ...head.alternates]) {
+      tags.push(`<link rel="alternate" hreflang="${html(lang ?? '')}" href="${html(href ?? '')}">`);
     }
   }
-  meta('property', 'og:type', 'article');
-  meta('property', 'og:site_name', ctx.siteName);
-  meta('property', 'og:title', title);
-  meta('property', 'og:description', description);
-  meta('property', 'og:url', url);
-  meta('property', 'og:locale', ogLocale(language));
-  for (const other of others) {
-    const lang = languageOf(other);
-    if (lang) meta('property', 'og:locale:alternate', ogLocale(lang));
-  }
-  meta('property', 'og:image', image);
-  if (item.kind === 'news') {
-    meta('property', 'article:published_time', item.datePublished);
-    meta('property', 'article:modified_time', item.dateModified);
-  }
-  meta('name', 'twitter:card', image ? 'summary_large_image' : 'summary');
-  meta('name', 'twitter:title', title);
-  meta('name', 'twitter:description', description);
-  meta('name', 'twitter:image', image);
-  // The page has its text: "needs JavaScript" would now be untrue.
-  doc.querySelectorAll('noscript').forEach((node) => node.remove());
+  meta('property', 'og:type', head.type);
+  meta('property', 'og:site_name', head.siteName);
+  meta('property', 'og:title', head.title);
+  meta('property', 'og:description', head.description);
+  meta('property', 'og:url', head.canonical);
+  meta('property', 'og:locale', ogLocale(head.lang));
+  for (const [lang] of head.alternates) meta('property', 'og:locale:alternate', ogLocale(lang));
+  meta('property', 'og:image', head.image);
+  meta('property', 'article:published_time', head.published);
+  meta('property', 'article:modified_time', head.modified);
+  meta('name', 'twitter:card', head.image ? 'summary_large_image' : 'summary');
+  meta('name', 'twitter:title', head.title);
+  meta('name', 'twitter:description', head.description);
+  meta('name', 'twitter:image', head.image);
+  return tags.join('\n    ');
+}
 
-  // The body: the item itself, readable without JavaScript, in the app's own classes.
-  const article = el('article', { class: 'page article', lang: language });
-  article.append(el('h1', {}, title));
-  const named = others.filter((other) => languageOf(other) && languageOf(other) !== language);
-  if (named.length) {
-    const line = el('p', { class: 'other-languages' }, `${ui.item.readIn} `);
-    named.forEach((other, index) => {
-      const lang = languageOf(other) ?? '';
-      if (index) line.append(' · ');
-      line.append(el('a', { href: itemPath(other), hreflang: lang, lang }, languageName(lang, lang)));
-    });
-    article.append(line);
-  }
-  if (item.kind === 'news') {
-    const authors = item.authors.flatMap((a) => (a.name ? [a.name] : []));
-    const line = el('p', { class: 'article-meta' });
-    if (item.datePublished) {
-      line.append(
-        el(
-          'time',
-          { datetime: item.datePublished },
-          formatDate(item.datePublished, locale, ctx.feed.timezone),
-        ),
-        ' ',
-      );
-    }
-    if (authors.length)
-      line.append(el('span', {}, ui.item.by.replace('{{ names }}', formatList(authors, locale))));
-    if (line.childNodes.length) article.append(line);
-  }
-  const facts = el('dl', { class: 'facts' });
-  const fact = (label: string, value: Node | string | undefined) => {
-    if (value) facts.append(el('dt', {}, label), el('dd', {}, value));
+/** The parts of a rendered page that go into the built `index.html`. */
+export interface PageParts {
+  lang: string;
+  /** The document title. */
+  title: string;
+  /** Head tags from `headTags`. */
+  head: string;
+  /** Solid's hydration bootstrap script. */
+  hydrationScript: string;
+  /** The app's CSS, inlined so the first paint needs no other request. */
+  css: string;
+  /** Script chunks the page's screen needs, fetched at once rather than after the entry. */
+  preloads: string[];
+  /** Attributes of `#root` (the render's context, src/lib/hydration.ts). */
+  rootAttributes: Record<string, string>;
+  /** The rendered screen. */
+  body: string;
+}
+
+/** A page: the built `index.html` (the template) with one screen rendered into it. */
+export function assemble(template: string, parts: PageParts): string {
+  const root = Object.entries(parts.rootAttributes)
+    .map(([name, value]) => ` ${name}="${html(value)}"`)
+    .join('');
+  const swap = (out: string, pattern: RegExp, replacement: string) => {
+    if (!pattern.test(out)) throw new Error(`The built index.html has no ${pattern.source}.`);
+    return out.replace(pattern, () => replacement);
   };
-  if (item.event) {
-    fact(ui.events.when, formatEventTime(item.event, locale, item.event.timezone));
-    const venue = item.event.venue;
-    fact(ui.events.venue, [venue?.name, venue?.address].filter(Boolean).join(', '));
-  }
-  const contact = item.contact;
-  if (contact) {
-    const tel = contact.phone ? telHref(contact.phone) : undefined;
-    fact(ui.contacts.phone, contact.phone && (tel ? el('a', { href: tel }, contact.phone) : contact.phone));
-    fact(ui.contacts.email, contact.email && el('a', { href: `mailto:${contact.email}` }, contact.email));
-    const website = httpOnly(contact.website);
-    fact(ui.contacts.website, website && el('a', { href: website, rel: 'noopener' }, website));
-    fact(ui.contacts.address, contact.address);
-    fact(ui.contacts.hours, contact.hours);
-    fact(
-      ui.contacts.languages,
-      formatList(
-        contact.languages.map((tag) => languageName(tag, locale)),
-        locale,
-      ),
-    );
-  }
-  if (facts.childNodes.length) article.append(facts);
-  if (image) {
-    // On the page itself an image of this site is linked by path, so any host of the build works.
-    const src = image.startsWith(`${ctx.site}/`) ? image.slice(ctx.site.length) : image;
-    article.append(el('img', { class: 'article-image', src, alt: '' }));
-  }
-  const prose = el('div', { class: 'prose', lang: language });
-  if (item.contentHtml) {
-    prose.innerHTML = ctx.sanitize(item.contentHtml);
-  } else {
-    for (const paragraph of (item.contentText ?? '').split(/\n\s*\n/)) {
-      if (paragraph.trim()) prose.append(el('p', {}, paragraph));
-    }
-  }
-  article.append(prose);
-  const original = httpOnly(item.externalUrl ?? item.url);
-  if (original) {
-    article.append(
-      el(
-        'p',
-        { class: 'original' },
-        el('a', { href: original, rel: 'noopener noreferrer' }, ui.item.original),
-      ),
-    );
-  }
-  const root = doc.getElementById('root');
-  if (!root) throw new Error('The built index.html has no #root element.');
-  // The app's own header and main column, so the page reads like the app and the switch to
-  // the app when it starts does not move the text.
-  const brand = el(
-    'a',
-    { href: '/', class: 'brand' },
-    el('img', { src: '/icon.svg', alt: '', width: '28', height: '28' }),
+  let out = template;
+  out = swap(out, /<html lang="[^"]*"/, `<html lang="${html(parts.lang)}"`);
+  out = swap(out, /<title>[^<]*<\/title>/, `<title>${html(parts.title)}</title>`);
+  out = out.replace(/\s*<meta name="description"[^>]*>/, '');
+  out = swap(out, /<link rel="stylesheet"[^>]*>/, `<style>${parts.css}</style>`);
+  const preloads = parts.preloads.map(
+    (href) => `<link rel="modulepreload" crossorigin href="${html(href)}">`,
   );
-  brand.append(el('span', {}, ctx.siteName));
-  root.replaceChildren(el('header', { class: 'app-header' }, brand), el('main', { id: 'main' }, article));
-  return `<!DOCTYPE html>\n${doc.documentElement.outerHTML}\n`;
+  out = swap(
+    out,
+    /<\/head>/,
+    `  ${[parts.head, ...preloads, parts.hydrationScript].join('\n    ')}\n  </head>`,
+  );
+  out = swap(out, /<div id="root"><\/div>/, `<div id="root"${root}>${parts.body}</div>`);
+  // The page carries its content: "needs JavaScript" would be untrue.
+  return out.replace(/\s*<noscript>[\s\S]*?<\/noscript>/, '');
+}
+
+/** The screen module each kind of address shows, as Vite's manifest names it. */
+const SCREEN_MODULES: Record<string, string> = {
+  '/': 'src/features/news/NewsList.tsx',
+  '/events': 'src/features/events/EventsList.tsx',
+  '/contacts': 'src/features/contacts/ContactsList.tsx',
+  news: 'src/features/news/Article.tsx',
+  event: 'src/features/events/EventPage.tsx',
+  contact: 'src/features/contacts/ContactPage.tsx',
+};
+
+interface ManifestChunk {
+  file: string;
+  imports?: string[];
+  isEntry?: boolean;
+  css?: string[];
+}
+
+/** The chunks a screen needs that the entry does not already preload, from Vite's manifest. */
+function screenPreloads(manifest: Record<string, ManifestChunk>, screen: string): string[] {
+  const closure = (key: string, into = new Set<string>()) => {
+    if (into.has(key)) return into;
+    into.add(key);
+    for (const next of manifest[key]?.imports ?? []) closure(next, into);
+    return into;
+  };
+  const entry = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
+  const loaded = entry ? closure(entry) : new Set<string>();
+  return [...closure(screen)]
+    .filter((key) => !loaded.has(key))
+    .map((key) => `/${manifest[key]?.file ?? key}`);
 }
 
 const xml = (text: string) =>
@@ -272,7 +216,6 @@ const xml = (text: string) =>
     /[<>&'"]/g,
     (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c,
   );
-
 /** The newest of the item's dates, for `<lastmod>`. */
 const lastModified = (item: Item) => item.dateModified ?? item.datePublished;
 
@@ -320,98 +263,248 @@ export function robots(site: string): string {
   return `User-agent: *\nAllow: /\n\nSitemap: ${site}/sitemap.xml\n`;
 }
 
+/** The item's translations in the feed, linked either way round. */
+function translationsOf(item: Item, items: readonly Item[]): Item[] {
+  const linked = new Set(item.translations.map((tr) => tr.id));
+  return items.filter(
+    (other) =>
+      other.id !== item.id &&
+      other.kind === item.kind &&
+      (linked.has(other.id) || other.translations.some((tr) => tr.id === item.id)),
+  );
+}
+
 /** What a prerender run wrote and what it left out. */
 export interface PrerenderReport {
   pages: string[];
   skipped: string[];
 }
 
-/** Writes the item pages, sitemap.xml and robots.txt into a built `dist` folder. */
-export function prerender(options: { distDir: string; site: string; now?: number }): PrerenderReport {
+/** What a build tells the prerender. */
+export interface PrerenderOptions {
+  distDir: string;
+  site: string;
+  /** The project root, where `src/entry-server.tsx` is. */
+  root?: string;
+  /** The build's `define` and mode, so the server render sees the same constants. */
+  define?: Record<string, unknown>;
+  mode?: string;
+  /** The build's "now" (tests fix it). */
+  now?: number;
+}
+
+/** Loads the server entry through a Vite SSR server, with a database of its own. */
+async function loadServerEntry(
+  options: PrerenderOptions,
+): Promise<{ entry: ServerEntry; close: () => Promise<void> }> {
+  // IndexedDB's classes (IDBRequest…) as fake-indexeddb/auto would install them, and a fresh
+  // database for each run: the data layer opens whatever `indexedDB` is.
+  const fake: Record<string, unknown> = { ...(await import('fake-indexeddb')) };
+  for (const [name, value] of Object.entries(fake)) {
+    if (name.startsWith('IDB')) Object.assign(globalThis, { [name]: value });
+  }
+  const { IDBFactory } = await import('fake-indexeddb');
+  globalThis.indexedDB = new IDBFactory();
+  const server = await createServer({
+    configFile: false,
+    root: options.root ?? process.cwd(),
+    mode: options.mode ?? 'production',
+    logLevel: 'error',
+    appType: 'custom',
+    server: { middlewareMode: true, hmr: false, ws: false },
+    optimizeDeps: { noDiscovery: true, include: [] },
+    define: options.define,
+    // ESM packages Node would otherwise load through their CommonJS builds.
+    ssr: { noExternal: ['workbox-window'] },
+    plugins: [solid({ ssr: true })],
+  });
+  const entry = (await server.ssrLoadModule('/src/entry-server.tsx')) as ServerEntry;
+  entry.sanitizeOver(new JSDOM('').window);
+  return { entry, close: () => server.close() };
+}
+
+/** Writes the rendered pages, sitemap.xml and robots.txt into a built `dist` folder. */
+export async function prerender(options: PrerenderOptions): Promise<PrerenderReport> {
   const { distDir, site } = options;
+  const now = options.now ?? Date.now();
   const template = readFileSync(join(distDir, 'index.html'), 'utf8');
+  const manifest = JSON.parse(readFileSync(join(distDir, '.vite', 'manifest.json'), 'utf8')) as Record<
+    string,
+    ManifestChunk
+  >;
+  const cssFile = /<link rel="stylesheet"[^>]*href="([^"]+)"/.exec(template)?.[1];
+  const css = cssFile ? readFileSync(join(distDir, cssFile), 'utf8').replace(/<\/style/gi, '<\\/style') : '';
+  const siteName = /<title>([^<]*)<\/title>/.exec(template)?.[1] ?? 'Citylink';
+  const appDescription = /<meta name="description" content="([^"]*)"/.exec(template)?.[1] ?? '';
   const report: PrerenderReport = { pages: [], skipped: [] };
   writeFileSync(join(distDir, 'robots.txt'), robots(site));
 
-  const feedFile = join(distDir, 'feed.json');
-  const parsed = existsSync(feedFile)
-    ? parseFeed(readFileSync(feedFile, 'utf8'), {
-        baseUrl: `${site}/feed.json`,
-        receivedAt: options.now ?? Date.now(),
-      })
-    : ({ ok: false, error: 'There is no feed.json in the build.' } as const);
-  if (!parsed.ok) {
-    console.warn(`prerender: no item pages (${parsed.error})`);
-    writeFileSync(join(distDir, 'sitemap.xml'), sitemap([], site));
-    return report;
-  }
-  const { items, meta } = parsed;
-  const { window } = new JSDOM(template);
-  const ctx: PageContext = {
-    site,
-    siteName: window.document.title || meta.title,
-    feed: meta,
-    template: window.document,
-    byId: new Map(items.map((item) => [item.id, item])),
-    sanitize: createSanitizer(window),
-  };
-  for (const item of items) {
-    if (!safeKey(item.key)) {
-      report.skipped.push(item.key);
-      console.warn(`prerender: skipped "${item.key}": not usable as a file name (the app still opens it)`);
-      continue;
+  const { entry, close } = await loadServerEntry(options);
+  try {
+    // The feed of the build, stored by the app's own sync; its pages are files of the build.
+    const feedUrl = `${site}/feed.json`;
+    const readDist: typeof fetch = (input) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      const file = join(distDir, decodeURIComponent(url.pathname));
+      const found = url.origin === site && existsSync(file) && !file.endsWith('/');
+      return Promise.resolve(
+        found
+          ? new Response(readFileSync(file), { headers: { 'content-type': 'application/feed+json' } })
+          : new Response('Not in the build', { status: 404 }),
+      );
+    };
+    const sync = existsSync(join(distDir, 'feed.json'))
+      ? await entry.storeFeed(feedUrl, readDist, now)
+      : undefined;
+    if (sync?.outcome !== 'updated') {
+      console.warn(`prerender: the build's feed was not stored (${sync?.error?.detail ?? 'no feed.json'})`);
     }
-    const folder = join(distDir, SECTION[item.kind], item.key);
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, 'index.html'), renderItemPage(item, ctx));
-    report.pages.push(itemPath(item));
+    const meta: FeedMeta | undefined = await entry.getFeedMeta();
+    const items = await entry.allItems();
+
+    const write = async (
+      path: string,
+      screen: string,
+      head: Omit<PageHead, 'siteName' | 'title'>,
+      name?: string,
+    ) => {
+      const locale = pageLocale(head.lang);
+      const context = { locale, now, path, origin: site };
+      const rendered = await entry.renderScreen(context);
+      // A component that throws on the server does not stop the render: Solid serializes the
+      // error for the page to rethrow. A build must not ship that.
+      const thrown = /Object\.assign\(new \w*Error\("([^"]*)"/.exec(rendered.html);
+      if (thrown) throw new Error(`prerender: rendering ${path} threw: ${thrown[1]}`);
+      const page = assemble(template, {
+        lang: head.lang,
+        title: entry.documentTitle(locale, name),
+        head: headTags({ ...head, siteName, title: name ?? siteName }),
+        hydrationScript: rendered.hydrationScript,
+        css,
+        preloads: screenPreloads(manifest, screen),
+        rootAttributes: entry.renderAttributes(context),
+        body: rendered.html,
+      });
+      const file = join(distDir, path, 'index.html');
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, page);
+      report.pages.push(path);
+    };
+
+    const listLang = meta?.language ?? 'en';
+    const lists = [
+      ['/', 'nav.news'],
+      ['/events', 'nav.events'],
+      ['/contacts', 'nav.contacts'],
+    ] as const;
+    for (const [path, label] of lists) {
+      await write(
+        path,
+        SCREEN_MODULES[path] ?? '',
+        {
+          lang: listLang,
+          description: appDescription,
+          canonical: `${site}${path}`,
+          type: 'website',
+          alternates: [],
+        },
+        path === '/' ? undefined : entry.translate(pageLocale(listLang), label),
+      );
+    }
+
+    for (const item of items) {
+      if (!safeKey(item.key)) {
+        report.skipped.push(item.key);
+        console.warn(`prerender: skipped "${item.key}": not usable as a file name (the app still opens it)`);
+        continue;
+      }
+      const lang = item.language ?? meta?.language ?? 'en';
+      const others = translationsOf(item, items);
+      await write(
+        itemPath(item),
+        SCREEN_MODULES[item.kind] ?? '',
+        {
+          lang,
+          description: describe(item, pageLocale(lang)),
+          canonical: itemUrl(item, site),
+          type: 'article',
+          image: httpOnly(item.image ?? item.bannerImage),
+          alternates: others.flatMap((other) => {
+            const tag = other.language ?? meta?.language;
+            return tag ? [[tag, itemUrl(other, site)] as [string, string]] : [];
+          }),
+          published: item.kind === 'news' ? item.datePublished : undefined,
+          modified: item.kind === 'news' ? item.dateModified : undefined,
+        },
+        displayTitle(item),
+      );
+    }
+    writeFileSync(join(distDir, 'sitemap.xml'), sitemap(items, site, meta?.language));
+  } finally {
+    await close();
   }
-  writeFileSync(join(distDir, 'sitemap.xml'), sitemap(items, site, meta.language));
   return report;
 }
 
-/** Vite plugin: prerenders at the end of every production build, so `vite build` alone does it. */
+/** Item and list addresses that have a rendered page (`/news/<key>`, `/events`), for `vite preview`. */
+function renderedPage(distDir: string, path: string): string | undefined {
+  const match = /^\/([a-z]+)(?:\/([^/]+))?\/?$/.exec(path);
+  if (!match || !Object.values(SECTION).includes(match[1] ?? '')) return undefined;
+  if (match[2] !== undefined && !safeKey(match[2])) return undefined;
+  const page = `${path.replace(/\/$/, '')}/index.html`;
+  return existsSync(join(distDir, page)) ? page : undefined;
+}
+
+/** Vite plugin: renders the pages at the end of every production build, so `vite build` alone does it. */
 export function prerenderPlugin(): Plugin {
   let distDir = 'dist';
+  let root = process.cwd();
+  let define: Record<string, unknown> | undefined;
+  let mode = 'production';
   return {
     name: 'citylink-prerender',
     apply: (_config, env) => env.command === 'build' || env.isPreview === true,
     configResolved(config) {
       distDir = resolve(config.root, config.build.outDir);
+      root = config.root;
+      define = config.define;
+      mode = config.mode;
+    },
+    // The shell is the built index.html before any screen is rendered into it. Emitted with the
+    // bundle, so the worker's precache (made before the pages are rendered) lists it.
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const index = bundle['index.html'];
+        if (index?.type === 'asset') this.emitFile({ type: 'asset', fileName: SHELL, source: index.source });
+      },
     },
     configurePreviewServer(server) {
-      // `vite preview` answers `/news/<key>` with `news/<key>.html` or the SPA fallback, never
-      // `news/<key>/index.html`: point item addresses at their prerendered page, as a host would.
+      // As a host would (docs/deployment.md): an address with a rendered page gets it, any
+      // other page address the shell; files are served as they are.
       server.middlewares.use((req, _res, next) => {
         const [path = '', query] = (req.url ?? '').split('?', 2);
-        const match = /^\/([a-z]+)\/([^/]+)$/.exec(path);
-        if (
-          match &&
-          Object.values(SECTION).includes(match[1] ?? '') &&
-          safeKey(match[2] ?? '') &&
-          existsSync(join(distDir, path, 'index.html'))
-        ) {
-          req.url = `${path}/index.html${query === undefined ? '' : `?${query}`}`;
-        }
+        const page = renderedPage(distDir, path);
+        const accept = req.headers.accept ?? '';
+        if (page) req.url = page;
+        else if (path !== '/' && accept.includes('text/html') && !existsSync(join(distDir, path)))
+          req.url = `/${SHELL}`;
+        if (query !== undefined) req.url += `?${query}`;
         next();
       });
     },
     closeBundle: {
       order: 'post',
       sequential: true,
-      handler() {
+      async handler() {
         // Other builds in the same run (the worker's) have no index.html: nothing to do there.
         if (!existsSync(join(distDir, 'index.html'))) return;
-        const report = prerender({ distDir, site: siteUrl() });
+        const started = Date.now();
+        const report = await prerender({ distDir, site: siteUrl(), root, define, mode });
         console.log(
-          `prerender: ${report.pages.length} item pages, sitemap.xml and robots.txt for ${siteUrl()}`,
+          `prerender: ${report.pages.length} pages in ${Date.now() - started} ms, sitemap.xml and robots.txt for ${siteUrl()}`,
         );
       },
     },
   };
-}
-
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const report = prerender({ distDir: resolve(process.argv[2] ?? 'dist'), site: siteUrl() });
-  console.log(`prerender: ${report.pages.length} item pages, ${report.skipped.length} skipped`);
 }

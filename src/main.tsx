@@ -3,14 +3,15 @@
  * worker, sync triggers, and keeping `<html lang>`, theme and text size true to the settings
  * (index.html applies the stored ones before the first paint; these keep them in step).
  */
-import { createEffect, createRoot } from 'solid-js';
-import { render } from 'solid-js/web';
-import { App } from './app/App';
+import { createEffect, createRoot, onMount } from 'solid-js';
+import { hydrate, render } from 'solid-js/web';
+import { App, preloadScreen } from './app/App';
+import { markHydrated, pageContext } from './lib/hydration';
 import { startSyncing } from './features/status/sync-status';
 import { startVisit } from './features/saved/data';
 import { followDevice, locale } from './i18n';
 import { watchInstall } from './pwa/install';
-import { followOtherTabs, settings } from './lib/settings';
+import { followOtherTabs, storedSettings } from './lib/settings';
 import { registerWorker } from './pwa/worker';
 import './app/styles.css';
 
@@ -19,7 +20,7 @@ createRoot(() => {
     document.documentElement.lang = locale();
   });
   createEffect(() => {
-    const { theme, textSize } = settings();
+    const { theme, textSize } = storedSettings();
     const html = document.documentElement;
     if (theme === 'system') delete html.dataset.theme;
     else html.dataset.theme = theme;
@@ -38,12 +39,28 @@ followOtherTabs();
 startVisit();
 
 const root = document.getElementById('root');
-if (root) {
-  // A prerendered item page (scripts/prerender.ts) carries its text for readers without
-  // JavaScript; the app renders the same item itself, so the copy goes first. Each screen
-  // then sets its own document title (src/app/title.ts).
-  root.replaceChildren();
-  render(() => <App />, root);
+if (root) await start(root);
+
+/**
+ * Hydrates a page the build rendered for this address (src/entry-server.tsx), so its content
+ * stays on screen and becomes the app; renders from scratch on the app shell (what the worker
+ * serves) or on a page rendered for another address (a server's fallback page).
+ */
+async function start(root: HTMLElement): Promise<void> {
+  const page = pageContext();
+  if (page && page.path === window.location.pathname) {
+    await preloadScreen(page.path);
+    // Solid holds effects until every lazy screen under the root has hydrated: only then may
+    // the device's language, settings and clock show (src/lib/hydration.ts).
+    hydrate(() => {
+      onMount(markHydrated);
+      return <App />;
+    }, root);
+  } else {
+    root.replaceChildren();
+    markHydrated();
+    render(() => <App />, root);
+  }
 }
 
 watchInstall();

@@ -1,35 +1,63 @@
-import { Route, Router } from '@solidjs/router';
-import { lazy } from 'solid-js';
-import { ContactPage } from '../features/contacts/ContactPage';
-import { ContactsList } from '../features/contacts/ContactsList';
-import { EventPage } from '../features/events/EventPage';
-import { EventsList } from '../features/events/EventsList';
-import { More } from '../features/more/More';
-import { Article } from '../features/news/Article';
-import { NewsList } from '../features/news/NewsList';
-import { SavedPage } from '../features/saved/SavedPage';
+import { Router, type RouteDefinition } from '@solidjs/router';
+import { lazy, type Component } from 'solid-js';
 import { Layout } from './Layout';
-import { NotFound } from './NotFound';
 
-// Search (and MiniSearch with it) is its own chunk, fetched the first time search opens.
-const SearchPage = lazy(() =>
-  import('../features/search/SearchPage').then((m) => ({ default: m.SearchPage })),
-);
+/**
+ * A screen loaded with its route: each is its own chunk (all precached, so every screen opens
+ * offline), and only the first screen's code is needed before the app is interactive.
+ */
+function screen<K extends string>(load: () => Promise<Record<K, Component>>, name: K) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+const NewsList = screen(() => import('../features/news/NewsList'), 'NewsList');
+const Article = screen(() => import('../features/news/Article'), 'Article');
+const EventsList = screen(() => import('../features/events/EventsList'), 'EventsList');
+const EventPage = screen(() => import('../features/events/EventPage'), 'EventPage');
+const ContactsList = screen(() => import('../features/contacts/ContactsList'), 'ContactsList');
+const ContactPage = screen(() => import('../features/contacts/ContactPage'), 'ContactPage');
+const SavedPage = screen(() => import('../features/saved/SavedPage'), 'SavedPage');
+const More = screen(() => import('../features/more/More'), 'More');
+const SearchPage = screen(() => import('../features/search/SearchPage'), 'SearchPage');
+const NotFound = screen(() => import('./NotFound'), 'NotFound');
 
 /** Every address of the app. Item pages take a slug or an id. */
-export function App() {
+const ROUTES = [
+  { path: ['/', '/news'], component: NewsList },
+  { path: '/news/:key', component: Article },
+  { path: '/events', component: EventsList },
+  { path: '/events/:key', component: EventPage },
+  { path: '/contacts', component: ContactsList },
+  { path: '/contacts/:key', component: ContactPage },
+  { path: '/saved', component: SavedPage },
+  { path: '/more', component: More },
+  { path: '/search', component: SearchPage },
+  { path: '*404', component: NotFound },
+] satisfies RouteDefinition[];
+
+/** Whether a route's path pattern (`/news/:key`, `*404`) matches an address's path. */
+function matches(pattern: string, path: string): boolean {
+  if (pattern.startsWith('*')) return true;
+  const want = pattern.split('/');
+  const have = path.replace(/\/$/, '').split('/');
+  if (path === '/') return pattern === '/';
+  return want.length === have.length && want.every((part, i) => part.startsWith(':') || part === have[i]);
+}
+
+/**
+ * Loads the code of the screen at `path`. A server-rendered page hydrates only once its
+ * screen's code is here, so hydration runs in one go, with nothing left to suspend.
+ */
+export async function preloadScreen(path: string): Promise<void> {
+  const route = ROUTES.find((r) => [r.path].flat().some((pattern) => matches(pattern, path)));
+  await route?.component.preload();
+}
+
+/** The app. `url` is the address to render on the server; the browser's otherwise. */
+export function App(props: { url?: string }) {
   return (
-    <Router root={Layout}>
-      <Route path={['/', '/news']} component={NewsList} />
-      <Route path="/news/:key" component={Article} />
-      <Route path="/events" component={EventsList} />
-      <Route path="/events/:key" component={EventPage} />
-      <Route path="/contacts" component={ContactsList} />
-      <Route path="/contacts/:key" component={ContactPage} />
-      <Route path="/saved" component={SavedPage} />
-      <Route path="/more" component={More} />
-      <Route path="/search" component={SearchPage} />
-      <Route path="*404" component={NotFound} />
+    <Router root={Layout} url={props.url}>
+      {ROUTES}
     </Router>
   );
 }

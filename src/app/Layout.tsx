@@ -1,5 +1,5 @@
 import { A, createAsync, useLocation, type RouteSectionProps } from '@solidjs/router';
-import { createEffect, For, on, onCleanup, Show } from 'solid-js';
+import { createEffect, For, on, onCleanup, Show, Suspense } from 'solid-js';
 import { t } from '../i18n';
 import { Icon } from '../ui/Icon';
 import { RetractedNotice } from '../features/saved/RetractedNotice';
@@ -45,7 +45,10 @@ export function Layout(props: RouteSectionProps) {
           <img src="/icon.svg" alt="" width="28" height="28" />
           <span>
             {t('app.name')}
-            <Show when={meta()?.city}>{(city) => <span class="brand-city"> · {city()}</span>}</Show>
+            {/* A boundary, so that a server render waits for the feed's city before writing the header. */}
+            <Suspense>
+              <Show when={meta()?.city}>{(city) => <span class="brand-city"> · {city()}</span>}</Show>
+            </Suspense>
           </span>
         </A>
         <A href="/search" class="header-search" aria-label={t('search.open')}>

@@ -3,16 +3,19 @@
  * revalidates them all, so screens re-read IndexedDB; they never render a fetch response.
  */
 import { createAsync, query } from '@solidjs/router';
+import { isServer } from 'solid-js/web';
 import { locale } from '../i18n';
 import { feedUrl } from '../data/config';
 import { findItem, getFeedMeta, getItems, getSyncState, listItems } from '../data/db';
 import type { Item, ItemKind } from '../data/model';
 import { keyFromSegment } from '../data/paths';
+import { listEntry } from '../data/text';
 import { inLanguage, pickLanguage } from '../data/translations';
+import { deviceZone } from '../lib/hydration';
 import { settings } from '../lib/settings';
 
-/** Items of one kind, newest first. */
-export const itemsOf = query((kind: ItemKind) => listItems(kind), 'items-of');
+/** Items of one kind, newest first, as lists show them (`listEntry`). */
+export const itemsOf = query(async (kind: ItemKind) => (await listItems(kind)).map(listEntry), 'items-of');
 
 /** The item at `/<kind>/<segment>` (as the router gives it, encoded); `null` when not on the device. */
 export const itemAt = query(
@@ -28,7 +31,8 @@ export const feedMeta = query(async () => (await getFeedMeta()) ?? null, 'feed-m
 
 /** When the feed was last read, and the last problem. */
 export const syncState = query(
-  async () => (await getSyncState(feedUrl(window.location.href))) ?? null,
+  // A server render shows no device's sync: the page's reader has not synced anything yet.
+  async () => (isServer ? null : ((await getSyncState(feedUrl(window.location.href))) ?? null)),
   'sync-state',
 );
 
@@ -51,5 +55,5 @@ export function useItems(kind: ItemKind): () => Item[] | undefined {
 /** The zone the feed's times and hours are written in; the device's when the feed names none. */
 export function useFeedZone(): () => string {
   const meta = createAsync(() => feedMeta());
-  return () => meta()?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return () => meta()?.timezone ?? deviceZone() ?? 'UTC';
 }

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Item } from './model';
-import { displayTitle, excerpt, htmlToText, truncate } from './text';
+import { displayTitle, excerpt, htmlToText, listEntry, truncate } from './text';
 
 const item = (over: Partial<Item>): Item => ({
   id: 'x',
@@ -44,5 +45,35 @@ describe('titles and excerpts', () => {
   it('does not repeat an untitled body as its excerpt', () => {
     expect(excerpt(item({ contentText: 'Body' }))).toBe('');
     expect(excerpt(item({ title: 'T', contentText: 'Body' }))).toBe('Body');
+  });
+});
+
+describe('listEntry', () => {
+  const body = fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength: 400 }),
+    fc.string({ unit: fc.constantFrom('a', ' ', '中', '😀', '\n'), maxLength: 400 }),
+  );
+  it('keeps what lists show of an item: its title and excerpt', () => {
+    fc.assert(
+      fc.property(
+        fc.option(fc.string({ maxLength: 30 }), { nil: undefined }),
+        fc.option(fc.string({ maxLength: 300 }), { nil: undefined }),
+        body,
+        fc.boolean(),
+        (title, summary, text, asHtml) => {
+          const full = item(
+            asHtml
+              ? { title, summary, contentHtml: `<p>${text}</p>` }
+              : { title, summary, contentText: text },
+          );
+          const listed = listEntry(full);
+          expect(excerpt(listed)).toBe(excerpt(full));
+          expect(displayTitle(listed)).toBe(displayTitle(full));
+          expect(listed.contentHtml).toBeUndefined();
+          expect(Array.from(listed.contentText ?? '').length).toBeLessThanOrEqual(181);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -45,9 +45,31 @@ export function displayTitle(item: Item): string {
   return item.title?.trim() || truncate(item.summary ?? bodyText(item), 80) || item.id;
 }
 
+/** The longest excerpt a list shows (`excerpt`'s default). */
+const LIST_TEXT = 180;
+
 /** A line or two for lists: the summary, or the start of the body when it is not the title. */
-export function excerpt(item: Item, max = 180): string {
+export function excerpt(item: Item, max = LIST_TEXT): string {
   if (item.summary) return truncate(item.summary, max);
   if (!item.title) return '';
   return truncate(bodyText(item), max);
+}
+
+/**
+ * An item as lists show it: the fields cards read, with the body cut to what `excerpt` and
+ * `displayTitle` read (none when there is a summary). Lists, and the data a server-rendered
+ * list carries for hydration, then hold no whole articles; authors and attachments, which no
+ * list shows, are left empty.
+ */
+export function listEntry(item: Item): Item {
+  const { id, kind, key, slug, title, summary, image, language, datePublished, sortTime } = item;
+  const text = summary ? [] : Array.from(bodyText(item));
+  return {
+    ...{ id, kind, key, slug, title, summary, image, language, datePublished, sortTime },
+    ...{ tags: item.tags, translations: item.translations, event: item.event, contact: item.contact },
+    authors: [],
+    attachments: [],
+    // One character past the cut, so that `truncate` still sees the text as too long.
+    ...(text.length ? { contentText: text.slice(0, LIST_TEXT + 1).join('') } : {}),
+  };
 }

@@ -4,14 +4,14 @@
  */
 import * as i18n from '@solid-primitives/i18n';
 import { createMemo, createRoot, createSignal } from 'solid-js';
+import { isServer } from 'solid-js/web';
+import { rendering } from '../lib/hydration';
 import { settings, type LanguageChoice } from '../lib/settings';
-import { en, type Catalogue } from './en';
+import { en } from './en';
 import { zhHans } from './zh-Hans';
 
 /** The interface languages, as BCP 47 tags. */
 export type Locale = 'en' | 'zh-Hans';
-
-const catalogues: Record<Locale, Catalogue> = { en, 'zh-Hans': zhHans };
 
 /**
  * The best interface language for a list of preferred languages (navigator.languages order).
@@ -36,11 +36,14 @@ function deviceLanguages(): readonly string[] {
 }
 
 // One root for the app's lifetime: the locale is global state, like the document's language.
+// A server render and the hydration after it speak the page's language (src/lib/hydration.ts).
+// On the server a memo is computed once, so there the locale is read afresh on every call.
 const state = createRoot(() => {
   const [device, setDevice] = createSignal<Locale>(chooseLocale(deviceLanguages()));
-  const locale = createMemo(() => resolveLocale(settings().language, device()));
-  const dict = createMemo(() => i18n.flatten(catalogues[locale()]));
-  const t = i18n.translator(dict, i18n.resolveTemplate);
+  const current = () => rendering()?.locale ?? resolveLocale(settings().language, device());
+  const locale = isServer ? current : createMemo(current);
+  const dicts = { en: i18n.flatten(en), 'zh-Hans': i18n.flatten(zhHans) };
+  const t = i18n.translator(() => dicts[locale()], i18n.resolveTemplate);
   return { locale, setDevice, t };
 });
 

@@ -38,6 +38,11 @@ export function createSanitizer(window?: Parameters<typeof DOMPurify>[0]): Sanit
 
 let pageSanitizer: Sanitizer | undefined;
 
+/** For a server render: sanitize over this window (jsdom's), with the same rules. */
+export function sanitizeOver(window: Parameters<typeof DOMPurify>[0]): void {
+  pageSanitizer = createSanitizer(window);
+}
+
 /**
  * Safe HTML for `innerHTML`: no scripts, handlers, styles, forms or frames survive; with
  * `noImages` (data saver) no images or other media either.

@@ -5,6 +5,7 @@
  * live apart from IndexedDB and survive "clear cached content".
  */
 import { createRoot, createSignal } from 'solid-js';
+import { rendering } from './hydration';
 
 /** The key shared with the inline script in index.html. */
 export const SETTINGS_KEY = 'citylink.settings';
@@ -76,8 +77,16 @@ const state = createRoot(() => {
   return { settings, setSettings };
 });
 
-/** The current settings. */
-export const settings = state.settings;
+/**
+ * The settings screens render with: the defaults while a server-rendered page hydrates (the
+ * server knows no reader's settings), the reader's afterwards.
+ */
+export function settings(): Settings {
+  return rendering() ? DEFAULT_SETTINGS : state.settings();
+}
+
+/** The reader's stored settings, for what is applied outside rendering (theme, text size). */
+export const storedSettings = state.settings;
 
 /** Changes some settings and keeps them for the next visit. */
 export function updateSettings(patch: Partial<Settings>): void {

@@ -3,6 +3,7 @@
  * captured `beforeinstallprompt`, the once-only install banner, and persistent storage.
  */
 import { createSignal } from 'solid-js';
+import { hydrated } from '../lib/hydration';
 import { recall, remember } from './remember';
 
 /**
@@ -78,8 +79,8 @@ export const currentWay = () =>
     standalone: standalone(),
   });
 
-/** True while the install banner should show on this visit. */
-export const bannerVisible = () => offerBanner(memory(), currentWay(), canPrompt());
+/** True while the install banner should show on this visit; never in a server render or its hydration. */
+export const bannerVisible = () => hydrated() && offerBanner(memory(), currentWay(), canPrompt());
 
 function isStandalone(): boolean {
   // iOS home-screen apps report `navigator.standalone`; others the display-mode media query.

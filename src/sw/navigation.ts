@@ -8,7 +8,7 @@ import { feedUrl } from '../data/config';
 
 declare const self: ServiceWorkerGlobalScope;
 
-/** Paths that must reach the network (or fail) rather than get `index.html`. */
+/** Paths that must reach the network (or fail) rather than get the app shell. */
 export function navigationDenylist(feedPath: string): RegExp[] {
   return [
     // A last segment with an extension is a file: /feed.json, /sitemap.xml, /event.ics …
@@ -18,11 +18,11 @@ export function navigationDenylist(feedPath: string): RegExp[] {
   ];
 }
 
-/** Routes navigations to the precached `index.html`, minus the deny-list. */
+/** Routes navigations to the precached app shell (`shell.html`), minus the deny-list. */
 export function registerNavigationRoute(): void {
   const feedPath = new URL(feedUrl(self.location.href)).pathname;
   registerRoute(
-    new NavigationRoute(createHandlerBoundToURL('index.html'), {
+    new NavigationRoute(createHandlerBoundToURL('shell.html'), {
       denylist: navigationDenylist(feedPath),
     }),
   );

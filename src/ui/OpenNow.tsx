@@ -1,5 +1,6 @@
 import { createResource, Show } from 'solid-js';
 import { locale, t } from '../i18n';
+import { hydrated } from '../lib/hydration';
 
 // The opening_hours parser is large; it loads (as its own chunk, precached for offline) only
 // when a screen shows hours.
@@ -7,7 +8,8 @@ const loadHours = () => import('../lib/hours');
 
 /** "Open now · closes 17:30" for OpenStreetMap hours, told in the place's zone. */
 export function OpenNow(props: { openingHours: string; timeZone: string; now: number }) {
-  const [hours] = createResource(loadHours);
+  // Open or closed is the reader's "now": not in a server render or the hydration after it.
+  const [hours] = createResource(hydrated, loadHours);
   const state = () => hours()?.openState(props.openingHours, new Date(props.now), props.timeZone);
   const when = (at: Date) => {
     const sameDay = at.getTime() - props.now < 20 * 3600_000;

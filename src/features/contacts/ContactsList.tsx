@@ -1,6 +1,7 @@
 import { useSearchParams } from '@solidjs/router';
 import { createResource, For, Show, Suspense } from 'solid-js';
 import { now } from '../../app/clock';
+import { hydrated } from '../../lib/hydration';
 import { useFeedZone, useItems } from '../../app/data';
 import type { Item } from '../../data/model';
 import { itemPath } from '../../data/paths';
@@ -23,9 +24,10 @@ export function ContactsList() {
   const zone = useFeedZone();
   const [search] = useSearchParams<{ lang?: string }>();
   const all = () => (items() ?? []).filter((item) => item.contact);
-  // Only loaded when some contact has machine-readable hours (the parser is large).
+  // Only loaded when some contact has machine-readable hours (the parser is large), and never
+  // for a server render: whether a place is open depends on the reader's "now".
   const [hours] = createResource(
-    () => all().some((item) => item.contact?.openingHours),
+    () => hydrated() && all().some((item) => item.contact?.openingHours),
     () => import('../../lib/hours'),
   );
   const spoken = () => [...new Set(all().flatMap((item) => item.contact?.languages ?? []))];

@@ -9,6 +9,7 @@ import { locale, t } from '../../i18n';
 import { formatEventTime, sameOffset, type EventItem } from '../../lib/event-time';
 import { downloadText } from '../../lib/download';
 import { eventToIcs, icsFileName } from '../../lib/ics';
+import { deviceZone, siteOrigin } from '../../lib/hydration';
 import { settings } from '../../lib/settings';
 import { ContactCard } from '../../ui/ContactCard';
 import { DriverView } from '../../ui/DriverView';
@@ -38,9 +39,13 @@ export function EventPage() {
 
 function EventDetails(props: { item: EventItem }) {
   const event = () => props.item.event;
-  const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const showViewer = () =>
-    !event().allDay && !sameOffset(new Date(event().start), event().timezone, viewerZone);
+  // Unknown in a server render: the page then gives the venue's time only.
+  const viewerZone = () => {
+    const zone = deviceZone();
+    return zone && !event().allDay && !sameOffset(new Date(event().start), event().timezone, zone)
+      ? zone
+      : undefined;
+  };
   const refs = () => event().contacts.flatMap((c: EventContact) => ('ref' in c ? [c.ref] : []));
   const referenced = createAsync(() => itemsById(refs()));
   const contacts = (): Contact[] => [
@@ -54,7 +59,7 @@ function EventDetails(props: { item: EventItem }) {
       'text/calendar;charset=utf-8',
       eventToIcs(props.item, {
         now: Date.now(),
-        appUrl: new URL(itemPath(props.item), window.location.origin).href,
+        appUrl: new URL(itemPath(props.item), siteOrigin()).href,
         labels: {
           postponed: t('events.calendarNote.postponed'),
           movedOnline: t('events.calendarNote.movedOnline'),
@@ -73,9 +78,13 @@ function EventDetails(props: { item: EventItem }) {
       <dl class="facts">
         <dt>{t('events.when')}</dt>
         <dd>{formatEventTime(event(), locale(), event().timezone)}</dd>
-        <Show when={showViewer()}>
-          <dt>{t('events.yourTime')}</dt>
-          <dd>{formatEventTime(event(), locale(), viewerZone)}</dd>
+        <Show when={viewerZone()}>
+          {(zone) => (
+            <>
+              <dt>{t('events.yourTime')}</dt>
+              <dd>{formatEventTime(event(), locale(), zone())}</dd>
+            </>
+          )}
         </Show>
         <Show when={event().venue}>
           {(venue) => (

@@ -1,8 +1,9 @@
 import { useSearchParams } from '@solidjs/router';
-import { createMemo, For, Show, Suspense } from 'solid-js';
+import { For, Show, Suspense } from 'solid-js';
 import { now } from '../../app/clock';
 import { useItems } from '../../app/data';
 import { useDocumentTitle } from '../../app/title';
+import { createRenderMemo } from '../../lib/hydration';
 import { locale, t } from '../../i18n';
 import { eventDay, hasEvent, splitByTime, type EventItem } from '../../lib/event-time';
 import { EventCards } from '../shared/EventCards';
@@ -22,7 +23,7 @@ export function EventsList() {
     const tag = search.tag;
     return tag ? all().filter((i) => i.tags.includes(tag)) : all();
   };
-  const split = createMemo(() => splitByTime(shown(), now()));
+  const split = createRenderMemo(() => splitByTime(shown(), now()));
   const upcoming = () => split().upcoming;
   const past = () => split().past;
   const days = () => {

@@ -1,6 +1,6 @@
 import { createAsync, useParams } from '@solidjs/router';
 import { For, Show, Suspense } from 'solid-js';
-import { itemAt } from '../../app/data';
+import { itemAt, useFeedZone } from '../../app/data';
 import { displayTitle } from '../../data/text';
 import { locale, t } from '../../i18n';
 import { formatDate, formatList } from '../../lib/format';
@@ -15,6 +15,7 @@ import { itemTitle, useDocumentTitle } from '../../app/title';
 export function Article() {
   const params = useParams<{ key: string }>();
   const item = createAsync(() => itemAt('news', params.key));
+  const zone = useFeedZone();
   useDocumentTitle(() => itemTitle(item()));
   return (
     <Suspense fallback={<p class="muted">{t('list.loading')}</p>}>
@@ -29,7 +30,7 @@ export function Article() {
                 <OtherLanguages item={found()} />
                 <p class="article-meta">
                   <Show when={found().datePublished}>
-                    {(date) => <time datetime={date()}>{formatDate(date(), locale())}</time>}
+                    {(date) => <time datetime={date()}>{formatDate(date(), locale(), zone())}</time>}
                   </Show>
                   <Show when={authors().length}>
                     <span>{t('item.by', { names: formatList(authors(), locale()) })}</span>

@@ -1,5 +1,5 @@
 import { For, Show, Suspense } from 'solid-js';
-import { useItems } from '../../app/data';
+import { useFeedZone, useItems } from '../../app/data';
 import { itemPath } from '../../data/paths';
 import { displayTitle, excerpt } from '../../data/text';
 import { locale, t } from '../../i18n';
@@ -12,6 +12,8 @@ import { useDocumentTitle } from '../../app/title';
 /** The home screen: news, newest first, straight from IndexedDB. */
 export function NewsList() {
   const items = useItems('news');
+  // A city's news is dated in the city's zone, as its publisher dated it.
+  const zone = useFeedZone();
   useDocumentTitle(() => t('nav.news'));
   return (
     <section class="page">
@@ -31,7 +33,7 @@ export function NewsList() {
                     badge={<ItemMarks item={item} />}
                     meta={
                       <Show when={item.datePublished}>
-                        {(date) => <time datetime={date()}>{formatDate(date(), locale())}</time>}
+                        {(date) => <time datetime={date()}>{formatDate(date(), locale(), zone())}</time>}
                       </Show>
                     }
                   />

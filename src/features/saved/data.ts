@@ -3,6 +3,7 @@
  * through src/data/db.ts; a change revalidates only the queries it touches.
  */
 import { query, revalidate } from '@solidjs/router';
+import { rendering } from '../../lib/hydration';
 import { createSignal } from 'solid-js';
 import { askPersistentStorage } from '../../pwa/install';
 import {
@@ -69,10 +70,12 @@ export async function dismissNotices(ids: readonly string[]): Promise<void> {
   await revalidate(retractedNotices.key);
 }
 
-const [previousVisit, setPreviousVisit] = createSignal<number>();
+const [visit, setPreviousVisit] = createSignal<number>();
 
-/** When the previous visit began: items listed after it are new. */
-export { previousVisit };
+/** When the previous visit began: items listed after it are new. None while a page hydrates. */
+export function previousVisit(): number | undefined {
+  return rendering() ? undefined : visit();
+}
 
 /** Starts this visit; called once from the entry point. */
 export function startVisit(): void {

@@ -3,11 +3,12 @@ import type { Item } from '../../data/model';
 import { itemUrl } from '../../data/paths';
 import { displayTitle } from '../../data/text';
 import { t } from '../../i18n';
+import { siteOrigin } from '../../lib/hydration';
 import { ShareBar } from '../../ui/ShareBar';
 
 /** Share and QR code for an item's canonical address on this site. */
 export function ShareActions(props: { item: Item }) {
-  return <ShareBar url={itemUrl(props.item, window.location.origin)} title={displayTitle(props.item)} />;
+  return <ShareBar url={itemUrl(props.item, siteOrigin())} title={displayTitle(props.item)} />;
 }
 
 /** "Share Citylink": the app's own address, to send or to scan from this screen. */
@@ -17,7 +18,7 @@ export function ShareApp() {
     <section aria-labelledby={heading}>
       <h2 id={heading}>{t('share.appTitle')}</h2>
       <p>{t('share.appText')}</p>
-      <ShareBar url={new URL('/', window.location.origin).href} title={t('share.appName')} />
+      <ShareBar url={new URL('/', siteOrigin()).href} title={t('share.appName')} />
     </section>
   );
 }

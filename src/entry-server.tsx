@@ -1,0 +1,52 @@
+/**
+ * The server entry, loaded by the build (scripts/prerender.ts) in Node with IndexedDB from
+ * fake-indexeddb: the feed of the build is stored with the app's own sync, and each address is
+ * rendered by the app's own components, reading the data layer as they do in the browser.
+ */
+import { generateHydrationScript, renderToStringAsync, type RequestEvent } from 'solid-js/web';
+import { provideRequestEvent } from 'solid-js/web/storage';
+import { App, preloadScreen } from './app/App';
+import { syncFeed, type SyncReport } from './data/sync';
+import { t, type Locale } from './i18n';
+import { renderAttributes, setRenderContext, type RenderContext } from './lib/hydration';
+import { sanitizeOver } from './lib/sanitize';
+
+export type { RenderContext };
+export { renderAttributes };
+/** Feed HTML is sanitized by the same DOMPurify rules on the server, over a window the build gives (jsdom's). */
+export { sanitizeOver };
+
+/** Stores the build's feed (its pages read through `fetch`) in this process's database. */
+export function storeFeed(feedUrl: string, fetch: typeof globalThis.fetch, now: number): Promise<SyncReport> {
+  return syncFeed({ feedUrl, fetch, now: () => now });
+}
+
+/** The HTML of the app's `#root` at one address, and the script hydration needs in the head. */
+export async function renderScreen(ctx: RenderContext): Promise<{ html: string; hydrationScript: string }> {
+  setRenderContext(ctx);
+  // The screen's code first, so that it renders in this pass rather than after a suspension.
+  await preloadScreen(ctx.path);
+  // The router keeps its query cache on the request event: one per page rendered.
+  const event: RequestEvent = {
+    request: new Request(new URL(ctx.path, ctx.origin || 'http://localhost')),
+    response: { headers: new Headers() },
+  };
+  const html = await provideRequestEvent(event, () => renderToStringAsync(() => <App url={ctx.path} />));
+  return { html, hydrationScript: generateHydrationScript() };
+}
+
+/** "<screen> · Citylink", as the screens title themselves (src/app/title.ts). */
+export function documentTitle(locale: Locale, screen: string | undefined): string {
+  setRenderContext({ locale, now: 0, path: '/', origin: '' });
+  return screen ? t('a11y.documentTitle', { screen, app: t('app.name') }) : t('app.name');
+}
+
+/** Interface text in one language, for the page's head. */
+export function translate(locale: Locale, key: Parameters<typeof t>[0]): string {
+  setRenderContext({ locale, now: 0, path: '/', origin: '' });
+  const text = t(key);
+  return typeof text === 'string' ? text : key;
+}
+
+/** What the build reads back after storing its feed: the same reads the screens make. */
+export { allItems, getFeedMeta } from './data/db';

@@ -1,0 +1,90 @@
+/**
+ * Server rendering and hydration. The build renders each address with the page's language,
+ * default settings and the build's clock (src/entry-server.tsx), and the page hydrates that
+ * HTML. Hydration must first render exactly what the server did, so everything that depends on
+ * the device (the reader's language and settings, the time now, what they read) answers with
+ * the render's values until `hydrated()`; then the app switches to the device's and Solid
+ * changes only the text that differs.
+ */
+import { createMemo, createSignal, startTransition } from 'solid-js';
+import { isServer } from 'solid-js/web';
+import type { Locale } from '../i18n';
+
+/** What a server render used; written on `#root` as data attributes for the page to read. */
+export interface RenderContext {
+  locale: Locale;
+  /** The build's "now", for upcoming/past, open now and relative times. */
+  now: number;
+  /** The address rendered: hydration applies only at that address. */
+  path: string;
+  /** The site's origin (`CITYLINK_SITE_URL`), for the links a page shares. */
+  origin: string;
+}
+
+/** Reads the context a prerendered page was made with; none on the app shell. */
+function fromPage(): RenderContext | undefined {
+  const data = document.getElementById('root')?.dataset;
+  if (!data?.renderLocale || !data.renderNow || !data.renderPath || !data.renderOrigin) return undefined;
+  return {
+    locale: data.renderLocale === 'zh-Hans' ? 'zh-Hans' : 'en',
+    now: Number(data.renderNow),
+    path: data.renderPath,
+    origin: data.renderOrigin,
+  };
+}
+
+let context: RenderContext | undefined = isServer ? undefined : fromPage();
+const [isHydrated, setHydrated] = createSignal(!isServer && context === undefined);
+
+/** Whether device state may show: always on the app shell, after hydration on a prerendered page. */
+export const hydrated = isHydrated;
+
+/** The render's context while the server renders or the page hydrates; afterwards undefined. */
+export function rendering(): RenderContext | undefined {
+  return isHydrated() ? undefined : context;
+}
+
+/** The context of the page being hydrated, if any (for the entry point to decide how to start). */
+export function pageContext(): RenderContext | undefined {
+  return context;
+}
+
+/** Called by the entry point once hydration is done (or when it renders from scratch instead). */
+export function markHydrated(): void {
+  // A transition: screens that read something new for the device's state (another language's
+  // items, say) keep showing what they show until it is there, instead of a loading state.
+  void startTransition(() => setHydrated(true));
+}
+
+/** Server only: the context of the page about to be rendered. */
+export function setRenderContext(next: RenderContext): void {
+  context = next;
+}
+
+/** The attributes that carry a render's context on `#root`. */
+export function renderAttributes(ctx: RenderContext): Record<string, string> {
+  return {
+    'data-render-locale': ctx.locale,
+    'data-render-now': String(ctx.now),
+    'data-render-path': ctx.path,
+    'data-render-origin': ctx.origin,
+  };
+}
+
+/** The reader's time zone; unknown (undefined) in a server render and the hydration after it. */
+export function deviceZone(): string | undefined {
+  return rendering() ? undefined : Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/**
+ * `createMemo` for screens the server renders. On the server a memo is computed once, when it
+ * is created, which is before the screen's data has arrived; there this is a plain function.
+ */
+export function createRenderMemo<T>(fn: () => T): () => T {
+  return isServer ? fn : createMemo(fn);
+}
+
+/** The origin links to this site are made on: the page's own, or the render's while hydrating. */
+export function siteOrigin(): string {
+  return rendering()?.origin ?? window.location.origin;
+}
