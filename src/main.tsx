@@ -20,8 +20,9 @@ createRoot(() => {
     document.documentElement.lang = locale();
   });
   createEffect(() => {
-    const { theme, textSize } = storedSettings();
+    const { theme, textSize, dataSaver } = storedSettings();
     const html = document.documentElement;
+    html.toggleAttribute('data-saver', dataSaver);
     if (theme === 'system') delete html.dataset.theme;
     else html.dataset.theme = theme;
     html.style.fontSize = textSize === 100 ? '' : `${textSize}%`;
@@ -64,5 +65,5 @@ async function start(root: HTMLElement): Promise<void> {
 }
 
 watchInstall();
-registerWorker();
+void registerWorker();
 startSyncing();

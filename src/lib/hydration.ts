@@ -53,7 +53,10 @@ export function pageContext(): RenderContext | undefined {
 export function markHydrated(): void {
   // A transition: screens that read something new for the device's state (another language's
   // items, say) keep showing what they show until it is there, instead of a loading state.
-  void startTransition(() => setHydrated(true));
+  void startTransition(() => setHydrated(true)).then(() => {
+    // A signal for tests and the benchmark: the app has taken over the page.
+    document.documentElement.dataset.hydrated = '';
+  });
 }
 
 /** Server only: the context of the page about to be rendered. */

@@ -24,8 +24,13 @@ export function createSanitizer(window?: Parameters<typeof DOMPurify>[0]): Sanit
       node.setAttribute('target', '_blank');
       node.setAttribute('rel', 'noopener noreferrer nofollow');
     }
+    // Lazy, so that a data saver hiding them (styles.css) keeps them from being fetched at all.
     if (node.tagName === 'IMG') {
       node.setAttribute('loading', 'lazy');
+    }
+    // Sound and video load only when played: readers are often on metered connections.
+    if (node.tagName === 'VIDEO' || node.tagName === 'AUDIO') {
+      node.setAttribute('preload', 'none');
     }
   });
   return (html, options = {}) =>

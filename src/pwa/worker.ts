@@ -1,12 +1,14 @@
 /**
  * The page's side of the service worker: registration through workbox-window, the update
  * prompt's state, and sync requests (answered by the worker, or run here before it controls us).
+ * workbox-window and the sync code are loaded when first needed, after the first screen is up:
+ * neither is needed to show or use it.
  */
 import { createSignal } from 'solid-js';
-import { messageSW, Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 import { feedUrl } from '../data/config';
 import { SYNC_REQUEST } from '../data/messages';
-import { syncFeed, type SyncReport } from '../data/sync';
+import type { SyncReport } from '../data/sync';
 import { KILL_SWITCH } from './build-info';
 import { recall, remember } from './remember';
 
@@ -36,12 +38,13 @@ const UPDATE_CHECK_MS = 60_000;
  * Registers `/sw.js` (its name never changes) and watches for updates: on start, and whenever
  * the app comes back to the foreground. A kill-switch build removes workers instead.
  */
-export function registerWorker(): void {
+export async function registerWorker(): Promise<void> {
   if (!('serviceWorker' in navigator)) return;
   if (KILL_SWITCH) {
-    void retireWorkers();
+    await retireWorkers();
     return;
   }
+  const { Workbox } = await import('workbox-window');
   workbox = new Workbox('/sw.js', { scope: '/' });
   workbox.addEventListener('waiting', () => setUpdateReady(true));
   workbox.addEventListener('installed', (event) => {
@@ -112,6 +115,7 @@ export async function requestSync(): Promise<SyncReport> {
   const controller = navigator.serviceWorker?.controller;
   if (controller) {
     try {
+      const { messageSW } = await import('workbox-window');
       const answer = messageSW(controller, { type: SYNC_REQUEST }) as Promise<SyncReport>;
       return await Promise.race([answer, timeout(WORKER_ANSWER_MS)]);
     } catch {
@@ -119,5 +123,6 @@ export async function requestSync(): Promise<SyncReport> {
       // the two from running at once).
     }
   }
+  const { syncFeed } = await import('../data/sync');
   return syncFeed({ feedUrl: feedUrl(window.location.href) });
 }

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { realFeedsCorpus as corpus } from '../support/corpus';
+import { waitForNews } from './helpers';
 
 // The worker is blocked here so that the page syncs by itself and `page.route` can stand in
 // for the feed server: these tests are about reading feeds, not about offline.
@@ -35,7 +36,7 @@ for (const name of realFeeds) {
     const expected = (JSON.parse(text) as { items: unknown[] }).items.length;
     await serveFeed(page, () => text);
     await page.goto('/');
-    await expect(page.locator('.card-list .card').first()).toBeVisible({ timeout: 20_000 });
+    await waitForNews(page);
     expect(await page.locator('.card-list .card').count()).toBe(expected);
     await expect(page.locator('.banner.warn')).toHaveCount(0);
 

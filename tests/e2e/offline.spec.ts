@@ -22,7 +22,7 @@ test.describe('the offline city reader', () => {
       }
       return urls;
     });
-    expect(cached.some((url) => new URL(url).pathname === '/index.html')).toBe(true);
+    expect(cached.some((url) => new URL(url).pathname === '/shell.html')).toBe(true);
     expect(cached.filter((url) => /feed[^/]*\.json/.test(url))).toEqual([]);
   });
 

@@ -37,7 +37,7 @@ export function Article() {
                   </Show>
                 </p>
                 <Show when={feedImage(found().image ?? found().bannerImage)}>
-                  {(src) => <img class="article-image" src={src()} alt="" decoding="async" />}
+                  {(src) => <img class="article-image" src={src()} alt="" loading="lazy" decoding="async" />}
                 </Show>
                 <ItemBody
                   html={found().contentHtml}

@@ -5,6 +5,7 @@
  */
 import { revalidate } from '@solidjs/router';
 import { createSignal } from 'solid-js';
+import { getFeedMeta } from '../../data/db';
 import { CHANNEL, isBroadcast } from '../../data/messages';
 import type { SyncReport } from '../../data/sync';
 import { requestSync } from '../../pwa/worker';
@@ -27,9 +28,20 @@ export async function refresh(): Promise<void> {
     // Revalidating also covers the case where no broadcast arrives (no BroadcastChannel).
     // `syncing` stays true until the screens have re-read IndexedDB, so an item page never
     // says "not on this device" in the moment between the sync and the re-read.
-    await revalidate().catch(() => undefined);
+    await rereadStored();
     setSyncing(false);
+    // A signal for tests and the benchmark: this tab's sync has ended and the screens re-read.
+    document.documentElement.dataset.synced = '';
   }
+}
+
+/**
+ * Screens re-read IndexedDB, once it holds a feed. Before that (a first visit whose sync failed)
+ * a server-rendered page keeps the build's content it shows rather than trading it for nothing.
+ */
+async function rereadStored(): Promise<void> {
+  if (!(await getFeedMeta().catch(() => undefined))) return;
+  await revalidate().catch(() => undefined);
 }
 
 /** Wires the triggers; returns the cleanup. Called once from the entry point. */
@@ -38,7 +50,7 @@ export function startSyncing(): () => void {
   channel.onmessage = (event: MessageEvent<unknown>) => {
     if (!isBroadcast(event.data)) return;
     setLastReport(event.data.report);
-    void revalidate();
+    void rereadStored();
   };
   const onOnline = () => void refresh();
   window.addEventListener('online', onOnline);

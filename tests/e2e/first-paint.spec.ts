@@ -1,0 +1,169 @@
+/**
+ * The first paint comes from the HTML the build rendered with the app's own components, and the
+ * app takes it over without ever going back to blank or to a loading state.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import type { Item } from '../../src/data/model';
+import { parseFeed } from '../../src/data/parse';
+import { itemPath } from '../../src/data/paths';
+import { bodyText, displayTitle } from '../../src/data/text';
+
+const parsed = parseFeed(readFileSync(new URL('../../public/feed.json', import.meta.url), 'utf8'), {
+  baseUrl: 'http://127.0.0.1/feed.json',
+  receivedAt: Date.now(),
+});
+if (!parsed.ok) throw new Error(parsed.error);
+const items = parsed.items;
+const byLanguage = (kind: Item['kind'], zh: boolean) =>
+  items.find(
+    (i) => i.kind === kind && (i.language?.startsWith('zh') ?? false) === zh && bodyText(i).length > 40,
+  );
+
+/** Text with no white space: paragraphs run together in `textContent`, and Node's and Chromium's
+ * Intl put different spaces in times (a narrow no-break space or a plain one before "PM"). */
+const squeeze = (text: string | null) => (text ?? '').replace(/\s+/g, '');
+/** The start of an item's text. */
+const opening = (item: Item) => squeeze(bodyText(item)).slice(0, 30);
+const mainText = async (page: Page) => squeeze(await page.locator('main').textContent());
+
+test.describe('without JavaScript', () => {
+  test('every rendered address shows its screen: lists with their items, items with title and text', async ({
+    browser,
+    baseURL,
+  }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL ?? '' });
+    const page = await context.newPage();
+    for (const [path, heading, expected] of [
+      ['/', null, displayTitle(items.find((i) => i.kind === 'news' && i.language === 'en') as Item)],
+      ['/events', 'Events', null],
+      ['/contacts', 'Contacts', null],
+    ] as const) {
+      await page.goto(path);
+      if (heading) await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+      await expect(page.locator('main .card').first()).toBeVisible();
+      if (expected) await expect(page.locator('main')).toContainText(expected);
+    }
+    let checked = 0;
+    for (const item of items.filter((i) => /^[\w.~-]+$/.test(i.key))) {
+      await page.goto(itemPath(item));
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(displayTitle(item));
+      if (bodyText(item)) expect(await mainText(page)).toContain(opening(item));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(40);
+    // Links work as plain links: the tab bar leads to the rendered Events page.
+    await page.goto('/');
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Events' }).click();
+    await expect(page).toHaveURL(/\/events$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Events');
+    await context.close();
+  });
+
+  test('an item in Chinese is rendered in Chinese, interface included', async ({ browser, baseURL }) => {
+    const zh = byLanguage('news', true);
+    if (!zh) throw new Error('The demo feed has no Chinese news.');
+    const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL ?? '' });
+    const page = await context.newPage();
+    await page.goto(itemPath(zh));
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(displayTitle(zh));
+    expect(await mainText(page)).toContain(opening(zh));
+    await expect(page.getByRole('navigation', { name: '栏目' })).toContainText('新闻');
+    await context.close();
+  });
+});
+
+/** Records, from the first parsed byte to the end, every state of the h1 and the main text. */
+async function recordStates(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { states: string[] }).states = seen;
+    const record = () => {
+      const main = document.querySelector('main');
+      if (!main) return;
+      const state = `${document.querySelector('h1')?.textContent ?? '(no heading)'} | ${(main.textContent ?? '').replace(/\s+/g, ' ').trim()}`;
+      if (seen[seen.length - 1] !== state) seen.push(state);
+    };
+    new MutationObserver(record).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+const states = (page: Page) => page.evaluate(() => (window as unknown as { states: string[] }).states);
+
+/** Waits until the app has taken over the page and its first sync has been stored and read. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
+  await expect(page.getByRole('button', { name: 'Refresh' })).toHaveAttribute('aria-disabled', 'false');
+  await expect(page.locator('.status-line')).toContainText('Updated');
+}
+
+test.describe('with JavaScript, cold', () => {
+  for (const [name, path, title] of [
+    [
+      'a shared news link',
+      itemPath(byLanguage('news', false) as Item),
+      displayTitle(byLanguage('news', false) as Item),
+    ],
+    [
+      'a shared event link',
+      itemPath(byLanguage('event', false) as Item),
+      displayTitle(byLanguage('event', false) as Item),
+    ],
+    ['the home page', '/', 'News'],
+  ] as const) {
+    test(`${name} shows its content from the first paint to the end: no blank, no loading`, async ({
+      page,
+    }) => {
+      await recordStates(page);
+      const cdp = await page.context().newCDPSession(page);
+      // A mid-range phone: hydration and the first sync take long enough to see any flash.
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      await page.goto(path);
+      await settled(page);
+      const seen = await states(page);
+      expect(seen.length).toBeGreaterThan(0);
+      for (const state of seen) {
+        expect(state.startsWith(`${title} | `), state).toBe(true);
+        expect(state).not.toMatch(/Loading|not on this device|No news yet/);
+        expect(state.length).toBeGreaterThan(title.length + 20);
+      }
+    });
+  }
+
+  test('a Chinese reader of an English page sees the interface turn Chinese when the app starts', async ({
+    browser,
+    baseURL,
+  }) => {
+    const context = await browser.newContext({ locale: 'zh-CN', baseURL: baseURL ?? '' });
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
+    await expect(page.getByRole('navigation', { name: '栏目' })).toContainText('新闻');
+    const zh = items.find((i) => i.kind === 'news' && i.language === 'zh-Hans');
+    await expect(page.locator('main')).toContainText(displayTitle(zh as Item));
+    await context.close();
+  });
+});
+
+test.describe('the rendered page and the app', () => {
+  // A reader in the venue's zone: the app adds the reader's own time only where it differs from
+  // the venue's (a server cannot know it), so here the two texts must be equal.
+  test.use({ timezoneId: 'Asia/Shanghai' });
+
+  test('the app shows the same text as the rendered page of the same item', async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
+    const item = byLanguage('event', false) as Item;
+    const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL ?? '' });
+    const staticPage = await context.newPage();
+    await staticPage.goto(itemPath(item));
+    const rendered = await mainText(staticPage);
+    await context.close();
+    await page.goto(itemPath(item));
+    await settled(page);
+    expect(await mainText(page)).toBe(rendered);
+  });
+});
