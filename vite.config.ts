@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
 import { prerenderPlugin } from './scripts/prerender';
+import { ON_DEMAND_DIR } from './src/data/config';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -13,6 +15,10 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 const killSwitch = process.env.CITYLINK_KILL_SWITCH === '1';
 // Shown in the More tab; CI or a deploy may name a build, tests use it to tell two builds apart.
 const build = process.env.CITYLINK_BUILD ?? pkg.version;
+// Code only some devices need: its chunk goes to ON_DEMAND_DIR, which the precache skips and
+// the worker caches once a device has loaded it (src/sw/on-demand.ts). The opening_hours parser
+// is ~116 KB gzip, and most feeds have no opening hours.
+const onDemandModules = [fileURLToPath(new URL('./src/lib/hours.ts', import.meta.url))];
 
 export default defineConfig({
   define: {
@@ -44,7 +50,16 @@ export default defineConfig({
         // screenshots are for install dialogs only, never shown offline. Prerendered item pages
         // are for link previews and first visits; once the worker runs, every address gets the
         // app shell, so caching them would only cost storage.
-        globIgnores: ['feed*.json', '**/feed*.json', 'screenshots/**', 'news/**', 'events/**', 'contacts/**'],
+        // On-demand code (above) is fetched only by the devices that need it.
+        globIgnores: [
+          'feed*.json',
+          '**/feed*.json',
+          'screenshots/**',
+          'news/**',
+          'events/**',
+          'contacts/**',
+          `${ON_DEMAND_DIR}**`,
+        ],
         // The kill-switch worker precaches nothing.
         ...(killSwitch ? { injectionPoint: undefined } : {}),
       },
@@ -100,5 +115,13 @@ export default defineConfig({
   ],
   build: {
     target: 'es2022',
+    rolldownOptions: {
+      output: {
+        chunkFileNames: (chunk) =>
+          chunk.facadeModuleId && onDemandModules.includes(chunk.facadeModuleId)
+            ? `${ON_DEMAND_DIR}[name]-[hash].js`
+            : 'assets/[name]-[hash].js',
+      },
+    },
   },
 });

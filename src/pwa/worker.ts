@@ -83,6 +83,19 @@ function reloadOnTakeover(): void {
   });
 }
 
+/**
+ * Resolves once a worker controls this page, so that its requests go through the worker's
+ * caches; false at once where no worker will (no support, or a kill-switch build).
+ */
+export function whenControlled(): Promise<boolean> {
+  const container = 'serviceWorker' in navigator ? navigator.serviceWorker : undefined;
+  if (!container || KILL_SWITCH) return Promise.resolve(false);
+  if (container.controller) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    container.addEventListener('controllerchange', () => resolve(true), { once: true });
+  });
+}
+
 /** Lets the waiting worker take over; every open tab then reloads once (see reloadOnTakeover). */
 export function acceptUpdate(): void {
   if (!workbox) return;

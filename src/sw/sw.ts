@@ -6,6 +6,7 @@ import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { isPageToWorker, SKIP_WAITING, SYNC_REQUEST } from '../data/messages';
 import { registerImageRoute } from './images';
 import { registerNavigationRoute } from './navigation';
+import { registerOnDemandRoute } from './on-demand';
 import { syncNow, type PeriodicSyncEvent } from './feed-sync';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -16,6 +17,7 @@ precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 registerNavigationRoute();
 registerImageRoute();
+registerOnDemandRoute();
 
 // The first worker takes the open page at once so it works offline from the first visit;
 // later versions wait for the user's "Reload" (SKIP_WAITING) instead.

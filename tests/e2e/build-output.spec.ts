@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 
 // A check of the build itself (no browser): what the worker precaches.
@@ -14,6 +14,17 @@ test('the precache lists the app shell', () => {
 test('the precache does not list the feed', () => {
   expect(precached.length).toBeGreaterThan(3);
   expect(precached.filter((url) => /feed/i.test(url))).toEqual([]);
+});
+
+test('the opening_hours parser is its own chunk, built but not precached', () => {
+  const chunks = readdirSync(new URL('../../dist/assets/on-demand/', import.meta.url));
+  expect(chunks).toEqual([expect.stringMatching(/^hours-[\w-]+\.js$/)]);
+  expect(precached.filter((url) => url.startsWith('assets/on-demand/') || /hours/.test(url))).toEqual([]);
+  // Nothing else in the precache is near its size: the parser is in no other chunk either.
+  const parserTable = /Tag der Deutschen Einheit/; // a holiday name from its tables
+  for (const url of precached.filter((entry) => entry.endsWith('.js'))) {
+    expect(readFileSync(new URL(`../../dist/${url}`, import.meta.url), 'utf8')).not.toMatch(parserTable);
+  }
 });
 
 test('the worker is a classic script, not an ES module', () => {

@@ -23,10 +23,11 @@ export function ContactsList() {
   const zone = useFeedZone();
   const [search] = useSearchParams<{ lang?: string }>();
   const all = () => (items() ?? []).filter((item) => item.contact);
-  // Only loaded when some contact has machine-readable hours (the parser is large).
+  // Only loaded when some contact has machine-readable hours (the parser is large). Offline
+  // before the worker ever kept it, the list is sorted by name alone.
   const [hours] = createResource(
     () => all().some((item) => item.contact?.openingHours),
-    () => import('../../lib/hours'),
+    () => import('../../lib/hours').catch(() => undefined),
   );
   const spoken = () => [...new Set(all().flatMap((item) => item.contact?.languages ?? []))];
   const isOpen = (item: Item) => {
