@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
+import { cspPlugin } from './scripts/csp';
 import { prerenderPlugin } from './scripts/prerender';
 import { ON_DEMAND_DIR } from './src/data/config';
 
@@ -112,6 +113,8 @@ export default defineConfig({
       },
     }),
     prerenderPlugin(),
+    // Last: it hashes the inline code of every HTML file the steps above wrote (scripts/csp.ts).
+    cspPlugin(),
   ],
   build: {
     target: 'es2022',

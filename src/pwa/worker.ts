@@ -32,6 +32,22 @@ const OFFLINE_READY_SHOWN = 'citylink.offlineReadyShown';
 // Returning to the app checks for a new version, at most this often.
 const UPDATE_CHECK_MS = 60_000;
 
+const WORKER_URL = '/sw.js';
+
+/**
+ * The worker's address as Trusted Types want it at `register()` (a script-URL sink): a named
+ * policy that passes this one fixed address and nothing else (src/lib/trusted-types.ts).
+ */
+function workerScriptUrl(): TrustedScriptURL | string {
+  const policy = window.trustedTypes?.createPolicy('citylink-worker', {
+    createScriptURL: (url: string) => {
+      if (url !== WORKER_URL) throw new TypeError(`Not the app's worker: ${url}`);
+      return url;
+    },
+  });
+  return policy ? policy.createScriptURL(WORKER_URL) : WORKER_URL;
+}
+
 /**
  * Registers `/sw.js` (its name never changes) and watches for updates: on start, and whenever
  * the app comes back to the foreground. A kill-switch build removes workers instead.
@@ -42,7 +58,7 @@ export function registerWorker(): void {
     void retireWorkers();
     return;
   }
-  workbox = new Workbox('/sw.js', { scope: '/' });
+  workbox = new Workbox(workerScriptUrl(), { scope: '/' });
   workbox.addEventListener('waiting', () => setUpdateReady(true));
   workbox.addEventListener('installed', (event) => {
     // An external worker is a later version another tab found, not the first install.

@@ -8,8 +8,11 @@ import { registerImageRoute } from './images';
 import { registerNavigationRoute } from './navigation';
 import { registerOnDemandRoute } from './on-demand';
 import { syncNow, type PeriodicSyncEvent } from './feed-sync';
+import { reportViolations } from './violations';
 
 declare const self: ServiceWorkerGlobalScope;
+
+reportViolations();
 
 // The app shell, listed by vite-plugin-pwa at build time. The feed is not in it: IndexedDB is
 // the feed's only store.

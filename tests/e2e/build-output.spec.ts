@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { htmlFiles, policyOf } from '../../scripts/csp';
+import { expect, test } from './fixtures';
 
 // A check of the build itself (no browser): what the worker precaches.
 const sw = readFileSync(new URL('../../dist/sw.js', import.meta.url), 'utf8');
@@ -24,6 +26,32 @@ test('the opening_hours parser is its own chunk, built but not precached', () =>
   const parserTable = /Tag der Deutschen Einheit/; // a holiday name from its tables
   for (const url of precached.filter((entry) => entry.endsWith('.js'))) {
     expect(readFileSync(new URL(`../../dist/${url}`, import.meta.url), 'utf8')).not.toMatch(parserTable);
+  }
+});
+
+test("the precache's revision of the shell is the file served, policy included", () => {
+  const entry = /\{"revision":"([0-9a-f]+)","url":"index\.html"\}/.exec(sw);
+  const served = createHash('md5')
+    .update(readFileSync(new URL('../../dist/index.html', import.meta.url)))
+    .digest('hex');
+  expect(entry?.[1]).toBe(served);
+});
+
+test('every HTML file carries a policy meta with the hashes of its own inline scripts', () => {
+  const files = htmlFiles(new URL('../../dist/', import.meta.url).pathname);
+  expect(files.length).toBeGreaterThan(10);
+  for (const file of files) {
+    const html = readFileSync(file, 'utf8');
+    const policy = policyOf(html) ?? '';
+    expect(html.match(/http-equiv="Content-Security-Policy"/g), file).toHaveLength(1);
+    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+      (m) =>
+        `'sha256-${createHash('sha256')
+          .update(m[1] ?? '')
+          .digest('base64')}'`,
+    );
+    expect(inline.length, file).toBeGreaterThan(0);
+    for (const hash of inline) expect(policy, file).toContain(hash);
   }
 });
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Request } from '@playwright/test';
+import type { Request } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { ON_DEMAND_CACHE, ON_DEMAND_DIR } from '../../src/data/config';
 import { hoursDecision, waitForController, waitForNews } from './helpers';
 
