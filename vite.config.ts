@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
+import { cspPlugin } from './scripts/csp';
 import { prerenderPlugin } from './scripts/prerender';
+import { ON_DEMAND_DIR } from './src/data/config';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -13,6 +16,10 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 const killSwitch = process.env.CITYLINK_KILL_SWITCH === '1';
 // Shown in the More tab; CI or a deploy may name a build, tests use it to tell two builds apart.
 const build = process.env.CITYLINK_BUILD ?? pkg.version;
+// Code only some devices need: its chunk goes to ON_DEMAND_DIR, which the precache skips and
+// the worker caches once a device has loaded it (src/sw/on-demand.ts). The opening_hours parser
+// is ~116 KB gzip, and most feeds have no opening hours.
+const onDemandModules = [fileURLToPath(new URL('./src/lib/hours.ts', import.meta.url))];
 
 export default defineConfig({
   define: {
@@ -47,7 +54,8 @@ export default defineConfig({
         // are for link previews and first visits; once the worker runs, every address gets the
         // app shell, so caching them would only cost storage.
         // index.html is the rendered home page, for first visits: offline, the worker answers
-        // every address with shell.html and the app renders from IndexedDB.
+        // every address with shell.html and the app renders from IndexedDB. On-demand code
+        // (above) is fetched only by the devices that need it.
         globIgnores: [
           'index.html',
           'feed*.json',
@@ -56,6 +64,7 @@ export default defineConfig({
           'news/**',
           'events/**',
           'contacts/**',
+          `${ON_DEMAND_DIR}**`,
         ],
         // The kill-switch worker precaches nothing.
         ...(killSwitch ? { injectionPoint: undefined } : {}),
@@ -109,10 +118,20 @@ export default defineConfig({
       },
     }),
     prerenderPlugin(),
+    // Last: it hashes the inline code of every HTML file the steps above wrote (scripts/csp.ts).
+    cspPlugin(),
   ],
   build: {
     target: 'es2022',
     // scripts/prerender.ts reads which chunks each screen needs, to preload them.
     manifest: true,
+    rolldownOptions: {
+      output: {
+        chunkFileNames: (chunk) =>
+          chunk.facadeModuleId && onDemandModules.includes(chunk.facadeModuleId)
+            ? `${ON_DEMAND_DIR}[name]-[hash].js`
+            : 'assets/[name]-[hash].js',
+      },
+    },
   },
 });

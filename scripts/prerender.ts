@@ -319,7 +319,7 @@ async function loadServerEntry(
     plugins: [solid({ ssr: true })],
   });
   const entry = (await server.ssrLoadModule('/src/entry-server.tsx')) as ServerEntry;
-  entry.sanitizeOver(new JSDOM('').window);
+  entry.sanitizeOver(new JSDOM('').window, options.site);
   return { entry, close: () => server.close() };
 }
 

@@ -1,3 +1,4 @@
+import './lib/trusted-types'; // first: the Trusted Types default policy, before any other module runs
 /**
  * The entry point, and the only place that starts side effects: rendering, the service
  * worker, sync triggers, and keeping `<html lang>`, theme and text size true to the settings

@@ -1,7 +1,8 @@
 import { A, createAsync, useLocation, type RouteSectionProps } from '@solidjs/router';
-import { createEffect, For, on, onCleanup, Show, Suspense } from 'solid-js';
+import { createEffect, For, on, onCleanup, onMount, Show, Suspense } from 'solid-js';
 import { t } from '../i18n';
 import { Icon } from '../ui/Icon';
+import { prefetchOpeningHours } from '../features/contacts/hours-prefetch';
 import { RetractedNotice } from '../features/saved/RetractedNotice';
 import { makeHeadingFocus } from '../lib/focus-heading';
 import { StatusBar } from '../features/status/StatusBar';
@@ -14,6 +15,9 @@ export function Layout(props: RouteSectionProps) {
   const meta = createAsync(() => feedMeta());
   const location = useLocation();
   let main: HTMLElement | undefined;
+
+  // Once the first screen is there: fetch the hours parser if this device's feed needs it.
+  onMount(prefetchOpeningHours);
 
   // After a navigation (not on first load: that focus belongs to the browser), focus goes to
   // the new screen's heading so a screen reader starts there, once the heading has rendered.

@@ -10,3 +10,11 @@ export function feedUrl(base: string): string {
 
 /** The Cache Storage cache of feed images: filled by the worker, cleared from Settings. */
 export const IMAGE_CACHE = 'citylink-images';
+
+/**
+ * Code only some devices need (the `opening_hours` parser of src/lib/hours.ts): the build puts
+ * its chunk in this folder of the site, the precache skips the folder, and the worker keeps a
+ * chunk from it in `ON_DEMAND_CACHE` once a device has loaded it (src/sw/on-demand.ts).
+ */
+export const ON_DEMAND_DIR = 'assets/on-demand/';
+export const ON_DEMAND_CACHE = 'citylink-on-demand';

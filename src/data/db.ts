@@ -147,6 +147,24 @@ export async function findItem(kind: ItemKind, key: string): Promise<Item | unde
   return saved?.item.kind === kind ? saved.item : undefined;
 }
 
+/**
+ * How many contacts on this device (stored or saved) there are, and how many of them have
+ * machine-readable `opening_hours`: whether the device needs the hours parser.
+ */
+export async function contactHours(): Promise<{ contacts: number; withHours: number }> {
+  const t = (await db()).transaction(['items', 'saved']);
+  const range = IDBKeyRange.bound(['contact', -Infinity], ['contact', Infinity]);
+  const stored = await t.objectStore('items').index('by-kind-time').getAll(range);
+  const saved = (await t.objectStore('saved').getAll()).map((entry) => entry.item);
+  // A saved contact the feed still carries is one contact, not two.
+  const byId = new Map([...saved.filter((item) => item.kind === 'contact'), ...stored].map((i) => [i.id, i]));
+  const contacts = [...byId.values()];
+  return {
+    contacts: contacts.length,
+    withHours: contacts.filter((item) => item.contact?.openingHours).length,
+  };
+}
+
 /** Items by id, in the order asked, leaving out ids not stored. */
 export async function getItems(ids: readonly string[]): Promise<Item[]> {
   const store = (await db()).transaction('items').store;

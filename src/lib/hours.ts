@@ -3,9 +3,14 @@
  *
  * The parser is large (~690 KB minified, ~115 KB gzipped; mostly holiday and spelling tables):
  * load this module with `await import('./hours')` from the screen that needs it, so it becomes its
- * own chunk. It has no top-level side effects.
+ * own chunk. The build puts that chunk outside the precache (vite.config.ts, ON_DEMAND_DIR): only
+ * devices whose feed has opening hours download it (src/features/contacts/hours-prefetch.ts).
+ * It has no top-level side effects.
  */
 import OpeningHours from 'opening_hours';
+
+/** Where this chunk was loaded from, so the page can ask the worker to keep it for offline use. */
+export const moduleUrl = import.meta.url;
 
 /** Whether a place is open at an instant, and when that next changes (a true instant). */
 export interface OpenState {

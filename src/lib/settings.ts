@@ -4,8 +4,9 @@
  * record even earlier, before any module loads). Settings are preferences, not content, so they
  * live apart from IndexedDB and survive "clear cached content".
  */
+import { httpsImage } from './sanitize';
 import { createRoot, createSignal } from 'solid-js';
-import { rendering } from './hydration';
+import { rendering, siteOrigin } from './hydration';
 
 /** The key shared with the inline script in index.html. */
 export const SETTINGS_KEY = 'citylink.settings';
@@ -108,7 +109,11 @@ export function followOtherTabs(): () => void {
   return () => window.removeEventListener('storage', onStorage);
 }
 
-/** A feed image's address, or nothing when the data saver is on (so it is never requested). */
+/**
+ * A feed image's address, or nothing when the data saver is on (so it is never requested).
+ * An `http:` address is asked for over https, the only way the Content-Security-Policy lets
+ * an image from another host in (scripts/csp.ts).
+ */
 export function feedImage(src: string | undefined): string | undefined {
-  return settings().dataSaver ? undefined : src;
+  return settings().dataSaver || src === undefined ? undefined : httpsImage(src, siteOrigin());
 }

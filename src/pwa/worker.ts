@@ -34,6 +34,22 @@ const OFFLINE_READY_SHOWN = 'citylink.offlineReadyShown';
 // Returning to the app checks for a new version, at most this often.
 const UPDATE_CHECK_MS = 60_000;
 
+const WORKER_URL = '/sw.js';
+
+/**
+ * The worker's address as Trusted Types want it at `register()` (a script-URL sink): a named
+ * policy that passes this one fixed address and nothing else (src/lib/trusted-types.ts).
+ */
+function workerScriptUrl(): TrustedScriptURL | string {
+  const policy = window.trustedTypes?.createPolicy('citylink-worker', {
+    createScriptURL: (url: string) => {
+      if (url !== WORKER_URL) throw new TypeError(`Not the app's worker: ${url}`);
+      return url;
+    },
+  });
+  return policy ? policy.createScriptURL(WORKER_URL) : WORKER_URL;
+}
+
 /**
  * Registers `/sw.js` (its name never changes) and watches for updates: on start, and whenever
  * the app comes back to the foreground. A kill-switch build removes workers instead.
@@ -45,7 +61,7 @@ export async function registerWorker(): Promise<void> {
     return;
   }
   const { Workbox } = await import('workbox-window');
-  workbox = new Workbox('/sw.js', { scope: '/' });
+  workbox = new Workbox(workerScriptUrl(), { scope: '/' });
   workbox.addEventListener('waiting', () => setUpdateReady(true));
   workbox.addEventListener('installed', (event) => {
     // An external worker is a later version another tab found, not the first install.
@@ -83,6 +99,19 @@ function reloadOnTakeover(): void {
       window.location.reload();
     }
     controlled = true;
+  });
+}
+
+/**
+ * Resolves once a worker controls this page, so that its requests go through the worker's
+ * caches; false at once where no worker will (no support, or a kill-switch build).
+ */
+export function whenControlled(): Promise<boolean> {
+  const container = 'serviceWorker' in navigator ? navigator.serviceWorker : undefined;
+  if (!container || KILL_SWITCH) return Promise.resolve(false);
+  if (container.controller) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    container.addEventListener('controllerchange', () => resolve(true), { once: true });
   });
 }
 

@@ -6,9 +6,13 @@ import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { isPageToWorker, SKIP_WAITING, SYNC_REQUEST } from '../data/messages';
 import { registerImageRoute } from './images';
 import { registerNavigationRoute } from './navigation';
+import { registerOnDemandRoute } from './on-demand';
 import { syncNow, type PeriodicSyncEvent } from './feed-sync';
+import { reportViolations } from './violations';
 
 declare const self: ServiceWorkerGlobalScope;
+
+reportViolations();
 
 // The app shell, listed by vite-plugin-pwa at build time. The feed is not in it: IndexedDB is
 // the feed's only store.
@@ -16,6 +20,7 @@ precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 registerNavigationRoute();
 registerImageRoute();
+registerOnDemandRoute();
 
 // The first worker takes the open page at once so it works offline from the first visit;
 // later versions wait for the user's "Reload" (SKIP_WAITING) instead.

@@ -17,7 +17,9 @@ export function ItemBody(props: { html?: string; text?: string; lang?: string; n
       }
     >
       {(html) => {
-        const safe = () => sanitizeHtml(html(), { noImages: props.noImages });
+        // TrustedHTML where the browser has Trusted Types; Solid's typings only name strings,
+        // and the browser takes either at innerHTML.
+        const safe = () => sanitizeHtml(html(), { noImages: props.noImages }) as string;
         // eslint-disable-next-line solid/no-innerhtml -- the HTML passed DOMPurify just above
         return <div class="prose" lang={props.lang} innerHTML={safe()} />;
       }}

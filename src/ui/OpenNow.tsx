@@ -2,9 +2,10 @@ import { createResource, Show } from 'solid-js';
 import { locale, t } from '../i18n';
 import { hydrated } from '../lib/hydration';
 
-// The opening_hours parser is large; it loads (as its own chunk, precached for offline) only
-// when a screen shows hours.
-const loadHours = () => import('../lib/hours');
+// The opening_hours parser is large; it loads (as its own chunk, kept by the worker once loaded,
+// not precached) only when a screen shows hours. Offline before it was ever kept, the place's
+// hours still show as text, without "open now".
+const loadHours = () => import('../lib/hours').catch(() => undefined);
 
 /** "Open now · closes 17:30" for OpenStreetMap hours, told in the place's zone. */
 export function OpenNow(props: { openingHours: string; timeZone: string; now: number }) {

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { en } from '../../src/i18n/en';
 import { zhHans } from '../../src/i18n/zh-Hans';
 import { firstVisit } from './helpers';
@@ -178,11 +179,14 @@ test.describe('reduced motion', () => {
     await page.goto('/more');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     // A stand-in for any animated component: the rule must hold for what others add later.
+    // A constructed sheet, as the policy refuses an inline <style> (scripts/csp.ts); it still
+    // comes after the app's stylesheet in the cascade.
     return page.evaluate(() => {
-      const style = document.createElement('style');
-      style.textContent =
-        '@keyframes probe-spin { to { transform: rotate(1turn); } } .probe { transition: opacity 2s; animation: probe-spin 1s infinite; } .probe::after { content: ""; transition: color 2s; }';
-      document.head.append(style);
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(
+        '@keyframes probe-spin { to { transform: rotate(1turn); } } .probe { transition: opacity 2s; animation: probe-spin 1s infinite; } .probe::after { content: ""; transition: color 2s; }',
+      );
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
       const element = document.createElement('div');
       element.className = 'probe';
       document.querySelector('main')?.append(element);

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { expect, test, watchCsp } from './fixtures';
 import { en } from '../../src/i18n/en';
 import { zhHans } from '../../src/i18n/zh-Hans';
 import { firstVisit } from './helpers';
@@ -120,6 +121,7 @@ async function smallTargets(page: Page): Promise<{ checked: number; small: strin
 
 async function newContext(browser: Browser, locale: string, colorScheme: 'light' | 'dark') {
   const context = await browser.newContext({ locale, colorScheme, timezoneId: 'Asia/Shanghai' });
+  await watchCsp(context);
   const page = await context.newPage();
   await firstVisit(page);
   return { context, page };

@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { htmlFiles, policyOf } from '../../scripts/csp';
+import { expect, test } from './fixtures';
 
 // A check of the build itself (no browser): what the worker precaches.
 const sw = readFileSync(new URL('../../dist/sw.js', import.meta.url), 'utf8');
@@ -16,6 +18,43 @@ test('the precache lists the app shell, not the rendered pages', () => {
 test('the precache does not list the feed', () => {
   expect(precached.length).toBeGreaterThan(3);
   expect(precached.filter((url) => /feed/i.test(url))).toEqual([]);
+});
+
+test('the opening_hours parser is its own chunk, built but not precached', () => {
+  const chunks = readdirSync(new URL('../../dist/assets/on-demand/', import.meta.url));
+  expect(chunks).toEqual([expect.stringMatching(/^hours-[\w-]+\.js$/)]);
+  expect(precached.filter((url) => url.startsWith('assets/on-demand/') || /hours/.test(url))).toEqual([]);
+  // Nothing else in the precache is near its size: the parser is in no other chunk either.
+  const parserTable = /Tag der Deutschen Einheit/; // a holiday name from its tables
+  for (const url of precached.filter((entry) => entry.endsWith('.js'))) {
+    expect(readFileSync(new URL(`../../dist/${url}`, import.meta.url), 'utf8')).not.toMatch(parserTable);
+  }
+});
+
+test("the precache's revision of the shell is the file served, policy included", () => {
+  const entry = /\{"revision":"([0-9a-f]+)","url":"shell\.html"\}/.exec(sw);
+  const served = createHash('md5')
+    .update(readFileSync(new URL('../../dist/shell.html', import.meta.url)))
+    .digest('hex');
+  expect(entry?.[1]).toBe(served);
+});
+
+test('every HTML file carries a policy meta with the hashes of its own inline scripts', () => {
+  const files = htmlFiles(new URL('../../dist/', import.meta.url).pathname);
+  expect(files.length).toBeGreaterThan(10);
+  for (const file of files) {
+    const html = readFileSync(file, 'utf8');
+    const policy = policyOf(html) ?? '';
+    expect(html.match(/http-equiv="Content-Security-Policy"/g), file).toHaveLength(1);
+    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+      (m) =>
+        `'sha256-${createHash('sha256')
+          .update(m[1] ?? '')
+          .digest('base64')}'`,
+    );
+    expect(inline.length, file).toBeGreaterThan(0);
+    for (const hash of inline) expect(policy, file).toContain(hash);
+  }
 });
 
 test('the worker is a classic script, not an ES module', () => {

@@ -27,3 +27,44 @@ export async function firstVisit(page: Page, path = '/'): Promise<void> {
   await waitForController(page);
   await waitForNews(page);
 }
+
+/** The app's decision about the opening_hours parser (src/features/contacts/hours-prefetch.ts). */
+export interface HoursDecision {
+  /** Contacts on the device when it was taken. */
+  contacts: number;
+  withHours: number;
+  /** Whether the worker now keeps the parser for offline use. */
+  kept: boolean;
+}
+
+// HOURS_CHECKED in src/features/contacts/hours-prefetch.ts (a page module: it cannot load in Node).
+const HOURS_CHECKED = 'citylink:hours-checked';
+
+/** Every decision this page has taken so far, oldest first. */
+export function hoursDecisions(page: Page): Promise<HoursDecision[]> {
+  return page.evaluate(
+    (name) =>
+      performance
+        .getEntriesByName(name, 'mark')
+        .map((mark) => (mark as PerformanceMark).detail as HoursDecision),
+    HOURS_CHECKED,
+  );
+}
+
+/** Waits until the page has decided about the hours parser with `contacts` contacts stored. */
+export async function hoursDecision(page: Page, contacts: number): Promise<HoursDecision> {
+  let found: HoursDecision | undefined;
+  await expect
+    .poll(async () => (found = (await hoursDecisions(page)).find((d) => d.contacts === contacts)), {
+      timeout: 30_000,
+    })
+    .toBeDefined();
+  return found as HoursDecision;
+}
+
+/** Waits until the worker keeps the opening_hours parser, as a device does soon after a first visit. */
+export async function waitForHoursKept(page: Page): Promise<void> {
+  await expect
+    .poll(async () => (await hoursDecisions(page)).some((d) => d.kept), { timeout: 30_000 })
+    .toBe(true);
+}

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, watchCsp } from './fixtures';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +27,7 @@ async function withProfile(run: (context: BrowserContext) => Promise<void>): Pro
     viewport: { width: 390, height: 844 },
     locale: 'en-GB',
   });
+  await watchCsp(context);
   try {
     await run(context);
   } finally {
@@ -215,6 +217,7 @@ test('iOS Safari: a sheet with the real steps, from the More tab and the second-
   browser,
 }) => {
   const context = await browser.newContext({ userAgent: IPHONE, hasTouch: true, isMobile: true });
+  await watchCsp(context);
   const first = await visit(context, '/');
   await waitForNews(first);
   await expect(banner(first)).toHaveCount(0);
@@ -245,6 +248,7 @@ test('iOS Safari: a sheet with the real steps, from the More tab and the second-
 
 test('iOS home-screen app: no banner, no install section', async ({ browser }) => {
   const context = await browser.newContext({ userAgent: IPHONE, hasTouch: true, isMobile: true });
+  await watchCsp(context);
   await context.addInitScript(() => Object.defineProperty(navigator, 'standalone', { value: true }));
   await (await visit(context)).close();
   const second = await visit(context, '/more');
@@ -256,6 +260,7 @@ test('iOS home-screen app: no banner, no install section', async ({ browser }) =
 
 test("WeChat's in-app browser: open the page in the browser to install", async ({ browser }) => {
   const context = await browser.newContext({ userAgent: WECHAT, hasTouch: true, isMobile: true });
+  await watchCsp(context);
   const first = await visit(context, '/more');
   await expect(first.getByText(/open this page in your browser: tap ••• at the top right/)).toBeVisible();
   await expect(first.getByRole('button', { name: /Install Citylink|How to install/ })).toHaveCount(0);

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { firstVisit } from './helpers';
 
 // The demo feed publishes every item in English and Simplified Chinese, linked as translations.

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { firstVisit, waitForController } from './helpers';
 
 test.describe('the offline city reader', () => {

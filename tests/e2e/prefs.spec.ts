@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { firstVisit, waitForNews } from './helpers';
 
 // Settings, saved items and data saver: the reader's own choices, kept on the device.

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { rmSync } from 'node:fs';
 import { buildApp, serveBuild, type BuildServer } from '../support/builds';
 import { waitForController, waitForNews } from './helpers';

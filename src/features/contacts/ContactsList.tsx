@@ -25,10 +25,11 @@ export function ContactsList() {
   const [search] = useSearchParams<{ lang?: string }>();
   const all = () => (items() ?? []).filter((item) => item.contact);
   // Only loaded when some contact has machine-readable hours (the parser is large), and never
-  // for a server render: whether a place is open depends on the reader's "now".
+  // for a server render: whether a place is open depends on the reader's "now". Offline before
+  // the worker ever kept it, the list is sorted by name alone.
   const [hours] = createResource(
     () => hydrated() && all().some((item) => item.contact?.openingHours),
-    () => import('../../lib/hours'),
+    () => import('../../lib/hours').catch(() => undefined),
   );
   const spoken = () => [...new Set(all().flatMap((item) => item.contact?.languages ?? []))];
   const isOpen = (item: Item) => {
