@@ -190,7 +190,7 @@ describe('htmlFileFor: the page vite preview answers a path with', () => {
     expect(htmlFileFor(dist, '/news/a?utm=1')).toBe(join(dist, 'news/a/index.html'));
     expect(htmlFileFor(dist, '/news/a/index.html')).toBe(join(dist, 'news/a/index.html'));
     expect(htmlFileFor(dist, '/offline')).toBe(join(dist, 'offline.html'));
-    expect(htmlFileFor(dist, '/events/unknown')).toBe(join(dist, 'index.html'));
+    expect(htmlFileFor(dist, '/events/unknown')).toBe(join(dist, 'shell.html'));
     expect(htmlFileFor(dist, '/app.js')).toBeUndefined();
     expect(htmlFileFor(dist, '/missing.png')).toBeUndefined();
     expect(htmlFileFor(dist, '/../../etc/passwd')).toBeUndefined();
