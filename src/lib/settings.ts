@@ -6,7 +6,7 @@
  */
 import { httpsImage } from './sanitize';
 import { createRoot, createSignal } from 'solid-js';
-import { rendering, siteOrigin } from './hydration';
+import { pageContext, rendering, siteOrigin } from './hydration';
 
 /** The key shared with the inline script in index.html. */
 export const SETTINGS_KEY = 'citylink.settings';
@@ -115,5 +115,10 @@ export function followOtherTabs(): () => void {
  * an image from another host in (scripts/csp.ts).
  */
 export function feedImage(src: string | undefined): string | undefined {
-  return settings().dataSaver || src === undefined ? undefined : httpsImage(src, siteOrigin());
+  if (settings().dataSaver || src === undefined) return undefined;
+  // A server-rendered page's data names the build's site (CITYLINK_SITE_URL): its own images
+  // go by path, so the page works on whatever host serves the build.
+  const site = pageContext()?.origin;
+  if (site && src.startsWith(`${site}/`)) return src.slice(site.length);
+  return httpsImage(src, siteOrigin());
 }

@@ -16,7 +16,7 @@ test('npm start sends each page its policy as a header, with frame-ancestors; th
   for (const [path, file] of [
     ['/', 'index.html'],
     ['/news/chenpi-season', 'news/chenpi-season/index.html'],
-    ['/events/no-such-event', 'index.html'],
+    ['/events/no-such-event', 'shell.html'],
   ] as const) {
     const meta = policyOf(built(file));
     expect(meta, file).toMatch(/^default-src 'none'; script-src 'self' 'report-sample' 'sha256-[\w+/]+=*'/);
