@@ -92,6 +92,7 @@ function median(values: readonly (number | null | undefined)[]): number | null {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 const ratio = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? null : a / b);
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 // ---- build and serve --------------------------------------------------------------------
 
@@ -220,7 +221,7 @@ async function offlineSection() {
 }
 
 async function ingestSection() {
-  progress(`ingest: ${settings.runs} runs of syncFeed and of one transaction per item`);
+  progress(`ingest: ${count(settings.runs, 'run')} of syncFeed and of one transaction per item`);
   const runs: IngestRun[] = await benchIngest(
     generateFeed(settings.items),
     settings.runs,
@@ -331,7 +332,7 @@ if (results.bytes) {
         verdict(b.entryHtml.gzip <= BUDGET.entryHtmlGzip),
       ],
       [
-        `JS before interactive (${b.interactiveJsFiles.length} files)`,
+        `JS before interactive (${count(b.interactiveJsFiles.length, 'file')})`,
         bytes(b.interactiveJs.raw),
         bytes(b.interactiveJs.gzip),
         bytes(b.interactiveJs.brotli),
@@ -339,7 +340,7 @@ if (results.bytes) {
         verdict(b.interactiveJs.brotli <= BUDGET.interactiveJsBrotli),
       ],
       [
-        `precache (${b.precache.files} files)`,
+        `precache (${count(b.precache.files, 'file')})`,
         bytes(b.precache.total.raw),
         bytes(b.precache.total.gzip),
         bytes(b.precache.total.brotli),
@@ -347,7 +348,7 @@ if (results.bytes) {
         '',
       ],
       [
-        `first-visit transfer of / (${b.firstVisitRequests.length} requests)`,
+        `first-visit transfer of / (${count(b.firstVisitRequests.length, 'request')})`,
         '',
         bytes(b.firstVisitTransfer),
         '',
@@ -360,7 +361,7 @@ if (results.bytes) {
 
 if (results.lighthouse) {
   lines.push(
-    `Lighthouse mobile (simulated slow 4G, CPU 4x), medians of ${settings.runs} runs interleaved with the floor (same HTML, no JavaScript)`,
+    `Lighthouse mobile (simulated slow 4G, CPU 4x), median of ${count(settings.runs, 'run')} interleaved with the floor (same HTML, no JavaScript)`,
   );
   const rows: string[][] = [];
   for (const [path, r] of Object.entries(results.lighthouse)) {
@@ -398,7 +399,9 @@ if (results.lighthouse) {
 }
 
 if (results.offline) {
-  lines.push(`Repeat visit offline (Chromium, CPU ${settings.cpu}x), LCP, medians of ${settings.runs} runs`);
+  lines.push(
+    `Repeat visit offline (Chromium, CPU ${settings.cpu}x), LCP, median of ${count(settings.runs, 'run')}`,
+  );
   table(
     ['address', 'first visit', 'offline repeat', 'repeat/first', 'goal', ''],
     Object.entries(results.offline).map(([path, r]) => {
@@ -419,7 +422,7 @@ if (results.ingest) {
   const met = r.speedup === null ? null : r.speedup >= 4;
   goals.push({ measure: 'ingest (per item / syncFeed)', goal: '≥ 4× faster', value: x(r.speedup), met });
   lines.push(
-    `Ingest of ${bytes(settings.items)} items into IndexedDB (Chromium, CPU ${settings.ingestCpu}x, on-disk profile), medians of ${settings.runs} runs`,
+    `Ingest of ${bytes(settings.items)} items into IndexedDB (Chromium, CPU ${settings.ingestCpu}x, on-disk profile), median of ${count(settings.runs, 'run')}`,
   );
   table(
     ['way', 'time', 'speed-up', 'goal', ''],
@@ -465,7 +468,7 @@ if (results.sync) {
   const met = atMost(r.longestTask, 50);
   goals.push({ measure: 'longest task during a first sync', goal: '≤ 50 ms', value: ms(r.longestTask), met });
   lines.push(
-    `First visit of / with a ${bytes(settings.items)}-item feed (built app, Chromium, CPU ${settings.cpu}x), medians of ${settings.syncRuns} runs`,
+    `First visit of / with a ${bytes(settings.items)}-item feed (built app, Chromium, CPU ${settings.cpu}x), median of ${count(settings.syncRuns, 'run')}`,
   );
   table(
     ['measure', 'value', 'goal', ''],

@@ -3,7 +3,7 @@
  * config, so item addresses reach their prerendered pages as in `npm start`):
  * - the app: `dist/` as built;
  * - the floor: a copy of `dist/` where the HTML of the measured addresses is the same first
- *   screen with no JavaScript (`floorHtml`), on its own origin so that no storage is shared;
+ *   screen with no JavaScript (`floor.ts`), on its own origin so that no storage is shared;
  * - the large feed: a copy of `dist/` whose `feed.json` is a generated one.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { preview } from 'vite';
+import { floorHtml, htmlFileOf } from './floor';
 
 export interface Site {
   /** `http://127.0.0.1:<port>` */
@@ -74,35 +75,6 @@ export function copyOf(dist: string, name: string): { dir: string; dispose(): vo
   const dir = join(root, 'dist');
   cpSync(dist, dir, { recursive: true });
   return { dir, dispose: () => rmSync(root, { recursive: true, force: true }) };
-}
-
-/**
- * The floor of a page: its own HTML with every script and modulepreload removed and its
- * stylesheets inlined, so it paints exactly the first screen the HTML holds, without JavaScript.
- */
-export function floorHtml(dist: string, html: string): string {
-  return html
-    .replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, '')
-    .replace(/<link\b[^>]*\brel=["']?modulepreload\b[^>]*>/gi, '')
-    .replace(/<link\b[^>]*\brel=["']?stylesheet\b[^>]*>/gi, (tag) => {
-      const href = /\bhref=["']?([^"'\s>]+)/i.exec(tag)?.[1];
-      if (!href) return tag;
-      const path = new URL(href, 'http://site/').pathname;
-      const css = readFileSync(join(dist, path), 'utf8');
-      // url(...) in the stylesheet is relative to the stylesheet, not to the page.
-      const rebased = css.replace(
-        /url\((["']?)(?!data:|\/|[a-z]+:)([^)"']+)\1\)/gi,
-        (_m, quote: string, url: string) => {
-          return `url(${quote}${new URL(url, `http://site${path}`).pathname}${quote})`;
-        },
-      );
-      return `<style>${rebased}</style>`;
-    });
-}
-
-/** The file holding the HTML of an address: `/` → `index.html`, `/news/x` → `news/x/index.html`. */
-export function htmlFileOf(path: string): string {
-  return path === '/' ? 'index.html' : join(path.replace(/^\//, ''), 'index.html');
 }
 
 /** A copy of `dist` where each of `paths` serves its floor page. */
