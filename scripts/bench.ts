@@ -396,6 +396,16 @@ if (results.lighthouse) {
     }
   }
   table(['address', 'metric', 'app', 'floor', 'app/floor', 'goal', ''], rows);
+  // Lighthouse's own measure of the machine at each run: on a shared machine it shows the noise.
+  const speed = Object.values(results.lighthouse)
+    .flatMap((r) => [...r.app.runs, ...r.floor.runs])
+    .flatMap((r) => (r.benchmarkIndex === null ? [] : [r.benchmarkIndex]));
+  if (speed.length) {
+    lines.push(
+      `Lighthouse benchmarkIndex over these runs: median ${Math.round(median(speed)!)}, from ${Math.round(Math.min(...speed))} to ${Math.round(Math.max(...speed))} (higher is faster)`,
+      '',
+    );
+  }
 }
 
 if (results.offline) {
