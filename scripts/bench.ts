@@ -136,21 +136,24 @@ const titleOf = (path: string) => (path === '/' ? undefined : item.title);
 
 const cleanup: (() => Promise<void> | void)[] = [];
 const sites: { app?: Site; floor?: Site; large?: Site } = {};
-if (run('bytes') || run('lighthouse') || run('offline')) {
-  sites.app = await serve(dist, settings.port);
-  cleanup.push(() => sites.app?.close());
-}
-if (run('lighthouse')) {
-  const copy = floorSite(dist, paths);
-  cleanup.push(() => copy.dispose());
-  sites.floor = await serve(copy.dir, settings.port + 1);
-  cleanup.push(() => sites.floor?.close());
-}
-if (run('sync')) {
-  const copy = largeFeedSite(dist, generateFeed(settings.items));
-  cleanup.push(() => copy.dispose());
-  sites.large = await serve(copy.dir, settings.port + 2);
-  cleanup.push(() => sites.large?.close());
+/** Starts the servers the chosen sections need; each one's teardown goes into `cleanup`. */
+async function startSites(): Promise<void> {
+  if (run('bytes') || run('lighthouse') || run('offline')) {
+    sites.app = await serve(dist, settings.port);
+    cleanup.push(() => sites.app?.close());
+  }
+  if (run('lighthouse')) {
+    const copy = floorSite(dist, paths);
+    cleanup.push(() => copy.dispose());
+    sites.floor = await serve(copy.dir, settings.port + 1);
+    cleanup.push(() => sites.floor?.close());
+  }
+  if (run('sync')) {
+    const copy = largeFeedSite(dist, generateFeed(settings.items));
+    cleanup.push(() => copy.dispose());
+    sites.large = await serve(copy.dir, settings.port + 2);
+    cleanup.push(() => sites.large?.close());
+  }
 }
 
 // ---- the sections -----------------------------------------------------------------------
@@ -284,6 +287,8 @@ const results: {
   sync?: Awaited<ReturnType<typeof syncSection>>;
 } = {};
 try {
+  // Inside the try: a port already in use still removes the copies made before it.
+  await startSites();
   if (run('bytes')) results.bytes = await bytesSection();
   if (run('lighthouse')) results.lighthouse = await lighthouseSection();
   if (run('offline')) results.offline = await offlineSection();
