@@ -1,163 +1,547 @@
 /**
- * Speed and size, measured rather than asserted. Each figure is a median over several runs,
- * with a baseline measured in the same run so that a noisy shared machine shows in both:
- * - parse: parseFeed() on a large generated feed vs JSON.parse of the same text;
- * - sync: syncFeed() of the feed into fake-indexeddb vs a bare put of the same items;
- * - size: the production build (run `npm run build` first), raw and gzipped.
- * Usage: npm run bench [-- --items 5000 --runs 7]
+ * `npm run bench`: speed and size of the production build, measured rather than asserted
+ * (issue 10). Builds the app, serves it with `vite preview` on 127.0.0.1 only, and prints one
+ * table, also written to bench/results.json:
+ * - Lighthouse, mobile profile as it comes (simulated slow 4G, CPU 4x), for `/` and an item
+ *   page, each run interleaved with the floor: the same HTML without JavaScript;
+ * - offline repeat visit in Chromium with the CPU slowed 4x, against the first visit;
+ * - ingest of 5,000 items into IndexedDB in Chromium, against one transaction per item;
+ * - search p95 over 5,000 items (scripts/bench-search.ts, also `npm run bench:search`);
+ * - the main thread during a first sync of 5,000 items in the built app, and the DOM after it;
+ * - bytes (scripts/bytes.ts): entry HTML, JavaScript before interactive, first-visit transfer,
+ *   precache.
+ * Every figure is a median, and every ratio is against a baseline measured in the same run.
+ *
+ * Usage: npm run bench [-- --runs 5 --sync-runs 3 --quick --no-build --items 5000
+ *                          --only bytes,lighthouse,offline,ingest,search,sync --port 4301]
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
+import { benchSearch, BUDGET_MS, searchSummary } from './bench-search';
+import {
+  firstSync,
+  firstVisitTransfer,
+  repeatVisit,
+  type FirstSync,
+  type RepeatVisit,
+} from './bench/browser';
+import { generateFeed } from './bench/feed';
+import { benchIngest } from './bench/ingest';
+import type { IngestRun } from './bench/ingest-page';
+import { runLighthouse, type LighthouseRun } from './bench/lighthouse';
+import { floorSite, largeFeedSite, serve, type Site } from './bench/site';
+import { BUDGET, entryHtml, interactiveJs, precache } from './bytes';
+import { parseFeed } from '../src/data/parse';
+import { itemPath } from '../src/data/paths';
+import { displayTitle } from '../src/data/text';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+// ---- settings ---------------------------------------------------------------------------
+
+const argv = process.argv.slice(2);
+const has = (name: string) => argv.includes(`--${name}`);
+const value = (name: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
 };
-const ITEMS = arg('items', 5000);
-const RUNS = arg('runs', 7);
+const number = (name: string, fallback: number) => {
+  const raw = value(name);
+  const n = raw === undefined ? fallback : Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} takes a whole number, not "${raw}"`);
+  return n;
+};
+const SECTIONS = ['bytes', 'lighthouse', 'offline', 'ingest', 'search', 'sync'] as const;
+type Section = (typeof SECTIONS)[number];
+const only = value('only')?.split(',') ?? [...SECTIONS];
+for (const name of only) {
+  if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`--only: no section "${name}"`);
+}
+const quick = has('quick');
+const settings = {
+  /** Runs of Lighthouse (per page and side), of the repeat visit and of ingest. */
+  runs: number('runs', quick ? 1 : 5),
+  /** Runs of the large first sync: about a minute each today, so fewer by default. */
+  syncRuns: number('sync-runs', quick ? 1 : 3),
+  searchRounds: number('rounds', quick ? 3 : 15),
+  items: number('items', 5000),
+  /** The CPU slowdown of the Chromium runs: a mid-range phone. */
+  cpu: 4,
+  /** Ingest runs at full speed: it is a ratio of two ways to store, and slow either way. */
+  ingestCpu: 1,
+  port: number('port', 4301),
+  build: !has('no-build'),
+  sections: only as Section[],
+};
+const run = (section: Section) => settings.sections.includes(section);
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
+const root = new URL('..', import.meta.url).pathname;
+const dist = join(root, 'dist');
+const progress = (line: string) => process.stderr.write(`  … ${line}\n`);
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
+
+// ---- statistics -------------------------------------------------------------------------
+
+function median(values: readonly (number | null | undefined)[]): number | null {
+  const sorted = values.filter((v): v is number => typeof v === 'number').sort((a, b) => a - b);
+  if (sorted.length === 0) return null;
   const mid = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
+const ratio = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? null : a / b);
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-async function timeIt(run: () => unknown): Promise<number> {
+// ---- build and serve --------------------------------------------------------------------
+
+const loadAtStart = load();
+const startedAt = new Date();
+console.log(`Citylink bench, ${startedAt.toISOString()}`);
+console.log(`load average at start: ${loadAtStart} (${cpus().length} CPUs)`);
+// Vite warns on every config load that a future loader will want file extensions: not ours here.
+process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING = 'true';
+let buildSeconds: number | null = null;
+if (settings.build) {
+  progress('building (vite build)');
   const start = performance.now();
-  await run();
-  return performance.now() - start;
-}
-
-/** A feed of `n` items, a third in Chinese, a tenth events, as a city would publish. */
-function generateFeed(n: number): string {
-  const items = Array.from({ length: n }, (_, i) => {
-    const zh = i % 3 === 0;
-    const base = {
-      id: `item-${i}`,
-      title: zh
-        ? `江门第${i}条新闻：海外专家交流活动`
-        : `Jiangmen story ${i}: overseas experts meet local firms`,
-      content_html: `<p>${(zh ? '江门市人才服务站为海外专家提供服务。' : 'The talent station helps visiting experts. ').repeat(8)}</p>`,
-      date_published: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
-      tags: ['talent', zh ? '人才' : 'news'],
-      language: zh ? 'zh-Hans' : 'en',
-    };
-    return i % 10 === 0
-      ? {
-          ...base,
-          _city: { kind: 'event', event: { start: '2027-03-09T09:00:00+08:00', venue: { name: 'Hall' } } },
-        }
-      : base;
-  });
-  return JSON.stringify({
-    version: 'https://jsonfeed.org/version/1.1',
-    title: 'Bench',
-    _city: { timezone: 'Asia/Shanghai' },
-    items,
-  });
-}
-
-async function benchParse(text: string) {
-  const { parseFeed } = await import('../src/data/parse');
-  const parse: number[] = [];
-  const baseline: number[] = [];
-  for (let r = 0; r < RUNS; r++) {
-    baseline.push(await timeIt(() => JSON.parse(text)));
-    parse.push(
-      await timeIt(() =>
-        parseFeed(text, { baseUrl: 'https://example.org/feed.json', receivedAt: Date.now() }),
-      ),
-    );
+  try {
+    execFileSync('npx', ['vite', 'build'], { cwd: root, stdio: 'pipe' });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
+    process.stderr.write(`${stdout?.toString() ?? ''}${stderr?.toString() ?? ''}`);
+    throw new Error('vite build failed', { cause: error });
   }
-  return { parse: median(parse), baseline: median(baseline) };
+  buildSeconds = (performance.now() - start) / 1000;
 }
 
-async function benchSync(text: string) {
-  const sync: number[] = [];
-  const baseline: number[] = [];
-  const { parseFeed } = await import('../src/data/parse');
-  const parsed = parseFeed(text, { baseUrl: 'https://example.org/feed.json', receivedAt: Date.now() });
-  if (!parsed.ok) throw new Error(parsed.error);
-  globalThis.indexedDB = new IDBFactory();
-  const { syncFeed } = await import('../src/data/sync');
-  const { DB_NAME } = await import('../src/data/db');
-  for (let r = 0; r < RUNS; r++) {
-    // An empty database each run; our connection closes itself on the delete's versionchange.
-    await new Promise((resolve) => (indexedDB.deleteDatabase(DB_NAME).onsuccess = resolve));
-    const fetch = () => Promise.resolve(new Response(text, { status: 200 }));
-    sync.push(await timeIt(() => syncFeed({ feedUrl: 'https://example.org/feed.json', fetch })));
+/** The item page measured: the first news item of the build's sitemap (or `--item /news/…`). */
+function chooseItem(): { path: string; title: string } {
+  const feed = parseFeed(readFileSync(join(dist, 'feed.json'), 'utf8'), {
+    baseUrl: 'http://127.0.0.1/feed.json',
+    receivedAt: Date.now(),
+  });
+  if (!feed.ok) throw new Error(`dist/feed.json: ${feed.error}`);
+  const sitemap = readFileSync(join(dist, 'sitemap.xml'), 'utf8');
+  const listed = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? '').pathname);
+  const path = value('item') ?? listed.find((p) => p.startsWith('/news/'));
+  const item = feed.items.find((candidate) => itemPath(candidate) === path);
+  if (!path || !item) throw new Error(`no item page to measure (${path ?? 'none in sitemap.xml'})`);
+  return { path, title: displayTitle(item) };
+}
+const item = chooseItem();
+const paths = ['/', item.path];
+const titleOf = (path: string) => (path === '/' ? undefined : item.title);
 
-    // Baseline: the same items written by a bare IndexedDB transaction, no parsing or checks.
-    const factory = new IDBFactory();
-    baseline.push(
-      await timeIt(
-        () =>
-          new Promise<void>((resolve, reject) => {
-            const open = factory.open('bare', 1);
-            open.onupgradeneeded = () => open.result.createObjectStore('items', { keyPath: 'id' });
-            open.onsuccess = () => {
-              const t = open.result.transaction('items', 'readwrite');
-              for (const item of parsed.items) t.objectStore('items').put(item);
-              t.oncomplete = () => resolve();
-              t.onerror = () => reject(t.error ?? new Error('transaction failed'));
-            };
-          }),
-      ),
-    );
+const cleanup: (() => Promise<void> | void)[] = [];
+const sites: { app?: Site; floor?: Site; large?: Site } = {};
+/** Starts the servers the chosen sections need; each one's teardown goes into `cleanup`. */
+async function startSites(): Promise<void> {
+  if (run('bytes') || run('lighthouse') || run('offline')) {
+    sites.app = await serve(dist, settings.port);
+    cleanup.push(() => sites.app?.close());
   }
-  return { sync: median(sync), baseline: median(baseline) };
+  if (run('lighthouse')) {
+    const copy = floorSite(dist, paths);
+    cleanup.push(() => copy.dispose());
+    sites.floor = await serve(copy.dir, settings.port + 1);
+    cleanup.push(() => sites.floor?.close());
+  }
+  if (run('sync')) {
+    const copy = largeFeedSite(dist, generateFeed(settings.items));
+    cleanup.push(() => copy.dispose());
+    sites.large = await serve(copy.dir, settings.port + 2);
+    cleanup.push(() => sites.large?.close());
+  }
 }
 
-function buildSizes() {
-  const dist = new URL('../dist/', import.meta.url).pathname;
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files.push(path);
+// ---- the sections -----------------------------------------------------------------------
+
+type Metric = 'fcp' | 'lcp' | 'tbt' | 'cls';
+const METRICS: Metric[] = ['fcp', 'lcp', 'tbt', 'cls'];
+
+interface Side {
+  runs: LighthouseRun[];
+  median: Record<Metric, number | null>;
+  errors: string[];
+}
+const side = (runs: LighthouseRun[]): Side => ({
+  runs,
+  median: Object.fromEntries(METRICS.map((m) => [m, median(runs.map((r) => r[m]))])) as Record<
+    Metric,
+    number | null
+  >,
+  errors: runs.flatMap((r) => (r.error ? [r.error] : [])),
+});
+
+async function lighthouseSection() {
+  const app = sites.app!;
+  const floor = sites.floor!;
+  const runs = Object.fromEntries(
+    paths.map((p) => [p, { app: [] as LighthouseRun[], floor: [] as LighthouseRun[] }]),
+  );
+  const total = settings.runs * paths.length * 2;
+  let done = 0;
+  // Interleaved: app then floor, page by page, run by run, so both meet the same machine.
+  for (let i = 0; i < settings.runs; i++) {
+    for (const path of paths) {
+      for (const which of ['app', 'floor'] as const) {
+        progress(`lighthouse ${++done}/${total}: ${which} ${path}`);
+        runs[path]![which].push(await runLighthouse(`${(which === 'app' ? app : floor).origin}${path}`));
+      }
     }
-  };
-  walk(dist);
-  const sum = (paths: string[]) =>
-    paths.reduce(
-      (acc, path) => {
-        const bytes = readFileSync(path);
-        return { raw: acc.raw + bytes.length, gzip: acc.gzip + gzipSync(bytes).length };
-      },
-      { raw: 0, gzip: 0 },
-    );
-  const js = files.filter((f) => f.includes('/assets/') && f.endsWith('.js'));
-  const css = files.filter((f) => f.endsWith('.css'));
-  const sw = files.filter((f) => f.endsWith('/sw.js'));
+  }
+  return Object.fromEntries(
+    paths.map((path) => {
+      const a = side(runs[path]!.app);
+      const f = side(runs[path]!.floor);
+      const ratios = Object.fromEntries(METRICS.map((m) => [m, ratio(a.median[m], f.median[m])]));
+      return [path, { app: a, floor: f, ratio: ratios as Record<Metric, number | null> }];
+    }),
+  );
+}
+
+async function offlineSection() {
+  const out: Record<
+    string,
+    { first: number | null; repeat: number | null; ratio: number | null; runs: RepeatVisit[] }
+  > = {};
+  const runs: Record<string, RepeatVisit[]> = Object.fromEntries(paths.map((p) => [p, []]));
+  for (let i = 0; i < settings.runs; i++) {
+    for (const path of paths) {
+      progress(`repeat visit ${i + 1}/${settings.runs}: ${path}`);
+      runs[path]!.push(await repeatVisit(sites.app!, path, titleOf(path), settings.cpu));
+    }
+  }
+  for (const path of paths) {
+    const list = runs[path]!;
+    const first = median(list.map((r) => r.first));
+    const repeat = median(list.map((r) => r.repeat));
+    out[path] = { first, repeat, ratio: ratio(repeat, first), runs: list };
+  }
+  return out;
+}
+
+async function ingestSection() {
+  progress(`ingest: ${count(settings.runs, 'run')} of syncFeed and of one transaction per item`);
+  const runs: IngestRun[] = await benchIngest(
+    generateFeed(settings.items),
+    settings.runs,
+    settings.ingestCpu,
+    settings.port + 3,
+  );
+  const sync = median(runs.map((r) => r.sync));
+  const perItem = median(runs.map((r) => r.perItem));
+  return { sync, perItem, speedup: ratio(perItem, sync), runs };
+}
+
+async function searchSection() {
+  progress(`search: ${settings.searchRounds} rounds`);
+  const result = await benchSearch({
+    items: settings.items,
+    rounds: settings.searchRounds,
+    throttle: settings.cpu,
+  });
+  return searchSummary(result);
+}
+
+async function syncSection() {
+  const runs: FirstSync[] = [];
+  for (let i = 0; i < settings.syncRuns; i++) {
+    progress(`first sync of ${settings.items} items ${i + 1}/${settings.syncRuns}`);
+    runs.push(await firstSync(sites.large!, settings.cpu));
+  }
+  const of = (key: keyof FirstSync) => median(runs.map((r) => r[key]));
   return {
-    appJs: sum(js),
-    css: sum(css),
-    worker: sum(sw),
-    all: sum(files.filter((f) => !/feed.*\.json$/.test(f))),
+    longestTask: of('longestTask'),
+    longTasks: of('longTasks'),
+    firstNewsLink: of('firstNewsLink'),
+    listNodes: of('listNodes'),
+    documentElements: of('documentElements'),
+    newsLinks: of('newsLinks'),
+    runs,
   };
 }
 
-const text = generateFeed(ITEMS);
-console.log(`feed: ${ITEMS} items, ${(text.length / 1024).toFixed(0)} KiB; ${RUNS} runs, medians\n`);
-const p = await benchParse(text);
-console.log(
-  `parseFeed      ${p.parse.toFixed(1)} ms   JSON.parse ${p.baseline.toFixed(1)} ms   ratio ${(p.parse / p.baseline).toFixed(2)}`,
-);
-const s = await benchSync(text);
-console.log(
-  `syncFeed       ${s.sync.toFixed(1)} ms   bare put   ${s.baseline.toFixed(1)} ms   ratio ${(s.sync / s.baseline).toFixed(2)}`,
-);
-try {
-  const sizes = buildSizes();
-  const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
-  console.log('\nbuild (dist/, feed excluded)     raw        gzip');
-  for (const [name, size] of Object.entries(sizes)) {
-    console.log(`  ${name.padEnd(30)} ${kb(size.raw).padStart(10)} ${kb(size.gzip).padStart(10)}`);
-  }
-} catch {
-  console.log('\nbuild: no dist/ (run `npm run build` first)');
+async function bytesSection() {
+  progress('bytes: first visit of / in Chromium');
+  const transfer = await firstVisitTransfer(sites.app!);
+  const js = await interactiveJs(dist);
+  return {
+    entryHtml: entryHtml(dist),
+    interactiveJs: js.total,
+    interactiveJsFiles: js.files,
+    firstVisitTransfer: transfer.bytes,
+    firstVisitRequests: transfer.requests,
+    precache: precache(dist),
+  };
 }
+
+const results: {
+  bytes?: Awaited<ReturnType<typeof bytesSection>>;
+  lighthouse?: Awaited<ReturnType<typeof lighthouseSection>>;
+  offline?: Awaited<ReturnType<typeof offlineSection>>;
+  ingest?: Awaited<ReturnType<typeof ingestSection>>;
+  search?: Awaited<ReturnType<typeof searchSection>>;
+  sync?: Awaited<ReturnType<typeof syncSection>>;
+} = {};
+try {
+  // Inside the try: a port already in use still removes the copies made before it.
+  await startSites();
+  if (run('bytes')) results.bytes = await bytesSection();
+  if (run('lighthouse')) results.lighthouse = await lighthouseSection();
+  if (run('offline')) results.offline = await offlineSection();
+  if (run('ingest')) results.ingest = await ingestSection();
+  if (run('search')) results.search = await searchSection();
+  if (run('sync')) results.sync = await syncSection();
+} finally {
+  for (const step of cleanup.reverse()) await step();
+}
+
+// ---- the table --------------------------------------------------------------------------
+
+const ms = (n: number | null) => (n === null ? 'n/a' : `${Math.round(n).toLocaleString('en')} ms`);
+const x = (n: number | null) => (n === null ? 'n/a' : `${n.toFixed(2)}×`);
+const bytes = (n: number) => n.toLocaleString('en');
+const cls = (n: number | null) => (n === null ? 'n/a' : n.toFixed(3));
+/** Whether a goal is met, or '' when there is nothing to judge. */
+const verdict = (ok: boolean | null) => (ok === null ? '' : ok ? 'met' : 'NOT MET');
+const atMost = (n: number | null, limit: number) => (n === null ? null : n <= limit);
+
+const goals: { measure: string; goal: string; value: string; met: boolean | null }[] = [];
+const lines: string[] = [];
+
+function table(head: string[], rows: string[][]) {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  lines.push(line(head), ...rows.map(line), '');
+}
+
+if (results.bytes) {
+  const b = results.bytes;
+  lines.push('Bytes (gzip -9 and brotli -q 11 per file; transfer as served by vite preview, gzip)');
+  table(
+    ['measure', 'raw', 'gzip', 'brotli', 'budget', ''],
+    [
+      [
+        'entry HTML of /',
+        bytes(b.entryHtml.raw),
+        bytes(b.entryHtml.gzip),
+        bytes(b.entryHtml.brotli),
+        `${bytes(BUDGET.entryHtmlGzip)} gzip`,
+        verdict(b.entryHtml.gzip <= BUDGET.entryHtmlGzip),
+      ],
+      [
+        `JS before interactive (${count(b.interactiveJsFiles.length, 'file')})`,
+        bytes(b.interactiveJs.raw),
+        bytes(b.interactiveJs.gzip),
+        bytes(b.interactiveJs.brotli),
+        `${bytes(BUDGET.interactiveJsBrotli)} brotli`,
+        verdict(b.interactiveJs.brotli <= BUDGET.interactiveJsBrotli),
+      ],
+      [
+        `precache (${count(b.precache.files, 'file')})`,
+        bytes(b.precache.total.raw),
+        bytes(b.precache.total.gzip),
+        bytes(b.precache.total.brotli),
+        '',
+        '',
+      ],
+      [
+        `first-visit transfer of / (${count(b.firstVisitRequests.length, 'request')})`,
+        '',
+        bytes(b.firstVisitTransfer),
+        '',
+        '',
+        '',
+      ],
+    ],
+  );
+}
+
+if (results.lighthouse) {
+  lines.push(
+    `Lighthouse mobile (simulated slow 4G, CPU 4x), median of ${count(settings.runs, 'run')} interleaved with the floor (same HTML, no JavaScript)`,
+  );
+  const rows: string[][] = [];
+  for (const [path, r] of Object.entries(results.lighthouse)) {
+    for (const m of METRICS) {
+      const show = m === 'cls' ? cls : ms;
+      const floorCell =
+        r.floor.median[m] === null && r.floor.errors.length
+          ? `n/a (${r.floor.errors[0]})`
+          : show(r.floor.median[m]);
+      const appCell =
+        r.app.median[m] === null && r.app.errors.length ? `n/a (${r.app.errors[0]})` : show(r.app.median[m]);
+      let goal = '';
+      let met: boolean | null = null;
+      if (m === 'lcp') {
+        goal = '≤ 1.15× floor';
+        met = atMost(r.ratio.lcp, 1.15);
+        goals.push({ measure: `LCP ${path} (app/floor)`, goal, value: x(r.ratio.lcp), met });
+      } else if (m === 'cls') {
+        goal = '≤ 0.01';
+        met = atMost(r.app.median.cls, 0.01);
+        goals.push({ measure: `CLS ${path}`, goal, value: cls(r.app.median.cls), met });
+      }
+      rows.push([
+        m === 'fcp' ? path : '',
+        m.toUpperCase(),
+        appCell,
+        floorCell,
+        x(r.ratio[m]),
+        goal,
+        verdict(met),
+      ]);
+    }
+  }
+  table(['address', 'metric', 'app', 'floor', 'app/floor', 'goal', ''], rows);
+  // Lighthouse's own measure of the machine at each run: on a shared machine it shows the noise.
+  const speed = Object.values(results.lighthouse)
+    .flatMap((r) => [...r.app.runs, ...r.floor.runs])
+    .flatMap((r) => (r.benchmarkIndex === null ? [] : [r.benchmarkIndex]));
+  if (speed.length) {
+    lines.push(
+      `Lighthouse benchmarkIndex over these runs: median ${Math.round(median(speed)!)}, from ${Math.round(Math.min(...speed))} to ${Math.round(Math.max(...speed))} (higher is faster)`,
+      '',
+    );
+  }
+}
+
+if (results.offline) {
+  lines.push(
+    `Repeat visit offline (Chromium, CPU ${settings.cpu}x), LCP, median of ${count(settings.runs, 'run')}`,
+  );
+  table(
+    ['address', 'first visit', 'offline repeat', 'repeat/first', 'goal', ''],
+    Object.entries(results.offline).map(([path, r]) => {
+      const met = r.repeat === null || r.ratio === null ? null : r.repeat <= 400 && r.ratio <= 0.2;
+      goals.push({
+        measure: `offline repeat LCP ${path}`,
+        goal: '≤ 400 ms and ≤ 0.2× first',
+        value: `${ms(r.repeat)}, ${x(r.ratio)}`,
+        met,
+      });
+      return [path, ms(r.first), ms(r.repeat), x(r.ratio), '≤ 400 ms and ≤ 0.2×', verdict(met)];
+    }),
+  );
+}
+
+if (results.ingest) {
+  const r = results.ingest;
+  const met = r.speedup === null ? null : r.speedup >= 4;
+  goals.push({ measure: 'ingest (per item / syncFeed)', goal: '≥ 4× faster', value: x(r.speedup), met });
+  lines.push(
+    `Ingest of ${bytes(settings.items)} items into IndexedDB (Chromium, CPU ${settings.ingestCpu}x, on-disk profile), median of ${count(settings.runs, 'run')}`,
+  );
+  table(
+    ['way', 'time', 'speed-up', 'goal', ''],
+    [
+      ['syncFeed (one transaction per feed page)', ms(r.sync), x(r.speedup), '≥ 4×', verdict(met)],
+      ['baseline: one transaction per item', ms(r.perItem), '', '', ''],
+    ],
+  );
+}
+
+if (results.search) {
+  const s = results.search;
+  const met = s.p95 <= BUDGET_MS;
+  goals.push({ measure: 'search p95', goal: `≤ ${BUDGET_MS} ms`, value: `${s.p95.toFixed(1)} ms`, met });
+  lines.push(
+    `Search over ${bytes(settings.items)} items (Chromium, CPU ${settings.cpu}x, ${settings.searchRounds} rounds; baseline: String.includes scan)`,
+  );
+  table(
+    ['', 'median', 'p95', 'goal', ''],
+    [
+      [
+        'search',
+        `${s.median.toFixed(1)} ms`,
+        `${s.p95.toFixed(1)} ms`,
+        `p95 ≤ ${BUDGET_MS} ms`,
+        verdict(met),
+      ],
+      [
+        'search + marks of 30 results',
+        `${s.marksMedian.toFixed(1)} ms`,
+        `${s.marksP95.toFixed(1)} ms`,
+        '',
+        '',
+      ],
+      ['scan', `${s.scanMedian.toFixed(1)} ms`, `${s.scanP95.toFixed(1)} ms`, '', ''],
+      ['search/scan', x(ratio(s.median, s.scanMedian)), x(ratio(s.p95, s.scanP95)), '', ''],
+    ],
+  );
+}
+
+if (results.sync) {
+  const r = results.sync;
+  const met = atMost(r.longestTask, 50);
+  goals.push({ measure: 'longest task during a first sync', goal: '≤ 50 ms', value: ms(r.longestTask), met });
+  lines.push(
+    `First visit of / with a ${bytes(settings.items)}-item feed (built app, Chromium, CPU ${settings.cpu}x), median of ${count(settings.syncRuns, 'run')}`,
+  );
+  table(
+    ['measure', 'value', 'goal', ''],
+    [
+      ['longest main-thread task', ms(r.longestTask), '≤ 50 ms', verdict(met)],
+      ['tasks over 50 ms', String(r.longTasks ?? 'n/a'), '', ''],
+      ['first news link in the page', ms(r.firstNewsLink), '', ''],
+      ['DOM nodes of the news list (in <main>)', bytes(r.listNodes ?? 0), '', ''],
+      ['news items linked', bytes(r.newsLinks ?? 0), '', ''],
+      ['elements in the document', bytes(r.documentElements ?? 0), '', ''],
+    ],
+  );
+}
+
+if (goals.length) {
+  lines.push('Goals (issue 10)');
+  table(
+    ['measure', 'goal', 'this run', ''],
+    goals.map((g) => [g.measure, g.goal, g.value, verdict(g.met)]),
+  );
+}
+
+const loadAtEnd = load();
+console.log(`item page: ${item.path}; runs: ${settings.runs} (first sync: ${settings.syncRuns})\n`);
+console.log(lines.join('\n'));
+console.log(`load average at start: ${loadAtStart}; at end: ${loadAtEnd}`);
+
+mkdirSync(join(root, 'bench'), { recursive: true });
+const chromium = (() => {
+  try {
+    return execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
+      .toString()
+      .trim();
+  } catch {
+    return 'unknown';
+  }
+})();
+writeFileSync(
+  join(root, 'bench', 'results.json'),
+  `${JSON.stringify(
+    {
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      machine: {
+        cpus: cpus().length,
+        cpu: cpus()[0]?.model ?? 'unknown',
+        node: process.version,
+        chromium,
+        loadAverage: { start: loadAtStart, end: loadAtEnd },
+      },
+      settings: { ...settings, itemPage: item.path, buildSeconds },
+      goals,
+      ...results,
+    },
+    null,
+    2,
+  )}\n`,
+);
+console.log('written to bench/results.json');

@@ -8,7 +8,15 @@ import type { Item } from '../src/data/model';
 // A deterministic pseudo-random source, so every run indexes the same items.
 let seed = 42;
 const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+
+/**
+ * Restarts the random source: each generator starts from its own seed, so what it makes does
+ * not depend on what another generator drew before it in the same process.
+ */
+export function reseed(value: number): void {
+  seed = value;
+}
+export const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
 const EN_BASE = (
   'the and of for with from new jiangmen city talent station overseas experts health hospital clinic ' +
@@ -56,13 +64,15 @@ function zipf(words: readonly string[]): () => string {
 const enWord = zipf(EN_WORDS);
 const zhWord = zipf(ZH_WORDS);
 
-function sentence(zh: boolean, words: number): string {
+/** A sentence of `words` Zipf-drawn words, in Chinese or English. */
+export function sentence(zh: boolean, words: number): string {
   const parts = Array.from({ length: words }, () => (zh ? zhWord() : enWord()));
   return zh ? `${parts.join('')}。` : `${parts.join(' ')}.`;
 }
 
 /** `n` items: news, events and contacts; every third in Chinese, linked to its translation. */
 export function generate(n: number): Item[] {
+  reseed(42);
   const kinds = ['news', 'news', 'news', 'event', 'contact'] as const;
   return Array.from({ length: n }, (_, i) => {
     const zh = i % 3 === 2;

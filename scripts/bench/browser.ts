@@ -1,0 +1,219 @@
+/**
+ * The benchmark's runs in the real Chromium (Playwright over the system's browser): each in a
+ * fresh on-disk profile, so IndexedDB and Cache Storage write to disk as on a phone, never to
+ * the memory of an incognito context.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { chromiumLaunch } from '../../tests/support/chromium';
+import type { Site } from './site';
+
+/** What the probe (`installProbe`) keeps on `window.__bench`. */
+export interface Probe {
+  /** Start time of the latest largest-contentful-paint candidate (ms). */
+  lcp: number;
+  /** Durations of the long tasks (over 50 ms) seen so far (ms). */
+  longTasks: number[];
+  /** Outcomes of the syncs finished so far, from the app's broadcast channel. */
+  syncs: { outcome: string; added: number }[];
+  /** When the document last changed (ms). */
+  lastMutation: number;
+  /** When a link to a news item was first in the page (ms), if it was. */
+  firstNewsLink?: number;
+}
+
+/**
+ * Runs in the page before any of its scripts: records paints, long tasks, finished syncs and
+ * DOM changes. Self-contained, as Playwright serialises it into the page.
+ */
+function installProbe(): void {
+  const probe: Probe = { lcp: 0, longTasks: [], syncs: [], lastMutation: performance.now() };
+  (window as unknown as { __bench: Probe }).__bench = probe;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) probe.lcp = entry.startTime;
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) probe.longTasks.push(entry.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  // The app's channel (src/data/messages.ts): every finished sync, page's or worker's.
+  new BroadcastChannel('citylink').onmessage = (event: MessageEvent<unknown>) => {
+    const report = (event.data as { report?: { outcome?: string; added?: number } } | null)?.report;
+    if (report) probe.syncs.push({ outcome: String(report.outcome), added: report.added ?? 0 });
+  };
+  new MutationObserver(() => {
+    probe.lastMutation = performance.now();
+    if (probe.firstNewsLink === undefined && document.querySelector('main a[href^="/news/"]')) {
+      probe.firstNewsLink = performance.now();
+    }
+  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+}
+
+export const probe = (page: Page): Promise<Probe> =>
+  page.evaluate(() => (window as unknown as { __bench: Probe }).__bench);
+
+/** A fresh profile on disk, closed and removed after `run`. */
+export async function withProfile<T>(
+  run: (context: BrowserContext, page: Page) => Promise<T>,
+  baseURL?: string,
+): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'citylink-bench-profile-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    ...chromiumLaunch,
+    headless: true,
+    viewport: { width: 390, height: 844 },
+    locale: 'en-GB',
+    ...(baseURL ? { baseURL } : {}),
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    return await run(context, page);
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Slows the page's CPU down `rate` times (a mid-range phone is about 4x slower than this
+ * machine). Set before the first navigation, it holds through reloads and later navigations.
+ */
+export async function throttle(context: BrowserContext, page: Page, rate: number): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+}
+
+/** Waits until the document has not changed for `quietMs`. */
+async function settled(page: Page, quietMs: number, timeout = 120_000): Promise<void> {
+  await page.waitForFunction(
+    (quiet) => performance.now() - (window as unknown as { __bench: Probe }).__bench.lastMutation > quiet,
+    quietMs,
+    { polling: 100, timeout },
+  );
+}
+
+/**
+ * The first visit is over: the worker is activated (so it has precached the shell and run its
+ * own first sync) and a sync has stored the feed.
+ */
+async function firstVisitDone(page: Page, timeout = 120_000): Promise<void> {
+  await page.waitForFunction(
+    async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated',
+    undefined,
+    { polling: 100, timeout },
+  );
+  await page.waitForFunction(
+    () => (window as unknown as { __bench: Probe }).__bench.syncs.some((sync) => sync.outcome === 'updated'),
+    undefined,
+    { polling: 100, timeout },
+  );
+}
+
+/** Where a screen shows its content: a news link on the list, or the item's heading. */
+function content(page: Page, title: string | undefined) {
+  return title === undefined
+    ? page.locator(`main a[href^="/news/"]`).first()
+    : page.locator('main h1', { hasText: title });
+}
+
+export interface RepeatVisit {
+  first: number;
+  repeat: number;
+}
+
+/**
+ * One run of the repeat visit: LCP of a cold first visit of `path` (online), then, once the
+ * worker and the feed are in place, LCP of a reload of the same address offline.
+ */
+export async function repeatVisit(
+  site: Site,
+  path: string,
+  title: string | undefined,
+  cpu: number,
+): Promise<RepeatVisit> {
+  return withProfile(async (context, page) => {
+    await page.addInitScript(installProbe);
+    await throttle(context, page, cpu);
+    await page.goto(path);
+    await firstVisitDone(page);
+    await content(page, title).waitFor({ timeout: 60_000 });
+    await settled(page, 1000);
+    const first = (await probe(page)).lcp;
+
+    await context.setOffline(true);
+    await page.reload();
+    await content(page, title).waitFor({ timeout: 60_000 });
+    await settled(page, 1000);
+    return { first, repeat: (await probe(page)).lcp };
+  }, site.origin);
+}
+
+export interface FirstSync {
+  /** The longest main-thread task from navigation to settled (ms); 0 when none was over 50 ms. */
+  longestTask: number;
+  longTasks: number;
+  /** When the first news link was in the page (ms from navigation). */
+  firstNewsLink: number | null;
+  /** Nodes (elements and text) inside `main` once settled: the news list. */
+  listNodes: number;
+  /** Elements in the whole document once settled. */
+  documentElements: number;
+  /** News items linked from the screen once settled. */
+  newsLinks: number;
+  syncs: number;
+}
+
+/** A first visit of `/` on a site whose feed is large: what the main thread went through. */
+export async function firstSync(site: Site, cpu: number): Promise<FirstSync> {
+  return withProfile(async (context, page) => {
+    await page.addInitScript(installProbe);
+    await throttle(context, page, cpu);
+    await page.goto('/');
+    await firstVisitDone(page, 300_000);
+    await page.locator('main a[href^="/news/"]').first().waitFor({ timeout: 300_000 });
+    // The worker's own sync after its activation broadcasts too, and the screens re-read
+    // IndexedDB after it: settled means no change for 3 s (CPU time, slowed) after both.
+    await settled(page, 3000, 300_000);
+    const result = await probe(page);
+    const counts = await page.evaluate(() => {
+      const main = document.querySelector('main');
+      let nodes = 0;
+      if (main) {
+        const walker = document.createTreeWalker(main, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) nodes++;
+      }
+      return {
+        listNodes: nodes,
+        documentElements: document.getElementsByTagName('*').length,
+        newsLinks: new Set(
+          [...document.querySelectorAll('main a[href^="/news/"]')].map((a) => a.getAttribute('href')),
+        ).size,
+      };
+    });
+    return {
+      longestTask: Math.max(0, ...result.longTasks),
+      longTasks: result.longTasks.length,
+      firstNewsLink: result.firstNewsLink ?? null,
+      syncs: result.syncs.length,
+      ...counts,
+    };
+  }, site.origin);
+}
+
+/**
+ * Everything a first visit of `/` downloads, counted by the server on its sockets (so the
+ * worker's precache and sync are in, and answers from the browser's caches are not): from
+ * navigation until the worker is activated, the feed stored and the network quiet for 2 s.
+ */
+export async function firstVisitTransfer(site: Site): Promise<{ bytes: number; requests: string[] }> {
+  return withProfile(async (_context, page) => {
+    await page.addInitScript(installProbe);
+    site.traffic.reset();
+    await page.goto('/');
+    await firstVisitDone(page);
+    const deadline = Date.now() + 60_000;
+    while (site.traffic.idleFor() < 2000 && Date.now() < deadline) await page.waitForTimeout(200);
+    return { bytes: site.traffic.bytes(), requests: site.traffic.requests() };
+  }, site.origin);
+}
