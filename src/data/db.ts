@@ -19,7 +19,8 @@ export interface SyncState {
 }
 
 /** Why a sync failed; the page turns each kind into a translated sentence. */
-export type SyncErrorKind = 'offline' | 'timeout' | 'http' | 'invalid' | 'storage-full' | 'storage';
+export type SyncErrorKind =
+  'offline' | 'timeout' | 'http' | 'invalid' | 'storage-full' | 'storage' | 'unexpected';
 
 /** A saved item: a snapshot of the whole item, kept when the feed drops it. */
 export interface SavedItem {

@@ -32,6 +32,7 @@ export const en = {
     'storage-full':
       'This device is out of storage space. Nothing saved was lost; free some space and refresh.',
     storage: 'The app could not save to this device. Nothing saved was lost.',
+    unexpected: 'Refreshing failed because of a fault in the app. Nothing saved was lost.',
   },
   list: {
     emptyNews: 'No news yet. Connect to the internet to load the feed.',

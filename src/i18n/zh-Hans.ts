@@ -33,6 +33,7 @@ export const zhHans: Catalogue = {
     invalid: '无法读取信息源，已保存的内容没有丢失。',
     'storage-full': '本机存储空间已满。已保存的内容没有丢失，请释放空间后刷新。',
     storage: '无法保存到本机，已保存的内容没有丢失。',
+    unexpected: '应用出错，刷新失败。已保存的内容没有丢失。',
   },
   list: {
     emptyNews: '暂无新闻。请连接网络以加载内容。',
