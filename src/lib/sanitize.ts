@@ -26,6 +26,8 @@ export function createSanitizer(window?: Parameters<typeof DOMPurify>[0]): Sanit
     }
     if (node.tagName === 'IMG') {
       node.setAttribute('loading', 'lazy');
+      // The image's host need not learn which item the reader has open (feeds name any host).
+      node.setAttribute('referrerpolicy', 'no-referrer');
     }
   });
   return (html, options = {}) =>

@@ -36,7 +36,16 @@ export function Article() {
                   </Show>
                 </p>
                 <Show when={feedImage(found().image ?? found().bannerImage)}>
-                  {(src) => <img class="article-image" src={src()} alt="" decoding="async" />}
+                  {(src) => (
+                    // A feed image may live on any host: it is not told which item is open.
+                    <img
+                      class="article-image"
+                      src={src()}
+                      alt=""
+                      decoding="async"
+                      referrerpolicy="no-referrer"
+                    />
+                  )}
                 </Show>
                 <ItemBody
                   html={found().contentHtml}
