@@ -354,7 +354,9 @@ describe('syncFeed', () => {
   });
 
   it('opens the database once for concurrent callers', async () => {
-    const [a, b] = await Promise.all([m.db.db(), m.db.db()]);
-    expect(a).toBe(b);
+    const open = vi.spyOn(globalThis.indexedDB, 'open');
+    await Promise.all([m.db.listItems('news'), m.db.getFeedMeta(), m.db.savedIds()]);
+    await m.db.allItems();
+    expect(open).toHaveBeenCalledTimes(1);
   });
 });

@@ -216,13 +216,10 @@ async function storePage(
   at: number,
 ): Promise<{ metKnown: boolean; added: number; changed: number; stored: string[]; removed: string[] }> {
   return tx(['items', 'feed', 'saved', 'retracted'], async (t) => {
-    const store = t.objectStore('items');
-    const saved = t.objectStore('saved');
-    const byKey = store.index('by-kind-key');
     const result = { metKnown: false, added: 0, changed: 0, stored: [] as string[], removed: [] as string[] };
 
     for (const item of items) {
-      const old = await store.get(item.id);
+      const old = await t.get('items', item.id);
       const toStore = { ...item };
       if (old) {
         result.metKnown = true;
@@ -230,37 +227,37 @@ async function storePage(
         if (!item.datePublished && !item.dateModified) toStore.sortTime = old.sortTime;
       }
       // Addresses must stay unique: a slug another item already owns falls back to the id.
-      const owner = await byKey.getKey([toStore.kind, toStore.key]);
+      const owner = await t.keyFromIndex('items', 'by-kind-key', [toStore.kind, toStore.key]);
       if (owner !== undefined && owner !== toStore.id) toStore.key = toStore.id;
       if (!old) result.added++;
       else if (JSON.stringify(old) !== JSON.stringify(toStore)) result.changed++;
       else continue;
-      await store.put(toStore);
+      await t.put('items', toStore);
       result.stored.push(toStore.id);
       // A saved snapshot follows the feed while the feed has the item (a postponed event…).
-      const snapshot = await saved.get(toStore.id);
-      if (snapshot) await saved.put({ ...snapshot, item: toStore });
+      const snapshot = await t.get('saved', toStore.id);
+      if (snapshot) await t.put('saved', { ...snapshot, item: toStore });
     }
     for (const id of retractions) {
       // A retraction is the one thing that removes a saved item; the reader is told which.
-      const snapshot = await saved.get(id);
+      const snapshot = await t.get('saved', id);
       if (snapshot) {
-        await saved.delete(id);
-        await t.objectStore('retracted').put({
+        await t.delete('saved', id);
+        await t.put('retracted', {
           id,
           title: displayTitle(snapshot.item),
           kind: snapshot.item.kind,
           at,
         });
       }
-      if ((await store.getKey(id)) === undefined) {
+      if ((await t.get('items', id)) === undefined) {
         if (snapshot) result.removed.push(id);
         continue;
       }
-      await store.delete(id);
+      await t.delete('items', id);
       result.removed.push(id);
     }
-    if (meta) await t.objectStore('feed').put(meta, 'current');
+    if (meta) await t.put('feed', meta, 'current');
     return result;
   });
 }
