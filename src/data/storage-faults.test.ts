@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBOpenDBRequest } from 'fake-indexeddb';
 import { openDB } from 'idb';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { recordFigure } from '../../tests/support/figures';
 import type * as DbModule from './db';
 import type * as SyncModule from './sync';
 
@@ -28,6 +29,10 @@ async function load(): Promise<{ db: typeof DbModule; sync: typeof SyncModule }>
 }
 
 let warn: ReturnType<typeof vi.spyOn>;
+
+// Each test adds its fault once it has held; the README's figures come from here.
+const held: string[] = [];
+afterAll(() => recordFigure('storage-faults-unit', { held: held.length, faults: held }));
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
   warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -70,7 +75,7 @@ const FAULTS: [string, () => void][] = [
   ],
 ];
 
-describe.each(FAULTS)('with %s', (_name, breakIt) => {
+describe.each(FAULTS)('with %s', (name, breakIt) => {
   beforeEach(() => breakIt());
   afterEach(() => {
     Object.defineProperty(globalThis, 'indexedDB', {
@@ -95,6 +100,7 @@ describe.each(FAULTS)('with %s', (_name, breakIt) => {
     // A second sync finds what the first kept: nothing new, nothing lost.
     expect(await sync.syncFeed({ feedUrl: FEED, fetch: feedServer })).toMatchObject({ outcome: 'unchanged' });
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('kept in memory'), expect.anything());
+    held.push(name);
   });
 
   it('keeps none of a write that fails half-way, as a transaction would', async () => {
@@ -124,6 +130,7 @@ describe('an open that never settles', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(await items).toEqual([]);
     expect(db.storageMode()).toBe('memory');
+    held.push('an open that never settles');
   });
 });
 
@@ -151,6 +158,7 @@ describe('versions of the app in two tabs', () => {
     warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     await expect(old.listItems('news')).resolves.toEqual([]);
     expect(old.storageMode()).toBe('outdated');
+    held.push('a newer version upgrading under an open tab');
   });
 
   it('the new tab waits, saying so, for an old tab that holds on, however long', async () => {
@@ -170,5 +178,6 @@ describe('versions of the app in two tabs', () => {
     holder.close();
     expect((await items).map((item) => item.id)).toEqual(['a', 'release-v1.2']);
     expect(newer.storageMode()).toBe('persistent');
+    held.push('an upgrade blocked by an old tab');
   });
 });
