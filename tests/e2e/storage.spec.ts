@@ -25,7 +25,8 @@ async function waitForSync(page: Page): Promise<void> {
 // Each breaks IndexedDB in the page before any of the app's code runs. The worker keeps its
 // own, working IndexedDB: the page must not rely on what the worker stores.
 // An aborted upgrade fails only while the database needs one: once the worker (whose own
-// IndexedDB works here) has made it, the page's next open succeeds, rightly.
+// IndexedDB works here) has made it, the page's next open succeeds, rightly. Whether it has
+// by the reload is a race, and either way is right, so only the first load is checked.
 const PASSING_FAULTS = new Set(['open() failing through an aborted upgrade']);
 
 const FAULTS: Record<string, () => void> = {
@@ -82,7 +83,7 @@ for (const [fault, breakIt] of Object.entries(FAULTS)) {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
     await page.reload();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title, { timeout: 20_000 });
-    await expect(page.getByText(MEMORY_EN)).toHaveCount(PASSING_FAULTS.has(fault) ? 0 : 1);
+    if (!PASSING_FAULTS.has(fault)) await expect(page.getByText(MEMORY_EN)).toBeVisible();
     await waitForSync(page);
     expect(errors).toEqual([]);
     survived.push(fault);
