@@ -10,6 +10,9 @@ const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Not test-results/ itself: Playwright empties its output folder, and the tests' figures
+  // (test-results/reliability, see tests/support/figures.ts) must outlive a run of another tier.
+  outputDir: 'test-results/playwright',
   fullyParallel: false,
   workers: 1,
   retries: 0,

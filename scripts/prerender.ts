@@ -17,7 +17,7 @@ import solid from 'vite-plugin-solid';
 import type * as ServerEntryModule from '../src/entry-server';
 import type { Locale } from '../src/i18n';
 import type { FeedMeta, Item } from '../src/data/model';
-import { itemPath, itemUrl, SECTION } from '../src/data/paths';
+import { isAppPage, itemPath, itemUrl, SECTION } from '../src/data/paths';
 import { bodyText, displayTitle, truncate } from '../src/data/text';
 import { formatEventTime } from '../src/lib/event-time';
 
@@ -485,10 +485,8 @@ export function prerenderPlugin(): Plugin {
       server.middlewares.use((req, _res, next) => {
         const [path = '', query] = (req.url ?? '').split('?', 2);
         const page = renderedPage(distDir, path);
-        const accept = req.headers.accept ?? '';
         if (page) req.url = page;
-        else if (path !== '/' && accept.includes('text/html') && !existsSync(join(distDir, path)))
-          req.url = `/${SHELL}`;
+        else if (path !== '/' && isAppPage(path) && !existsSync(join(distDir, path))) req.url = `/${SHELL}`;
         if (query !== undefined) req.url += `?${query}`;
         next();
       });

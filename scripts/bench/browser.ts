@@ -57,13 +57,14 @@ export const probe = (page: Page): Promise<Probe> =>
 export async function withProfile<T>(
   run: (context: BrowserContext, page: Page) => Promise<T>,
   baseURL?: string,
+  locale = 'en-GB',
 ): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'citylink-bench-profile-'));
   const context = await chromium.launchPersistentContext(dir, {
     ...chromiumLaunch,
     headless: true,
     viewport: { width: 390, height: 844 },
-    locale: 'en-GB',
+    locale,
     ...(baseURL ? { baseURL } : {}),
   });
   try {
@@ -147,6 +148,27 @@ export async function repeatVisit(
     await settled(page, 1000);
     return { first, repeat: (await probe(page)).lcp };
   }, site.origin);
+}
+
+/**
+ * How long a Chinese reader of `/` (rendered in English) sees English: from the first
+ * contentful paint to the app's `citylink:hydrated` mark, after which the interface is Chinese.
+ */
+export async function languageSwitch(site: Site, cpu: number): Promise<number> {
+  return withProfile(
+    async (context, page) => {
+      await throttle(context, page, cpu);
+      await page.goto('/');
+      await page.waitForSelector('html[data-hydrated]', { state: 'attached', timeout: 60_000 });
+      return page.evaluate(() => {
+        const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;
+        const hydrated = performance.getEntriesByName('citylink:hydrated')[0]?.startTime ?? 0;
+        return hydrated - paint;
+      });
+    },
+    site.origin,
+    'zh-CN',
+  );
 }
 
 export interface FirstSync {

@@ -50,12 +50,11 @@ async function timePerItem(text: string): Promise<{ ms: number; stored: number }
   if (!parsed.ok) throw new Error(parsed.error);
   let stored = 0;
   for (const item of parsed.items) {
-    await tx(['items', 'saved'], async (t) => {
-      const store = t.objectStore('items');
-      await store.get(item.id);
-      await store.index('by-kind-key').getKey([item.kind, item.key]);
-      await store.put(item);
-      await t.objectStore('saved').get(item.id);
+    await tx(['items', 'saved'], async (a) => {
+      await a.get('items', item.id);
+      await a.keyFromIndex('items', 'by-kind-key', [item.kind, item.key]);
+      await a.put('items', item);
+      await a.get('saved', item.id);
     });
     stored++;
   }

@@ -1,8 +1,23 @@
 /**
- * The IndexedDB layer: the only module that imports `idb`. Page and service worker both open
- * the database through `db()`, so there is one schema, one upgrade path and one open promise.
+ * The storage layer: the only module that imports `idb`. Page and service worker both reach
+ * the database through the functions below, so there is one schema, one upgrade path and one
+ * open promise. When IndexedDB is missing, throws, or never opens, the same functions run over
+ * an in-memory stand-in (`memory-store.ts`) and `storageMode()` says so: screens and the
+ * worker keep one code path, and the page tells the reader nothing is kept on the device.
  */
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import {
+  openDB,
+  type DBSchema,
+  type IDBPDatabase,
+  type IDBPObjectStore,
+  type IDBPTransaction,
+  type IndexKey,
+  type IndexNames,
+  type StoreKey,
+  type StoreNames,
+  type StoreValue,
+} from 'idb';
+import { MemoryDatabase, type MemoryTx, type StoreShape } from './memory-store';
 import type { FeedMeta, Item, ItemKind } from './model';
 
 /** Bookkeeping of the last sync of one feed URL. */
@@ -19,7 +34,8 @@ export interface SyncState {
 }
 
 /** Why a sync failed; the page turns each kind into a translated sentence. */
-export type SyncErrorKind = 'offline' | 'timeout' | 'http' | 'invalid' | 'storage-full' | 'storage';
+export type SyncErrorKind =
+  'offline' | 'timeout' | 'http' | 'invalid' | 'storage-full' | 'storage' | 'unexpected';
 
 /** A saved item: a snapshot of the whole item, kept when the feed drops it. */
 export interface SavedItem {
@@ -68,150 +84,394 @@ export const DB_NAME = 'citylink';
 export const DB_VERSION = 2;
 
 type Db = IDBPDatabase<CitylinkDB>;
-/** A read-write transaction over any set of stores, as handed to `tx()` callbacks. */
-export type WriteTx<S extends StoreNames<CitylinkDB>[]> = IDBPTransaction<CitylinkDB, S, 'readwrite'>;
+type Stores = StoreNames<CitylinkDB>;
+type Value<N extends Stores> = StoreValue<CitylinkDB, N>;
+type Key<N extends Stores> = StoreKey<CitylinkDB, N>;
+type Index<N extends Stores> = IndexNames<CitylinkDB, N>;
+
+/**
+ * What a transaction may do, the same over IndexedDB and over the in-memory stand-in, so
+ * callers (`syncFeed()`'s page writes) have one code path whatever the browser allows.
+ */
+export interface Access {
+  get<N extends Stores>(store: N, key: Key<N>): Promise<Value<N> | undefined>;
+  getAll<N extends Stores>(store: N): Promise<Value<N>[]>;
+  getAllKeys<N extends Stores>(store: N): Promise<Key<N>[]>;
+  fromIndex<N extends Stores, I extends Index<N>>(
+    store: N,
+    index: I,
+    key: IndexKey<CitylinkDB, N, I>,
+  ): Promise<Value<N> | undefined>;
+  keyFromIndex<N extends Stores, I extends Index<N>>(
+    store: N,
+    index: I,
+    key: IndexKey<CitylinkDB, N, I>,
+  ): Promise<Key<N> | undefined>;
+  /** Items of one kind, newest first (the `by-kind-time` index walked backwards). */
+  newestOfKind(kind: ItemKind, limit: number): Promise<Item[]>;
+  put<N extends Stores>(store: N, value: Value<N>, key?: Key<N>): Promise<void>;
+  delete<N extends Stores>(store: N, key: Key<N>): Promise<void>;
+  clear(store: Stores): Promise<void>;
+}
+
+interface Backend {
+  run<T>(stores: Stores[], mode: 'readonly' | 'readwrite', work: (access: Access) => Promise<T>): Promise<T>;
+}
+
+// Key paths of the stores and their indexes: the upgrade creates them, the in-memory stand-in
+// reads records by them.
+const SHAPES = {
+  items: { keyPath: 'id', indexes: { 'by-kind-time': ['kind', 'sortTime'], 'by-kind-key': ['kind', 'key'] } },
+  feed: {},
+  sync: { keyPath: 'feedUrl' },
+  saved: { keyPath: 'id', indexes: { 'by-kind-key': ['item.kind', 'item.key'] } },
+  reads: {},
+  retracted: { keyPath: 'id' },
+} as const satisfies Record<Stores, StoreShape>;
+
+/** The versioned upgrade, run by `openDB` when the device holds an older version (or none). */
+function upgrade(
+  database: Db,
+  oldVersion: number,
+  _newVersion: number | null,
+  transaction: IDBPTransaction<CitylinkDB, Stores[], 'versionchange'>,
+): void {
+  // An upgrade the browser aborts (a disk error, storage refused) fails the open, which is
+  // handled there; its transaction's own rejection must not surface as an uncaught error.
+  transaction.done.catch(() => undefined);
+  try {
+    createStores(database, oldVersion);
+  } catch (error) {
+    // Aborted under us, or a step failed: never open a half-made database. The open fails
+    // with the abort, and content goes to memory.
+    console.warn('Citylink: the database upgrade did not run.', error);
+    try {
+      transaction.abort();
+    } catch {
+      // Already aborted.
+    }
+  }
+}
 
 /**
  * Upgrades run one step per version so that a device several versions behind walks through
  * each of them; every step must be safe to run on the data the previous step left.
  */
-function upgrade(database: Db, oldVersion: number): void {
+function createStores(database: Db, oldVersion: number): void {
+  const { items: itemShape, saved: savedShape } = SHAPES;
   if (oldVersion < 1) {
-    const items = database.createObjectStore('items', { keyPath: 'id' });
-    items.createIndex('by-kind-time', ['kind', 'sortTime']);
-    items.createIndex('by-kind-key', ['kind', 'key']);
+    const items = database.createObjectStore('items', { keyPath: itemShape.keyPath });
+    items.createIndex('by-kind-time', [...itemShape.indexes['by-kind-time']]);
+    items.createIndex('by-kind-key', [...itemShape.indexes['by-kind-key']]);
     database.createObjectStore('feed');
-    database.createObjectStore('sync', { keyPath: 'feedUrl' });
+    database.createObjectStore('sync', { keyPath: SHAPES.sync.keyPath });
   }
   if (oldVersion < 2) {
     // Only new stores: the items, feed facts and validators of v1 stay as they are.
-    const saved = database.createObjectStore('saved', { keyPath: 'id' });
-    saved.createIndex('by-kind-key', ['item.kind', 'item.key']);
+    const saved = database.createObjectStore('saved', { keyPath: savedShape.keyPath });
+    saved.createIndex('by-kind-key', [...savedShape.indexes['by-kind-key']]);
     database.createObjectStore('reads');
-    database.createObjectStore('retracted', { keyPath: 'id' });
+    database.createObjectStore('retracted', { keyPath: SHAPES.retracted.keyPath });
   }
 }
 
-// Cached as a promise (not the resolved database) so that concurrent callers share one open.
-let opening: Promise<Db> | undefined;
+/**
+ * How this page or worker keeps content, for the page to tell the reader:
+ * - `opening`: not known yet;
+ * - `persistent`: in IndexedDB, so it stays on the device;
+ * - `memory`: IndexedDB is missing, refused or never opened: content lives in memory, for
+ *   this visit only;
+ * - `waiting`: the database must be upgraded, and a tab of an older version holds it open;
+ * - `outdated`: a newer version of the app (another tab) upgraded the database: reload.
+ */
+export type StorageMode = 'opening' | 'persistent' | 'memory' | 'waiting' | 'outdated';
 
-/** The shared database connection, opened once per page or worker. */
-export function db(): Promise<Db> {
-  opening ??= openDB<CitylinkDB>(DB_NAME, DB_VERSION, {
-    upgrade,
-    // A newer version of the app (another tab, or the next worker) needs the database:
-    // let it upgrade and reopen ours on next use instead of blocking it forever.
-    blocking(_current, _next, event) {
-      (event.target as IDBDatabase).close();
-      opening = undefined;
-    },
-    terminated() {
-      opening = undefined;
-    },
-  }).catch((error: unknown) => {
-    opening = undefined;
-    throw error;
+let mode: StorageMode = 'opening';
+const watchers = new Set<(mode: StorageMode) => void>();
+
+function setMode(next: StorageMode): void {
+  if (next === mode) return;
+  mode = next;
+  for (const watcher of watchers) watcher(next);
+}
+
+/** The current storage mode. */
+export function storageMode(): StorageMode {
+  return mode;
+}
+
+/** Calls `watcher` on every change of the storage mode; returns the unsubscribe. */
+export function watchStorageMode(watcher: (mode: StorageMode) => void): () => void {
+  watchers.add(watcher);
+  return () => watchers.delete(watcher);
+}
+
+/** Resolves once storage is open (or has fallen back to memory), with the mode it ended in. */
+export async function storageReady(): Promise<StorageMode> {
+  await storage();
+  return mode;
+}
+
+// An open that neither succeeds, fails nor reports a blocking tab within this time is taken
+// for a hang (seen in some private modes and broken profiles): content goes to memory instead.
+const OPEN_TIMEOUT_MS = 5_000;
+
+// Cached as a promise so that concurrent callers share one open.
+let current: Promise<Backend> | undefined;
+let memory: Backend | undefined;
+
+function storage(): Promise<Backend> {
+  current ??= openStorage();
+  return current;
+}
+
+async function openStorage(): Promise<Backend> {
+  try {
+    const database = await openWithin(OPEN_TIMEOUT_MS);
+    setMode('persistent');
+    return idbBackend(database);
+  } catch (error) {
+    // Only an older app version meets a newer database; anything else is IndexedDB failing.
+    setMode((error as { name?: unknown } | null)?.name === 'VersionError' ? 'outdated' : 'memory');
+    console.warn('Citylink: IndexedDB is not available; content is kept in memory for this visit.', error);
+    memory ??= memoryBackend(new MemoryDatabase(SHAPES));
+    return memory;
+  }
+}
+
+function openWithin(ms: number): Promise<Db> {
+  return new Promise((resolve, reject) => {
+    let late = false;
+    const timer = setTimeout(() => {
+      late = true;
+      reject(new DOMException(`IndexedDB did not open in ${ms / 1000} s.`, 'TimeoutError'));
+    }, ms);
+    let opened: Promise<Db>;
+    try {
+      // `indexedDB` itself may be missing, or a getter that throws (blocked storage).
+      opened = openDB<CitylinkDB>(DB_NAME, DB_VERSION, {
+        upgrade,
+        // A tab of an older version holds the database: it is asked to close (see `blocking`),
+        // and this one waits for it, however long, saying so, instead of giving up.
+        blocked() {
+          clearTimeout(timer);
+          setMode('waiting');
+        },
+        // A newer version of the app (another tab, or the next worker) needs the database: let
+        // it upgrade, and ask this tab's reader to reload into the new version.
+        blocking(_current, next, event) {
+          (event.target as IDBDatabase).close();
+          current = undefined;
+          // A deletion (no next version), as when site data is cleared, needs no reload.
+          if (next !== null) setMode('outdated');
+        },
+        terminated() {
+          current = undefined;
+        },
+      });
+    } catch (error) {
+      clearTimeout(timer);
+      reject(asError(error));
+      return;
+    }
+    opened.then(
+      (database) => {
+        clearTimeout(timer);
+        // Opened after we gave up: this visit already runs from memory.
+        if (late) database.close();
+        else resolve(database);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(asError(error));
+      },
+    );
   });
-  return opening;
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+function idbBackend(database: Db): Backend {
+  return {
+    async run(stores, txMode, work) {
+      const t = database.transaction(stores, txMode);
+      try {
+        const result = await work(idbAccess(t));
+        await t.done;
+        return result;
+      } catch (error) {
+        // Abort so a half-done write never commits; `done` then rejects, which we have handled.
+        try {
+          t.abort();
+        } catch {
+          // Already finished or aborted by the browser (e.g. on QuotaExceededError).
+        }
+        await t.done.catch(() => undefined);
+        throw error;
+      }
+    },
+  };
+}
+
+function idbAccess(t: IDBPTransaction<CitylinkDB, Stores[], 'readonly' | 'readwrite'>): Access {
+  // idb types each store apart; these functions serve every store, so they talk to the
+  // untyped store and the `Access` signature carries the types.
+  const store = (name: Stores) =>
+    t.objectStore(name) as unknown as IDBPObjectStore<unknown, string[], string, 'readwrite'>;
+  return {
+    get: (name, key) => store(name).get(key),
+    getAll: (name) => store(name).getAll(),
+    getAllKeys: (name) => store(name).getAllKeys() as Promise<never[]>,
+    fromIndex: (name, index, key) =>
+      store(name)
+        .index(index)
+        .get(key as IDBValidKey),
+    keyFromIndex: (name, index, key) =>
+      store(name)
+        .index(index)
+        .getKey(key as IDBValidKey) as Promise<never>,
+    async newestOfKind(kind, limit) {
+      const range = IDBKeyRange.bound([kind, -Infinity], [kind, Infinity]);
+      const out: Item[] = [];
+      let cursor = await t.objectStore('items').index('by-kind-time').openCursor(range, 'prev');
+      while (cursor && out.length < limit) {
+        out.push(cursor.value);
+        cursor = await cursor.continue();
+      }
+      return out;
+    },
+    async put(name, value, key) {
+      await (key === undefined ? store(name).put(value) : store(name).put(value, key));
+    },
+    delete: (name, key) => store(name).delete(key),
+    clear: (name) => store(name).clear(),
+  };
+}
+
+function memoryBackend(database: MemoryDatabase): Backend {
+  return {
+    run: (stores, txMode, work) => database.run(stores, txMode, (m) => work(memoryAccess(m))),
+  };
+}
+
+function memoryAccess(m: MemoryTx): Access {
+  // The stand-in is schema-agnostic; SHAPES made it keep exactly what IndexedDB would.
+  const typed = <T>(value: unknown) => Promise.resolve(value as T);
+  // A write that throws (a record without a key) rejects, as an IndexedDB request would fail.
+  const attempt = (write: () => void) => new Promise<void>((resolve) => resolve(write()));
+  return {
+    get: (name, key) => typed(m.get(name, key)),
+    getAll: (name) => typed(m.getAll(name)),
+    getAllKeys: (name) => typed(m.getAllKeys(name)),
+    fromIndex: (name, index, key) => typed(m.fromIndex(name, index, key as IDBValidKey)?.value),
+    keyFromIndex: (name, index, key) => typed(m.fromIndex(name, index, key as IDBValidKey)?.key),
+    newestOfKind: (kind, limit) =>
+      typed(m.indexDescending('items', 'by-kind-time', [kind, -Infinity], [kind, Infinity], limit)),
+    put: (name, value, key) => attempt(() => m.put(name, value, key)),
+    delete: (name, key) => attempt(() => m.delete(name, key)),
+    clear: (name) => attempt(() => m.clear(name)),
+  };
+}
+
+function read<T>(stores: Stores[], work: (access: Access) => Promise<T>): Promise<T> {
+  return storage().then((backend) => backend.run(stores, 'readonly', work));
 }
 
 /** Items of one kind, newest first. */
-export async function listItems(kind: ItemKind, limit = Infinity): Promise<Item[]> {
-  const range = IDBKeyRange.bound([kind, -Infinity], [kind, Infinity]);
-  const out: Item[] = [];
-  let cursor = await (await db()).transaction('items').store.index('by-kind-time').openCursor(range, 'prev');
-  while (cursor && out.length < limit) {
-    out.push(cursor.value);
-    cursor = await cursor.continue();
-  }
-  return out;
+export function listItems(kind: ItemKind, limit = Infinity): Promise<Item[]> {
+  return read(['items'], (a) => a.newestOfKind(kind, limit));
 }
 
 /** Every stored item, of all kinds. */
-export async function allItems(): Promise<Item[]> {
-  return (await db()).getAll('items');
+export function allItems(): Promise<Item[]> {
+  return read(['items'], (a) => a.getAll('items'));
 }
 
 /**
  * The item at an address: by its key (slug) first, then by its id, so links by id keep working;
  * then among saved snapshots, so a saved item the feed dropped (or a cleared cache) still opens.
  */
-export async function findItem(kind: ItemKind, key: string): Promise<Item | undefined> {
-  const database = await db();
-  const byKey = await database.getFromIndex('items', 'by-kind-key', [kind, key]);
-  if (byKey) return byKey;
-  const byId = await database.get('items', key);
-  if (byId?.kind === kind) return byId;
-  const saved =
-    (await database.getFromIndex('saved', 'by-kind-key', [kind, key])) ?? (await database.get('saved', key));
-  return saved?.item.kind === kind ? saved.item : undefined;
+export function findItem(kind: ItemKind, key: string): Promise<Item | undefined> {
+  return read(['items', 'saved'], async (a) => {
+    const byKey = await a.fromIndex('items', 'by-kind-key', [kind, key]);
+    if (byKey) return byKey;
+    const byId = await a.get('items', key);
+    if (byId?.kind === kind) return byId;
+    const saved = (await a.fromIndex('saved', 'by-kind-key', [kind, key])) ?? (await a.get('saved', key));
+    return saved?.item.kind === kind ? saved.item : undefined;
+  });
 }
 
 /**
  * How many contacts on this device (stored or saved) there are, and how many of them have
  * machine-readable `opening_hours`: whether the device needs the hours parser.
  */
-export async function contactHours(): Promise<{ contacts: number; withHours: number }> {
-  const t = (await db()).transaction(['items', 'saved']);
-  const range = IDBKeyRange.bound(['contact', -Infinity], ['contact', Infinity]);
-  const stored = await t.objectStore('items').index('by-kind-time').getAll(range);
-  const saved = (await t.objectStore('saved').getAll()).map((entry) => entry.item);
-  // A saved contact the feed still carries is one contact, not two.
-  const byId = new Map([...saved.filter((item) => item.kind === 'contact'), ...stored].map((i) => [i.id, i]));
-  const contacts = [...byId.values()];
-  return {
-    contacts: contacts.length,
-    withHours: contacts.filter((item) => item.contact?.openingHours).length,
-  };
+export function contactHours(): Promise<{ contacts: number; withHours: number }> {
+  return read(['items', 'saved'], async (a) => {
+    const stored = await a.newestOfKind('contact', Infinity);
+    const saved = (await a.getAll('saved')).map((entry) => entry.item);
+    // A saved contact the feed still carries is one contact, not two.
+    const byId = new Map(
+      [...saved.filter((item) => item.kind === 'contact'), ...stored].map((i) => [i.id, i]),
+    );
+    const contacts = [...byId.values()];
+    return {
+      contacts: contacts.length,
+      withHours: contacts.filter((item) => item.contact?.openingHours).length,
+    };
+  });
 }
 
 /** Items by id, in the order asked, leaving out ids not stored. */
-export async function getItems(ids: readonly string[]): Promise<Item[]> {
-  const store = (await db()).transaction('items').store;
-  const found = await Promise.all(ids.map((id) => store.get(id)));
-  return found.filter((item): item is Item => item !== undefined);
+export function getItems(ids: readonly string[]): Promise<Item[]> {
+  return read(['items'], async (a) => {
+    const found = await Promise.all(ids.map((id) => a.get('items', id)));
+    return found.filter((item): item is Item => item !== undefined);
+  });
 }
 
 /** Every saved item, most recently saved first. */
 export async function listSaved(): Promise<SavedItem[]> {
-  const all = await (await db()).getAll('saved');
+  const all = await read(['saved'], (a) => a.getAll('saved'));
   return all.sort((a, b) => b.savedAt - a.savedAt);
 }
 
 /** Saves a snapshot of `item` (or refreshes the one saved). */
-export async function saveItem(item: Item, savedAt: number): Promise<void> {
-  await (await db()).put('saved', { id: item.id, item, savedAt });
+export function saveItem(item: Item, savedAt: number): Promise<void> {
+  return tx(['saved'], (a) => a.put('saved', { id: item.id, item, savedAt }));
 }
 
 /** Forgets a saved item; the feed's copy, if any, stays. */
-export async function unsaveItem(id: string): Promise<void> {
-  await (await db()).delete('saved', id);
+export function unsaveItem(id: string): Promise<void> {
+  return tx(['saved'], (a) => a.delete('saved', id));
 }
 
 /** Ids of every saved item. */
-export async function savedIds(): Promise<string[]> {
-  return (await db()).getAllKeys('saved');
+export function savedIds(): Promise<string[]> {
+  return read(['saved'], (a) => a.getAllKeys('saved'));
 }
 
 /** Marks an item read now. */
-export async function markRead(id: string, at: number): Promise<void> {
-  await (await db()).put('reads', at, id);
+export function markRead(id: string, at: number): Promise<void> {
+  return tx(['reads'], (a) => a.put('reads', at, id));
 }
 
 /** Ids of every item ever opened. */
-export async function readIds(): Promise<string[]> {
-  return (await db()).getAllKeys('reads');
+export function readIds(): Promise<string[]> {
+  return read(['reads'], (a) => a.getAllKeys('reads'));
 }
 
 /** Retracted saved items the reader has not been told about. */
-export async function listRetracted(): Promise<RetractedNotice[]> {
-  return (await db()).getAll('retracted');
+export function listRetracted(): Promise<RetractedNotice[]> {
+  return read(['retracted'], (a) => a.getAll('retracted'));
 }
 
 /** The reader has seen the notice about these retracted items. */
 export async function dismissRetracted(ids: readonly string[]): Promise<void> {
-  await tx(['retracted'], async (t) => {
-    for (const id of ids) await t.objectStore('retracted').delete(id);
+  await tx(['retracted'], async (a) => {
+    for (const id of ids) await a.delete('retracted', id);
   });
 }
 
@@ -220,57 +480,39 @@ export async function dismissRetracted(ids: readonly string[]): Promise<void> {
  * keeps saved items, read marks and the feed's name. Image files are the page's to clear.
  */
 export async function clearCachedContent(): Promise<void> {
-  await tx(['items', 'sync'], async (t) => {
-    await t.objectStore('items').clear();
+  await tx(['items', 'sync'], async (a) => {
+    await a.clear('items');
     // Validators go (a 304 would leave the emptied store empty); the sync history stays.
-    let cursor = await t.objectStore('sync').openCursor();
-    while (cursor) {
-      const rest = { ...cursor.value };
+    for (const state of await a.getAll('sync')) {
+      const rest = { ...state };
       delete rest.etag;
       delete rest.lastModified;
-      await cursor.update(rest);
-      cursor = await cursor.continue();
+      await a.put('sync', rest);
     }
   });
 }
 
 /** The feed-level facts of the last successful sync, if any. */
-export async function getFeedMeta(): Promise<FeedMeta | undefined> {
-  return (await db()).get('feed', 'current');
+export function getFeedMeta(): Promise<FeedMeta | undefined> {
+  return read(['feed'], (a) => a.get('feed', 'current'));
 }
 
 /** The sync bookkeeping of a feed URL. */
-export async function getSyncState(feedUrl: string): Promise<SyncState | undefined> {
-  return (await db()).get('sync', feedUrl);
+export function getSyncState(feedUrl: string): Promise<SyncState | undefined> {
+  return read(['sync'], (a) => a.get('sync', feedUrl));
 }
 
 /** Records the outcome of a sync without touching any item. */
-export async function putSyncState(state: SyncState): Promise<void> {
-  await (await db()).put('sync', state);
+export function putSyncState(state: SyncState): Promise<void> {
+  return tx(['sync'], (a) => a.put('sync', state));
 }
 
 /**
- * Runs `work` in one read-write transaction and resolves once it has committed. Callers must
- * not await anything but the transaction's own requests inside `work` (no network), or the
- * transaction closes early: https://github.com/jakearchibald/idb#transaction-lifetime
+ * Runs `work` in one read-write transaction and resolves once it has committed; if `work`
+ * throws, nothing of it is kept. Callers must not await anything but the transaction's own
+ * requests inside `work` (no network), or an IndexedDB transaction closes early:
+ * https://github.com/jakearchibald/idb#transaction-lifetime
  */
-export async function tx<S extends StoreNames<CitylinkDB>[], T>(
-  stores: S,
-  work: (t: WriteTx<S>) => Promise<T>,
-): Promise<T> {
-  const t = (await db()).transaction(stores, 'readwrite');
-  try {
-    const result = await work(t);
-    await t.done;
-    return result;
-  } catch (error) {
-    // Abort so a half-done page never commits; `done` then rejects, which we have handled.
-    try {
-      t.abort();
-    } catch {
-      // Already finished or aborted by the browser (e.g. on QuotaExceededError).
-    }
-    await t.done.catch(() => undefined);
-    throw error;
-  }
+export async function tx<T>(stores: Stores[], work: (access: Access) => Promise<T>): Promise<T> {
+  return (await storage()).run(stores, 'readwrite', work);
 }

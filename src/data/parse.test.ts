@@ -107,6 +107,27 @@ describe('a valid city feed', () => {
     expect(item?.sortTime).toBe(NOW - 5);
   });
 
+  it('reads a boolean or numeric id as its string, and skips an object, array or null id', () => {
+    const result = parsed({
+      items: [
+        { id: true, title: 'True', _city: { translations: [{ language: 'zh-Hans', id: false }] } },
+        { id: false, title: 'False' },
+        { id: 1.5, title: 'Number' },
+        { id: { x: 1 }, title: 'Object' },
+        { id: ['a'], title: 'Array' },
+        { id: null, title: 'Null' },
+      ],
+    });
+    expect(result.items.map((item) => item.id)).toEqual(['true', 'false', '1.5']);
+    expect(result.items[0]?.key).toBe('true');
+    expect(result.items[0]?.translations).toEqual([{ language: 'zh-Hans', id: 'false' }]);
+    expect(result.skipped.map((problem) => [problem.index, problem.message])).toEqual([
+      [3, 'The item has no id.'],
+      [4, 'The item has no id.'],
+      [5, 'The item has no id.'],
+    ]);
+  });
+
   it('gives the same result for text and for an already parsed value', () => {
     expect(parsed(JSON.parse(load('valid-city.json')))).toEqual(feed);
   });

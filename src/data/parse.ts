@@ -33,6 +33,10 @@ const strings = opt(v.array(v.string()));
 
 const authorSchema = v.object({ name: str, url: str, avatar: str });
 
+// JSON Feed 1.1: "If an id is presented as a number or other type, a JSON Feed reader must
+// coerce it to a string." Scalars are read as their string; objects and arrays are no id.
+const idSchema = v.union([v.string(), v.number(), v.boolean()]);
+
 export const contactSchema = v.object({
   name: v.pipe(v.string(), v.nonEmpty('A contact needs a name.')),
   organization: str,
@@ -68,13 +72,13 @@ const citySchema = v.object({
   kind: opt(v.picklist(['news', 'event', 'contact'], 'Unknown _city.kind.')),
   slug: str,
   deleted: opt(v.boolean()),
-  translations: opt(v.array(v.object({ language: v.string(), id: v.union([v.string(), v.number()]) }))),
+  translations: opt(v.array(v.object({ language: v.string(), id: idSchema }))),
   event: opt(v.unknown()),
   contact: opt(v.unknown()),
 });
 
 export const itemSchema = v.object({
-  id: v.union([v.string(), v.number()], 'An item needs an id.'),
+  id: v.union(idSchema.options, 'An item needs an id.'),
   url: str,
   external_url: str,
   title: str,
@@ -201,8 +205,7 @@ export function parseFeed(input: unknown, options: ParseOptions): ParseResult {
   const rawItems = (doc as { items: unknown[] }).items;
 
   rawItems.forEach((raw, index) => {
-    const rawId = (raw as { id?: unknown } | null)?.id;
-    const id = typeof rawId === 'number' && Number.isFinite(rawId) ? String(rawId) : rawId;
+    const id = idString((raw as { id?: unknown } | null)?.id);
     const at: Problem =
       typeof id === 'string' && id !== '' ? { index, id, message: '' } : { index, message: '' };
     const skip = (message: string) => skipped.push({ ...at, message });
@@ -238,6 +241,14 @@ export function parseFeed(input: unknown, options: ParseOptions): ParseResult {
 }
 
 type RawItem = v.InferOutput<typeof itemSchema>;
+
+/** An id as JSON Feed readers must take it: a string, or a number or boolean as its string. */
+function idString(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean')
+    return String(value);
+  return undefined;
+}
 
 interface ItemContext {
   zone: string;

@@ -26,3 +26,23 @@ export function keyFromSegment(segment: string): string {
 export function itemUrl(item: Pick<Item, 'kind' | 'key'>, origin: string): string {
   return new URL(itemPath(item), origin).href;
 }
+
+// `/news/<key>`, `/events/<key>`, `/contacts/<key>` (one segment, as `itemPath` writes it, or
+// with the trailing slash some hosts add): an item's address whatever its key holds, dots and
+// percent-escapes included (`release-v1.2`, an id that is a URL ending in `.html`).
+const ITEM_ADDRESS = new RegExp(`^/(?:${Object.values(SECTION).join('|')})/[^/]+/?$`);
+// A last segment with an extension names a file: `feed.json`, `sitemap.xml`, `sw.js`, `a.png`.
+const FILE_NAME = /\.[A-Za-z0-9]+$/;
+
+/**
+ * Whether a navigation to `pathname` gets the app's page, or is a file that must be served as
+ * itself or not at all. One rule for the worker and for the documented server rules
+ * (docs/deployment.md): item addresses first, whatever their key; then any path whose last
+ * segment, trailing slashes aside, has an extension is a file. `pathname` is a URL's path as
+ * sent (still percent-encoded), without its query string: a query never changes the answer.
+ */
+export function isAppPage(pathname: string): boolean {
+  if (ITEM_ADDRESS.test(pathname)) return true;
+  const last = pathname.replace(/\/+$/, '').split('/').pop() ?? '';
+  return !FILE_NAME.test(last);
+}

@@ -57,7 +57,10 @@ describe('database upgrade', () => {
     expect(await db.getFeedMeta()).toMatchObject({ title: 'Old feed' });
     expect(await db.getSyncState(FEED)).toMatchObject({ etag: '"v1"' });
     expect(await db.listSaved()).toEqual([]);
-    expect((await db.db()).version).toBe(2);
+    expect(db.storageMode()).toBe('persistent');
+    const upgraded = await openDB(db.DB_NAME);
+    expect(upgraded.version).toBe(2);
+    upgraded.close();
   });
 });
 

@@ -185,6 +185,32 @@ describe('syncFeed', () => {
     expect(loop.requests).toHaveLength(2);
   });
 
+  it("follows next_url only on the feed's own origin; another is ignored with a warning", async () => {
+    const foreign = 'https://elsewhere.example/feed-2.json';
+    const s = server({
+      [FEED]: { body: feed([news('a', '2026-01-02T10:00:00+08:00')], { next_url: foreign }) },
+      [foreign]: { body: feed([news('fake', '2026-01-01T10:00:00+08:00')]) },
+    });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const report = await m.sync.syncFeed({ feedUrl: FEED, fetch: s.fetch });
+    expect(s.requests.map((r) => r.url)).toEqual([FEED]);
+    expect(report).toMatchObject({ outcome: 'updated', pages: 1 });
+    expect(report.warnings.map((w) => w.message)).toEqual([expect.stringContaining(foreign)]);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining("not on the feed's own site"));
+    warn.mockRestore();
+    expect((await m.db.listItems('news')).map((i) => i.id)).toEqual(['a']);
+    // Another port or scheme is another origin too.
+    for (const next of ['http://city.example.org/feed-2.json', 'https://city.example.org:8443/feed-2.json']) {
+      m = await fresh();
+      const other = server({
+        [FEED]: { body: feed([news('a', '2026-01-02T10:00:00+08:00')], { next_url: next }) },
+      });
+      vi.spyOn(console, 'warn').mockImplementationOnce(() => undefined);
+      await m.sync.syncFeed({ feedUrl: FEED, fetch: other.fetch });
+      expect(other.requests).toHaveLength(1);
+    }
+  });
+
   describe('a failure loses nothing', () => {
     const seed = async () => {
       const ok = server({
@@ -207,6 +233,79 @@ describe('syncFeed', () => {
       const state = await m.db.getSyncState(FEED);
       expect(state?.lastError?.kind).toBe(kind);
       expect(state?.etag).toBe('"v1"');
+    });
+
+    /** A 200 whose body sends `sent` and then stalls until the request's signal ends it. */
+    const stalling = (sent: string) =>
+      ((_url: string, init?: RequestInit) => {
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode(sent));
+            init?.signal?.addEventListener('abort', () => controller.error(init.signal?.reason));
+          },
+        });
+        return Promise.resolve(new Response(body, { status: 200 }));
+      }) as typeof fetch;
+
+    /** A 200 whose connection drops after `sent`, as a browser reports it (a TypeError). */
+    const cutOff = (sent: string) =>
+      (() => {
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode(sent));
+            controller.error(new TypeError('network error'));
+          },
+        });
+        return Promise.resolve(new Response(body, { status: 200 }));
+      }) as unknown as typeof fetch;
+
+    it.each([
+      [
+        'timeout',
+        'headers, then a body that stalls',
+        stalling('{"version": "https://jsonfeed.org/version/1.1", "items": ['),
+      ],
+      [
+        'offline',
+        'a body cut off mid-way',
+        cutOff('{"version": "https://jsonfeed.org/version/1.1", "items": ['),
+      ],
+      ['offline', 'a body cut off before it began', cutOff('')],
+    ] as const)('%s: %s', async (kind, _case, failingFetch) => {
+      await seed();
+      const report = await m.sync.syncFeed({ feedUrl: FEED, fetch: failingFetch, timeoutMs: 50 });
+      expect(report.error?.kind).toBe(kind);
+      expect((await m.db.listItems('news')).map((i) => i.id)).toEqual(['a']);
+    });
+
+    it('storage: IndexedDB failing for another reason than space', async () => {
+      await seed();
+      const { IDBObjectStore: FakeStore } = await import('fake-indexeddb');
+      const put = vi.spyOn(FakeStore.prototype, 'put').mockImplementationOnce(function () {
+        throw new DOMException('The database connection is closing.', 'InvalidStateError');
+      });
+      const changed = server({ [FEED]: { body: feed([news('b', '2026-01-02T10:00:00+08:00')]) } });
+      const report = await m.sync.syncFeed({ feedUrl: FEED, fetch: changed.fetch });
+      put.mockRestore();
+      expect(report.error?.kind).toBe('storage');
+      expect((await m.db.listItems('news')).map((i) => i.id)).toEqual(['a']);
+    });
+
+    it('unexpected: a fault of the app is not blamed on the network or the device', async () => {
+      await seed();
+      const broken = (() =>
+        Promise.resolve({
+          ok: true,
+          status: 200,
+          text: () => Promise.resolve(JSON.stringify(feed([news('b', '2026-01-02T10:00:00+08:00')]))),
+          headers: {
+            get() {
+              throw new Error('a bug');
+            },
+          },
+        })) as unknown as typeof fetch;
+      const report = await m.sync.syncFeed({ feedUrl: FEED, fetch: broken });
+      expect(report.error).toEqual({ kind: 'unexpected', detail: 'a bug' });
     });
 
     it('times out a request that never answers', async () => {
@@ -255,7 +354,9 @@ describe('syncFeed', () => {
   });
 
   it('opens the database once for concurrent callers', async () => {
-    const [a, b] = await Promise.all([m.db.db(), m.db.db()]);
-    expect(a).toBe(b);
+    const open = vi.spyOn(globalThis.indexedDB, 'open');
+    await Promise.all([m.db.listItems('news'), m.db.getFeedMeta(), m.db.savedIds()]);
+    await m.db.allItems();
+    expect(open).toHaveBeenCalledTimes(1);
   });
 });

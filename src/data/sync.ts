@@ -113,6 +113,7 @@ async function fetchPages(
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   const seen = new Set<string>([options.feedUrl]);
+  const feedOrigin = new URL(options.feedUrl).origin;
   let url = options.feedUrl;
 
   for (let page = 0; page < maxPages; page++) {
@@ -121,17 +122,29 @@ async function fetchPages(
     if (first && previous.etag) headers['If-None-Match'] = previous.etag;
     if (first && previous.lastModified) headers['If-Modified-Since'] = previous.lastModified;
 
-    const response = await request(doFetch, url, headers, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const response = await request(doFetch, url, headers, timeoutMs);
     if (first && response.status === 304) return;
     if (!response.ok) throw new SyncFailure('http', `HTTP ${response.status} for ${url}`);
-    const text = await response.text();
+    // The timeout covers the body too: a server that sends headers and then stalls, or a
+    // connection cut mid-body, is a network failure, never a storage one.
+    const text = await response.text().catch((error: unknown) => {
+      throw networkFailure(error, url, timeoutMs);
+    });
 
     const parsed = parseFeed(text, { baseUrl: url, receivedAt: now() });
     if (!parsed.ok) throw new SyncFailure('invalid', parsed.error);
     report.skipped.push(...parsed.skipped);
     report.warnings.push(...parsed.warnings);
 
-    const stored = await storePage(parsed.items, parsed.retractions, first ? parsed.meta : undefined, now());
+    const stored = await storePage(
+      parsed.items,
+      parsed.retractions,
+      first ? parsed.meta : undefined,
+      now(),
+    ).catch((error: unknown) => {
+      throw storageFailure(error);
+    });
     report.pages++;
     report.added += stored.added;
     report.changed += stored.changed;
@@ -147,7 +160,16 @@ async function fetchPages(
       else delete next.lastModified;
     }
 
-    if (stored.metKnown || !parsed.nextUrl || seen.has(parsed.nextUrl)) return;
+    if (!parsed.nextUrl) return;
+    // Older pages come from the feed's own site only: a page naming another host must not
+    // publish under the city's name, nor send readers' devices to a host of its choosing.
+    if (new URL(parsed.nextUrl).origin !== feedOrigin) {
+      const message = `next_url ${parsed.nextUrl} is not on the feed's own site (${feedOrigin}); it is ignored.`;
+      report.warnings.push({ message });
+      console.warn(`Citylink: ${message}`);
+      return;
+    }
+    if (stored.metKnown || seen.has(parsed.nextUrl)) return;
     seen.add(parsed.nextUrl);
     url = parsed.nextUrl;
   }
@@ -163,12 +185,24 @@ async function request(
     // no-store: our own validators decide freshness, and the feed lives in IndexedDB alone.
     return await doFetch(url, { headers, cache: 'no-store', signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
-    const name = (error as { name?: unknown } | null)?.name;
-    if (name === 'TimeoutError' || name === 'AbortError') {
-      throw new SyncFailure('timeout', `No answer from ${url} in ${timeoutMs / 1000} s`);
-    }
-    throw new SyncFailure('offline', `Could not reach ${url}: ${String(error)}`);
+    throw networkFailure(error, url, timeoutMs);
   }
+}
+
+/** A fetch or body read that failed: out of time, or the network did not carry it. */
+function networkFailure(error: unknown, url: string, timeoutMs: number): SyncFailure {
+  const name = (error as { name?: unknown } | null)?.name;
+  if (name === 'TimeoutError' || name === 'AbortError') {
+    return new SyncFailure('timeout', `No complete answer from ${url} in ${timeoutMs / 1000} s`);
+  }
+  return new SyncFailure('offline', `Could not read ${url}: ${String(error)}`);
+}
+
+/** A page that IndexedDB (or the in-memory store) refused to keep. */
+function storageFailure(error: unknown): SyncFailure {
+  const name = (error as { name?: unknown } | null)?.name;
+  const detail = error instanceof Error ? error.message : String(error);
+  return new SyncFailure(name === 'QuotaExceededError' ? 'storage-full' : 'storage', detail);
 }
 
 /**
@@ -182,13 +216,10 @@ async function storePage(
   at: number,
 ): Promise<{ metKnown: boolean; added: number; changed: number; stored: string[]; removed: string[] }> {
   return tx(['items', 'feed', 'saved', 'retracted'], async (t) => {
-    const store = t.objectStore('items');
-    const saved = t.objectStore('saved');
-    const byKey = store.index('by-kind-key');
     const result = { metKnown: false, added: 0, changed: 0, stored: [] as string[], removed: [] as string[] };
 
     for (const item of items) {
-      const old = await store.get(item.id);
+      const old = await t.get('items', item.id);
       const toStore = { ...item };
       if (old) {
         result.metKnown = true;
@@ -196,45 +227,46 @@ async function storePage(
         if (!item.datePublished && !item.dateModified) toStore.sortTime = old.sortTime;
       }
       // Addresses must stay unique: a slug another item already owns falls back to the id.
-      const owner = await byKey.getKey([toStore.kind, toStore.key]);
+      const owner = await t.keyFromIndex('items', 'by-kind-key', [toStore.kind, toStore.key]);
       if (owner !== undefined && owner !== toStore.id) toStore.key = toStore.id;
       if (!old) result.added++;
       else if (JSON.stringify(old) !== JSON.stringify(toStore)) result.changed++;
       else continue;
-      await store.put(toStore);
+      await t.put('items', toStore);
       result.stored.push(toStore.id);
       // A saved snapshot follows the feed while the feed has the item (a postponed event…).
-      const snapshot = await saved.get(toStore.id);
-      if (snapshot) await saved.put({ ...snapshot, item: toStore });
+      const snapshot = await t.get('saved', toStore.id);
+      if (snapshot) await t.put('saved', { ...snapshot, item: toStore });
     }
     for (const id of retractions) {
       // A retraction is the one thing that removes a saved item; the reader is told which.
-      const snapshot = await saved.get(id);
+      const snapshot = await t.get('saved', id);
       if (snapshot) {
-        await saved.delete(id);
-        await t.objectStore('retracted').put({
+        await t.delete('saved', id);
+        await t.put('retracted', {
           id,
           title: displayTitle(snapshot.item),
           kind: snapshot.item.kind,
           at,
         });
       }
-      if ((await store.getKey(id)) === undefined) {
+      if ((await t.get('items', id)) === undefined) {
         if (snapshot) result.removed.push(id);
         continue;
       }
-      await store.delete(id);
+      await t.delete('items', id);
       result.removed.push(id);
     }
-    if (meta) await t.objectStore('feed').put(meta, 'current');
+    if (meta) await t.put('feed', meta, 'current');
     return result;
   });
 }
 
+/**
+ * Every step names its own failure (network, HTTP, feed, storage); anything else is a fault of
+ * ours, reported as such rather than blamed on the network or the device.
+ */
 function toFailure(error: unknown): SyncFailure {
   if (error instanceof SyncFailure) return error;
-  const name = (error as { name?: unknown } | null)?.name;
-  const detail = error instanceof Error ? error.message : String(error);
-  if (name === 'QuotaExceededError') return new SyncFailure('storage-full', detail);
-  return new SyncFailure('storage', detail);
+  return new SyncFailure('unexpected', error instanceof Error ? error.message : String(error));
 }

@@ -23,6 +23,10 @@ export const en = {
     newItems: 'Feed updated',
     justNow: 'just now',
     label: 'Feed status',
+    memory:
+      'This browser does not let Citylink store anything, so the feed cannot be kept on this device for offline use. It shows while you are online.',
+    waiting: 'Citylink is open in another tab with an older version. Close or reload that tab to continue.',
+    outdated: 'A newer version of Citylink was opened in another tab. Reload this tab to continue.',
   },
   syncError: {
     offline: 'Could not reach the feed. Showing what is saved on this device.',
@@ -32,6 +36,7 @@ export const en = {
     'storage-full':
       'This device is out of storage space. Nothing saved was lost; free some space and refresh.',
     storage: 'The app could not save to this device. Nothing saved was lost.',
+    unexpected: 'Refreshing failed because of a fault in the app. Nothing saved was lost.',
   },
   list: {
     emptyNews: 'No news yet. Connect to the internet to load the feed.',
@@ -166,6 +171,8 @@ export const en = {
       'Nothing saved yet. Tap Save on any news item, event or contact to keep it on this device, even after the feed drops it.',
     save: 'Save',
     saved: 'Saved',
+    full: 'Not saved: this device is out of storage space. Nothing saved before was lost.',
+    failed: 'Not saved: the app could not save to this device. Nothing saved before was lost.',
     retracted: '“{{ title }}” was withdrawn by its publisher and has been removed from your saved items.',
     dismiss: 'OK',
     new: 'New',

@@ -25,6 +25,9 @@ export const zhHans: Catalogue = {
     newItems: '内容已更新',
     justNow: '刚刚',
     label: '信息源状态',
+    memory: '此浏览器不允许 Citylink 存储任何内容，因此无法在本设备上保存信息供离线使用。联网时仍可阅读。',
+    waiting: '另一个标签页正在运行旧版 Citylink。请关闭或刷新那个标签页以继续。',
+    outdated: '另一个标签页打开了新版 Citylink。请刷新此标签页以继续。',
   },
   syncError: {
     offline: '无法连接到信息源，正在显示本机已保存的内容。',
@@ -33,6 +36,7 @@ export const zhHans: Catalogue = {
     invalid: '无法读取信息源，已保存的内容没有丢失。',
     'storage-full': '本机存储空间已满。已保存的内容没有丢失，请释放空间后刷新。',
     storage: '无法保存到本机，已保存的内容没有丢失。',
+    unexpected: '应用出错，刷新失败。已保存的内容没有丢失。',
   },
   list: {
     emptyNews: '暂无新闻。请连接网络以加载内容。',
@@ -164,6 +168,8 @@ export const zhHans: Catalogue = {
     empty: '还没有收藏。在任意新闻、活动或联系人页面点“收藏”，即可把它保存在本机，即使信息源删除了它也还在。',
     save: '收藏',
     saved: '已收藏',
+    full: '未能收藏：本机存储空间已满。之前收藏的内容没有丢失。',
+    failed: '未能收藏：无法保存到本机。之前收藏的内容没有丢失。',
     retracted: '“{{ title }}”已被发布者撤回，已从你的收藏中移除。',
     dismiss: '知道了',
     new: '新',

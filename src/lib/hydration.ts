@@ -56,6 +56,7 @@ export function markHydrated(): void {
   void startTransition(() => setHydrated(true)).then(() => {
     // A signal for tests and the benchmark: the app has taken over the page.
     document.documentElement.dataset.hydrated = '';
+    performance.mark('citylink:hydrated');
   });
 }
 

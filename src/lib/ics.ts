@@ -118,13 +118,16 @@ function uid(id: string, appUrl: string): string {
 
 /**
  * URI values are not TEXT (they are not escaped), so only a well-formed http(s) URL goes in:
- * URL serialisation percent-encodes spaces and drops line breaks.
+ * URL serialisation percent-encodes spaces and drops line breaks. Many readers still take every
+ * value as TEXT (Python's vobject splits a vCard URL at a raw `,` and unescapes `\`), so the
+ * three TEXT specials `,` `;` `\` are percent-encoded too: a URL no reader can cut or change.
  */
 export function httpUrl(url: string | undefined): string | undefined {
   if (!url) return undefined;
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+    return parsed.href.replace(/[,;\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   } catch {
     return undefined;
   }

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { createSanitizer, httpsImage, withoutInlineCode } from './sanitize';
+import { createSanitizer, httpsImage, sanitizeHtml, withoutInlineCode } from './sanitize';
 
 describe('withoutInlineCode: what the policy would report while DOMPurify parses', () => {
   it('drops style elements, style attributes and event handlers, and nothing else', () => {
@@ -46,5 +46,32 @@ describe('the sanitizer, within the policy', () => {
 
   it('still drops styles and handlers', () => {
     expect(sanitize('<p style="color:red" onclick="x()">a</p><style>p{}</style>')).toBe('<p>a</p>');
+  });
+});
+
+function parse(html: string | TrustedHTML): HTMLElement {
+  const root = document.createElement('div');
+  // The HTML under test has passed the sanitizer (a string here: jsdom has no Trusted Types).
+  root.innerHTML = html as string;
+  return root;
+}
+
+describe('sanitizeHtml', () => {
+  it('loads every feed image without telling its host where the reader is', () => {
+    const root = parse(
+      sanitizeHtml(
+        '<p><img src="https://images.example/a.jpg"><img src="/b.png" referrerpolicy="unsafe-url"></p>' +
+          '<picture><img src="https://images.example/c.jpg"></picture>',
+      ),
+    );
+    const images = [...root.querySelectorAll('img')];
+    expect(images).toHaveLength(3);
+    for (const image of images) expect(image.getAttribute('referrerpolicy')).toBe('no-referrer');
+  });
+
+  it('drops every image with data saver', () => {
+    expect(
+      parse(sanitizeHtml('<p>a<img src="/b.png"></p>', { noImages: true })).querySelector('img'),
+    ).toBeNull();
   });
 });

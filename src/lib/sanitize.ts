@@ -51,6 +51,8 @@ function configure(purifier: ReturnType<typeof DOMPurify>, origin: string): void
       node.setAttribute('loading', 'lazy');
       const src = node.getAttribute('src');
       if (src) node.setAttribute('src', httpsImage(src, origin));
+      // The image's host need not learn which item the reader has open (feeds name any host).
+      node.setAttribute('referrerpolicy', 'no-referrer');
     }
   });
 }

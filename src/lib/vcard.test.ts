@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import ICAL from 'ical.js';
+import vCard from 'vcf';
 import { describe, expect, it } from 'vitest';
 import { readBack } from '../../tests/support/text';
 import type { Contact } from '../data/model';
@@ -83,6 +84,35 @@ describe('contactToVcard', () => {
     expect(vcf).toContain('\r\nADR;TYPE=WORK:;;a\\\\;;;;\r\n');
   });
 
+  it('writes website URLs that common readers take whole (property-based)', () => {
+    // Real websites carry `,` `;` and `\\` in paths and queries.
+    const special = fc.constantFrom(',', ';', '\\', 'a', '/', '=', '&', '%2C', '中');
+    const part = fc.array(special, { maxLength: 12 }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(
+        fc.webUrl({ withQueryParameters: true, withFragments: true }),
+        part,
+        part,
+        (base, path, query) => {
+          const url = new URL(base);
+          url.pathname += path;
+          url.search += `&x=${query}`;
+          const website = url.href;
+          const vcf = contactToVcard({ name: 'n', website, languages: [] });
+          const written = card(vcf).getFirstPropertyValue('url') as string;
+          // ical.js and vcf (npm) read the value as written, and it is the same address.
+          expect(new vCard().parse(vcf).get('url').valueOf()).toBe(written);
+          expect(new URL(written).href).toBe(written);
+          expect(decodeSpecials(written)).toBe(decodeSpecials(website));
+          // Python's vobject reads a vCard 3.0 URL as TEXT: it cuts at the first raw `,` and
+          // drops backslashes. With none left raw, such a reader gets the whole URL too.
+          expect(asText(written)).toBe(written);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('no field value can add a line or a property (property-based)', () => {
     const text = fc.string({ unit: 'binary', maxLength: 100 });
     const expected = readBack;
@@ -123,3 +153,14 @@ describe('contactToVcard', () => {
     );
   });
 });
+
+/** `,` `;` `\\` percent-encoded or not: the same address for every server we know. */
+function decodeSpecials(url: string): string {
+  return url.replace(/%2C/gi, ',').replace(/%3B/gi, ';').replace(/%5C/gi, '\\');
+}
+
+/** A value as a TEXT-minded reader (vobject's `stringToTextValues(value)[0]`) takes it. */
+function asText(value: string): string {
+  const first = /^(?:[^,\\]|\\.)*/.exec(value)?.[0] ?? '';
+  return first.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c));
+}

@@ -7,6 +7,7 @@
 import { createSignal } from 'solid-js';
 import type { Workbox } from 'workbox-window';
 import { feedUrl } from '../data/config';
+import { storageReady } from '../data/db';
 import { SYNC_REQUEST } from '../data/messages';
 import type { SyncReport } from '../data/sync';
 import { KILL_SWITCH } from './build-info';
@@ -138,11 +139,13 @@ async function retireWorkers(): Promise<void> {
 
 /**
  * Syncs the feed: through the controlling worker when there is one (so only one context
- * fetches), or right here on a first visit, with the same shared `syncFeed()`.
+ * fetches), or right here on a first visit, with the same shared `syncFeed()`. A page whose
+ * storage is not IndexedDB (memory: nothing can be kept) cannot read what the worker stores,
+ * so it syncs by itself too.
  */
 export async function requestSync(): Promise<SyncReport> {
   const controller = navigator.serviceWorker?.controller;
-  if (controller) {
+  if (controller && (await storageReady()) === 'persistent') {
     try {
       const { messageSW } = await import('workbox-window');
       const answer = messageSW(controller, { type: SYNC_REQUEST }) as Promise<SyncReport>;

@@ -3,27 +3,32 @@
  * deep link opens offline. Anything that is a file (the feed, downloads, sitemap) never does.
  */
 import { createHandlerBoundToURL } from 'workbox-precaching';
-import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { registerRoute } from 'workbox-routing';
 import { feedUrl } from '../data/config';
+import { isAppPage } from '../data/paths';
 
 declare const self: ServiceWorkerGlobalScope;
 
-/** Paths that must reach the network (or fail) rather than get the app shell. */
-export function navigationDenylist(feedPath: string): RegExp[] {
-  return [
-    // A last segment with an extension is a file: /feed.json, /sitemap.xml, /event.ics …
-    /\/[^/]+\.[a-z0-9]+$/i,
-    /^\/api\//,
-    new RegExp(`^${feedPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
-  ];
+/**
+ * Whether the worker answers a same-origin navigation to `url` with the app's page. The path
+ * alone decides (a query string never does), by the rule the documented server rules share
+ * (`isAppPage`); the feed and `/api/` always reach the network, whatever their names.
+ */
+export function servesAppPage(url: URL, feedPath: string): boolean {
+  const path = withoutTrailingSlash(url.pathname);
+  return path !== withoutTrailingSlash(feedPath) && !path.startsWith('/api/') && isAppPage(url.pathname);
 }
 
-/** Routes navigations to the precached app shell (`shell.html`), minus the deny-list. */
+function withoutTrailingSlash(path: string): string {
+  return path.replace(/(.)\/+$/, '$1');
+}
+
+/** Routes navigations to the precached app shell (`shell.html`), files excepted. */
 export function registerNavigationRoute(): void {
   const feedPath = new URL(feedUrl(self.location.href)).pathname;
   registerRoute(
-    new NavigationRoute(createHandlerBoundToURL('shell.html'), {
-      denylist: navigationDenylist(feedPath),
-    }),
+    ({ request, url, sameOrigin }) =>
+      request.mode === 'navigate' && sameOrigin && servesAppPage(url, feedPath),
+    createHandlerBoundToURL('shell.html'),
   );
 }

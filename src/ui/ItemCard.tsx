@@ -35,7 +35,17 @@ export function ItemCard(props: {
       </div>
       <Show when={props.image}>
         {(src) => (
-          <img class="card-thumb" src={src()} alt="" loading="lazy" decoding="async" width="96" height="96" />
+          // A feed image may live on any host: it is not told which screen asked for it.
+          <img
+            class="card-thumb"
+            src={src()}
+            alt=""
+            loading="lazy"
+            decoding="async"
+            referrerpolicy="no-referrer"
+            width="96"
+            height="96"
+          />
         )}
       </Show>
     </article>

@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { realFeedsCorpus as corpus } from '../support/corpus';
+import { recordFigure } from '../support/figures';
+import { PAYLOADS, payloadHtml } from '../support/xss';
 import { waitForNews } from './helpers';
 
 // The worker is blocked here so that the page syncs by itself and `page.route` can stand in
@@ -48,12 +50,22 @@ for (const name of realFeeds) {
   });
 }
 
-test('hostile HTML in a feed never runs', async ({ page }) => {
+test('hostile HTML in a feed never runs; the same payloads unsanitized do (negative control)', async ({
+  page,
+  browser,
+}) => {
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
+  // Every payload reports here if it runs, whichever copy it is.
+  await page.addInitScript(() => {
+    const w = window as unknown as { ran: string[]; __xss: (id: string) => void };
+    w.ran = [];
+    w.__xss = (id) => w.ran.push(id);
+  });
+  const ran = () => page.evaluate(() => [...(window as unknown as { ran: string[] }).ran]);
   await serveFeed(page, () =>
     JSON.stringify({
       version: 'https://jsonfeed.org/version/1.1',
@@ -63,10 +75,7 @@ test('hostile HTML in a feed never runs', async ({ page }) => {
           id: 'evil',
           title: 'Evil item',
           date_published: '2026-01-01T00:00:00Z',
-          content_html:
-            '<p>Hello</p><img src="x" onerror="window.__pwned=1;alert(1)"><script>window.__pwned=2</script>' +
-            '<a href="javascript:window.__pwned=3">link</a><iframe src="javascript:alert(4)"></iframe>' +
-            '<svg><script>window.__pwned=5</script></svg><style>body{display:none}</style>',
+          content_html: `<p>Hello</p>${payloadHtml('app')}`,
         },
       ],
     }),
@@ -74,15 +83,99 @@ test('hostile HTML in a feed never runs', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('link', { name: 'Evil item' }).click();
   await expect(page.locator('.prose')).toContainText('Hello');
-  await page
-    .locator('.prose a')
-    .click({ noWaitAfter: true })
-    .catch(() => undefined);
-  await page.waitForTimeout(300);
-  expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+  for (const target of await page.locator('.prose a, .prose button, .prose input').all())
+    await target.click({ noWaitAfter: true, force: true }).catch(() => undefined);
+
+  // The negative control: the same payloads, unsanitized, on the app's page in a context that
+  // bypasses the Content-Security-Policy and Trusted Types (which would stop them too): they run.
+  const controlContext = await browser.newContext({ bypassCSP: true, serviceWorkers: 'block' });
+  const control = await controlContext.newPage();
+  control.on('dialog', (dialog) => void dialog.dismiss());
+  await control.addInitScript(() => {
+    const w = window as unknown as { ran: string[]; __xss: (id: string) => void };
+    w.ran = [];
+    w.__xss = (id) => w.ran.push(id);
+  });
+  await control.goto(page.url());
+  await control.evaluate((html) => {
+    const element = document.createElement('div');
+    element.id = 'control';
+    // The point of the control: this HTML is not sanitized.
+    element.innerHTML = html;
+    document.body.append(element);
+  }, payloadHtml('control'));
+  for (const target of await control.locator('#control a, #control button, #control input').all())
+    await target.click({ noWaitAfter: true, force: true }).catch(() => undefined);
+  const runnable = PAYLOADS.filter((payload) => payload.runs !== 'never').length;
+  // The signal: every control payload that can run has run; the app's copy had longer.
+  await expect
+    .poll(async () => {
+      const done = new Set(await control.evaluate(() => [...(window as unknown as { ran: string[] }).ran]));
+      return PAYLOADS.filter((payload, i) => payload.runs !== 'never' && !done.has(`control-${i}`)).map(
+        (payload) => payload.name,
+      );
+    })
+    .toEqual([]);
+  await controlContext.close();
+
+  const ranInApp = (await ran()).filter((id) => id.startsWith('app-'));
+  expect(ranInApp).toEqual([]);
   expect(dialogs).toEqual([]);
-  expect(await page.locator('.prose script, .prose iframe, .prose style, .prose [onerror]').count()).toBe(0);
-  expect(await page.locator('.prose a').getAttribute('href')).toBeNull();
+  expect(
+    await page.locator('.prose script, .prose iframe, .prose style, .prose object, .prose embed').count(),
+  ).toBe(0);
+  expect(
+    await page.locator('.prose [onerror], .prose [onload], .prose [onclick], .prose [ontoggle]').count(),
+  ).toBe(0);
+  for (const link of await page.locator('.prose a[href], .prose form[action]').all()) {
+    const target = (await link.getAttribute('href')) ?? (await link.getAttribute('action')) ?? '';
+    expect(target.trim().toLowerCase()).not.toMatch(/^javascript:/);
+  }
+  recordFigure('xss', {
+    payloads: PAYLOADS.length,
+    ranInApp: ranInApp.length,
+    controlRan: runnable,
+    controlNeverRuns: PAYLOADS.length - runnable,
+    names: PAYLOADS.map((payload) => payload.name),
+  });
+});
+
+test('feed images never tell their host which page asked for them', async ({ page }) => {
+  const referrers = new Map<string, string | undefined>();
+  page.on('request', (request) => {
+    if (request.resourceType() === 'image' && request.url().includes('/demo/'))
+      void request
+        .allHeaders()
+        .then((headers) => referrers.set(new URL(request.url()).pathname, headers.referer));
+  });
+  await serveFeed(page, () =>
+    JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'Pictures',
+      items: [
+        {
+          id: 'pictured',
+          title: 'Pictured item',
+          image: '/demo/juno.svg',
+          date_published: '2026-01-01T00:00:00Z',
+          content_html: '<p>Text</p><img src="/demo/bridge.svg" alt="Bridge" referrerpolicy="unsafe-url">',
+        },
+      ],
+    }),
+  );
+  // The rendered home page shows the build's feed (with its own images) until the sync is read.
+  await page.goto('/');
+  await waitForNews(page);
+  const card = page.locator('.card', { hasText: 'Pictured item' });
+  await expect(card.locator('.card-thumb')).toHaveAttribute('referrerpolicy', 'no-referrer');
+  await page.getByRole('link', { name: 'Pictured item' }).click();
+  await expect(page.locator('.article-image')).toHaveAttribute('referrerpolicy', 'no-referrer');
+  await expect(page.locator('.prose img')).toHaveAttribute('referrerpolicy', 'no-referrer');
+  // The signal: both images were requested (the item's image once, for card and article).
+  await expect
+    .poll(() => [...referrers.keys()])
+    .toEqual(expect.arrayContaining(['/demo/bridge.svg', '/demo/juno.svg']));
+  expect(new Set(referrers.values())).toEqual(new Set([undefined]));
 });
 
 test('a broken feed keeps every stored item and says so', async ({ page }) => {

@@ -201,12 +201,18 @@ test('running installed, nothing offers installing', async () => {
     await context.addInitScript(() => {
       const matchMedia = window.matchMedia.bind(window);
       window.matchMedia = (query) => matchMedia(query === '(display-mode: standalone)' ? 'all' : query);
+      // The event that would make the app offer installing; listened to before the app does.
+      window.addEventListener('beforeinstallprompt', () => sessionStorage.setItem('test.installPrompt', '1'));
     });
     await (await visit(context)).close();
     const second = await visit(context, '/more');
     expect(await second.evaluate(() => matchMedia('(display-mode: standalone)').matches)).toBe(true);
     await expect(second.getByText(/App version/)).toBeVisible();
-    await second.waitForTimeout(2_000);
+    // The signal: Chromium has offered the install prompt in this visit, and the app's own
+    // listener ran in that same dispatch, so any banner or button would be there now.
+    await expect
+      .poll(() => second.evaluate(() => sessionStorage.getItem('test.installPrompt')), { timeout: 30_000 })
+      .toBe('1');
     await expect(banner(second)).toHaveCount(0);
     await expect(second.getByRole('heading', { name: 'Install the app' })).toHaveCount(0);
     await expect(second.getByRole('button', { name: 'Install Citylink' })).toHaveCount(0);

@@ -77,8 +77,26 @@ test('a new version: "Update available · Reload" reloads every open tab exactly
   await expect(first.getByText('App version e2e-b')).toBeVisible({ timeout: 30_000 });
   await expect(second.getByText('App version e2e-b')).toBeVisible({ timeout: 30_000 });
 
-  // No loop: give a second reload every chance to happen, then count.
-  await first.waitForTimeout(3_000);
+  // No loop. A tab reloads only when a new worker takes it over (`controllerchange`); once
+  // B is activated (its activate handler, clients.claim() included, has run) with nothing
+  // installing or waiting, no takeover and so no reload can follow. Wait for that, then count.
+  for (const page of [first, second]) {
+    await expect
+      .poll(() =>
+        page
+          .evaluate(async () => {
+            const registration = await navigator.serviceWorker.getRegistration();
+            return (
+              registration?.active?.state === 'activated' &&
+              !registration.installing &&
+              !registration.waiting &&
+              navigator.serviceWorker.controller?.scriptURL === registration.active.scriptURL
+            );
+          })
+          .catch(() => false),
+      )
+      .toBe(true);
+  }
   expect(firstLoads()).toBe(1);
   expect(secondLoads()).toBe(1);
   for (const page of [first, second]) {
@@ -99,6 +117,16 @@ test('a new version: "Update available · Reload" reloads every open tab exactly
 test('the kill switch removes the worker and its caches, and the app still works online', async ({
   page,
 }) => {
+  // Counts the app's calls to register a worker in this tab.
+  await page.addInitScript(() => {
+    const container = ServiceWorkerContainer.prototype;
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- applied to `this` below
+    const register = container.register;
+    container.register = function (this: ServiceWorkerContainer, ...args: Parameters<typeof register>) {
+      sessionStorage.setItem('test.registers', String(Number(sessionStorage.getItem('test.registers')) + 1));
+      return register.apply(this, args);
+    };
+  });
   await page.goto(server.origin + '/');
   await waitForController(page);
   await waitForNews(page);
@@ -121,11 +149,19 @@ test('the kill switch removes the worker and its caches, and the app still works
     )
     .toEqual({ controlled: false, registrations: 0, caches: 0 });
 
+  // The counter sees registrations: the normal build's pages made some.
+  expect(Number(await page.evaluate(() => sessionStorage.getItem('test.registers')))).toBeGreaterThan(0);
+  // From here on, the kill-switch build's own page runs.
+  await page.evaluate(() => sessionStorage.removeItem('test.registers'));
   await page.reload();
   await waitForNews(page);
   await openMore(page);
   await expect(page.getByText('App version e2e-kill')).toBeVisible();
-  await page.waitForTimeout(1_000);
+  // The signal: the page has loaded (a normal build registers its worker right at `load`) and
+  // its first sync has ended. By then the kill-switch build has registered nothing.
+  await page.waitForLoadState('load');
+  await expect(page.locator('html')).toHaveAttribute('data-sync-done', /\d+/);
+  expect(await page.evaluate(() => sessionStorage.getItem('test.registers'))).toBeNull();
   const after = await page.evaluate(async () => ({
     controlled: navigator.serviceWorker.controller !== null,
     registrations: (await navigator.serviceWorker.getRegistrations()).length,

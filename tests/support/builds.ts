@@ -1,7 +1,7 @@
 /**
  * Production builds made by a test (two versions, a kill switch) and a tiny static server
  * whose folder can be swapped, so one origin can serve one build and then the next, as a
- * deploy does.
+ * deploy does. The server follows docs/deployment.md, so tests also check those rules.
  */
 import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, statSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
+import { isAppPage } from '../../src/data/paths';
 
 /** Builds the app into a new temporary folder with the given environment; returns the folder. */
 export function buildApp(env: Record<string, string>): string {
@@ -35,27 +36,41 @@ const TYPES: Record<string, string> = {
 export interface BuildServer {
   origin: string;
   root: string;
+  /** Answers the feed's address instead of the build's `feed.json` while set. */
+  feed?: () => string;
+  /** Every request's path and query, in order: a test counts these instead of waiting. */
+  readonly requests: readonly string[];
   close(): Promise<void>;
 }
 
-/** Serves `root` on a free port of 127.0.0.1, with index.html for unknown app addresses (like vite preview). */
+/**
+ * Serves `root` on a free port of 127.0.0.1 by the rules docs/deployment.md gives any host:
+ * a file as itself, an item address by its rendered page, any other app page by
+ * `shell.html`, and a missing file (decided by the app's own `isAppPage`) by a 404.
+ */
 export async function serveBuild(root: string): Promise<BuildServer> {
-  const state = { root };
+  const state: { root: string; feed?: () => string } = { root };
+  const requests: string[] = [];
   const server: Server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
-    let file = join(state.root, path);
-    const found = file.startsWith(state.root) && existsSync(file) && !statSync(file).isDirectory();
-    if (!found && extname(path)) {
-      response.writeHead(404).end();
+    const url = new URL(request.url ?? '/', 'http://x');
+    requests.push(url.pathname + url.search);
+    // Always revalidate, as a real deploy of these files should: a new build shows at once.
+    const headers = { 'cache-control': 'no-cache' };
+    if (url.pathname === '/feed.json' && state.feed) {
+      response.writeHead(200, { ...headers, 'content-type': 'application/feed+json' }).end(state.feed());
       return;
     }
-    if (!found) file = join(state.root, 'index.html');
-    // Always revalidate, as a real deploy of these files should: a new build shows at once.
+    const file = existing(state.root, url.pathname) ?? existing(state.root, `${url.pathname}/index.html`);
+    if (!file && !isAppPage(url.pathname)) {
+      response.writeHead(404, { ...headers, 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    const served = file ?? join(state.root, 'shell.html');
     response.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'cache-control': 'no-cache',
+      ...headers,
+      'content-type': TYPES[extname(served)] ?? 'application/octet-stream',
     });
-    createReadStream(file).pipe(response);
+    createReadStream(served).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -67,10 +82,29 @@ export async function serveBuild(root: string): Promise<BuildServer> {
     set root(value: string) {
       state.root = value;
     },
+    get feed() {
+      return state.feed;
+    },
+    set feed(value: (() => string) | undefined) {
+      state.feed = value;
+    },
+    requests,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
+}
+
+/** The file a (percent-encoded) path names inside `root`, if there is one. */
+function existing(root: string, path: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return undefined;
+  }
+  const file = join(root, normalize(decoded));
+  return file.startsWith(root) && existsSync(file) && statSync(file).isFile() ? file : undefined;
 }

@@ -37,7 +37,17 @@ export function Article() {
                   </Show>
                 </p>
                 <Show when={feedImage(found().image ?? found().bannerImage)}>
-                  {(src) => <img class="article-image" src={src()} alt="" loading="lazy" decoding="async" />}
+                  {(src) => (
+                    // A feed image may live on any host: it is not told which item is open.
+                    <img
+                      class="article-image"
+                      src={src()}
+                      alt=""
+                      loading="lazy"
+                      decoding="async"
+                      referrerpolicy="no-referrer"
+                    />
+                  )}
                 </Show>
                 <ItemBody
                   html={found().contentHtml}

@@ -11,7 +11,11 @@ export function RetractedNotice() {
       <Show when={notices()?.length}>
         <div class="banner warn">
           <For each={notices()}>{(notice) => <p>{t('saved.retracted', { title: notice.title })}</p>}</For>
-          <button type="button" onClick={() => void dismissNotices((notices() ?? []).map((n) => n.id))}>
+          <button
+            type="button"
+            // If the device refuses even this write, the notice simply stays for next time.
+            onClick={() => void dismissNotices((notices() ?? []).map((n) => n.id)).catch(() => undefined)}
+          >
             {t('saved.dismiss')}
           </button>
         </div>

@@ -5,9 +5,13 @@ import { now } from '../../app/clock';
 import { syncState } from '../../app/data';
 import { formatRelative } from '../../lib/format';
 import { locale, t } from '../../i18n';
+import { storage } from './storage-status';
 import { lastReport, refresh, syncing } from './sync-status';
 
-/** Offline banner, "updated N minutes ago", the last sync problem, and the refresh button. */
+/**
+ * Offline banner, where content is kept when that is not this device's storage, "updated N
+ * minutes ago", the last sync problem, and the refresh button.
+ */
 export function StatusBar() {
   const online = createConnectivitySignal();
   const state = createAsync(() => syncState());
@@ -31,6 +35,24 @@ export function StatusBar() {
       <Show when={!online()}>
         <p class="banner offline" role="status">
           {t('status.offline')}
+        </p>
+      </Show>
+      <Show when={storage() === 'memory'}>
+        <p class="banner warn" role="status">
+          {t('status.memory')}
+        </p>
+      </Show>
+      <Show when={storage() === 'waiting'}>
+        <p class="banner warn" role="status">
+          {t('status.waiting')}
+        </p>
+      </Show>
+      <Show when={storage() === 'outdated'}>
+        <p class="banner warn" role="status">
+          {t('status.outdated')}{' '}
+          <button type="button" class="link-button" onClick={() => window.location.reload()}>
+            {t('pwa.reload')}
+          </button>
         </p>
       </Show>
       <Show when={online() && problem()}>

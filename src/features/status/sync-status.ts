@@ -11,7 +11,16 @@ import type { SyncReport } from '../../data/sync';
 import { requestSync } from '../../pwa/worker';
 
 const [syncing, setSyncing] = createSignal(false);
-const [lastReport, setLastReport] = createSignal<SyncReport>();
+const [lastReport, setReport] = createSignal<SyncReport>();
+
+/**
+ * Keeps the last report, and marks `<html data-sync-done="<finishedAt>">` so that anything
+ * outside the app (end-to-end tests, above all) can wait for a sync to end instead of a time.
+ */
+function setLastReport(report: SyncReport): void {
+  setReport(report);
+  document.documentElement.dataset.syncDone = String(report.finishedAt);
+}
 
 /** True while this tab waits for a sync it asked for. */
 export { syncing };

@@ -1,0 +1,52 @@
+/**
+ * Prints the README's "Reliability" figures from what the tests counted in their last run
+ * (test-results/reliability/*.json, written through tests/support/figures.ts). Run the unit
+ * and end-to-end tests first (`npm test`), then `npm run reliability`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { FIGURES_DIR } from '../tests/support/figures';
+
+function figure<T>(name: string): T | undefined {
+  const file = new URL(`${name}.json`, FIGURES_DIR);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : undefined;
+}
+
+/** The generated deliveries that are failures (not a good answer, not a 304). */
+const failures = (deliveries: Record<string, number>) =>
+  Object.entries(deliveries).filter(([mode]) => mode !== 'ok' && mode !== 'not-modified');
+const missing = (name: string) => `(not counted: run the test that writes ${name}.json)`;
+const xss = figure<{ payloads: number; ranInApp: number; controlRan: number; controlNeverRuns: number }>(
+  'xss',
+);
+const feeds = figure<{
+  parseCases: number;
+  syncCases: number;
+  syncOutcomes: Record<string, number>;
+  deliveries: Record<string, number>;
+}>('generated-feeds');
+const unit = figure<{ held: number; faults: string[] }>('storage-faults-unit');
+const e2e = figure<{ tried: number; survived: number; faults: string[] }>('storage-faults-e2e');
+
+const lines = [
+  xss
+    ? `- **Script injection**: ${xss.payloads} payloads rendered through a feed, ${xss.ranInApp} ran. Negative control: the same payloads inserted unsanitized into the same page, ${xss.controlRan} ran (the other ${xss.controlNeverRuns} cannot run from inserted HTML even unsanitized).`
+    : missing('xss'),
+  feeds
+    ? `- **Generated feeds**: ${feeds.parseCases.toLocaleString('en')} generated documents parsed and ${feeds.syncCases.toLocaleString('en')} generated syncs run, no crash, no stored item lost; the syncs met ${Object.keys(feeds.syncOutcomes).length} outcomes (${Object.entries(
+        feeds.syncOutcomes,
+      )
+        .map(([kind, count]) => `${kind} ${count}`)
+        .join(', ')}).`
+    : missing('generated-feeds'),
+  feeds
+    ? `- **Fault modes survived** by sync, with every stored item kept: ${failures(feeds.deliveries).length} ways a response fails (${failures(
+        feeds.deliveries,
+      )
+        .map(([mode, count]) => `${mode} ${count}`)
+        .join(', ')}), besides bodies that are not JSON or not a feed.`
+    : missing('generated-feeds'),
+  unit && e2e
+    ? `- **Storage faults**: ${unit.held} held in unit tests (${unit.faults.join('; ')}) and ${e2e.survived} of ${e2e.tried} survived end to end in Chromium (${e2e.faults.join('; ')}).`
+    : missing(unit ? 'storage-faults-e2e' : 'storage-faults-unit'),
+];
+console.log(lines.join('\n'));
