@@ -51,7 +51,9 @@ if (root) await start(root);
 async function start(root: HTMLElement): Promise<void> {
   const page = pageContext();
   if (page && page.path === window.location.pathname) {
-    await preloadScreen(page.path);
+    // The page's HTML is its first screen: let the browser paint it before hydration takes the
+    // main thread (on a fast connection the code would otherwise arrive before the first paint).
+    await Promise.all([preloadScreen(page.path), afterNextPaint()]);
     // Solid holds effects until every lazy screen under the root has hydrated: only then may
     // the device's language, settings and clock show (src/lib/hydration.ts).
     hydrate(() => {
@@ -63,6 +65,11 @@ async function start(root: HTMLElement): Promise<void> {
     markHydrated();
     render(() => <App />, root);
   }
+}
+
+/** Resolves once the browser has painted the next frame. */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 watchInstall();
