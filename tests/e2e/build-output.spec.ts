@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { htmlFiles, policyOf } from '../../scripts/csp';
+import { BUDGET, entryHtml } from '../../scripts/bytes';
 import { expect, test } from './fixtures';
 
 // A check of the build itself (no browser): what the worker precaches.
@@ -76,4 +77,13 @@ test('prerendered item pages, sitemap.xml and robots.txt are built but not preca
   expect(
     precached.filter((url) => /^(news|events|contacts)\//.test(url) || /sitemap|robots/.test(url)),
   ).toEqual([]);
+});
+
+// Issue 10's budget for the first screen's HTML, as the exact size of this build
+// (scripts/bytes.ts, shared with `npm run bench`: gzip -9). The JavaScript budget is reported by
+// the bench and not checked here yet: the build does not meet it (README, "Speed and size").
+test(`the entry HTML of / is at most ${BUDGET.entryHtmlGzip} bytes gzip, first screen included`, () => {
+  const dist = new URL('../../dist/', import.meta.url).pathname;
+  expect(readFileSync(new URL('../../dist/index.html', import.meta.url), 'utf8')).toContain('class="card"');
+  expect(entryHtml(dist).gzip).toBeLessThanOrEqual(BUDGET.entryHtmlGzip);
 });
