@@ -4,16 +4,10 @@
  */
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { chromiumLaunch } from '../../tests/support/chromium';
 
-export const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+/** The flags every Chromium here starts with (tests/support/chromium.ts), headless. */
+export const CHROME_FLAGS = ['--headless=new', ...chromiumLaunch.args];
 
 export interface LighthouseRun {
   fcp: number | null;

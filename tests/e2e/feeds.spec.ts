@@ -4,7 +4,7 @@ import { expect, test } from './fixtures';
 import { realFeedsCorpus as corpus } from '../support/corpus';
 import { recordFigure } from '../support/figures';
 import { PAYLOADS, payloadHtml } from '../support/xss';
-import { waitForNews } from './helpers';
+import { collectErrors, waitForNews } from './helpers';
 
 // The worker is blocked here so that the page syncs by itself and `page.route` can stand in
 // for the feed server: these tests are about reading feeds, not about offline.
@@ -16,16 +16,6 @@ async function serveFeed(page: Page, body: () => string): Promise<void> {
   await page.route('**/feed.json', (route) =>
     route.fulfill({ status: 200, contentType: 'application/feed+json', body: body() }),
   );
-}
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().includes('Failed to load resource'))
-      errors.push(message.text());
-  });
-  return errors;
 }
 
 test('the corpus is there', () => {

@@ -68,3 +68,14 @@ export async function waitForHoursKept(page: Page): Promise<void> {
     .poll(async () => (await hoursDecisions(page)).some((d) => d.kept), { timeout: 30_000 })
     .toBe(true);
 }
+
+/** Page errors and console errors (a failed image or feed request aside). */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().includes('Failed to load resource'))
+      errors.push(message.text());
+  });
+  return errors;
+}

@@ -1,21 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { recordFigure } from '../support/figures';
-import { waitForNews } from './helpers';
+import { collectErrors, waitForNews } from './helpers';
 
 const MEMORY_EN = 'so the feed cannot be kept on this device for offline use';
 const MEMORY_ZH = '因此无法在本设备上保存信息供离线使用';
-
-/** Page errors and console errors (a failed image or feed request aside). */
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().includes('Failed to load resource'))
-      errors.push(message.text());
-  });
-  return errors;
-}
 
 /** Waits for the end of this page's next sync (the app marks `<html data-sync-done>`). */
 async function waitForSync(page: Page): Promise<void> {
