@@ -74,22 +74,34 @@ test.describe('without JavaScript', () => {
   });
 });
 
-/** Records, from the first parsed byte to the end, every state of the h1 and the main text. */
+/**
+ * Records, from the first parsed byte to the end, every state of the h1 and the main text, and
+ * whether the HTML parser was still running: while it is, the browser may paint the part of the
+ * page parsed so far, which is a prefix of the rendered page, not a second render.
+ */
 async function recordStates(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { states: string[] }).states = seen;
+    const seen: State[] = [];
+    (window as unknown as { states: State[] }).states = seen;
     const record = () => {
       const main = document.querySelector('main');
       if (!main) return;
-      const state = `${document.querySelector('h1')?.textContent ?? '(no heading)'} | ${(main.textContent ?? '').replace(/\s+/g, ' ').trim()}`;
-      if (seen[seen.length - 1] !== state) seen.push(state);
+      const text = `${document.querySelector('h1')?.textContent ?? '(no heading)'} | ${(main.textContent ?? '').replace(/\s+/g, ' ').trim()}`;
+      const parsing = document.readyState === 'loading';
+      const last = seen[seen.length - 1];
+      if (last?.text !== text || last.parsing !== parsing) seen.push({ text, parsing });
     };
     new MutationObserver(record).observe(document, { subtree: true, childList: true, characterData: true });
+    document.addEventListener('readystatechange', record);
   });
 }
 
-const states = (page: Page) => page.evaluate(() => (window as unknown as { states: string[] }).states);
+interface State {
+  text: string;
+  parsing: boolean;
+}
+
+const states = (page: Page) => page.evaluate(() => (window as unknown as { states: State[] }).states);
 
 /** Waits until the app has taken over the page and its first sync has been stored and read. */
 async function settled(page: Page): Promise<void> {
@@ -122,8 +134,12 @@ test.describe('with JavaScript, cold', () => {
       await page.goto(path);
       await settled(page);
       const seen = await states(page);
-      expect(seen.length).toBeGreaterThan(0);
-      for (const state of seen) {
+      const parsed = seen.filter((state) => !state.parsing).map((state) => state.text);
+      expect(parsed.length).toBeGreaterThan(0);
+      for (const { text } of seen.filter((state) => state.parsing)) {
+        expect(parsed[0]?.startsWith(text), `painted while parsing: ${text}`).toBe(true);
+      }
+      for (const state of parsed) {
         expect(state.startsWith(`${title} | `), state).toBe(true);
         expect(state).not.toMatch(/Loading|not on this device|No news yet/);
         expect(state.length).toBeGreaterThan(title.length + 20);
