@@ -4,7 +4,7 @@
  * database, against a baseline that does the same reads and writes per item but in one
  * transaction per item. Exposes `run()` on `window.benchIngest`.
  */
-import { DB_NAME, tx } from '../../src/data/db';
+import { DB_NAME, toStored, tx } from '../../src/data/db';
 import { parseFeed } from '../../src/data/parse';
 import { syncFeed } from '../../src/data/sync';
 
@@ -53,7 +53,7 @@ async function timePerItem(text: string): Promise<{ ms: number; stored: number }
     await tx(['items', 'saved'], async (a) => {
       await a.get('items', item.id);
       await a.keyFromIndex('items', 'by-kind-key', [item.kind, item.key]);
-      await a.put('items', item);
+      await a.put('items', toStored(item));
       await a.get('saved', item.id);
     });
     stored++;

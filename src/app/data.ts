@@ -4,18 +4,39 @@
  */
 import { createAsync, query } from '@solidjs/router';
 import { isServer } from 'solid-js/web';
-import { locale } from '../i18n';
 import { feedUrl } from '../data/config';
-import { findItem, getFeedMeta, getItems, getSyncState, listItems } from '../data/db';
-import type { Item, ItemKind } from '../data/model';
+import { findItem, getFeedMeta, getItems, getSyncState } from '../data/db';
+import { readContactEntries, readEventEntries, readListPage, type Position } from '../data/lists';
+import type { ItemKind } from '../data/model';
 import { keyFromSegment } from '../data/paths';
 import { listEntry } from '../data/text';
-import { inLanguage, pickLanguage } from '../data/translations';
 import { deviceZone } from '../lib/hydration';
-import { settings } from '../lib/settings';
 
-/** Items of one kind, newest first, as lists show them (`listEntry`). */
-export const itemsOf = query(async (kind: ItemKind) => (await listItems(kind)).map(listEntry), 'items-of');
+/**
+ * A page of a newest-first list (news): up to PAGE_SIZE items the reader sees, after `after`
+ * (from the top when `null`), and where the next page starts.
+ */
+export const listPage = query(
+  (kind: ItemKind, after: Position | null, language: string, onlyMine: boolean) =>
+    readListPage(kind, after, { language, onlyMine }).then((page) => ({
+      // Cards read only these fields; a rendered page carries them for hydration.
+      items: page.items.map(listEntry),
+      next: page.next,
+    })),
+  'list-page',
+);
+
+/** Every event the reader sees, as the small entries the events list orders and filters. */
+export const eventEntries = query(
+  (language: string, onlyMine: boolean) => readEventEntries({ language, onlyMine }),
+  'event-entries',
+);
+
+/** Every contact the reader sees, as the small entries the directory orders and filters. */
+export const contactEntries = query(
+  (language: string, onlyMine: boolean) => readContactEntries({ language, onlyMine }),
+  'contact-entries',
+);
 
 /** The item at `/<kind>/<segment>` (as the router gives it, encoded); `null` when not on the device. */
 export const itemAt = query(
@@ -35,22 +56,6 @@ export const syncState = query(
   async () => (isServer ? null : ((await getSyncState(feedUrl(window.location.href))) ?? null)),
   'sync-state',
 );
-
-/**
- * Items of one kind as a reader sees them: one per translation group, in the interface
- * language where the feed has it; with "only my language" set, without the rest.
- * `undefined` while loading.
- */
-export function useItems(kind: ItemKind): () => Item[] | undefined {
-  const items = createAsync(() => itemsOf(kind));
-  const meta = createAsync(() => feedMeta());
-  return () => {
-    const all = items();
-    if (!all) return undefined;
-    const picked = pickLanguage(all, locale(), meta()?.language);
-    return settings().onlyMyLanguage ? inLanguage(picked, locale(), meta()?.language) : picked;
-  };
-}
 
 /** The zone the feed's times and hours are written in; the device's when the feed names none. */
 export function useFeedZone(): () => string {

@@ -20,6 +20,12 @@ import {
 import { MemoryDatabase, type MemoryTx, type StoreShape } from './memory-store';
 import type { FeedMeta, Item, ItemKind } from './model';
 
+/** Where a newest-first walk of one kind stopped: the last item it read. */
+export interface Position {
+  time: number;
+  id: string;
+}
+
 /** Bookkeeping of the last sync of one feed URL. */
 export interface SyncState {
   feedUrl: string;
@@ -53,15 +59,30 @@ export interface RetractedNotice {
   at: number;
 }
 
+/** An item as stored: with the ids of its translations, which the `by-link` index reads (v3). */
+export interface StoredItem extends Item {
+  links: string[];
+}
+
+/** The record `item` is stored as. */
+export function toStored(item: Item): StoredItem {
+  return { ...item, links: item.translations.map((translation) => translation.id) };
+}
+
 export interface CitylinkDB extends DBSchema {
   items: {
     key: string;
-    value: Item;
+    value: StoredItem;
     indexes: {
       /** Lists of one kind, newest first when walked backwards. */
       'by-kind-time': [ItemKind, number];
       /** Addresses: `/news/<key>` finds its item by kind and key. */
       'by-kind-key': [ItemKind, string];
+      /**
+       * v3: the items that name an id as their translation, so a list can find a whole
+       * translation group from any of its items, even when only one side links the other.
+       */
+      'by-link': string;
     };
   };
   /** Feed-level facts of the feed in use, under the key `current`. */
@@ -81,7 +102,7 @@ export interface CitylinkDB extends DBSchema {
 }
 
 export const DB_NAME = 'citylink';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 type Db = IDBPDatabase<CitylinkDB>;
 type Stores = StoreNames<CitylinkDB>;
@@ -107,8 +128,21 @@ export interface Access {
     index: I,
     key: IndexKey<CitylinkDB, N, I>,
   ): Promise<Key<N> | undefined>;
+  /** Keys of every record whose index key equals `key` (for `by-link`, an element of `links`). */
+  keysFromIndex<N extends Stores, I extends Index<N>>(
+    store: N,
+    index: I,
+    key: IndexKey<CitylinkDB, N, I>,
+  ): Promise<Key<N>[]>;
+  count(store: Stores): Promise<number>;
   /** Items of one kind, newest first (the `by-kind-time` index walked backwards). */
-  newestOfKind(kind: ItemKind, limit: number): Promise<Item[]>;
+  newestOfKind(kind: ItemKind, limit: number): Promise<StoredItem[]>;
+  /**
+   * Up to `limit` items of one kind, newest first, that come after `after` in that order
+   * (time, then id, both descending, as the `by-kind-time` index walks backwards); from the
+   * newest when `after` is null. A list reads a page in a few of these steps.
+   */
+  olderOfKind(kind: ItemKind, after: Position | null, limit: number): Promise<StoredItem[]>;
   put<N extends Stores>(store: N, value: Value<N>, key?: Key<N>): Promise<void>;
   delete<N extends Stores>(store: N, key: Key<N>): Promise<void>;
   clear(store: Stores): Promise<void>;
@@ -121,7 +155,11 @@ interface Backend {
 // Key paths of the stores and their indexes: the upgrade creates them, the in-memory stand-in
 // reads records by them.
 const SHAPES = {
-  items: { keyPath: 'id', indexes: { 'by-kind-time': ['kind', 'sortTime'], 'by-kind-key': ['kind', 'key'] } },
+  items: {
+    keyPath: 'id',
+    indexes: { 'by-kind-time': ['kind', 'sortTime'], 'by-kind-key': ['kind', 'key'], 'by-link': 'links' },
+    multiEntry: ['by-link'],
+  },
   feed: {},
   sync: { keyPath: 'feedUrl' },
   saved: { keyPath: 'id', indexes: { 'by-kind-key': ['item.kind', 'item.key'] } },
@@ -140,7 +178,7 @@ function upgrade(
   // handled there; its transaction's own rejection must not surface as an uncaught error.
   transaction.done.catch(() => undefined);
   try {
-    createStores(database, oldVersion);
+    createStores(database, oldVersion, transaction);
   } catch (error) {
     // Aborted under us, or a step failed: never open a half-made database. The open fails
     // with the abort, and content goes to memory.
@@ -157,7 +195,11 @@ function upgrade(
  * Upgrades run one step per version so that a device several versions behind walks through
  * each of them; every step must be safe to run on the data the previous step left.
  */
-function createStores(database: Db, oldVersion: number): void {
+function createStores(
+  database: Db,
+  oldVersion: number,
+  transaction: IDBPTransaction<CitylinkDB, Stores[], 'versionchange'>,
+): void {
   const { items: itemShape, saved: savedShape } = SHAPES;
   if (oldVersion < 1) {
     const items = database.createObjectStore('items', { keyPath: itemShape.keyPath });
@@ -172,6 +214,27 @@ function createStores(database: Db, oldVersion: number): void {
     saved.createIndex('by-kind-key', [...savedShape.indexes['by-kind-key']]);
     database.createObjectStore('reads');
     database.createObjectStore('retracted', { keyPath: SHAPES.retracted.keyPath });
+  }
+  if (oldVersion < 3) {
+    // A new index over a field every stored item is given here; safe to run twice.
+    const items = transaction.objectStore('items');
+    if (!items.indexNames.contains('by-link')) {
+      items.createIndex('by-link', itemShape.indexes['by-link'], { multiEntry: true });
+    }
+    // The open waits for this transaction, so the rewrite is done before anyone reads. A failed
+    // request aborts the whole upgrade: the database stays at v2 and the next open tries again.
+    void addLinks(items).catch(() => undefined);
+  }
+}
+
+async function addLinks(
+  items: IDBPObjectStore<CitylinkDB, Stores[], 'items', 'versionchange'>,
+): Promise<void> {
+  let cursor = await items.openCursor();
+  while (cursor) {
+    // `?? []`: a record that lacks `translations` (written by hand, as in a test) gets no links.
+    await cursor.update(toStored({ ...cursor.value, translations: cursor.value.translations ?? [] }));
+    cursor = await cursor.continue();
   }
 }
 
@@ -334,11 +397,33 @@ function idbAccess(t: IDBPTransaction<CitylinkDB, Stores[], 'readonly' | 'readwr
         .getKey(key as IDBValidKey) as Promise<never>,
     async newestOfKind(kind, limit) {
       const range = IDBKeyRange.bound([kind, -Infinity], [kind, Infinity]);
-      const out: Item[] = [];
+      const out: StoredItem[] = [];
       let cursor = await t.objectStore('items').index('by-kind-time').openCursor(range, 'prev');
       while (cursor && out.length < limit) {
         out.push(cursor.value);
         cursor = await cursor.continue();
+      }
+      return out;
+    },
+    keysFromIndex: (name, index, key) =>
+      store(name)
+        .index(index)
+        .getAllKeys(key as IDBValidKey) as Promise<never[]>,
+    count: (name) => store(name).count(),
+    async olderOfKind(kind, after, limit) {
+      const upper: [ItemKind, number] = [kind, after ? after.time : Infinity];
+      const range = IDBKeyRange.bound([kind, -Infinity], upper);
+      let cursor = await t.objectStore('items').index('by-kind-time').openCursor(range, 'prev');
+      // Items at the same time come by id, highest first: skip down past `after` itself.
+      if (cursor && after && cursor.key[1] === after.time && cursor.primaryKey >= after.id) {
+        if (cursor.primaryKey > after.id) cursor = await cursor.continuePrimaryKey(upper, after.id);
+        if (cursor?.key[1] === after.time && cursor.primaryKey === after.id) cursor = await cursor.continue();
+      }
+      const out: StoredItem[] = [];
+      // No step past the last item asked for: a page's walk reads nothing it does not use.
+      while (cursor && out.length < limit) {
+        out.push(cursor.value);
+        if (out.length < limit) cursor = await cursor.continue();
       }
       return out;
     },
@@ -367,12 +452,35 @@ function memoryAccess(m: MemoryTx): Access {
     getAllKeys: (name) => typed(m.getAllKeys(name)),
     fromIndex: (name, index, key) => typed(m.fromIndex(name, index, key as IDBValidKey)?.value),
     keyFromIndex: (name, index, key) => typed(m.fromIndex(name, index, key as IDBValidKey)?.key),
+    keysFromIndex: (name, index, key) => typed(m.keysFromIndex(name, index, key as IDBValidKey)),
+    count: (name) => typed(m.getAllKeys(name).length),
     newestOfKind: (kind, limit) =>
       typed(m.indexDescending('items', 'by-kind-time', [kind, -Infinity], [kind, Infinity], limit)),
+    olderOfKind: (kind, after, limit) => {
+      const upper = [kind, after ? after.time : Infinity];
+      const walk = m.indexDescending(
+        'items',
+        'by-kind-time',
+        [kind, -Infinity],
+        upper,
+        Infinity,
+      ) as StoredItem[];
+      // At one time the walk goes by id, highest first, as IndexedDB's does: skip past `after`.
+      const older = after ? walk.filter((item) => item.sortTime < after.time || item.id < after.id) : walk;
+      return typed(older.slice(0, limit));
+    },
     put: (name, value, key) => attempt(() => m.put(name, value, key)),
     delete: (name, key) => attempt(() => m.delete(name, key)),
     clear: (name) => attempt(() => m.clear(name)),
   };
+}
+
+/**
+ * Runs `work` in one read-only transaction: for readers outside this module (lists, sync's
+ * comparison) that need several requests to see one state of the store.
+ */
+export function view<T>(stores: Stores[], work: (access: Access) => Promise<T>): Promise<T> {
+  return read(stores, work);
 }
 
 function read<T>(stores: Stores[], work: (access: Access) => Promise<T>): Promise<T> {
@@ -428,7 +536,7 @@ export function contactHours(): Promise<{ contacts: number; withHours: number }>
 export function getItems(ids: readonly string[]): Promise<Item[]> {
   return read(['items'], async (a) => {
     const found = await Promise.all(ids.map((id) => a.get('items', id)));
-    return found.filter((item): item is Item => item !== undefined);
+    return found.filter((item): item is StoredItem => item !== undefined);
   });
 }
 

@@ -15,6 +15,8 @@ export type KeyPath = string | readonly string[];
 export interface StoreShape {
   keyPath?: string;
   indexes?: Record<string, KeyPath>;
+  /** Indexes whose key path holds an array indexed element by element (IndexedDB's multiEntry). */
+  multiEntry?: readonly string[];
 }
 
 type Key = IDBValidKey;
@@ -26,6 +28,8 @@ export interface MemoryTx {
   getAllKeys(store: string): Key[];
   /** The first record (in index then key order) whose index key equals `key`, with its key. */
   fromIndex(store: string, index: string, key: Key): { key: Key; value: unknown } | undefined;
+  /** Keys of every record whose index key equals `key`, in key order. */
+  keysFromIndex(store: string, index: string, key: Key): Key[];
   /** Records whose index key lies between `lower` and `upper` (inclusive), last first. */
   indexDescending(store: string, index: string, lower: Key, upper: Key, limit: number): unknown[];
   put(store: string, value: unknown, key?: Key): void;
@@ -85,8 +89,18 @@ export class MemoryDatabase {
     const byIndex = (name: string, index: string) => {
       const path = this.shapes[name]?.indexes?.[index];
       if (!path) throw new DOMException(`No index named ${index}.`, 'NotFoundError');
+      const multi = this.shapes[name]?.multiEntry?.includes(index) ?? false;
       return sorted(name)
-        .map((row) => ({ row, at: keyAt(row.value, path) }))
+        .flatMap((row) => {
+          const at = keyAt(row.value, path);
+          if (!multi || !Array.isArray(at)) return [{ row, at }];
+          // One entry per distinct valid element, as IndexedDB's multiEntry index keeps.
+          const elements = at.filter((part) => typeof part === 'string' || typeof part === 'number');
+          return [...new Map(elements.map((part) => [id(part), part])).values()].map((part) => ({
+            row,
+            at: part,
+          }));
+        })
         .filter((entry): entry is { row: Row; at: Key } => entry.at !== undefined)
         .sort((a, b) => compareKeys(a.at, b.at) || compareKeys(a.row.key, b.row.key));
     };
@@ -101,6 +115,10 @@ export class MemoryDatabase {
         const found = byIndex(name, index).find((entry) => compareKeys(entry.at, key) === 0);
         return found && { key: found.row.key, value: structuredClone(found.row.value) };
       },
+      keysFromIndex: (name, index, key) =>
+        byIndex(name, index)
+          .filter((entry) => compareKeys(entry.at, key) === 0)
+          .map((entry) => entry.row.key),
       indexDescending: (name, index, lower, upper, limit) =>
         byIndex(name, index)
           .filter((entry) => compareKeys(entry.at, lower) >= 0 && compareKeys(entry.at, upper) <= 0)

@@ -59,8 +59,74 @@ describe('database upgrade', () => {
     expect(await db.listSaved()).toEqual([]);
     expect(db.storageMode()).toBe('persistent');
     const upgraded = await openDB(db.DB_NAME);
-    expect(upgraded.version).toBe(2);
+    expect(upgraded.version).toBe(db.DB_VERSION);
     upgraded.close();
+  });
+
+  /** A v2 database as the previous version left it, holding `items` (with no `links`). */
+  async function v2With(items: Record<string, unknown>[], extra?: (store: IDBObjectStore) => void) {
+    const v2 = await openDB(db.DB_NAME, 2, {
+      upgrade(database) {
+        const store = database.createObjectStore('items', { keyPath: 'id' });
+        store.createIndex('by-kind-time', ['kind', 'sortTime']);
+        store.createIndex('by-kind-key', ['kind', 'key']);
+        extra?.(store as unknown as IDBObjectStore);
+        database.createObjectStore('feed');
+        database.createObjectStore('sync', { keyPath: 'feedUrl' });
+        database
+          .createObjectStore('saved', { keyPath: 'id' })
+          .createIndex('by-kind-key', ['item.kind', 'item.key']);
+        database.createObjectStore('reads');
+        database.createObjectStore('retracted', { keyPath: 'id' });
+      },
+    });
+    for (const item of items) await v2.put('items', item);
+    v2.close();
+  }
+
+  const stored = (
+    id: string,
+    sortTime: number,
+    language: string,
+    translations: { language: string; id: string }[],
+  ) => ({
+    id,
+    kind: 'news',
+    key: id,
+    title: id,
+    sortTime,
+    language,
+    authors: [],
+    tags: [],
+    attachments: [],
+    translations,
+  });
+
+  it('v3 indexes the translation links of the items a v2 database holds', async () => {
+    // Only the Chinese version links the English one: the group is found from either side.
+    await v2With([
+      stored('a-en', 2, 'en', []),
+      stored('a-zh', 1, 'zh-Hans', [{ language: 'en', id: 'a-en' }]),
+    ]);
+    const { readListPage } = await import('./lists');
+    const page = await readListPage('news', null, { language: 'zh-Hans', onlyMine: false });
+    expect(page.items.map((i) => i.id)).toEqual(['a-zh']);
+    expect(db.storageMode()).toBe('persistent');
+    const database = await openDB(db.DB_NAME);
+    expect(await database.getAllKeysFromIndex('items', 'by-link', 'a-en')).toEqual(['a-zh']);
+    expect(((await database.get('items', 'a-en')) as { links?: string[] } | undefined)?.links).toEqual([]);
+    database.close();
+  });
+
+  it('v3 runs safely over a database that already has its index', async () => {
+    await v2With([stored('b', 1, 'en', [{ language: 'fr', id: 'b-fr' }])], (store) =>
+      store.createIndex('by-link', 'links', { multiEntry: true }),
+    );
+    expect(await db.storageReady()).toBe('persistent');
+    const database = await openDB(db.DB_NAME);
+    expect(database.version).toBe(db.DB_VERSION);
+    expect(await database.getAllKeysFromIndex('items', 'by-link', 'b-fr')).toEqual(['b']);
+    database.close();
   });
 });
 

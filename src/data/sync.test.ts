@@ -343,6 +343,37 @@ describe('syncFeed', () => {
     });
   });
 
+  it('compares a small page with a large store item by item', async () => {
+    const many = Array.from({ length: 12 }, (_, i) =>
+      news(`n${i}`, `2026-01-01T10:${String(i).padStart(2, '0')}:00+08:00`),
+    );
+    let body = feed(many);
+    const s = server({ [FEED]: () => ({ body }) });
+    await m.sync.syncFeed({ feedUrl: FEED, fetch: s.fetch });
+    body = feed([news('new', '2026-01-02T10:00:00+08:00'), { ...many[3], title: 'Changed' }, many[2]]);
+    const report = await m.sync.syncFeed({ feedUrl: FEED, fetch: s.fetch });
+    expect(report).toMatchObject({ added: 1, changed: 1, stored: ['new', 'n3'] });
+    expect((await m.db.getItems(['n3']))[0]?.title).toBe('Changed');
+    expect(await m.db.listItems('news')).toHaveLength(13);
+  });
+
+  it('keeps addresses unique: a slug already owned falls back to the id', async () => {
+    const slug = (id: string, value: string, date = '2026-01-01T10:00:00+08:00') =>
+      news(id, date, { _city: { slug: value } });
+    let body = feed([slug('a', 'ferry'), slug('b', 'ferry')]);
+    const s = server({ [FEED]: () => ({ body }) });
+    await m.sync.syncFeed({ feedUrl: FEED, fetch: s.fetch });
+    expect((await m.db.findItem('news', 'ferry'))?.id).toBe('a');
+    expect((await m.db.getItems(['b']))[0]?.key).toBe('b');
+
+    // `a` gives the slug up and, later in the same page, `c` takes it; `b` still may not.
+    body = feed([slug('a', 'bus'), slug('c', 'ferry', '2026-01-02T10:00:00+08:00'), slug('b', 'ferry')]);
+    await m.sync.syncFeed({ feedUrl: FEED, fetch: s.fetch });
+    expect((await m.db.findItem('news', 'bus'))?.id).toBe('a');
+    expect((await m.db.findItem('news', 'ferry'))?.id).toBe('c');
+    expect((await m.db.getItems(['b']))[0]?.key).toBe('b');
+  });
+
   it('keeps an undated item where it was first placed', async () => {
     let now = 1_000_000;
     const s = server({ [FEED]: { body: feed([{ id: 'u', content_text: 'undated' }]) } });

@@ -2,7 +2,17 @@
  * Feed sync: the network feeds IndexedDB and nothing else. Used as is by the page (first visit,
  * before the worker controls it) and by the service worker (start-up, page request, periodic sync).
  */
-import { getSyncState, putSyncState, tx, type SyncErrorKind, type SyncState } from './db';
+import {
+  getSyncState,
+  putSyncState,
+  toStored,
+  tx,
+  view,
+  type Access,
+  type StoredItem,
+  type SyncErrorKind,
+  type SyncState,
+} from './db';
 import { broadcast, SYNC_DONE } from './messages';
 import type { FeedMeta, Item, Problem } from './model';
 import { parseFeed } from './parse';
@@ -206,8 +216,10 @@ function storageFailure(error: unknown): SyncFailure {
 }
 
 /**
- * Writes one page in one transaction and counts what changed. `metKnown` says whether the
- * page held an item already stored, which is where paging stops.
+ * Stores one page and counts what changed. `metKnown` says whether the page held an item
+ * already stored, which is where paging stops. What is stored is read first, in a read-only
+ * transaction that lists can read beside; then only what changed is written, with the page's
+ * retractions and feed facts, in one transaction of requests sent together, not one by one.
  */
 async function storePage(
   items: Item[],
@@ -215,28 +227,15 @@ async function storePage(
   meta: FeedMeta | undefined,
   at: number,
 ): Promise<{ metKnown: boolean; added: number; changed: number; stored: string[]; removed: string[] }> {
+  const result = { metKnown: false, added: 0, changed: 0, stored: [] as string[], removed: [] as string[] };
+  const writes = await changesOf(items, result);
   return tx(['items', 'feed', 'saved', 'retracted'], async (t) => {
-    const result = { metKnown: false, added: 0, changed: 0, stored: [] as string[], removed: [] as string[] };
-
-    for (const item of items) {
-      const old = await t.get('items', item.id);
-      const toStore = { ...item };
-      if (old) {
-        result.metKnown = true;
-        // An undated item keeps the place it was first given, not the time of this sync.
-        if (!item.datePublished && !item.dateModified) toStore.sortTime = old.sortTime;
-      }
-      // Addresses must stay unique: a slug another item already owns falls back to the id.
-      const owner = await t.keyFromIndex('items', 'by-kind-key', [toStore.kind, toStore.key]);
-      if (owner !== undefined && owner !== toStore.id) toStore.key = toStore.id;
-      if (!old) result.added++;
-      else if (JSON.stringify(old) !== JSON.stringify(toStore)) result.changed++;
-      else continue;
-      await t.put('items', toStore);
-      result.stored.push(toStore.id);
-      // A saved snapshot follows the feed while the feed has the item (a postponed event…).
-      const snapshot = await t.get('saved', toStore.id);
-      if (snapshot) await t.put('saved', { ...snapshot, item: toStore });
+    await Promise.all(writes.map((item) => t.put('items', item)));
+    // A saved snapshot follows the feed while the feed has the item (a postponed event…).
+    const savedIds = new Set(await t.getAllKeys('saved'));
+    for (const item of writes) {
+      const snapshot = savedIds.has(item.id) ? await t.get('saved', item.id) : undefined;
+      if (snapshot) await t.put('saved', { ...snapshot, item });
     }
     for (const id of retractions) {
       // A retraction is the one thing that removes a saved item; the reader is told which.
@@ -260,6 +259,66 @@ async function storePage(
     if (meta) await t.put('feed', meta, 'current');
     return result;
   });
+}
+
+/** The records of `items` to write (new or changed ones), counted into `result`. */
+async function changesOf(
+  items: Item[],
+  result: { metKnown: boolean; added: number; changed: number; stored: string[] },
+): Promise<StoredItem[]> {
+  return view(['items'], (a) => changesIn(a, items, result));
+}
+
+async function changesIn(
+  a: Access,
+  items: Item[],
+  result: { metKnown: boolean; added: number; changed: number; stored: string[] },
+): Promise<StoredItem[]> {
+  const count = await a.count('items');
+  // Few requests: none into an empty store (a first sync); the whole store in one request
+  // when the page holds much of it (thousands of single reads hold up every other reader).
+  let olds: (StoredItem | undefined)[] = [];
+  if (count > 0 && items.length * 4 > count) {
+    const all = new Map((await a.getAll('items')).map((item) => [item.id, item]));
+    olds = items.map((item) => all.get(item.id));
+  } else if (count > 0) {
+    olds = await Promise.all(items.map((item) => a.get('items', item.id)));
+  }
+  // Addresses must stay unique: a slug another item owns falls back to the id. An item that
+  // keeps its address owns it already; for the others, owners are as the store had them,
+  // updated with what this page gives to whom, in feed order.
+  const owners = await Promise.all(
+    items.map(async (item, i) => {
+      const old = olds[i];
+      if (count === 0 || (old?.kind === item.kind && old.key === item.key)) return undefined;
+      return a.keyFromIndex('items', 'by-kind-key', [item.kind, item.key]);
+    }),
+  );
+  const slot = (item: Item) => `${item.kind}\n${item.key}`;
+  const given = new Map<string, string>();
+  const seen = new Set<string>();
+  const writes: StoredItem[] = [];
+  items.forEach((item, i) => {
+    const old = olds[i];
+    const toStore = toStored(item);
+    if (old) {
+      result.metKnown = true;
+      // An undated item keeps the place it was first given, not the time of this sync.
+      if (!item.datePublished && !item.dateModified) toStore.sortTime = old.sortTime;
+    }
+    const stored = owners[i];
+    const owner =
+      given.get(slot(toStore)) ?? (stored !== undefined && !seen.has(stored) ? stored : undefined);
+    if (owner !== undefined && owner !== toStore.id) toStore.key = toStore.id;
+    given.set(slot(toStore), toStore.id);
+    seen.add(toStore.id);
+    if (!old) result.added++;
+    else if (JSON.stringify(old) !== JSON.stringify(toStore)) result.changed++;
+    else return;
+    writes.push(toStore);
+    result.stored.push(toStore.id);
+  });
+  return writes;
 }
 
 /**

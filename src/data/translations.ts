@@ -14,12 +14,19 @@ export function languageMatch(tag: string | undefined, wanted: string): number {
   return a.split('-')[0] === b.split('-')[0] ? 1 : 0;
 }
 
+/** What grouping by translation needs of an item (lists pass lighter entries than whole items). */
+export type Linked = Pick<Item, 'id' | 'language' | 'translations'>;
+
 /**
  * One item per translation group, in the order the input had them (the chosen item takes the
  * place of its group). Links are followed both ways, so a one-sided `translations` list still
  * groups the items; links to items not in `items` are ignored.
  */
-export function pickLanguage(items: readonly Item[], wanted: string, feedLanguage?: string): Item[] {
+export function pickLanguage<T extends Linked>(
+  items: readonly T[],
+  wanted: string,
+  feedLanguage?: string,
+): T[] {
   const index = new Map(items.map((item, i) => [item.id, i]));
   const parent = items.map((_, i) => i);
   const root = (i: number): number => {
@@ -33,7 +40,7 @@ export function pickLanguage(items: readonly Item[], wanted: string, feedLanguag
     }
   });
 
-  const score = (item: Item, position: number) => {
+  const score = (item: T, position: number) => {
     const language = item.language ?? feedLanguage;
     // Reader's language first, then the feed's own, then the earliest in the list.
     return (
@@ -56,9 +63,35 @@ export function pickLanguage(items: readonly Item[], wanted: string, feedLanguag
  * The items a reader of `wanted` can read: in that language, or of unknown language (kept, as
  * hiding them could hide everything of a feed that never says its language).
  */
-export function inLanguage(items: readonly Item[], wanted: string, feedLanguage?: string): Item[] {
+export function inLanguage<T extends Pick<Item, 'language'>>(
+  items: readonly T[],
+  wanted: string,
+  feedLanguage?: string,
+): T[] {
   return items.filter((item) => {
     const language = item.language ?? feedLanguage;
     return !language || languageMatch(language, wanted) > 0;
   });
+}
+
+/** Who reads a list: the interface language, and whether to hide items in other languages. */
+export interface Reader {
+  language: string;
+  /** The "only items in my language" setting. */
+  onlyMine: boolean;
+}
+
+/**
+ * The items of one list a reader sees: one per translation group, then, with "only my
+ * language", only those they read. `items` are in list order (newest first, as the
+ * `by-kind-time` index walks backwards): the earliest of equally good translations wins.
+ * The definition every list is read by, a page at a time or whole (src/data/lists.ts).
+ */
+export function readerView<T extends Linked>(
+  items: readonly T[],
+  reader: Reader,
+  feedLanguage?: string,
+): T[] {
+  const picked = pickLanguage(items, reader.language, feedLanguage);
+  return reader.onlyMine ? inLanguage(picked, reader.language, feedLanguage) : picked;
 }

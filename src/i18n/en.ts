@@ -43,6 +43,9 @@ export const en = {
     emptyEvents: 'No events yet.',
     emptyContacts: 'No contacts yet.',
     loading: 'Loading…',
+    more: 'Show more',
+    previous: 'Show previous',
+    added: '{{ count }} more shown',
   },
   item: {
     by: 'By {{ names }}',

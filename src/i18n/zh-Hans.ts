@@ -43,6 +43,9 @@ export const zhHans: Catalogue = {
     emptyEvents: '暂无活动。',
     emptyContacts: '暂无联系方式。',
     loading: '正在加载…',
+    more: '显示更多',
+    previous: '显示前面的',
+    added: '又显示了 {{ count }} 条',
   },
   item: {
     readIn: '切换到',

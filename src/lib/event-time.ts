@@ -6,19 +6,22 @@ import type { CityEvent, Item } from '../data/model';
 
 const DAY_MS = 86_400_000;
 
+/** What an event's place in time is read from. */
+export type EventTimes = Pick<CityEvent, 'start' | 'end' | 'allDay'>;
+
 /** Start instant in ms. All-day dates count from midnight UTC: close enough to order by. */
-export function startMs(event: CityEvent): number {
+export function startMs(event: EventTimes): number {
   return Date.parse(event.allDay ? `${event.start}T00:00:00Z` : event.start);
 }
 
 /** End instant in ms: the end given, the end of an all-day event's last day, or the start. */
-export function endMs(event: CityEvent): number {
+export function endMs(event: EventTimes): number {
   if (event.allDay) return Date.parse(`${event.end ?? event.start}T00:00:00Z`) + DAY_MS;
   return event.end ? Date.parse(event.end) : startMs(event);
 }
 
 /** Whether the event has not yet ended. */
-export function isUpcoming(event: CityEvent, nowMs: number): boolean {
+export function isUpcoming(event: EventTimes, nowMs: number): boolean {
   return endMs(event) > nowMs;
 }
 
@@ -84,12 +87,15 @@ export function eventDay(event: CityEvent): string {
  * Events split by `nowMs`: upcoming soonest first, past most recent first. The events list and
  * "My agenda" order events the same way.
  */
-export function splitByTime(
-  events: readonly EventItem[],
+export function splitByTime<T extends { event: EventTimes }>(
+  events: readonly T[],
   nowMs: number,
-): { upcoming: EventItem[]; past: EventItem[] } {
-  const byStart = (a: EventItem, b: EventItem) => startMs(a.event) - startMs(b.event);
-  const upcoming = events.filter((i) => isUpcoming(i.event, nowMs)).sort(byStart);
-  const past = events.filter((i) => !isUpcoming(i.event, nowMs)).sort((a, b) => byStart(b, a));
-  return { upcoming, past };
+): { upcoming: T[]; past: T[] } {
+  // Each start parsed once: the events list splits a few thousand events on every tick.
+  const timed = events.map((item) => ({ item, start: startMs(item.event) }));
+  const upcoming = timed
+    .filter(({ item }) => isUpcoming(item.event, nowMs))
+    .sort((a, b) => a.start - b.start);
+  const past = timed.filter(({ item }) => !isUpcoming(item.event, nowMs)).sort((a, b) => b.start - a.start);
+  return { upcoming: upcoming.map(({ item }) => item), past: past.map(({ item }) => item) };
 }

@@ -84,8 +84,9 @@ export function deviceZone(): string | undefined {
  * `createMemo` for screens the server renders. On the server a memo is computed once, when it
  * is created, which is before the screen's data has arrived; there this is a plain function.
  */
-export function createRenderMemo<T>(fn: () => T): () => T {
-  return isServer ? fn : createMemo(fn);
+export function createRenderMemo<T>(fn: () => T, equals?: (a: T, b: T) => boolean): () => T {
+  if (isServer) return fn;
+  return equals ? createMemo(fn, undefined, { equals }) : createMemo(fn);
 }
 
 /** The origin links to this site are made on: the page's own, or the render's while hydrating. */

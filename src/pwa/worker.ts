@@ -8,8 +8,10 @@ import { createSignal } from 'solid-js';
 import type { Workbox } from 'workbox-window';
 import { feedUrl } from '../data/config';
 import { storageReady } from '../data/db';
-import { SYNC_REQUEST } from '../data/messages';
+import { SYNC_REQUEST, type PageToWorker } from '../data/messages';
 import type { SyncReport } from '../data/sync';
+// The build's sync worker script (bundled apart, with the parser), by its address.
+import pageSyncUrl from '../sw/page-sync.ts?worker&url';
 import { KILL_SWITCH } from './build-info';
 import { recall, remember } from './remember';
 
@@ -37,18 +39,22 @@ const UPDATE_CHECK_MS = 60_000;
 
 const WORKER_URL = '/sw.js';
 
+let workerPolicy: Pick<TrustedTypePolicy, 'createScriptURL'> | undefined;
+
 /**
- * The worker's address as Trusted Types want it at `register()` (a script-URL sink): a named
- * policy that passes this one fixed address and nothing else (src/lib/trusted-types.ts).
+ * A worker's address as Trusted Types want it at `register()` and `new Worker()` (script-URL
+ * sinks): one named policy, made once, that passes the app's two worker scripts (`/sw.js` and
+ * the build's page-sync worker) and nothing else (src/lib/trusted-types.ts).
  */
-function workerScriptUrl(): TrustedScriptURL | string {
-  const policy = window.trustedTypes?.createPolicy('citylink-worker', {
-    createScriptURL: (url: string) => {
-      if (url !== WORKER_URL) throw new TypeError(`Not the app's worker: ${url}`);
-      return url;
+function workerScriptUrl(url: string): TrustedScriptURL | string {
+  workerPolicy ??= window.trustedTypes?.createPolicy('citylink-worker', {
+    createScriptURL: (asked: string) => {
+      if (asked !== WORKER_URL && asked !== pageSyncUrl)
+        throw new TypeError(`Not the app's worker: ${asked}`);
+      return asked;
     },
   });
-  return policy ? policy.createScriptURL(WORKER_URL) : WORKER_URL;
+  return workerPolicy ? workerPolicy.createScriptURL(url) : url;
 }
 
 /**
@@ -62,7 +68,7 @@ export async function registerWorker(): Promise<void> {
     return;
   }
   const { Workbox } = await import('workbox-window');
-  workbox = new Workbox(workerScriptUrl(), { scope: '/' });
+  workbox = new Workbox(workerScriptUrl(WORKER_URL), { scope: '/' });
   workbox.addEventListener('waiting', () => setUpdateReady(true));
   workbox.addEventListener('installed', (event) => {
     // An external worker is a later version another tab found, not the first install.
@@ -139,13 +145,15 @@ async function retireWorkers(): Promise<void> {
 
 /**
  * Syncs the feed: through the controlling worker when there is one (so only one context
- * fetches), or right here on a first visit, with the same shared `syncFeed()`. A page whose
- * storage is not IndexedDB (memory: nothing can be kept) cannot read what the worker stores,
- * so it syncs by itself too.
+ * fetches), or, on a first visit, in a dedicated worker of its own, with the same shared
+ * `syncFeed()`: parsing thousands of items on the page would freeze it. A page whose storage
+ * is not IndexedDB (memory: nothing can be kept) cannot read what another context stores, so
+ * it syncs by itself.
  */
 export async function requestSync(): Promise<SyncReport> {
   const controller = navigator.serviceWorker?.controller;
-  if (controller && (await storageReady()) === 'persistent') {
+  const persistent = (await storageReady()) === 'persistent';
+  if (controller && persistent) {
     try {
       const { messageSW } = await import('workbox-window');
       const answer = messageSW(controller, { type: SYNC_REQUEST }) as Promise<SyncReport>;
@@ -155,6 +163,25 @@ export async function requestSync(): Promise<SyncReport> {
       // the two from running at once).
     }
   }
-  const { syncFeed } = await import('../data/sync');
-  return syncFeed({ feedUrl: feedUrl(window.location.href) });
+  const offPage = persistent ? syncOffThePage() : Promise.reject(new Error('Storage is in memory.'));
+  return offPage.catch(async () => {
+    // In memory, or no worker could run it (blocked, or its script failed): the page syncs.
+    const { syncFeed } = await import('../data/sync');
+    return syncFeed({ feedUrl: feedUrl(window.location.href) });
+  });
+}
+
+function syncOffThePage(): Promise<SyncReport> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerScriptUrl(pageSyncUrl) as string);
+    worker.onmessage = (event: MessageEvent<SyncReport>) => {
+      worker.terminate();
+      resolve(event.data);
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new Error(event.message));
+    };
+    worker.postMessage({ type: SYNC_REQUEST } satisfies PageToWorker);
+  });
 }

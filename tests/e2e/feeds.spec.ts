@@ -30,7 +30,14 @@ for (const name of realFeeds) {
     await serveFeed(page, () => text);
     await page.goto('/');
     await waitForNews(page);
-    expect(await page.locator('.card-list .card').count()).toBe(expected);
+    // The list comes a page at a time: ask for the rest until there is no more (the button
+    // also loads by itself once in view, so it may be gone by the time it is pressed).
+    const cards = page.locator('.card-list .card');
+    const more = page.getByRole('button', { name: 'Show more' });
+    await expect(async () => {
+      if (await more.isVisible()) await more.click({ timeout: 1000 });
+      await expect(cards).toHaveCount(expected, { timeout: 1000 });
+    }).toPass({ timeout: 20_000 });
     await expect(page.locator('.banner.warn')).toHaveCount(0);
 
     await page.locator('.card-list .card-title a').first().click();

@@ -154,6 +154,10 @@ test.describe('with the page syncing by itself', () => {
         };
       }
     });
+    // Without a service worker the page syncs in a dedicated worker of its own, which the
+    // script above cannot reach; with that worker's script refused, the page falls back to
+    // syncing itself, in the context whose writes are refused.
+    await page.route('**/assets/page-sync-*.js', (route) => route.abort());
     const errors = collectErrors(page);
     const demo = JSON.parse(readFileSync(new URL('../../public/feed.json', import.meta.url), 'utf8')) as {
       items: { id: string; title?: string }[];

@@ -1,9 +1,9 @@
-import { useSearchParams } from '@solidjs/router';
+import { createAsync, useSearchParams } from '@solidjs/router';
 import { createResource, For, Show, Suspense } from 'solid-js';
 import { now } from '../../app/clock';
-import { hydrated } from '../../lib/hydration';
-import { useFeedZone, useItems } from '../../app/data';
-import type { Item } from '../../data/model';
+import { contactEntries, useFeedZone } from '../../app/data';
+import type { ContactEntry } from '../../data/lists';
+import { createRenderMemo, hydrated } from '../../lib/hydration';
 import { itemPath } from '../../data/paths';
 import { displayTitle } from '../../data/text';
 import { languageMatch } from '../../data/translations';
@@ -13,92 +13,131 @@ import { ItemCard } from '../../ui/ItemCard';
 import { ItemMarks } from '../shared/ItemMarks';
 import { OpenNow } from '../../ui/OpenNow';
 import { useDocumentTitle } from '../../app/title';
+import { settings } from '../../lib/settings';
+import { createPager, idsPage, sameIds } from '../shared/pager';
+import { ShowMore, ShowPrevious } from '../shared/Paging';
 
 /**
  * The directory of service stations and offices: open ones first when their hours are known,
- * then by name; filtered by a language spoken (`?lang=`, shareable like any address).
+ * then by name; filtered by a language spoken (`?lang=`, shareable like any address). The order
+ * comes from every contact's small entry (open now is the clock's, not an index's); the cards
+ * are read a page at a time.
  */
 export function ContactsList() {
-  const items = useItems('contact');
   useDocumentTitle(() => t('nav.contacts'));
-  const zone = useFeedZone();
-  const [search] = useSearchParams<{ lang?: string }>();
-  const all = () => (items() ?? []).filter((item) => item.contact);
-  // Only loaded when some contact has machine-readable hours (the parser is large), and never
-  // for a server render: whether a place is open depends on the reader's "now". Offline before
-  // the worker ever kept it, the list is sorted by name alone.
-  const [hours] = createResource(
-    () => hydrated() && all().some((item) => item.contact?.openingHours),
-    () => import('../../lib/hours').catch(() => undefined),
-  );
-  const spoken = () => [...new Set(all().flatMap((item) => item.contact?.languages ?? []))];
-  const isOpen = (item: Item) => {
-    const spec = item.contact?.openingHours;
-    return spec ? hours()?.openState(spec, new Date(now()), zone())?.state === 'open' : false;
-  };
-  const shown = () => {
-    const wanted = search.lang;
-    return all()
-      .filter((item) => !wanted || item.contact?.languages.some((tag) => languageMatch(tag, wanted) > 0))
-      .map((item) => ({ item, open: isOpen(item), name: displayTitle(item) }))
-      .sort((a, b) => Number(b.open) - Number(a.open) || a.name.localeCompare(b.name, locale()));
-  };
-
   return (
     <section class="page">
       <h1>{t('nav.contacts')}</h1>
       <Suspense fallback={<p class="muted">{t('list.loading')}</p>}>
-        <Show when={all().length} fallback={<p class="empty">{t('list.emptyContacts')}</p>}>
-          <Show when={spoken().length > 1}>
-            <nav class="chips" aria-label={t('contacts.speaks')}>
-              <a href="/contacts" class="chip" aria-current={search.lang ? undefined : 'page'}>
-                {t('contacts.anyLanguage')}
-              </a>
-              <For each={spoken()}>
-                {(tag) => (
-                  <a
-                    href={`/contacts?lang=${encodeURIComponent(tag)}`}
-                    class="chip"
-                    hreflang={tag}
-                    aria-current={search.lang === tag ? 'page' : undefined}
-                  >
-                    {languageName(tag, locale())}
-                  </a>
-                )}
-              </For>
-            </nav>
-          </Show>
-          <Show
-            when={shown().length}
-            fallback={
-              <p class="empty">
-                {t('contacts.noneSpeak', { language: languageName(search.lang ?? '', locale()) })}
-              </p>
-            }
-          >
-            <ul class="card-list">
-              <For each={shown()}>
-                {({ item, name }) => (
-                  <li>
-                    <ItemCard
-                      href={itemPath(item)}
-                      title={name}
-                      lang={item.language}
-                      badge={<ItemMarks item={item} />}
-                      meta={
-                        <Show when={item.contact?.openingHours}>
-                          {(spec) => <OpenNow openingHours={spec()} timeZone={zone()} now={now()} />}
-                        </Show>
-                      }
-                      text={[item.contact?.role, item.contact?.hours].filter(Boolean).join(' · ')}
-                    />
-                  </li>
-                )}
-              </For>
-            </ul>
-          </Show>
-        </Show>
+        <Directory />
       </Suspense>
     </section>
+  );
+}
+
+function Directory() {
+  const zone = useFeedZone();
+  const [search] = useSearchParams<{ lang?: string }>();
+  const read = () => contactEntries(locale(), settings().onlyMyLanguage);
+  const entries = createAsync(read);
+  const all = () => entries() ?? [];
+  // Only loaded when some contact has machine-readable hours (the parser is large), and never
+  // for a server render: whether a place is open depends on the reader's "now". Offline before
+  // the worker ever kept it, the list is sorted by name alone.
+  const [hours] = createResource(
+    () => hydrated() && all().some((entry) => entry.openingHours),
+    () => import('../../lib/hours').catch(() => undefined),
+  );
+  const spoken = () => [...new Set(all().flatMap((entry) => entry.languages))];
+  /** The order of `list` for the filter, clock and hours read now (tracked by the caller). */
+  const orderer = () => {
+    const wanted = search.lang;
+    // Never read in a server render: there the hours resource held the page back empty.
+    const openState = hydrated() ? hours()?.openState : undefined;
+    const at = new Date(now());
+    // The zone only matters with hours to read (never in a server render, which has none).
+    const where = openState ? zone() : 'UTC';
+    const language = locale();
+    return (list: ContactEntry[]) => {
+      // Many places share their hours: each distinct rule is evaluated once per tick.
+      const open = new Map<string, boolean>();
+      const isOpen = (spec: string | undefined) => {
+        if (!spec || !openState) return false;
+        if (!open.has(spec)) open.set(spec, openState(spec, at, where)?.state === 'open');
+        return open.get(spec) ?? false;
+      };
+      return list
+        .filter((entry) => !wanted || entry.languages.some((tag) => languageMatch(tag, wanted) > 0))
+        .map((entry) => ({ id: entry.id, open: isOpen(entry.openingHours), name: entry.name }))
+        .sort((a, b) => Number(b.open) - Number(a.open) || a.name.localeCompare(b.name, language))
+        .map((entry) => entry.id);
+    };
+  };
+  const order = createRenderMemo(() => orderer()(all()), sameIds);
+  const pager = createPager<number>({
+    start: 0,
+    reset: () => search.lang,
+    // The entries and the page in one read (the entries are a cached query): a server render
+    // has the first page in one pass, not after another read that depends on the first.
+    load: (offset) => {
+      const ordered = orderer();
+      return read().then((list) => idsPage(ordered(list), offset));
+    },
+  });
+  let list: HTMLUListElement | undefined;
+
+  return (
+    <Show when={all().length} fallback={<p class="empty">{t('list.emptyContacts')}</p>}>
+      <Show when={spoken().length > 1}>
+        <nav class="chips" aria-label={t('contacts.speaks')}>
+          <a href="/contacts" class="chip" aria-current={search.lang ? undefined : 'page'}>
+            {t('contacts.anyLanguage')}
+          </a>
+          <For each={spoken()}>
+            {(tag) => (
+              <a
+                href={`/contacts?lang=${encodeURIComponent(tag)}`}
+                class="chip"
+                hreflang={tag}
+                aria-current={search.lang === tag ? 'page' : undefined}
+              >
+                {languageName(tag, locale())}
+              </a>
+            )}
+          </For>
+        </nav>
+      </Show>
+      <Show
+        when={order().length}
+        fallback={
+          <p class="empty">
+            {t('contacts.noneSpeak', { language: languageName(search.lang ?? '', locale()) })}
+          </p>
+        }
+      >
+        <ShowPrevious pager={pager} list={() => list} />
+        <ul class="card-list" ref={(element) => (list = element)}>
+          <For each={pager.items()}>
+            {(item) => (
+              <li>
+                <ItemCard
+                  href={itemPath(item)}
+                  title={displayTitle(item)}
+                  lang={item.language}
+                  badge={<ItemMarks item={item} />}
+                  meta={
+                    <Show when={item.contact?.openingHours}>
+                      {(spec) => <OpenNow openingHours={spec()} timeZone={zone()} now={now()} />}
+                    </Show>
+                  }
+                  text={[item.contact?.role, item.contact?.hours].filter(Boolean).join(' · ')}
+                />
+              </li>
+            )}
+          </For>
+        </ul>
+        <ShowMore pager={pager} list={() => list} />
+      </Show>
+    </Show>
   );
 }

@@ -82,4 +82,37 @@ describe('the search index follows sync', () => {
     expect(ids(index, '驿站')).toEqual([]);
     expect(index.size).toBe(2);
   });
+
+  it('takes a sync of many changes into a new index that replaces the old in place', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    vi.resetModules();
+    const sync = await import('../../data/sync');
+    const { allItems } = await import('../../data/db');
+    const { SearchIndex } = await import('../../lib/search/index');
+    const { applyReport } = await import('./search-index');
+    const story = (i: number, word: string) => ({
+      id: `s${i}`,
+      title: `Story ${i} about ${word}`,
+      content_text: 'Text.',
+      date_published: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+    });
+    await syncOnce(sync, feed(Array.from({ length: 600 }, (_, i) => story(i, 'ferries'))));
+    const index = new SearchIndex(await allItems());
+    expect(index.search('ferries')).toHaveLength(600);
+
+    // Every item changed but the first, and one more retracted.
+    const report = await syncOnce(
+      sync,
+      feed([
+        ...Array.from({ length: 598 }, (_, i) => story(i + 1, i % 2 ? 'lanterns' : 'ferries')),
+        { id: 's599', _city: { deleted: true } },
+      ]),
+    );
+    expect(report.stored.length).toBeGreaterThan(250);
+    await applyReport(index, report);
+    expect(index.size).toBe(599);
+    expect(index.search('lanterns')).toHaveLength(299);
+    expect(index.search('ferries').map((hit) => hit.item.id)).toContain('s0');
+    expect(index.search('ferries')).toHaveLength(300);
+  });
 });

@@ -17,27 +17,49 @@ export { revision };
 
 let ready: Promise<SearchIndex> | undefined;
 
-/** Applies a sync's changes: re-reads what it stored, drops what it retracted. */
+/**
+ * Applies a sync's changes: re-reads what it stored, drops what it retracted. A sync may
+ * change thousands of items: then a new index is built in short tasks, like the first one,
+ * and takes the old one's place at once (changing it in place could rebuild it all in one go).
+ */
 export async function applyReport(
   index: SearchIndex,
   report: Pick<SyncReport, 'stored' | 'removed'>,
 ): Promise<void> {
   if (!report.stored.length && !report.removed.length) return;
-  const stored = await getItems(report.stored);
-  index.remove(report.removed);
-  index.upsert(stored);
+  if (report.stored.length <= IN_PLACE) {
+    const stored = await getItems(report.stored);
+    index.remove(report.removed);
+    index.upsert(stored);
+  } else {
+    const changed = new Set([...report.stored, ...report.removed]);
+    const items = index.browse().filter((item) => !changed.has(item.id));
+    for (let at = 0; at < report.stored.length; at += READ_CHUNK) {
+      items.push(...(await getItems(report.stored.slice(at, at + READ_CHUNK))));
+    }
+    index.adopt(await build(items));
+  }
   setRevision((n) => n + 1);
 }
 
-/** Items indexed per task: small enough that typing and scrolling stay smooth meanwhile. */
-const CHUNK = 250;
+/** Changes applied in place, in one task (a few milliseconds); more are built anew. */
+const IN_PLACE = 50;
+/** Items read from IndexedDB per request. */
+const READ_CHUNK = 100;
+/** Items indexed between two looks at the clock, and the time a task may take. */
+const STEP = 25;
+const TASK_MS = 20;
 
-/** Builds the index a chunk at a time, yielding to the page between chunks. */
+/** Builds the index a few items at a time, yielding to the page every TASK_MS. */
 async function build(items: readonly Item[]): Promise<SearchIndex> {
   const index = new SearchIndex();
-  for (let at = 0; at < items.length; at += CHUNK) {
-    index.upsert(items.slice(at, at + CHUNK));
-    if (at + CHUNK < items.length) await new Promise((resolve) => setTimeout(resolve, 0));
+  let started = performance.now();
+  for (let at = 0; at < items.length; at += STEP) {
+    index.upsert(items.slice(at, at + STEP));
+    if (performance.now() - started > TASK_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      started = performance.now();
+    }
   }
   return index;
 }

@@ -33,6 +33,9 @@ export async function refresh(): Promise<void> {
   setSyncing(true);
   try {
     setLastReport(await requestSync());
+  } catch {
+    // Not even the sync's own code could load (the network went away meanwhile): what is
+    // stored stays, and the next trigger tries again.
   } finally {
     // Revalidating also covers the case where no broadcast arrives (no BroadcastChannel).
     // `syncing` stays true until the screens have re-read IndexedDB, so an item page never

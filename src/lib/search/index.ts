@@ -130,6 +130,23 @@ export class SearchIndex {
     this.compactIfSparse();
   }
 
+  /**
+   * Takes over the contents of `other` in one step, so that an index built elsewhere a chunk
+   * at a time replaces this one where it is used. `other` is not to be used afterwards.
+   */
+  adopt(other: SearchIndex): void {
+    this.slots = other.slots;
+    this.slotOf = other.slotOf;
+    this.groups = other.groups;
+    this.groupIds = other.groupIds;
+    this.postings = other.postings;
+    this.vocabulary = other.vocabulary;
+    this.fieldStats = other.fieldStats;
+    this.dead = other.dead;
+    this.haystacks.clear();
+    for (const [id, text] of other.haystacks) this.haystacks.set(id, text);
+  }
+
   /** Drops items by id; ids not in the index are ignored. */
   remove(ids: readonly string[]): void {
     for (const id of ids) this.kill(id);

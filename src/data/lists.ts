@@ -1,0 +1,175 @@
+/**
+ * The lists' reads, a page at a time. Every list shows what `readerView()` (translations.ts)
+ * makes of its kind: one item per translation group, in the reader's language.
+ *
+ * - News, the first screen and the longest list, walks the `by-kind-time` index from where the
+ *   previous page stopped and stops after a page: a screen reads only the items it shows (and
+ *   their translations). An item shows where the whole list would show it: only if it is the
+ *   one its translation group shows. The group is found from the item alone, through its own
+ *   links and the `by-link` index (items that name it), so a group is decided the same on every
+ *   page and never shows twice.
+ * - Events and contacts are ordered by what no index can hold: the clock (upcoming or past,
+ *   open now) and the reader's language (topics and languages offered as filters). They read
+ *   their kind once as small entries (`readEventEntries`, `readContactEntries`), order those on
+ *   the page, and fetch each page's items by id (`getItems`).
+ */
+import { view, type Access, type Position, type StoredItem } from './db';
+import type { CityEvent, Item, ItemKind } from './model';
+import { displayTitle } from './text';
+import { inLanguage, readerView, type Linked, type Reader } from './translations';
+
+/** Items per page: the first screen of a phone and more, and what the server renders first. */
+export const PAGE_SIZE = 20;
+
+export type { Position };
+
+/** One page: its items, and where the next one starts (`null`: the list ends here). */
+export interface ListPage {
+  items: Item[];
+  next: Position | null;
+}
+
+// More than any real translation group; bounds the walk over a feed that links in circles.
+const MAX_GROUP = 16;
+
+/**
+ * The page of a list of `kind` (newest first) that starts after `after` (the start when
+ * `null`): up to `size` items the reader sees.
+ */
+export async function readListPage(
+  kind: ItemKind,
+  after: Position | null,
+  reader: Reader,
+  size = PAGE_SIZE,
+): Promise<ListPage> {
+  return view(['items', 'feed'], (a) => readPageIn(a, kind, after, reader, size));
+}
+
+async function readPageIn(
+  a: Access,
+  kind: ItemKind,
+  after: Position | null,
+  reader: Reader,
+  size: number,
+): Promise<ListPage> {
+  const feedLanguage = (await a.get('feed', 'current'))?.language;
+  /** The item of `item`'s translation group that the list shows, by id. */
+  const shownOf = new Map<string, string>();
+  const shown = async (item: StoredItem): Promise<boolean> => {
+    let chosen = shownOf.get(item.id);
+    if (chosen === undefined) {
+      const group = await groupOf(item);
+      chosen =
+        readerView(group, { language: reader.language, onlyMine: false }, feedLanguage)[0]?.id ?? item.id;
+      for (const member of group) shownOf.set(member.id, chosen);
+    }
+    return (
+      chosen === item.id && (!reader.onlyMine || inLanguage([item], reader.language, feedLanguage).length > 0)
+    );
+  };
+  /** Every item of the same kind linked to `item`, either way, in list order. */
+  const groupOf = async (item: StoredItem): Promise<StoredItem[]> => {
+    const found = new Map([[item.id, item]]);
+    const looked = new Set([item.id]);
+    const queue = [item];
+    for (let current = queue.shift(); current && found.size < MAX_GROUP; current = queue.shift()) {
+      const ids = [...current.links, ...(await a.keysFromIndex('items', 'by-link', current.id))];
+      for (const id of ids) {
+        if (looked.has(id)) continue;
+        looked.add(id);
+        const other = await a.get('items', id);
+        // Links to items of another kind are not followed: they are not in this list.
+        if (other?.kind !== item.kind) continue;
+        found.set(id, other);
+        queue.push(other);
+      }
+    }
+    return [...found.values()].sort(listOrder);
+  };
+
+  const items: Item[] = [];
+  let last: Position | null = after;
+  // The walk goes in steps a little larger than a page: most items show, and one step more
+  // tells whether the list goes on.
+  for (;;) {
+    const step = await a.olderOfKind(kind, last, size + 1);
+    for (const item of step) {
+      if (items.length === size) return { items, next: last };
+      last = { time: item.sortTime, id: item.id };
+      if (await shown(item)) items.push(item);
+    }
+    if (step.length < size + 1) return { items, next: null };
+  }
+}
+
+/** The order of a newest-first list: time, then id, both descending (as the index walks back). */
+export function listOrder(a: { sortTime: number; id: string }, b: { sortTime: number; id: string }): number {
+  return b.sortTime - a.sortTime || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}
+
+/** What the events list orders and filters by. */
+export interface EventEntry extends Linked {
+  sortTime: number;
+  event: Pick<CityEvent, 'start' | 'end' | 'allDay'>;
+  tags: string[];
+}
+
+/** What the contacts list orders and filters by. */
+export interface ContactEntry extends Linked {
+  sortTime: number;
+  name: string;
+  openingHours?: string;
+  languages: string[];
+}
+
+/** Every event the reader sees, as entries, newest published first. */
+export function readEventEntries(reader: Reader): Promise<EventEntry[]> {
+  return readEntries('event', reader, (item) =>
+    item.event
+      ? {
+          ...linked(item),
+          event: { start: item.event.start, end: item.event.end, allDay: item.event.allDay },
+          tags: item.tags,
+        }
+      : undefined,
+  );
+}
+
+/** Every contact the reader sees, as entries, newest published first. */
+export function readContactEntries(reader: Reader): Promise<ContactEntry[]> {
+  return readEntries('contact', reader, (item) =>
+    item.contact
+      ? {
+          ...linked(item),
+          name: displayTitle(item),
+          openingHours: item.contact.openingHours,
+          languages: item.contact.languages,
+        }
+      : undefined,
+  );
+}
+
+function linked(item: Item): Linked & { sortTime: number } {
+  return { id: item.id, language: item.language, translations: item.translations, sortTime: item.sortTime };
+}
+
+/**
+ * Walks every item of `kind` in list order, keeping only the entry `entry` makes of it; the
+ * whole items are let go as the walk goes. Each step of the cursor is a task of its own.
+ */
+async function readEntries<T extends Linked>(
+  kind: ItemKind,
+  reader: Reader,
+  entry: (item: Item) => T | undefined,
+): Promise<T[]> {
+  const [feedLanguage, stored] = await view(
+    ['items', 'feed'],
+    async (a) => [(await a.get('feed', 'current'))?.language, await a.newestOfKind(kind, Infinity)] as const,
+  );
+  const entries: T[] = [];
+  for (const item of stored) {
+    const made = entry(item);
+    if (made) entries.push(made);
+  }
+  return readerView(entries, reader, feedLanguage);
+}

@@ -1,0 +1,163 @@
+/**
+ * A list read a page at a time (src/lib/page-window.ts says which pages are on screen). Each
+ * page on screen is one router query, so a finished sync re-reads exactly the pages on screen,
+ * in a transition: the list keeps showing until they are all read, then changes in place.
+ * Items keep their identity across re-reads (a store reconciled by id), so only the cards whose
+ * item changed are touched. Create it under the list's <Suspense>: the first page suspends it.
+ */
+import { createAsyncStore } from '@solidjs/router';
+import {
+  createComputed,
+  createMemo,
+  createSignal,
+  mapArray,
+  on,
+  onCleanup,
+  startTransition,
+  untrack,
+} from 'solid-js';
+import { itemsById } from '../../app/data';
+import { listEntry } from '../../data/text';
+import { createRenderMemo } from '../../lib/hydration';
+import { PAGE_SIZE } from '../../data/lists';
+import type { Item } from '../../data/model';
+import {
+  earlierWindow,
+  joinPages,
+  moreWindow,
+  pagesOn,
+  startWindow,
+  type PageWindow,
+} from '../../lib/page-window';
+
+/** A page as a list's loader returns it: items, and where the next page starts (`null`: none). */
+export interface Page<S> {
+  items: Item[];
+  next: S | null;
+}
+
+export interface Pager {
+  /** The items on screen, in order. */
+  items: () => Item[];
+  /** Whether a page after the last one on screen exists / one left the top. */
+  hasMore: () => boolean;
+  hasEarlier: () => boolean;
+  /** True while a page asked for is being read. */
+  pending: () => boolean;
+  /** Adds the next page; resolves with the index (in `items()`) of its first item, -1 if none. */
+  more: () => Promise<number>;
+  /** Brings back the page before the first one on screen. */
+  earlier: () => Promise<void>;
+}
+
+/** Pages on screen at most: 160 cards, about 1,300 nodes. */
+export const MAX_PAGES = 8;
+
+const NONE: Page<never> = { items: [], next: null };
+
+export function createPager<S>(options: {
+  /** Where the list starts. */
+  start: S;
+  /** The query that reads the page starting at `start`. */
+  load: (start: S) => Promise<Page<S>>;
+  /** When this changes (a filter), the list starts again with its first page alone. */
+  reset?: () => unknown;
+  max?: number;
+}): Pager {
+  const max = options.max ?? MAX_PAGES;
+  const [onScreen, setOnScreen] = createSignal<PageWindow<S>>(startWindow(options.start));
+  // This list's own wait: Solid's `useTransition` pending is true for any transition at all,
+  // such as the re-read after a sync, which must not make the buttons deaf.
+  const [pending, setPending] = createSignal(false);
+  const start = async (change: () => void) => {
+    setPending(true);
+    try {
+      await startTransition(change);
+    } finally {
+      setPending(false);
+    }
+  };
+  if (options.reset) {
+    createComputed(on(options.reset, () => setOnScreen(startWindow(options.start)), { defer: true }));
+  }
+
+  type Loaded = ReturnType<typeof createAsyncStore<Page<S>>>;
+  type From = { at: S } | undefined;
+  // The pages on screen by index, as a signal: a page follows the one before it as it comes.
+  const [loaded, setLoaded] = createSignal(new Map<number, Loaded>(), { equals: false });
+  const pages = createMemo(
+    mapArray(
+      () => pagesOn(onScreen()),
+      (index) => {
+        // The first page on screen starts at the anchor, every other where the one before ends.
+        // While the one before is being read for the first time, a page keeps its start: it
+        // was the first one until a page came back above it, and its start is still right.
+        const from = createMemo<From>(
+          (previous) => {
+            const current = onScreen();
+            if (index === current.first) return { at: current.anchor };
+            const before = loaded().get(index - 1)?.latest;
+            if (!before) return previous;
+            return before.next === null ? undefined : { at: before.next };
+          },
+          undefined,
+          { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) },
+        );
+        const page = createAsyncStore(
+          () => {
+            const at = from();
+            return at ? options.load(at.at) : Promise.resolve(NONE);
+          },
+          { reconcile: { key: 'id' } },
+        );
+        setLoaded((map) => map.set(index, page));
+        onCleanup(() => setLoaded((map) => (map.delete(index), map)));
+        return page;
+      },
+    ),
+  );
+
+  // `latest`: a page being read again keeps showing; a new one suspends the list (in a
+  // transition, so what is on screen stays until it is there).
+  const items = createRenderMemo(() => joinPages(pages().map((page) => page.latest?.items ?? [])));
+  const lastPage = () => pages().at(-1)?.latest;
+
+  return {
+    items,
+    hasMore: () => {
+      const last = lastPage();
+      return last !== undefined && last.next !== null;
+    },
+    hasEarlier: () => onScreen().first > 0,
+    pending,
+    async more() {
+      const current = untrack(onScreen);
+      const last = untrack(lastPage);
+      if (!last || last.next === null) return -1;
+      // Where the first page on screen ends: the start of the next one, should the first leave.
+      const firstEnd = untrack(() => loaded().get(current.first)?.latest?.next);
+      if (firstEnd === undefined || firstEnd === null) return -1;
+      await start(() => setOnScreen(moreWindow(current, max, firstEnd)));
+      const first = untrack(lastPage)?.items[0];
+      return first ? untrack(items).findIndex((item) => item.id === first.id) : -1;
+    },
+    async earlier() {
+      await start(() => setOnScreen(earlierWindow(untrack(onScreen), max)));
+    },
+  };
+}
+
+/**
+ * The page at `offset` of a list whose order is known as ids (events, contacts): its items,
+ * read by id, and the next offset.
+ */
+export async function idsPage(ids: readonly string[], offset: number): Promise<Page<number>> {
+  const end = offset + PAGE_SIZE;
+  const items = (await itemsById(ids.slice(offset, end))).map(listEntry);
+  return { items, next: end < ids.length ? end : null };
+}
+
+/** Two id lists are the same list (memos of an order change only when it does). */
+export function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
+}

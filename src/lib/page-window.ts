@@ -1,0 +1,80 @@
+/**
+ * Which pages of a list are on screen. Lists show a page and add the next one on demand; past
+ * `max` pages, the first one on screen leaves as the next one comes, so the page holds a
+ * bounded number of cards however far the reader goes, and the pages that left can come back.
+ *
+ * Page k starts where page k-1 ended, so only the first page on screen needs its start kept
+ * (`anchor`): the others follow from the pages before them, also after a sync moved things.
+ * Pure, so the screens' paging is tested without a browser.
+ */
+import type { Item } from '../data/model';
+
+export interface PageWindow<S> {
+  /** Index of the first and last page on screen. */
+  first: number;
+  last: number;
+  /** Where the first page on screen starts. */
+  anchor: S;
+  /** Where each page that left the top starts, by index (as many as `first`). */
+  earlier: readonly S[];
+}
+
+/** A list's first page alone. */
+export function startWindow<S>(start: S): PageWindow<S> {
+  return { first: 0, last: 0, anchor: start, earlier: [] };
+}
+
+/**
+ * One more page at the end. With more than `max` pages on screen, the first one leaves:
+ * `firstEnd` is where it ends, so the page after it can start there.
+ */
+export function moreWindow<S>(window: PageWindow<S>, max: number, firstEnd: S): PageWindow<S> {
+  const last = window.last + 1;
+  if (last - window.first + 1 <= max) return { ...window, last };
+  return {
+    first: window.first + 1,
+    last,
+    anchor: firstEnd,
+    earlier: [...window.earlier, window.anchor],
+  };
+}
+
+/** The page before the first one on screen comes back; with more than `max`, the last leaves. */
+export function earlierWindow<S>(window: PageWindow<S>, max: number): PageWindow<S> {
+  if (window.first === 0) return window;
+  const first = window.first - 1;
+  return {
+    first,
+    last: window.last - first + 1 > max ? window.last - 1 : window.last,
+    anchor: window.earlier[first]!,
+    earlier: window.earlier.slice(0, first),
+  };
+}
+
+/** The indexes of the pages on screen, in order. */
+export function pagesOn(window: PageWindow<unknown>): number[] {
+  return Array.from({ length: window.last - window.first + 1 }, (_, i) => window.first + i);
+}
+
+/**
+ * The pages' items as one list. A story shows once: an item is left out when it, or an item
+ * it names as a translation, or one naming it, is already shown. Pages read at different
+ * moments (a sync in between) could otherwise repeat one; pages read together never do.
+ */
+export function joinPages<T extends Pick<Item, 'id' | 'translations'>>(
+  pages: readonly (readonly T[])[],
+): T[] {
+  const shown = new Set<string>();
+  const named = new Set<string>();
+  const out: T[] = [];
+  for (const page of pages) {
+    for (const item of page) {
+      const links = item.translations.map((translation) => translation.id);
+      if (shown.has(item.id) || named.has(item.id) || links.some((id) => shown.has(id))) continue;
+      shown.add(item.id);
+      for (const id of links) named.add(id);
+      out.push(item);
+    }
+  }
+  return out;
+}
