@@ -54,7 +54,8 @@ const fileOf = (dist: string, path: string) => join(dist, decodeURIComponent(pat
 
 /**
  * The scripts the home screen needs before it is interactive: the module scripts and
- * modulepreloads of `dist/index.html`, and everything they import statically, transitively.
+ * modulepreloads of `dist/index.html` (in tags, or in the loader of a rendered page), and
+ * everything they import statically, transitively.
  * Dynamic `import()`s (lazy routes, the opening-hours code) are left out: they load later.
  */
 export async function interactiveJs(dist: string): Promise<{ files: string[]; total: Sizes }> {
@@ -67,6 +68,11 @@ export async function interactiveJs(dist: string): Promise<{ files: string[]; to
     const url = /\b(?:src|href)=["']?([^"'\s>]+)/i.exec(tag)?.[1];
     return (isModule || isPreload) && url ? [new URL(url, 'http://site/').pathname] : [];
   });
+  // A rendered page loads its code after the first paint, from an inline script that preloads
+  // the chunks and imports the entry (scripts/prerender.ts, `loader`).
+  for (const script of html.matchAll(/<script>([^<]*\bimport\([^<]*)<\/script>/g)) {
+    for (const chunk of (script[1] ?? '').matchAll(/"(\/[^"]+\.js)"/g)) entries.push(chunk[1] ?? '');
+  }
   const files = new Set<string>();
   const visit = (path: string) => {
     if (files.has(path)) return;

@@ -144,7 +144,7 @@ export interface PageParts {
   hydrationScript: string;
   /** The app's CSS, inlined so the first paint needs no other request. */
   css: string;
-  /** Script chunks the page's screen needs, fetched at once rather than after the entry. */
+  /** Script chunks the page's screen needs, preloaded with the entry's rather than after it. */
   preloads: string[];
   /** Attributes of `#root` (the render's context, src/lib/hydration.ts). */
   rootAttributes: Record<string, string>;
@@ -166,17 +166,37 @@ export function assemble(template: string, parts: PageParts): string {
   out = swap(out, /<title>[^<]*<\/title>/, `<title>${html(parts.title)}</title>`);
   out = out.replace(/\s*<meta name="description"[^>]*>/, '');
   out = swap(out, /<link rel="stylesheet"[^>]*>/, `<style>${parts.css}</style>`);
-  const preloads = parts.preloads.map(
-    (href) => `<link rel="modulepreload" crossorigin href="${html(href)}">`,
-  );
-  out = swap(
-    out,
-    /<\/head>/,
-    `  ${[parts.head, ...preloads, parts.hydrationScript].join('\n    ')}\n  </head>`,
-  );
+  out = swap(out, /<\/head>/, `  ${[parts.head, parts.hydrationScript].join('\n    ')}\n  </head>`);
   out = swap(out, /<div id="root"><\/div>/, `<div id="root"${root}>${parts.body}</div>`);
   // The page carries its content: "needs JavaScript" would be untrue.
-  return out.replace(/\s*<noscript>[\s\S]*?<\/noscript>/, '');
+  out = out.replace(/\s*<noscript>[\s\S]*?<\/noscript>/, '');
+  // The app's code is asked for once the page has painted, not from the head: the first screen
+  // is in the HTML, and on a slow connection nothing should compete with it for the first paint.
+  const entry = /\s*<script type="module"[^>]*\ssrc="([^"]+)"[^>]*><\/script>/.exec(out);
+  if (!entry?.[1]) throw new Error('The built index.html has no module script.');
+  out = out.replace(entry[0], '');
+  const preloads: string[] = [];
+  out = out.replace(/\s*<link rel="modulepreload"[^>]*\shref="([^"]+)"[^>]*>/g, (_tag, href: string) => {
+    preloads.push(href);
+    return '';
+  });
+  return swap(out, /<\/body>/, `  ${loader(entry[1], [...preloads, ...parts.preloads])}\n  </body>`);
+}
+
+/**
+ * The script that loads the app once the page has painted and its images are in (the `load`
+ * event: an item's picture is often its largest paint): module preloads for every chunk the
+ * screen needs, then the entry. A dynamic `import()`, not a script element, so that no string
+ * goes to a Trusted Types sink.
+ */
+export function loader(entry: string, preloads: readonly string[]): string {
+  const js = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+  return (
+    '<script>(function () { function start() { requestAnimationFrame(function () { setTimeout(function () {' +
+    ` ${js(preloads)}.forEach(function (href) { var link = document.createElement('link'); link.rel = 'modulepreload'; link.href = href; document.head.appendChild(link); });` +
+    ` import(${js(entry)}); }); }); }` +
+    " if (document.readyState === 'complete') start(); else addEventListener('load', start); })();</script>"
+  );
 }
 
 /** The screen module each kind of address shows, as Vite's manifest names it. */

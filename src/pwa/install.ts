@@ -122,10 +122,14 @@ export function watchInstall(): () => void {
   };
   const onInstalled = () => {
     setPromptEvent(undefined);
+    delete (window as { citylinkInstallPrompt?: Event }).citylinkInstallPrompt;
     void askPersistentStorage();
   };
   const displayMode = matchMedia('(display-mode: standalone)');
   const onDisplayMode = () => setStandalone(isStandalone());
+  // An offer made before this code loaded was kept by the page's first script (index.html).
+  const early = (window as { citylinkInstallPrompt?: Event }).citylinkInstallPrompt;
+  if (early) onPrompt(early);
   window.addEventListener('beforeinstallprompt', onPrompt);
   window.addEventListener('appinstalled', onInstalled);
   displayMode.addEventListener('change', onDisplayMode);
