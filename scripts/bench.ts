@@ -212,7 +212,14 @@ async function offlineSection() {
   for (let i = 0; i < settings.runs; i++) {
     for (const path of paths) {
       progress(`repeat visit ${i + 1}/${settings.runs}: ${path}`);
-      runs[path]!.push(await repeatVisit(sites.app!, path, titleOf(path), settings.cpu));
+      // A reload that the worker did not answer is a finding, not a crash: it is counted and shown.
+      runs[path]!.push(
+        await repeatVisit(sites.app!, path, titleOf(path), settings.cpu).catch((error: unknown) => ({
+          first: null,
+          repeat: null,
+          error: String(error instanceof Error ? error.message.split('\n')[0] : error),
+        })),
+      );
     }
   }
   for (const path of paths) {
@@ -436,6 +443,10 @@ if (results.offline) {
       return [path, ms(r.first), ms(r.repeat), x(r.ratio), '≤ 400 ms and ≤ 0.2×', verdict(met)];
     }),
   );
+  for (const [path, r] of Object.entries(results.offline.visits)) {
+    const failed = r.runs.flatMap((run) => (run.error ? [run.error] : []));
+    if (failed.length > 0) lines.push(`${path}: ${count(failed.length, 'run')} failed: ${failed.join('; ')}`);
+  }
   lines.push(
     `A Chinese reader of / (rendered in English) sees the English interface from the first paint until the app has hydrated: median ${ms(results.offline.languageSwitch.median)} (CPU ${settings.cpu}x)`,
     '',

@@ -119,8 +119,10 @@ function content(page: Page, title: string | undefined) {
 }
 
 export interface RepeatVisit {
-  first: number;
-  repeat: number;
+  first: number | null;
+  repeat: number | null;
+  /** Why the run failed (the offline reload was not answered), when it did. */
+  error?: string;
 }
 
 /**
