@@ -1,6 +1,7 @@
 import { A, createAsync, useLocation, type RouteSectionProps } from '@solidjs/router';
 import { createEffect, For, on, onCleanup, onMount, Show, Suspense } from 'solid-js';
-import { t } from '../i18n';
+import { locale, t } from '../i18n';
+import { cityName } from '../data/translations';
 import { Icon } from '../ui/Icon';
 import { prefetchOpeningHours } from '../features/contacts/hours-prefetch';
 import { RetractedNotice } from '../features/saved/RetractedNotice';
@@ -51,7 +52,9 @@ export function Layout(props: RouteSectionProps) {
             {t('app.name')}
             {/* A boundary, so that a server render waits for the feed's city before writing the header. */}
             <Suspense>
-              <Show when={meta()?.city}>{(city) => <span class="brand-city"> · {city()}</span>}</Show>
+              <Show when={cityName(meta(), locale())}>
+                {(city) => <span class="brand-city"> · {city()}</span>}
+              </Show>
             </Suspense>
           </span>
         </A>

@@ -27,9 +27,19 @@ export interface Translation {
   id: string;
 }
 
-/** A place; `addressLocal` is the address in local script, to show a taxi driver. */
+/**
+ * Text a feed gives by language: BCP 47 tag to text. Read it with `localized()` in
+ * `text.ts`, which matches the reader's language to the nearest tag.
+ */
+export type Localized = Record<string, string>;
+
+/**
+ * A place; `nameLocal` and `addressLocal` are its name and address in the local language and
+ * script, to show a taxi driver.
+ */
 export interface Venue {
   name?: string;
+  nameLocal?: string;
   address?: string;
   addressLocal?: string;
   lat?: number;
@@ -69,6 +79,8 @@ export interface CityEvent {
   allDay: boolean;
   status: EventStatus;
   venue?: Venue;
+  /** Where to join the event online (given when it has moved online). */
+  onlineUrl?: string;
   registrationUrl?: string;
   contacts: EventContact[];
 }
@@ -97,6 +109,10 @@ export interface Item {
   translations: Translation[];
   event?: CityEvent;
   contact?: Contact;
+  /** An urgent notice (a typhoon warning, a closure): shown above everything until it ends. */
+  urgent?: boolean;
+  /** RFC 3339 date-time after which the item is no longer current. */
+  expires?: string;
   /**
    * Milliseconds used to order lists, newest first: date_published, else date_modified,
    * else the time the item was first stored (so undated items keep their feed order).
@@ -114,7 +130,12 @@ export interface FeedMeta {
   favicon?: string;
   language?: string;
   expired: boolean;
+  /** The city's name as the feed gives it when it gives one name for every language. */
   city?: string;
+  /** The city's name by language, when the feed gives a map. */
+  cityNames?: Localized;
+  /** Display labels of the feed's item tags: tag to labels by language. */
+  tagLabels?: Record<string, Localized>;
   timezone?: string;
   languages: string[];
   about?: string;

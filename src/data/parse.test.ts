@@ -128,6 +128,66 @@ describe('a valid city feed', () => {
     ]);
   });
 
+  it('reads the fields the contract added: city and tag labels by language, urgent notices, online events, local venue names', () => {
+    const result = parsed({
+      title: 'Jiangmen',
+      _city: {
+        city: { en: 'Jiangmen', 'zh-Hans': '江门', fr: ' ' },
+        timezone: 'Asia/Shanghai',
+        tags: { culture: { en: 'Culture', 'zh-Hans': '文化' }, empty: { en: '' } },
+      },
+      items: [
+        {
+          id: 'typhoon',
+          title: 'Typhoon signal No. 8',
+          _city: { urgent: true, expires: '2027-08-01T18:00:00+08:00' },
+        },
+        {
+          id: 'talk',
+          _city: {
+            kind: 'event',
+            urgent: true,
+            expires: 'tomorrow',
+            event: {
+              start: '2027-03-10T09:00:00+08:00',
+              status: 'moved-online',
+              online_url: '/join/talk',
+              venue: { name: 'Expo Hall', name_local: '会展中心', address_local: '示例路1号' },
+            },
+          },
+        },
+      ],
+    });
+    expect(result.meta).toMatchObject({
+      cityNames: { en: 'Jiangmen', 'zh-Hans': '江门' },
+      tagLabels: { culture: { en: 'Culture', 'zh-Hans': '文化' } },
+      timezone: 'Asia/Shanghai',
+    });
+    expect(result.meta.city).toBeUndefined();
+    expect(result.items[0]).toMatchObject({ urgent: true, expires: '2027-08-01T18:00:00+08:00' });
+    const talk = result.items[1];
+    expect(talk?.urgent).toBeUndefined();
+    expect(talk?.expires).toBeUndefined();
+    expect(talk?.event).toMatchObject({
+      status: 'moved-online',
+      onlineUrl: 'https://city.example.org/join/talk',
+      venue: { name: 'Expo Hall', nameLocal: '会展中心', addressLocal: '示例路1号' },
+    });
+    expect(result.warnings.map((problem) => [problem.id, problem.message])).toEqual([
+      ['talk', '_city.expires "tomorrow" is not an RFC 3339 date-time with an offset; it is ignored.'],
+      ['talk', 'Only a news item can be an urgent notice; _city.urgent is ignored.'],
+    ]);
+  });
+
+  it('a city name that is neither text nor a language map is ignored, and the rest of _city kept', () => {
+    const result = parsed({ _city: { city: 42, timezone: 'Asia/Shanghai' }, items: [] });
+    expect(result.meta.timezone).toBe('Asia/Shanghai');
+    expect(result.meta.city).toBeUndefined();
+    expect(result.warnings.map((problem) => problem.message)).toEqual([
+      "The feed's _city.city is not valid; it is ignored.",
+    ]);
+  });
+
   it('gives the same result for text and for an already parsed value', () => {
     expect(parsed(JSON.parse(load('valid-city.json')))).toEqual(feed);
   });

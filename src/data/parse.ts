@@ -19,6 +19,7 @@ import type {
   EventStatus,
   FeedMeta,
   Item,
+  Localized,
   ItemKind,
   Problem,
   Translation,
@@ -54,7 +55,17 @@ export const contactSchema = v.object({
   languages: strings,
 });
 
-const venueSchema = v.object({ name: str, address: str, address_local: str, lat: num, lon: num });
+const venueSchema = v.object({
+  name: str,
+  name_local: str,
+  address: str,
+  address_local: str,
+  lat: num,
+  lon: num,
+});
+
+/** One string for every language, or a map from BCP 47 tag to the text in that language. */
+const localizedSchema = v.union([v.string(), v.record(v.string(), v.string())]);
 
 export const eventSchema = v.object({
   start: v.string('An event needs a start.'),
@@ -63,6 +74,7 @@ export const eventSchema = v.object({
   all_day: opt(v.boolean()),
   status: str,
   venue: opt(venueSchema),
+  online_url: str,
   registration_url: str,
   // Entries are checked one by one below, so that one bad inline contact costs only itself.
   contacts: opt(v.array(v.unknown())),
@@ -72,6 +84,8 @@ const citySchema = v.object({
   kind: opt(v.picklist(['news', 'event', 'contact'], 'Unknown _city.kind.')),
   slug: str,
   deleted: opt(v.boolean()),
+  urgent: opt(v.boolean()),
+  expires: str,
   translations: opt(v.array(v.object({ language: v.string(), id: idSchema }))),
   event: opt(v.unknown()),
   contact: opt(v.unknown()),
@@ -107,6 +121,14 @@ export const itemSchema = v.object({
   _city: opt(citySchema),
 });
 
+const feedCitySchema = v.object({
+  about: str,
+  city: opt(localizedSchema),
+  timezone: str,
+  languages: strings,
+  tags: opt(v.record(v.string(), v.record(v.string(), v.string()))),
+});
+
 export const feedSchema = v.object({
   version: str,
   title: str,
@@ -118,14 +140,7 @@ export const feedSchema = v.object({
   language: str,
   next_url: str,
   expired: opt(v.boolean()),
-  _city: opt(
-    v.object({
-      about: str,
-      city: str,
-      timezone: str,
-      languages: strings,
-    }),
-  ),
+  _city: opt(feedCitySchema),
   items: v.array(v.unknown()),
 });
 
@@ -184,8 +199,11 @@ export function parseFeed(input: unknown, options: ParseOptions): ParseResult {
   if (top._city?.timezone && zone !== top._city.timezone) {
     warnings.push({ message: `Unknown time zone "${top._city.timezone}"; using ${DEFAULT_ZONE}.` });
   }
+  const cityName = top._city?.city ?? undefined;
+  const cityNames = typeof cityName === 'object' ? nonEmpty(cityName) : undefined;
+  const city = typeof cityName === 'string' ? cityName : undefined;
   const meta: FeedMeta = compact({
-    title: top.title?.trim() || top._city?.city || '',
+    title: top.title?.trim() || city || firstValue(cityNames, top.language) || '',
     homePageUrl: link(top.home_page_url, 'home_page_url'),
     feedUrl: link(top.feed_url, 'feed_url'),
     description: top.description ?? undefined,
@@ -193,7 +211,9 @@ export function parseFeed(input: unknown, options: ParseOptions): ParseResult {
     favicon: link(top.favicon, 'favicon'),
     language: top.language ?? undefined,
     expired: top.expired === true,
-    city: top._city?.city ?? undefined,
+    city,
+    cityNames,
+    tagLabels: readTagLabels(top._city?.tags ?? undefined),
     timezone: top._city?.timezone ? zone : undefined,
     languages: top._city?.languages ?? [],
     about: link(top._city?.about, '_city.about'),
@@ -273,6 +293,12 @@ function readItem(raw: RawItem, id: string, index: number, ctx: ItemContext): It
 
   const datePublished = readDate(raw.date_published, 'date_published', warn);
   const dateModified = readDate(raw.date_modified, 'date_modified', warn);
+  const expires = readDate(city?.expires, '_city.expires', warn);
+  let urgent = city?.urgent === true ? true : undefined;
+  if (urgent && kind !== 'news') {
+    warn('Only a news item can be an urgent notice; _city.urgent is ignored.');
+    urgent = undefined;
+  }
 
   let event: CityEvent | undefined;
   let contact: Contact | undefined;
@@ -335,6 +361,8 @@ function readItem(raw: RawItem, id: string, index: number, ctx: ItemContext): It
     translations,
     event,
     contact,
+    urgent,
+    expires,
     // Undated items follow the feed's order: the first of the page counts as the newest.
     sortTime: dated ? Date.parse(dated) : ctx.receivedAt - index,
   });
@@ -388,6 +416,7 @@ function readEvent(value: unknown, ctx: ItemContext): CityEvent | string {
   const venue: Venue | undefined = raw.venue
     ? compact({
         name: raw.venue.name ?? undefined,
+        nameLocal: raw.venue.name_local ?? undefined,
         address: raw.venue.address ?? undefined,
         addressLocal: raw.venue.address_local ?? undefined,
         ...coordinates(raw.venue.lat, raw.venue.lon, warn),
@@ -401,6 +430,7 @@ function readEvent(value: unknown, ctx: ItemContext): CityEvent | string {
     allDay,
     status,
     venue,
+    onlineUrl: ctx.link(raw.online_url, 'online_url', ctx.at),
     registrationUrl: ctx.link(raw.registration_url, 'registration_url', ctx.at),
     contacts,
   });
@@ -470,7 +500,7 @@ function isCalendarDate(value: string): boolean {
 function readDate(value: string | null | undefined, field: string, warn: (m: string) => void) {
   if (value == null) return undefined;
   if (DATE_TIME.test(value.trim()) && !Number.isNaN(Date.parse(value.trim()))) return value.trim();
-  warn(`${field} "${value}" is not an RFC 3339 date-time; the item keeps its place without it.`);
+  warn(`${field} "${value}" is not an RFC 3339 date-time with an offset; it is ignored.`);
   return undefined;
 }
 
@@ -522,17 +552,65 @@ function resolveUrl(
  * with a warning, since only a missing `items` array rejects a page.
  */
 function readFeedFields(doc: Record<string, unknown>, warnings: Problem[]): v.InferOutput<typeof feedSchema> {
-  const result: Record<string, unknown> = { items: doc.items };
-  for (const [key, schema] of Object.entries(feedSchema.entries)) {
-    if (key === 'items' || !(key in doc)) continue;
+  const entries: Record<string, v.GenericSchema> = { ...feedSchema.entries };
+  delete entries.items;
+  delete entries._city;
+  const result = readFields(doc, entries, '', warnings);
+  result.items = doc.items;
+  // Each field of `_city` stands alone too: a city name in an unknown shape must not cost the
+  // feed its time zone.
+  const city = doc._city;
+  if (typeof city === 'object' && city !== null && !Array.isArray(city)) {
+    result._city = readFields(city as Record<string, unknown>, feedCitySchema.entries, '_city.', warnings);
+  }
+  return result as v.InferOutput<typeof feedSchema>;
+}
+
+/** The fields of `doc` that pass their schema; each one that does not is ignored with a warning. */
+function readFields(
+  doc: Record<string, unknown>,
+  entries: Record<string, v.GenericSchema>,
+  prefix: string,
+  warnings: Problem[],
+): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(entries)) {
+    if (!(key in doc)) continue;
     const checked = v.safeParse(schema, doc[key]);
     if (checked.success) result[key] = checked.output;
+    else if (prefix) warnings.push({ message: `The feed's ${prefix}${key} is not valid; it is ignored.` });
     else
       warnings.push({
         message: `The feed's ${key} is not valid (${describe(checked.issues)}); it is ignored.`,
       });
   }
-  return result as v.InferOutput<typeof feedSchema>;
+  return result;
+}
+
+/** A language map without its empty entries; undefined when nothing is left. */
+function nonEmpty(map: Record<string, string>): Localized | undefined {
+  const entries = Object.entries(map)
+    .map(([tag, text]) => [tag, text.trim()] as const)
+    .filter(([, text]) => text !== '');
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+}
+
+/** The text of a language map in `language` when it has one, else its first entry. */
+function firstValue(map: Localized | undefined, language: string | null | undefined): string | undefined {
+  if (!map) return undefined;
+  return (language ? map[language] : undefined) ?? Object.values(map)[0];
+}
+
+function readTagLabels(
+  tags: Record<string, Record<string, string>> | undefined,
+): Record<string, Localized> | undefined {
+  if (!tags) return undefined;
+  const labels: Record<string, Localized> = {};
+  for (const [tag, byLanguage] of Object.entries(tags)) {
+    const names = nonEmpty(byLanguage);
+    if (names) labels[tag] = names;
+  }
+  return Object.keys(labels).length > 0 ? labels : undefined;
 }
 
 function describe(issues: readonly v.BaseIssue<unknown>[], prefix?: string): string {

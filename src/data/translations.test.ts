@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Item } from './model';
-import { inLanguage, languageMatch, pickLanguage } from './translations';
+import { cityName, inLanguage, languageMatch, localized, pickLanguage } from './translations';
 
 function item(id: string, language: string | undefined, translations: string[] = []): Item {
   return {
@@ -82,5 +82,22 @@ describe('inLanguage', () => {
   it('judges an item without a language by the feed’s', () => {
     expect(ids(inLanguage([item('d', undefined)], 'en', 'zh-Hans'))).toEqual([]);
     expect(ids(inLanguage([item('d', undefined)], 'zh-CN', 'zh-Hans'))).toEqual(['d']);
+  });
+});
+
+describe('localized', () => {
+  const names = { en: 'Jiangmen', 'zh-Hans': '江门', zh: '江門' };
+  it('takes the exact tag, then the same language, then the first text', () => {
+    expect(localized(names, 'zh-Hans')).toBe('江门');
+    expect(localized({ en: 'Jiangmen', zh: '江门' }, 'zh-Hans')).toBe('江门');
+    expect(localized(names, 'en-GB')).toBe('Jiangmen');
+    expect(localized({ fr: 'Jiangmen (fr)', de: 'Jiangmen (de)' }, 'en')).toBe('Jiangmen (fr)');
+    expect(localized(undefined, 'en')).toBeUndefined();
+  });
+
+  it('names the city from its map, else from its one name', () => {
+    expect(cityName({ cityNames: names }, 'zh-Hans')).toBe('江门');
+    expect(cityName({ city: 'Jiangmen' }, 'zh-Hans')).toBe('Jiangmen');
+    expect(cityName(null, 'en')).toBeUndefined();
   });
 });

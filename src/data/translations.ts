@@ -3,7 +3,7 @@
  * of them: the one in their language, else the feed's own language, else the first published.
  * Shared by lists, the item pages' language links and (later) search results.
  */
-import type { Item } from './model';
+import type { FeedMeta, Item, Localized } from './model';
 
 /** How well a content language serves a reader: 2 same tag, 1 same language, 0 not at all. */
 export function languageMatch(tag: string | undefined, wanted: string): number {
@@ -12,6 +12,26 @@ export function languageMatch(tag: string | undefined, wanted: string): number {
   const b = wanted.toLowerCase();
   if (a === b) return 2;
   return a.split('-')[0] === b.split('-')[0] ? 1 : 0;
+}
+
+/**
+ * The text of a feed's language map (`_city.city`, a tag's labels) for a reader of `wanted`:
+ * the exact tag, else the same language (`zh` for `zh-Hans`), else the map's first text.
+ */
+export function localized(map: Localized | undefined, wanted: string): string | undefined {
+  if (!map) return undefined;
+  let best: string | undefined;
+  let bestScore = -1;
+  for (const [tag, text] of Object.entries(map)) {
+    const score = languageMatch(tag, wanted);
+    if (score > bestScore) [best, bestScore] = [text, score];
+  }
+  return best;
+}
+
+/** The name of the feed's city for a reader of `wanted`. */
+export function cityName(meta: Pick<FeedMeta, 'city' | 'cityNames'> | null | undefined, wanted: string) {
+  return localized(meta?.cityNames, wanted) ?? meta?.city;
 }
 
 /** What grouping by translation needs of an item (lists pass lighter entries than whole items). */
