@@ -98,6 +98,8 @@ interface Settings {
 /** One item file, read. */
 interface Entry {
   source: ItemSource;
+  /** The file's name without folder, language and `.md`: `welcome` for `news/welcome.en.md`. */
+  name: string;
   id: string;
   kind: ItemKind;
   language?: string;
@@ -264,7 +266,7 @@ function schemaProblems(
       file: located.file,
       line: located.lineOf(path),
       field: fieldName(path),
-      message: explainIssue(issue),
+      message: explainIssue(issue, true),
     });
   }
   return false;
@@ -386,6 +388,7 @@ function readEntry(source: ItemSource, settings: Settings, problems: ContentProb
   const base = file.split('/').pop()?.replace(/\.md$/, '') ?? file;
   const suffix = /\.([^.]+)$/.exec(base)?.[1];
   const fromName = suffix && settings.languages.includes(suffix) ? suffix : undefined;
+  const name = fromName ? base.slice(0, -fromName.length - 1) : base;
   if (suffix && !fromName && LANGUAGE_TAG.test(suffix) && settings.languages.length) {
     fail(
       [],
@@ -422,6 +425,7 @@ function readEntry(source: ItemSource, settings: Settings, problems: ContentProb
   if (fm.deleted === true) {
     return {
       source,
+      name,
       id,
       kind,
       language,
@@ -485,6 +489,9 @@ function readEntry(source: ItemSource, settings: Settings, problems: ContentProb
   if (kind !== 'contact' && fm.contact !== undefined) {
     fail(['contact'], `contact is only for contacts (kind: contact); this item is ${kind}.`);
   }
+  if (fm.urgent === true && kind !== 'news') {
+    fail(['urgent'], `urgent marks news items only (a typhoon warning, a closure); this item is ${kind}.`);
+  }
   if (kind === 'event') checkEvent(front, fm.event, settings, fail, problems);
   if (kind === 'contact') {
     if (fm.contact === undefined || fm.contact === null) {
@@ -540,7 +547,7 @@ function readEntry(source: ItemSource, settings: Settings, problems: ContentProb
 
   const modified = typeof fm.date_modified === 'string' ? Date.parse(fm.date_modified) : 0;
   const changed = Math.max(Date.parse(String(fm.date_published)), modified);
-  return { source, id, kind, language, slug, translationKey, deleted: false, changed, json };
+  return { source, name, id, kind, language, slug, translationKey, deleted: false, changed, json };
 }
 
 function checkEvent(
@@ -694,7 +701,11 @@ function linkEntries(entries: Entry[], problems: ContentProblem[]): void {
       const target = byId.get(ref);
       if (!target) {
         const near = entries.find(
-          (e) => e.kind === 'contact' && !e.deleted && (e.slug === ref || e.translationKey === ref),
+          (e) =>
+            e.kind === 'contact' &&
+            !e.deleted &&
+            [e.slug, e.translationKey, e.name].includes(ref) &&
+            (!entry.language || e.language === entry.language),
         );
         at(
           entry,

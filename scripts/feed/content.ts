@@ -352,14 +352,17 @@ function valueWords(value: unknown): string {
   return 'fields';
 }
 
-/** A schema issue in words for the person who wrote the value. */
-export function explainIssue(issue: v.BaseIssue<unknown>): string {
+/**
+ * A schema issue in words for the person who wrote the value; `yaml` adds what to do about a
+ * number or `true` where text belongs (YAML reads `phone: 7505550101` as a number).
+ */
+export function explainIssue(issue: v.BaseIssue<unknown>, yaml = false): string {
   const custom = !issue.message.startsWith('Invalid');
   if (issue.input === undefined) return custom ? issue.message : 'This field is required.';
   const want = TYPE_WORDS[issue.type];
   if (issue.kind === 'schema' && want) {
     const quote =
-      issue.type === 'string' && (typeof issue.input === 'number' || typeof issue.input === 'boolean')
+      yaml && issue.type === 'string' && (typeof issue.input === 'number' || typeof issue.input === 'boolean')
         ? ' Put it in quotes ("…") to keep it as written.'
         : '';
     return `Should be ${want}, not ${valueWords(issue.input)}.${quote}`;

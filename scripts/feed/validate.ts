@@ -6,8 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, posix, resolve } from 'node:path';
-import { parseFeed } from '../../src/data/parse';
+import * as v from 'valibot';
 import type { Item } from '../../src/data/model';
+import { contactSchema, eventSchema, itemSchema, parseFeed } from '../../src/data/parse';
+import { explainIssue, fieldName, issuePath } from './content';
 
 /** The command's exit codes (docs/publishing.md). */
 export const EXIT = {
@@ -268,11 +270,14 @@ function checkPage(
     ...(p.id !== undefined ? { id: p.id } : {}),
   });
   for (const problem of parsed.skipped) {
+    const raw = rawItems[problem.index ?? -1];
+    const schema = /^[\w.]+: Invalid /.test(problem.message) ? schemaIssue(raw) : undefined;
+    const message = schema ? `${schema.field}: ${schema.message}` : problem.message;
     problems.push({
       severity: 'error',
       ...at(problem),
-      field: fieldOf(problem.message, rawItems[problem.index ?? -1]),
-      message: `${problem.message} The app skips this item.`,
+      field: schema?.field ?? fieldOf(problem.message, raw),
+      message: `${message}${/[.!?]$/.test(message) ? '' : '.'} The app skips this item.`,
     });
   }
   for (const problem of parsed.warnings) {
@@ -357,12 +362,6 @@ export function itemRules(raw: unknown): { field: string; message: string }[] {
       message: 'The event has moved online but has no online_url: readers cannot find where to join.',
     });
   }
-  if (city.urgent === true && kind !== 'news') {
-    notes.push({
-      field: '_city.urgent',
-      message: `urgent marks news items only; on a ${kind} item it means nothing to the app.`,
-    });
-  }
   if (typeof item.content_html === 'string') {
     // Style attributes are dropped too, but the text they style still shows: not worth a warning.
     const found = /<(script|iframe|object|embed|form|video|audio)\b|\son[a-z]+\s*=|javascript:/i.exec(
@@ -440,12 +439,31 @@ function crossPageProblems(pages: ReadPage[]): FeedProblem[] {
   return problems;
 }
 
+/**
+ * The first schema issue of an item, in words: the parser reports valibot's own message
+ * ("Invalid type: Expected string but received 42"), which is not for the person who wrote it.
+ */
+function schemaIssue(raw: unknown): { field: string; message: string } | undefined {
+  const explain = (result: v.SafeParseResult<v.GenericSchema>, prefix: (string | number)[]) => {
+    const issue = result.issues?.[0];
+    return issue && { field: fieldName([...prefix, ...issuePath(issue)]), message: explainIssue(issue) };
+  };
+  const item = v.safeParse(itemSchema, raw);
+  if (!item.success) return explain(item, []);
+  const city = item.output._city;
+  if (city?.kind === 'event') return explain(v.safeParse(eventSchema, city.event), ['_city', 'event']);
+  if (city?.kind === 'contact')
+    return explain(v.safeParse(contactSchema, city.contact), ['_city', 'contact']);
+  return undefined;
+}
+
 // Messages of src/data/parse.ts and the field each one is about. A message not listed here is
 // still reported, without a field.
 const FIELD_OF: [RegExp, string | ((match: RegExpExecArray) => string)][] = [
   [/^((?:_city\.)?[a-z_]+(?:\.[a-z_0-9]+)*): /, (m) => qualify(m[1] ?? '')],
-  [/^The feed's ([a-z_]+) is not valid/, (m) => m[1] ?? ''],
-  [/^(date_published|date_modified) "/, (m) => m[1] ?? ''],
+  [/^The feed's ([a-z_.]+) is not valid/, (m) => m[1] ?? ''],
+  [/^(date_published|date_modified|_city\.expires) "/, (m) => m[1] ?? ''],
+  [/^Only a news item can be an urgent notice/, '_city.urgent'],
   [/^The slug /, '_city.slug'],
   [/^The item has no id/, 'id'],
   [/^Another item on this page already has the id/, 'id'],
