@@ -83,7 +83,13 @@ export class Located {
             continue;
           }
           const known = Object.keys(at.fields);
-          const hint = (path.length === 0 ? hints[key] : undefined) ?? didYouMean(key, known);
+          const inside = placeOf(at, key);
+          const hint =
+            (path.length === 0 ? hints[key] : undefined) ??
+            (inside
+              ? `It is a field of ${fieldName([...path, ...inside])}: write it there, indented.`
+              : undefined) ??
+            didYouMean(key, known);
           problems.push({
             severity: 'error',
             file: this.file,
@@ -99,6 +105,21 @@ export class Located {
     walk(this.doc.contents, shape, []);
     return problems;
   }
+}
+
+/** The nearest place below `shape` with a field named `key` (`['event', 'venue']`), if any. */
+function placeOf(shape: Shape, key: string): string[] | undefined {
+  const nested = Object.entries(shape.fields ?? {}).flatMap(([name, inner]) => {
+    const fields = inner.fields ?? inner.items?.fields;
+    return fields ? [[name, fields] as const] : [];
+  });
+  const here = nested.find(([, fields]) => key in fields);
+  if (here) return [here[0]];
+  for (const [name, fields] of nested) {
+    const deeper = placeOf({ fields }, key);
+    if (deeper) return [name, ...deeper];
+  }
+  return undefined;
 }
 
 function didYouMean(key: string, known: string[]): string {
