@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../../src/data/parse';
-import { ARCHIVE_DIR, buildFeed, writeFeed, type BuildResult } from './build';
+import { ARCHIVE_DIR, buildFeed, readPreviousFeed, writeFeed, type BuildResult } from './build';
 import type { ContentProblem } from './content';
 
 const FEED_YAML = [
@@ -545,6 +545,52 @@ describe('citylink-feed build: paging', () => {
     writeFeed(out, build(items(12), { headItems: 3, archiveItems: 4 }).files);
     expect(statSync(join(out, 'feed.json')).mtimeMs).toBe(written);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('the site');
+  });
+
+  it('warns when a change or a new item would stay in an archive, out of reach of the phones that have the feed', () => {
+    const paging = { headItems: 3, archiveItems: 4 };
+    const out = mkdtempSync(join(tmpdir(), 'citylink-out-'));
+    writeFeed(out, build(items(12), paging).files);
+    const previous = readPreviousFeed(out);
+    expect(previous.size).toBe(12);
+    expect(build(items(12), { ...paging, previous }).problems).toEqual([]);
+
+    const corrected = build(
+      { ...items(12), 'news/n02.en.md': news(2, ['summary: Corrected']) },
+      { ...paging, previous },
+    );
+    expect(corrected.problems).toEqual([
+      {
+        severity: 'warning',
+        file: 'news/n02.en.md',
+        line: 4,
+        field: 'date_published',
+        message:
+          'This item changed, but its dates did not, so it stays in an archive page: the phones that have it will not see the change. Set date_modified to now.',
+      },
+    ]);
+    const dated = build(
+      {
+        ...items(12),
+        'news/n02.en.md': news(2, ['summary: Corrected', 'date_modified: 2026-02-01T10:00:00+08:00']),
+      },
+      { ...paging, previous },
+    );
+    expect(dated.problems).toEqual([]);
+
+    const late = build(
+      {
+        ...items(12),
+        'news/late.en.md': md(['id: news-late', 'title: Late', 'date_published: 2025-06-01T10:00:00+08:00']),
+      },
+      { ...paging, previous },
+    );
+    expect(late.problems.map((p) => [p.file, p.message])).toEqual([
+      [
+        'news/late.en.md',
+        'This item is new, but dated before the newest items, so it goes to an archive page: the phones that have the feed already will not get it. Date it now (date_published, or date_modified).',
+      ],
+    ]);
   });
 
   it('rebuilds are byte-identical, whatever order the files were written in', () => {

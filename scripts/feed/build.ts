@@ -17,7 +17,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import cjkBreaks from 'markdown-it-cjk-breaks';
 import cjkFriendly from 'markdown-it-cjk-friendly';
@@ -63,6 +63,11 @@ export interface BuildOptions {
   headItems?: number;
   /** Items per archive page (feed.yaml `paging.archive_items` otherwise). */
   archiveItems?: number;
+  /**
+   * The items of the feed built before, by id (`readPreviousFeed`): a change that cannot reach
+   * the phones that have the feed already is then a warning.
+   */
+  previous?: ReadonlyMap<string, unknown>;
 }
 
 export interface BuiltFile {
@@ -175,6 +180,7 @@ export function buildFeed(dir: string, options: BuildOptions = {}): BuildResult 
   files.reverse();
 
   checkAsTheAppReads(files, settings, entries, problems);
+  if (options.previous?.size) unseenChanges(options.previous, new Set(head.map((e) => e.id)), live, problems);
   if (problems.some((p) => p.severity === 'error')) return result;
   Object.assign(result, {
     files,
@@ -733,6 +739,60 @@ function linkEntries(entries: Entry[], problems: ContentProblem[]): void {
           );
         }
       }
+    });
+  }
+}
+
+/**
+ * The items of a feed written before into `outDir` (its head and the archive pages it links
+ * to), by id; empty when there is none.
+ */
+export function readPreviousFeed(outDir: string): Map<string, unknown> {
+  const items = new Map<string, unknown>();
+  const seen = new Set<string>();
+  for (let path: string | undefined = HEAD_FILE; path && !seen.has(path);) {
+    seen.add(path);
+    let page: { next_url?: unknown; items?: unknown };
+    try {
+      page = JSON.parse(readFileSync(join(outDir, path), 'utf8')) as typeof page;
+    } catch {
+      break;
+    }
+    for (const item of Array.isArray(page.items) ? page.items : []) {
+      const id = (item as { id?: unknown } | null)?.id;
+      if (typeof id === 'string') items.set(id, item);
+    }
+    const next = typeof page.next_url === 'string' ? page.next_url : undefined;
+    // Only the relative links a build writes: `feed/archive-…` from the head, a sibling after.
+    path = next && !/^[a-z]+:|^\//i.test(next) ? posix.join(posix.dirname(path), next) : undefined;
+  }
+  return items;
+}
+
+/**
+ * A phone's sync reads the head and stops at the first page with an item it has: an item that
+ * changed, or appeared, outside the head never reaches the phones that have the feed already.
+ */
+function unseenChanges(
+  previous: ReadonlyMap<string, unknown>,
+  head: ReadonlySet<string>,
+  live: readonly Entry[],
+  problems: ContentProblem[],
+): void {
+  for (const entry of live) {
+    if (head.has(entry.id)) continue;
+    const before = previous.get(entry.id);
+    if (before !== undefined && JSON.stringify(before) === JSON.stringify(entry.json)) continue;
+    const field = entry.json.date_modified === undefined ? 'date_published' : 'date_modified';
+    problems.push({
+      severity: 'warning',
+      file: entry.source.file,
+      line: entry.source.front.lineOf([field]),
+      field,
+      message:
+        before === undefined
+          ? 'This item is new, but dated before the newest items, so it goes to an archive page: the phones that have the feed already will not get it. Date it now (date_published, or date_modified).'
+          : 'This item changed, but its dates did not, so it stays in an archive page: the phones that have it will not see the change. Set date_modified to now.',
     });
   }
 }

@@ -5,7 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { buildFeed, HEAD_FILE, writeFeed } from './build';
+import { buildFeed, HEAD_FILE, readPreviousFeed, writeFeed } from './build';
 import type { ContentProblem } from './content';
 import { EXIT, formatReport, validateFeed } from './validate';
 
@@ -58,7 +58,11 @@ export async function main(args: readonly string[], io: Output = processOutput):
           code = EXIT.unreadable;
           return;
         }
-        const result = buildFeed(dir, { headItems: options.headItems, archiveItems: options.archiveItems });
+        const result = buildFeed(dir, {
+          headItems: options.headItems,
+          archiveItems: options.archiveItems,
+          previous: readPreviousFeed(options.out),
+        });
         const failed = result.problems.some((p) => p.severity === 'error');
         if (!failed) writeFeed(options.out, result.files);
         code = failed ? EXIT.invalid : EXIT.ok;

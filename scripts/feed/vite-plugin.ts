@@ -7,7 +7,7 @@
  */
 import { join, relative, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { buildFeed, writeFeed } from './build';
+import { buildFeed, readPreviousFeed, writeFeed } from './build';
 import { problemLine } from './cli';
 
 export const DEMO_CONTENT = 'content';
@@ -15,9 +15,10 @@ export const DEMO_CONTENT = 'content';
 /** Builds `<root>/content` into `<root>/public`; returns the problems as lines, errors first. */
 function buildDemo(root: string): { ok: boolean; report: string } {
   const dir = join(root, DEMO_CONTENT);
-  const result = buildFeed(dir);
+  const out = join(root, 'public');
+  const result = buildFeed(dir, { previous: readPreviousFeed(out) });
   const ok = !result.problems.some((p) => p.severity === 'error');
-  if (ok) writeFeed(join(root, 'public'), result.files);
+  if (ok) writeFeed(out, result.files);
   const lines = result.problems.map((p) => problemLine(relative(root, dir) || '.', p));
   return { ok, report: lines.join('\n') };
 }
