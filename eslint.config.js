@@ -81,14 +81,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.ts', '**/*.test.tsx', 'tests/**', 'scripts/**', '*.config.{js,ts}'],
+    files: ['**/*.test.ts', '**/*.test.tsx', 'tests/**', 'scripts/**', 'bin/**', '*.config.{js,ts}'],
     languageOptions: { globals: { ...globals.node } },
     rules: {
       'no-restricted-imports': 'off',
     },
   },
   {
-    files: ['eslint.config.js'],
+    // Plain JavaScript outside every tsconfig: linted without type information.
+    files: ['eslint.config.js', 'bin/*.js'],
     ...tseslint.configs.disableTypeChecked,
   },
 );

@@ -4,6 +4,7 @@ import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
 import { cspPlugin } from './scripts/csp';
+import { demoFeedPlugin } from './scripts/feed/vite-plugin';
 import { prerenderPlugin } from './scripts/prerender';
 import { ON_DEMAND_DIR } from './src/data/config';
 
@@ -27,6 +28,8 @@ export default defineConfig({
     __CITYLINK_KILL_SWITCH__: JSON.stringify(killSwitch),
   },
   plugins: [
+    // public/feed.json and its archive pages, built from content/ (scripts/feed/vite-plugin.ts).
+    demoFeedPlugin(),
     // Hydratable output: the build renders every page's first screen on the server
     // (scripts/prerender.ts) and the app hydrates it.
     solid({ ssr: true }),

@@ -19,6 +19,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { benchSearch, BUDGET_MS, searchSummary } from './bench-search';
 import {
   firstSync,
@@ -37,6 +38,7 @@ import { BUDGET, entryHtml, interactiveJs, precache } from './bytes';
 import { parseFeed } from '../src/data/parse';
 import { itemPath } from '../src/data/paths';
 import { displayTitle } from '../src/data/text';
+import { wholeFeed } from '../tests/support/demo-feed';
 
 // ---- settings ---------------------------------------------------------------------------
 
@@ -119,7 +121,8 @@ if (settings.build) {
 
 /** The item page measured: the first news item of the build's sitemap (or `--item /news/…`). */
 function chooseItem(): { path: string; title: string } {
-  const feed = parseFeed(readFileSync(join(dist, 'feed.json'), 'utf8'), {
+  // The whole build-time feed: the head and its archive pages, as the prerender stores it.
+  const feed = parseFeed(wholeFeed(pathToFileURL(join(dist, 'feed.json'))), {
     baseUrl: 'http://127.0.0.1/feed.json',
     receivedAt: Date.now(),
   });

@@ -1,14 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { serveBuild, type BuildServer } from '../support/builds';
 import { waitForController, waitForNews } from './helpers';
+import { demoFeed as readDemoFeed } from '../support/demo-feed';
 
 // Keys that are not plain file names: each must open as an item address, online and offline,
 // in a new tab (cold), served by the rules of docs/deployment.md (tests/support/builds.ts).
-const demoFeed = JSON.parse(readFileSync(new URL('../../public/feed.json', import.meta.url), 'utf8')) as {
-  items: unknown[];
-};
+const demoFeed = readDemoFeed<{ items: unknown[] }>();
 const ODD = [
   { id: 'release-v1.2', title: 'Release 1.2 notes' },
   { id: 'https://example.org/2026/03/water-notice.html', title: 'Water notice by URL id' },

@@ -2,14 +2,14 @@
  * The first paint comes from the HTML the build rendered with the app's own components, and the
  * app takes it over without ever going back to blank or to a loading state.
  */
-import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type { Item } from '../../src/data/model';
 import { parseFeed } from '../../src/data/parse';
 import { itemPath } from '../../src/data/paths';
 import { bodyText, displayTitle } from '../../src/data/text';
+import { demoFeed } from '../support/demo-feed';
 
-const parsed = parseFeed(readFileSync(new URL('../../public/feed.json', import.meta.url), 'utf8'), {
+const parsed = parseFeed(demoFeed(), {
   baseUrl: 'http://127.0.0.1/feed.json',
   receivedAt: Date.now(),
 });

@@ -1,17 +1,17 @@
-import { readFileSync } from 'node:fs';
 import type { Request } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { ON_DEMAND_CACHE, ON_DEMAND_DIR } from '../../src/data/config';
 import { hoursDecision, waitForController, waitForNews } from './helpers';
+import { demoFeed } from '../support/demo-feed';
 
 // The opening_hours parser is not precached (build-output.spec.ts): a device fetches it only
 // when its feed has opening hours, after the first paint, and the worker keeps it offline.
 
 const onDemand = (url: string) => new URL(url).pathname.startsWith(`/${ON_DEMAND_DIR}`);
 
-const demo = JSON.parse(readFileSync(new URL('../../public/feed.json', import.meta.url), 'utf8')) as {
+const demo = demoFeed<{
   items: { _city?: { kind?: string; contact?: { opening_hours?: string } } }[];
-};
+}>();
 const demoContacts = demo.items.filter((item) => item._city?.kind === 'contact').length;
 
 test('a feed with opening hours: the parser comes after the first paint, and "open now" shows offline', async ({

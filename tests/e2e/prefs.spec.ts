@@ -1,13 +1,13 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { firstVisit, waitForNews } from './helpers';
+import { demoFeed as readDemoFeed } from '../support/demo-feed';
 
 // Settings, saved items and data saver: the reader's own choices, kept on the device.
 const HAN = /\p{Script=Han}/u;
-const demoFeed = JSON.parse(readFileSync(new URL('../../public/feed.json', import.meta.url), 'utf8')) as {
+const demoFeed = readDemoFeed<{
   items: { id: string; title?: string; _city?: Record<string, unknown> }[];
-};
+}>();
 
 /** A tab of the tab bar (card titles may contain the same words). */
 const tab = (page: Page, name: string) =>

@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { firstVisit } from './helpers';
+import { demoFeed } from '../support/demo-feed';
 
 interface RawItem {
   id: string;
@@ -19,9 +20,7 @@ interface RawItem {
   };
 }
 
-const feed = JSON.parse(readFileSync(new URL('../../public/feed.json', import.meta.url), 'utf8')) as {
-  items: RawItem[];
-};
+const feed = demoFeed<{ items: RawItem[] }>();
 
 /**
  * An oracle independent of the app's index: how many stories (translation groups) of the demo

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -10,10 +9,11 @@ import { parseFeed } from '../../src/data/parse';
 import { itemPath } from '../../src/data/paths';
 import { htmlToText } from '../../src/data/text';
 import { firstVisit, waitForController } from './helpers';
+import { demoFeed } from '../support/demo-feed';
 
 // The build-time feed, read the way the prerender reads it, to know what each page must carry.
 const site = siteUrl();
-const parsed = parseFeed(readFileSync(new URL('../../public/feed.json', import.meta.url), 'utf8'), {
+const parsed = parseFeed(demoFeed(), {
   baseUrl: `${site}/feed.json`,
   receivedAt: Date.now(),
 });

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { recordFigure } from '../support/figures';
 import { collectErrors, waitForNews } from './helpers';
+import { demoFeed } from '../support/demo-feed';
 
 const MEMORY_EN = 'so the feed cannot be kept on this device for offline use';
 const MEMORY_ZH = '因此无法在本设备上保存信息供离线使用';
@@ -159,9 +159,7 @@ test.describe('with the page syncing by itself', () => {
     // syncing itself, in the context whose writes are refused.
     await page.route('**/assets/page-sync-*.js', (route) => route.abort());
     const errors = collectErrors(page);
-    const demo = JSON.parse(readFileSync(new URL('../../public/feed.json', import.meta.url), 'utf8')) as {
-      items: { id: string; title?: string }[];
-    };
+    const demo = demoFeed<{ items: { id: string; title?: string }[] }>();
     let items = demo.items;
     await page.route('**/feed.json', (route) =>
       route.fulfill({ contentType: 'application/feed+json', body: JSON.stringify({ ...demo, items }) }),

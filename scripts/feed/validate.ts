@@ -1,0 +1,537 @@
+/**
+ * `citylink-feed validate`: checks a JSON Feed, and its older pages, against the contract
+ * (docs/feed-format.md) with the app's own parser, and says what the app would do with it:
+ * reject a page, skip an item, or use it with a warning. Exit codes and messages are
+ * documented in docs/publishing.md ("Validating a feed").
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join, posix, resolve } from 'node:path';
+import * as v from 'valibot';
+import type { Item } from '../../src/data/model';
+import { contactSchema, eventSchema, itemSchema, parseFeed } from '../../src/data/parse';
+import { explainIssue, fieldName, issuePath } from './content';
+
+/** The command's exit codes (docs/publishing.md). */
+export const EXIT = {
+  /** Valid: warnings alone never fail. */
+  ok: 0,
+  /** The app would skip at least one item, or a content file has an error (build). */
+  invalid: 1,
+  /** The app would reject a page whole: not JSON, not an object, no `items` array. */
+  rejected: 2,
+  /** The feed or content could not be read at all (no such file, network, HTTP error). */
+  unreadable: 3,
+  /** The command was called wrongly. */
+  usage: 64,
+} as const;
+
+/** The pages the app reads on a first sync, counting the first (src/data/sync.ts). */
+export const APP_PAGE_LIMIT = 10;
+// Pages followed at most: a guard against a generated chain that never ends.
+const MAX_PAGES = 1000;
+const TIMEOUT_MS = 15_000;
+
+export interface FeedProblem {
+  /** `error`: the app rejects the page or skips the item; `warning`: it reads around it. */
+  severity: 'error' | 'warning';
+  /** The page, as given or followed (a path or a URL). */
+  page: string;
+  /** The item's place in the page's `items` array, when the problem is an item's. */
+  index?: number;
+  id?: string;
+  /** The field, as a path in the page's JSON (`_city.event.start`), when known. */
+  field?: string;
+  message: string;
+}
+
+export interface PageSummary {
+  page: string;
+  items: number;
+  retractions: number;
+}
+
+export interface ValidationReport {
+  source: string;
+  exitCode: (typeof EXIT)[keyof typeof EXIT];
+  pages: PageSummary[];
+  problems: FeedProblem[];
+}
+
+export interface ValidateOptions {
+  /** Follow `next_url` to older pages (default true), as the app does on a first sync. */
+  follow?: boolean;
+  /** Injected by tests. */
+  fetch?: typeof fetch;
+}
+
+type Raw = Record<string, unknown>;
+
+/** A page the validator has read and parsed, with its items' places. */
+interface ReadPage {
+  label: string;
+  items: { item: Item; index: number }[];
+  raw: unknown[];
+}
+
+/**
+ * Where a page is read from, and the address the app would have read it at. A local file gets
+ * the address its `feed_url` names (else a made-up one), so that relative and absolute
+ * `next_url`s on the feed's own site lead to the files beside it, as they would when served.
+ */
+interface Place {
+  /** What the report calls the page. */
+  label: string;
+  /** The address the parser resolves links against. */
+  url: string;
+  read: () => Promise<{ text: string; type?: string }>;
+}
+
+class Unreadable extends Error {}
+
+/** Validates a file or URL and, unless told not to, its older pages. */
+export async function validateFeed(source: string, options: ValidateOptions = {}): Promise<ValidationReport> {
+  const report: ValidationReport = { source, exitCode: EXIT.ok, pages: [], problems: [] };
+  const follow = options.follow ?? true;
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const remote = /^https?:\/\//i.test(source);
+  const firstFile = remote ? undefined : resolve(source);
+  // Files: the first page's own feed_url is the site the others live on.
+  let site: URL | undefined = remote ? new URL(source) : undefined;
+
+  const placeOf = (url: string): Place => {
+    if (remote) return { label: url, url, read: () => fetchPage(doFetch, url) };
+    const base = site as URL;
+    const target = new URL(url);
+    const path = join(
+      dirname(firstFile as string),
+      posix.relative(posix.dirname(base.pathname), decodeURIComponent(target.pathname)),
+    );
+    return { label: path, url, read: () => Promise.resolve({ text: readFileSync(path, 'utf8') }) };
+  };
+
+  const pages: ReadPage[] = [];
+  const seen = new Set<string>();
+  let place: Place | undefined = remote
+    ? placeOf(source)
+    : {
+        label: source,
+        url: 'https://feed.invalid/feed.json',
+        read: () => Promise.resolve({ text: readFileSync(firstFile as string, 'utf8') }),
+      };
+
+  while (place) {
+    const current: Place = place;
+    place = undefined;
+    let text: string;
+    let type: string | undefined;
+    try {
+      ({ text, type } = await current.read());
+    } catch (error) {
+      report.problems.push({
+        severity: 'error',
+        page: current.label,
+        message: `Could not read it: ${error instanceof Unreadable ? error.message : String(error)}`,
+      });
+      report.exitCode = EXIT.unreadable;
+      break;
+    }
+    if (!remote && pages.length === 0) {
+      // The first file's feed_url, if it has a usable one, is where its pages are published.
+      site = feedUrlOf(text) ?? new URL('https://feed.invalid/feed.json');
+      current.url = site.href;
+    }
+    seen.add(current.url);
+    const checked = checkPage(text, current.label, current.url, type, pages.length === 0);
+    report.problems.push(...checked.problems);
+    if (!checked.page) {
+      report.exitCode = EXIT.rejected;
+      break;
+    }
+    pages.push(checked.page);
+    report.pages.push({
+      page: current.label,
+      items: checked.page.items.length,
+      retractions: checked.retractions,
+    });
+    if (pages.length === APP_PAGE_LIMIT + 1) {
+      report.problems.push({
+        severity: 'warning',
+        page: current.label,
+        message: `The app reads at most ${APP_PAGE_LIMIT} pages on a first sync: this page and the ones after it reach no new reader. Keep older items out of the feed, or use larger pages.`,
+      });
+    }
+    const next = checked.nextUrl;
+    if (!next || !follow || pages.length >= MAX_PAGES) continue;
+    const origin = new URL(current.url).origin;
+    if (new URL(next).origin !== origin) {
+      report.problems.push({
+        severity: 'warning',
+        page: current.label,
+        field: 'next_url',
+        message: `next_url ${next} is not on the feed's own site (${origin}): the app ignores it, and does not read that page.`,
+      });
+    } else if (seen.has(next)) {
+      report.problems.push({
+        severity: 'warning',
+        page: current.label,
+        field: 'next_url',
+        message: `next_url ${next} repeats the feed's address or an earlier page: the app stops paging there.`,
+      });
+    } else {
+      place = placeOf(next);
+    }
+  }
+
+  if (report.exitCode === EXIT.ok) report.problems.push(...crossPageProblems(pages));
+  if (report.exitCode === EXIT.ok && report.problems.some((p) => p.severity === 'error')) {
+    report.exitCode = EXIT.invalid;
+  }
+  return report;
+}
+
+async function fetchPage(doFetch: typeof fetch, url: string): Promise<{ text: string; type?: string }> {
+  let response: Response;
+  try {
+    response = await doFetch(url, {
+      headers: { Accept: 'application/feed+json, application/json' },
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+  } catch (error) {
+    throw new Unreadable(`no answer from ${url} (${String(error)})`);
+  }
+  if (!response.ok) throw new Unreadable(`HTTP ${response.status} for ${url}`);
+  try {
+    return { text: await response.text(), type: response.headers.get('content-type') ?? undefined };
+  } catch (error) {
+    throw new Unreadable(`the answer from ${url} was cut off (${String(error)})`);
+  }
+}
+
+function feedUrlOf(text: string): URL | undefined {
+  try {
+    const value = (JSON.parse(text) as { feed_url?: unknown } | null)?.feed_url;
+    const url = typeof value === 'string' ? new URL(value) : undefined;
+    return url && /^https?:$/.test(url.protocol) ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One page as the app reads it, plus the contract's rules the app does not enforce. */
+function checkPage(
+  text: string,
+  label: string,
+  url: string,
+  type: string | undefined,
+  first: boolean,
+): { problems: FeedProblem[]; page?: ReadPage; nextUrl?: string; retractions: number } {
+  const problems: FeedProblem[] = [];
+  const reject = (message: string) => ({
+    problems: [...problems, { severity: 'error' as const, page: label, message }],
+    retractions: 0,
+  });
+  if (type && !/^application\/(feed\+)?json\b/i.test(type.trim())) {
+    problems.push({
+      severity: 'warning',
+      page: label,
+      message: `It is served as ${type}; serve a feed as application/feed+json (or application/json).`,
+    });
+  }
+  if (/^\s*</.test(text)) {
+    return reject(
+      'The feed is not JSON: it is HTML (a web page). The address may serve an error or login page, or the app itself, instead of the feed. The app rejects the whole page.',
+    );
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    const cut = /end of JSON input|Unterminated|Expected .* after/i.test(detail) || text.trim() === '';
+    return reject(
+      cut
+        ? `The feed is not JSON: it ends too early (${detail}). The file is cut off or empty. The app rejects the whole page.`
+        : `The feed is not JSON (${detail}). The app rejects the whole page.`,
+    );
+  }
+  const parsed = parseFeed(doc, { baseUrl: url, receivedAt: 0 });
+  if (!parsed.ok) {
+    const why =
+      parsed.error === 'The feed has no items array.'
+        ? 'The feed has no "items" array, so it holds no items at all.'
+        : parsed.error;
+    return reject(`${why} The app rejects the whole page.`);
+  }
+  const rawItems = (doc as { items: unknown[] }).items;
+  const top = doc as Raw;
+  const at = (p: { index?: number; id?: string }) => ({
+    page: label,
+    ...(p.index !== undefined ? { index: p.index } : {}),
+    ...(p.id !== undefined ? { id: p.id } : {}),
+  });
+  for (const problem of parsed.skipped) {
+    const raw = rawItems[problem.index ?? -1];
+    const schema = /^[\w.]+: Invalid /.test(problem.message) ? schemaIssue(raw) : undefined;
+    const message = schema ? `${schema.field}: ${schema.message}` : problem.message;
+    problems.push({
+      severity: 'error',
+      ...at(problem),
+      field: schema?.field ?? fieldOf(problem.message, raw),
+      message: `${message}${/[.!?]$/.test(message) ? '' : '.'} The app skips this item.`,
+    });
+  }
+  for (const problem of parsed.warnings) {
+    problems.push({
+      severity: 'warning',
+      ...at(problem),
+      field: fieldOf(problem.message, problem.index === undefined ? undefined : rawItems[problem.index]),
+      message: problem.message,
+    });
+  }
+  if (first) {
+    const version = top.version;
+    if (typeof version !== 'string' || !/^https:\/\/jsonfeed\.org\/version\/1(\.1)?$/.test(version)) {
+      problems.push({
+        severity: 'warning',
+        page: label,
+        field: 'version',
+        message: `version should be "https://jsonfeed.org/version/1.1"${version === undefined ? '; it is missing' : `, not ${JSON.stringify(version)}`}. The app reads the feed anyway.`,
+      });
+    }
+    if (typeof top.title !== 'string' || top.title.trim() === '') {
+      problems.push({
+        severity: 'warning',
+        page: label,
+        field: 'title',
+        message: 'The feed has no title (JSON Feed requires one): the app shows the city name, or nothing.',
+      });
+    }
+    if (rawItems.length === 0 && !parsed.nextUrl) {
+      problems.push({
+        severity: 'warning',
+        page: label,
+        field: 'items',
+        message: 'The feed has no items: readers see an empty app.',
+      });
+    }
+  }
+  rawItems.forEach((raw, index) => {
+    for (const note of itemRules(raw)) {
+      const id = (raw as { id?: unknown } | null)?.id;
+      problems.push({
+        severity: 'warning',
+        ...at({ index, id: typeof id === 'string' ? id : undefined }),
+        ...note,
+      });
+    }
+  });
+  const indexOf = new Map<string, number>();
+  rawItems.forEach((raw, index) => {
+    const id = (raw as { id?: unknown } | null)?.id;
+    const key =
+      typeof id === 'string' || typeof id === 'number' || typeof id === 'boolean' ? String(id) : undefined;
+    if (key !== undefined && !indexOf.has(key)) indexOf.set(key, index);
+  });
+  return {
+    problems,
+    page: {
+      label,
+      raw: rawItems,
+      items: parsed.items.map((item) => ({ item, index: indexOf.get(item.id) ?? -1 })),
+    },
+    nextUrl: parsed.nextUrl,
+    retractions: parsed.retractions.length,
+  };
+}
+
+/**
+ * Rules of the contract that the app reads around rather than enforces: each one a warning,
+ * with the field it concerns. Shared with the build, which turns them into content warnings.
+ */
+export function itemRules(raw: unknown): { field: string; message: string }[] {
+  if (typeof raw !== 'object' || raw === null) return [];
+  const item = raw as Raw;
+  const city = (typeof item._city === 'object' && item._city !== null ? item._city : {}) as Raw;
+  if (city.deleted === true) return [];
+  const notes: { field: string; message: string }[] = [];
+  const kind = typeof city.kind === 'string' ? city.kind : 'news';
+  const event = (typeof city.event === 'object' && city.event !== null ? city.event : {}) as Raw;
+  if (kind === 'event' && event.status === 'moved-online' && !event.online_url) {
+    notes.push({
+      field: '_city.event.online_url',
+      message: 'The event has moved online but has no online_url: readers cannot find where to join.',
+    });
+  }
+  if (typeof item.content_html === 'string') {
+    // Style attributes are dropped too, but the text they style still shows: not worth a warning.
+    const found = /<(script|iframe|object|embed|form|video|audio)\b|\son[a-z]+\s*=|javascript:/i.exec(
+      item.content_html,
+    );
+    if (found) {
+      notes.push({
+        field: 'content_html',
+        message: `content_html holds ${found[0].trim()}…, which the app removes before display (scripts, frames, forms, media and event handlers never show).`,
+      });
+    }
+  }
+  return notes;
+}
+
+/** Links between items that only the whole feed can check: translations, contacts, slugs. */
+function crossPageProblems(pages: ReadPage[]): FeedProblem[] {
+  const problems: FeedProblem[] = [];
+  const byId = new Map<string, { page: ReadPage; index: number; item: Item }>();
+  const slots = new Map<string, string>();
+  for (const page of pages) {
+    for (const { item, index } of page.items) {
+      const where = { page: page.label, index, id: item.id };
+      const earlier = byId.get(item.id);
+      if (earlier) {
+        problems.push({
+          severity: 'warning',
+          ...where,
+          field: 'id',
+          message: `The id "${item.id}" is also item ${earlier.index} of ${earlier.page.label}: a first sync stops paging at the second copy, and the older copy may replace the newer one. Keep each item on one page.`,
+        });
+        continue;
+      }
+      byId.set(item.id, { page, index, item });
+      if (item.slug) {
+        const slot = `${item.kind}/${item.slug}`;
+        const owner = slots.get(slot);
+        if (owner !== undefined) {
+          problems.push({
+            severity: 'warning',
+            ...where,
+            field: '_city.slug',
+            message: `The slug "${item.slug}" is also the slug of "${owner}": the app gives this item the address of its id instead.`,
+          });
+        } else slots.set(slot, item.id);
+      }
+    }
+  }
+  for (const { page, index, item } of byId.values()) {
+    const where = { page: page.label, index, id: item.id };
+    item.translations.forEach((translation, i) => {
+      if (!byId.has(translation.id)) {
+        problems.push({
+          severity: 'warning',
+          ...where,
+          field: `_city.translations[${i}].id`,
+          message: `The translation "${translation.id}" is no item of the feed: the app offers no ${translation.language} version.`,
+        });
+      }
+    });
+    item.event?.contacts.forEach((entry, i) => {
+      if (!('ref' in entry)) return;
+      const target = byId.get(entry.ref)?.item;
+      if (target?.kind === 'contact') return;
+      problems.push({
+        severity: 'warning',
+        ...where,
+        field: `_city.event.contacts[${i}]`,
+        message: target
+          ? `The event contact "${entry.ref}" is a ${target.kind} item, not a contact: the app shows no contact for it.`
+          : `The event contact "${entry.ref}" is no contact item of the feed: the app shows no contact for it.`,
+      });
+    });
+  }
+  return problems;
+}
+
+/**
+ * The first schema issue of an item, in words: the parser reports valibot's own message
+ * ("Invalid type: Expected string but received 42"), which is not for the person who wrote it.
+ */
+function schemaIssue(raw: unknown): { field: string; message: string } | undefined {
+  const explain = (result: v.SafeParseResult<v.GenericSchema>, prefix: (string | number)[]) => {
+    const issue = result.issues?.[0];
+    return issue && { field: fieldName([...prefix, ...issuePath(issue)]), message: explainIssue(issue) };
+  };
+  const item = v.safeParse(itemSchema, raw);
+  if (!item.success) return explain(item, []);
+  const city = item.output._city;
+  if (city?.kind === 'event') return explain(v.safeParse(eventSchema, city.event), ['_city', 'event']);
+  if (city?.kind === 'contact')
+    return explain(v.safeParse(contactSchema, city.contact), ['_city', 'contact']);
+  return undefined;
+}
+
+// Messages of src/data/parse.ts and the field each one is about. A message not listed here is
+// still reported, without a field.
+const FIELD_OF: [RegExp, string | ((match: RegExpExecArray) => string)][] = [
+  [/^((?:_city\.)?[a-z_]+(?:\.[a-z_0-9]+)*): /, (m) => qualify(m[1] ?? '')],
+  [/^The feed's ([a-z_.]+) is not valid/, (m) => m[1] ?? ''],
+  [/^(date_published|date_modified|_city\.expires) "/, (m) => m[1] ?? ''],
+  [/^Only a news item can be an urgent notice/, '_city.urgent'],
+  [/^The slug /, '_city.slug'],
+  [/^The item has no id/, 'id'],
+  [/^Another item on this page already has the id/, 'id'],
+  [/^An event item needs a _city\.event/, '_city.event'],
+  [/^A contact item needs a _city\.contact/, '_city.contact'],
+  [/^The event's start/, '_city.event.start'],
+  [/^The event's end|^The event ends/, '_city.event.end'],
+  [/^Unknown event status/, '_city.event.status'],
+  [/^An event contact is left out/, '_city.event.contacts'],
+  [/^author (url|avatar) /, (m) => `authors[].${m[1] ?? ''}`],
+  [/^attachment url /, 'attachments[].url'],
+  [/^registration_url /, '_city.event.registration_url'],
+  [/^website /, '_city.contact.website'],
+  [/^_city\.about /, '_city.about'],
+  [/^([a-z_]+) (".*" is not a URL|uses )/, (m) => m[1] ?? ''],
+];
+
+/** The field a parser message is about. */
+function fieldOf(message: string, raw: unknown): string | undefined {
+  if (/^Unknown time zone/.test(message))
+    return raw === undefined ? '_city.timezone' : '_city.event.timezone';
+  if (/^The position/.test(message)) {
+    const kind = (raw as { _city?: { kind?: unknown } } | undefined)?._city?.kind;
+    return kind === 'contact' ? '_city.contact.lat' : '_city.event.venue.lat';
+  }
+  for (const [pattern, field] of FIELD_OF) {
+    const match = pattern.exec(message);
+    if (match) return typeof field === 'string' ? field : field(match);
+  }
+  return undefined;
+}
+
+// The parser names contact fields from `contact.`; in the item they sit under `_city`.
+function qualify(path: string): string {
+  return path.startsWith('contact.') ? `_city.${path}` : path;
+}
+
+/** The report as lines for a person. */
+export function formatReport(report: ValidationReport): string {
+  const lines: string[] = [];
+  const items = report.pages.reduce((sum, page) => sum + page.items, 0);
+  const retractions = report.pages.reduce((sum, page) => sum + page.retractions, 0);
+  lines.push(
+    `${report.source}: ${report.pages.length} page${report.pages.length === 1 ? '' : 's'}, ${items} item${items === 1 ? '' : 's'}, ${retractions} retraction${retractions === 1 ? '' : 's'}`,
+  );
+  for (const problem of report.problems)
+    lines.push(`${problem.severity}: ${placeOf(problem)}: ${problem.message}`);
+  const errors = report.problems.filter((p) => p.severity === 'error').length;
+  const warnings = report.problems.length - errors;
+  const verdict: Record<number, string> = {
+    [EXIT.ok]: 'valid',
+    [EXIT.invalid]: 'not valid: the app would skip items',
+    [EXIT.rejected]: 'not valid: the app would reject a page',
+    [EXIT.unreadable]: 'not read',
+  };
+  lines.push(
+    `${verdict[report.exitCode] ?? ''} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}; exit code ${report.exitCode})`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+function placeOf(problem: FeedProblem): string {
+  const parts = [problem.page];
+  if (problem.index !== undefined) {
+    parts.push(
+      problem.id !== undefined ? `item ${problem.index} ("${problem.id}")` : `item ${problem.index}`,
+    );
+  }
+  if (problem.field) parts.push(problem.field);
+  return parts.join(' › ');
+}
