@@ -20,7 +20,7 @@ import type { FeedMeta, Item } from '../src/data/model';
 import { isAppPage, itemPath, itemUrl, SECTION } from '../src/data/paths';
 import { bodyText, displayTitle, truncate } from '../src/data/text';
 import { translationGroups } from '../src/data/translations';
-import { formatEventTime } from '../src/lib/event-time';
+import { formatEventTime, zoneName } from '../src/lib/event-time';
 
 type ServerEntry = typeof ServerEntryModule;
 
@@ -74,10 +74,18 @@ export function describe(item: Item, locale: string): string {
   if (text) return text;
   if (item.event) {
     const venue = item.event.venue?.name ?? item.event.venue?.address;
-    return [formatEventTime(item.event, locale, item.event.timezone), venue].filter(Boolean).join(' · ');
+    return [eventTime(item.event, locale), venue].filter(Boolean).join(' · ');
   }
   const contact = item.contact;
   return contact ? [contact.role, contact.organization, contact.address].filter(Boolean).join(' · ') : '';
+}
+
+/** An event's date and time for a preview, in the venue's zone, named (calendar days need none). */
+function eventTime(event: NonNullable<Item['event']>, locale: string): string {
+  const time = formatEventTime(event, locale, event.timezone, { date: 'medium' });
+  if (event.allDay) return time;
+  const zone = zoneName(locale, event.timezone);
+  return locale.startsWith('zh') ? `${time}（${zone}）` : `${time} (${zone})`;
 }
 
 const html = (text: string) =>

@@ -215,7 +215,12 @@ describe('entries of events and contacts', () => {
       ['a-en', ['talent']],
       ['b-zh', ['人才']],
     ]);
-    expect(events[0]?.event).toEqual({ start: '2027-03-09', end: undefined, allDay: true });
+    expect(events[0]?.event).toEqual({
+      start: '2027-03-09',
+      end: undefined,
+      allDay: true,
+      timezone: 'Asia/Shanghai',
+    });
     expect((await lists.readEventEntries({ language: 'en', onlyMine: true })).map((e) => e.id)).toEqual([
       'a-en',
     ]);

@@ -126,7 +126,7 @@ export function listOrder(a: { sortTime: number; id: string }, b: { sortTime: nu
 /** What the events list orders and filters by. */
 export interface EventEntry extends Linked {
   sortTime: number;
-  event: Pick<CityEvent, 'start' | 'end' | 'allDay'>;
+  event: Pick<CityEvent, 'start' | 'end' | 'allDay' | 'timezone'>;
   tags: string[];
 }
 
@@ -144,7 +144,12 @@ export function readEventEntries(reader: Reader): Promise<EventEntry[]> {
     item.event
       ? {
           ...linked(item),
-          event: { start: item.event.start, end: item.event.end, allDay: item.event.allDay },
+          event: {
+            start: item.event.start,
+            end: item.event.end,
+            allDay: item.event.allDay,
+            timezone: item.event.timezone,
+          },
           tags: item.tags,
         }
       : undefined,

@@ -6,6 +6,7 @@ import {
   languageMatch,
   localized,
   pickLanguage,
+  tagLabel,
   translationGroups,
 } from './translations';
 
@@ -152,5 +153,21 @@ describe('localized', () => {
     expect(cityName({ cityNames: names }, 'zh-Hans')).toBe('江门');
     expect(cityName({ city: 'Jiangmen' }, 'zh-Hans')).toBe('Jiangmen');
     expect(cityName(null, 'en')).toBeUndefined();
+  });
+});
+
+describe('tagLabel', () => {
+  const meta = {
+    tagLabels: { culture: { en: 'Culture', 'zh-Hans': '文化' }, health: { 'zh-Hans': '健康' } },
+  };
+  it('reads the feed’s label in the reader’s language, nearest tag first', () => {
+    expect(tagLabel(meta, 'culture', 'zh-Hans')).toBe('文化');
+    expect(tagLabel(meta, 'culture', 'zh-CN')).toBe('文化');
+    expect(tagLabel(meta, 'culture', 'en-GB')).toBe('Culture');
+  });
+  it('shows the tag as written without a label in the reader’s language', () => {
+    expect(tagLabel(meta, 'health', 'en')).toBe('health');
+    expect(tagLabel(meta, 'transport', 'zh-Hans')).toBe('transport');
+    expect(tagLabel(undefined, 'culture', 'zh-Hans')).toBe('culture');
   });
 });

@@ -36,6 +36,24 @@ export function cityName(meta: Pick<FeedMeta, 'city' | 'cityNames'> | null | und
 }
 
 /**
+ * How a tag reads for a reader of `wanted`: the feed's label in that language (`_city.tags`),
+ * else the tag as written. A label in another language is no better than the tag itself.
+ */
+export function tagLabel(
+  meta: Pick<FeedMeta, 'tagLabels'> | null | undefined,
+  tag: string,
+  wanted: string,
+): string {
+  let best = tag;
+  let bestScore = 0;
+  for (const [language, text] of Object.entries(meta?.tagLabels?.[tag] ?? {})) {
+    const score = languageMatch(language, wanted);
+    if (score > bestScore) [best, bestScore] = [text, score];
+  }
+  return best;
+}
+
+/**
  * What grouping by translation needs of an item (lists pass lighter entries than whole items).
  * `kind`, when given, keeps groups to one kind: a news story is no translation of an event.
  */
