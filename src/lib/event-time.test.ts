@@ -7,6 +7,7 @@ import {
   formatClock,
   formatDay,
   formatEventTime,
+  formatMoment,
   isUpcoming,
   sameOffset,
   splitByTime,
@@ -101,6 +102,8 @@ describe('event times', () => {
     expect(formatClock(at, 'en', 'Asia/Shanghai')).toBe('04:30');
     expect(formatClock(at, 'zh-Hans', 'Europe/Berlin')).toBe('21:30');
     expect(formatDay('2027-03-09', 'en', 'medium')).toBe('Mar 9, 2027');
+    expect(formatMoment(at.getTime(), 'en', 'Asia/Shanghai')).toBe('Mar 10, 2027, 04:30');
+    expect(formatMoment(at.getTime(), 'zh-Hans', 'Europe/Berlin')).toBe('2027年3月9日 21:30');
   });
 });
 

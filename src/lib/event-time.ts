@@ -87,6 +87,13 @@ export function formatDay(day: string, locale: string, style: Exclude<DateStyle,
   return formatter(locale, { dateStyle: style, timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 }
 
+/** An instant as a medium date and a clock time in `timeZone` (the device's when none): "Mar 9, 2027, 21:30". */
+export function formatMoment(ms: number, locale: string, timeZone?: string): string {
+  const at = new Date(ms);
+  const zone = timeZone ?? formatter(locale, {}).resolvedOptions().timeZone;
+  return `${formatDay(dayIn(at, zone), locale, 'medium')}${dateTimeJoin(locale)}${formatClock(at, locale, zone)}`;
+}
+
 /** A short weekday ("Sat" / "周六"), for a time that falls on another day than its neighbours. */
 function weekday(at: Date, locale: string, timeZone: string): string {
   return formatter(locale, { timeZone, weekday: 'short' }).format(at);
