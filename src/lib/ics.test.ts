@@ -146,7 +146,9 @@ describe('eventToIcs', () => {
     expect(online.getFirstPropertyValue('geo')).toBeNull();
     expect(online.getFirstPropertyValue('description')).toBe('Moved online.\n\nhttps://example.org/join');
     // Without a link, no place at all rather than the one it left.
-    const noLink = vevent(eventToIcs(eventItem({ status: 'moved-online', venue }), { now: NOW, appUrl: APP }));
+    const noLink = vevent(
+      eventToIcs(eventItem({ status: 'moved-online', venue }), { now: NOW, appUrl: APP }),
+    );
     expect(noLink.getFirstPropertyValue('location')).toBeNull();
   });
 
