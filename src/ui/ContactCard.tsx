@@ -22,7 +22,7 @@ export function ContactCard(props: {
   heading: 'h2' | 'h3' | 'none';
   /** The zones its hours are told in (src/ui/whose-time.ts). */
   zones: Zones;
-  /** Its name in the local script, for the taxi card, when the feed has it. */
+  /** Its name in the local script, for the taxi card (which shows no other), when the feed has it. */
   localName?: string;
   now: number;
 }) {
@@ -149,7 +149,7 @@ export function ContactCard(props: {
         <Show when={c().addressLocal}>
           {(local) => (
             <li>
-              <DriverView name={props.localName ?? c().name} address={local()} />
+              <DriverView name={props.localName} address={local()} />
             </li>
           )}
         </Show>

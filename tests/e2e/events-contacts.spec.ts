@@ -95,6 +95,8 @@ test.describe('events and contacts offline, for a visitor from another time zone
     const dialog = page.getByRole('dialog');
     await expect(dialog).toBeVisible();
     await expect(dialog.locator('.driver-address')).toContainText('江门市');
+    // The name a driver can read: the Chinese version's, not the English one above it.
+    await expect(dialog.locator('.driver-name')).toHaveText('江门外国人才驿站');
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
   });
