@@ -148,7 +148,7 @@ function PastEvents(props: { ids: string[]; tag: string | undefined }) {
     <>
       <ShowPrevious pager={past} list={() => list} />
       <div ref={(element) => (list = element)}>
-        <EventCards items={past.items().filter(hasEvent)} level={3} dates="medium" implied="ended" />
+        <EventCards items={past.items().filter(hasEvent)} level={3} dates="full" implied="ended" />
       </div>
       <ShowMore pager={past} list={() => list} />
     </>

@@ -4,7 +4,7 @@ import { itemPath } from '../../data/paths';
 import { displayTitle } from '../../data/text';
 import { locale, t } from '../../i18n';
 import { eventState, type EventState } from '../../lib/event-state';
-import { eventDay, formatDay, formatEventTime, type EventItem } from '../../lib/event-time';
+import { eventDay, formatDay, formatEventTime, type DateStyle, type EventItem } from '../../lib/event-time';
 import { feedImage } from '../../lib/settings';
 import { ItemCard } from '../../ui/ItemCard';
 import { StatusBadge } from '../../ui/StatusBadge';
@@ -21,15 +21,15 @@ import { useZones } from './zones';
 export function EventCards(props: {
   items: EventItem[];
   level: 3 | 4;
-  dates: 'none' | 'medium';
+  dates: DateStyle;
   implied?: EventState;
 }) {
   const zones = useZones();
   const when = (item: EventItem) => {
     const event = item.event;
     if (event.allDay) {
-      if (props.dates === 'medium')
-        return formatEventTime(event, locale(), event.timezone, { date: 'medium' });
+      if (props.dates !== 'none')
+        return formatEventTime(event, locale(), event.timezone, { date: props.dates });
       return event.end && event.end !== event.start
         ? t('events.allDayUntil', { date: formatDay(event.end, locale(), 'full') })
         : t('events.allDay');
