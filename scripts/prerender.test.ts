@@ -173,13 +173,22 @@ describe('prerender', () => {
     expect([...doc.querySelectorAll('.prose p')].map((p) => p.textContent)).toEqual(['第一段。', '第二段。']);
     expect(doc.querySelector('nav.tab-bar')?.textContent).toContain('新闻');
     expect(doc.querySelector('meta[name="twitter:card"]')?.getAttribute('content')).toBe('summary');
+    // Only the English item names this one as its translation: the link is read both ways.
+    const english = doc.querySelector('.other-languages a[hreflang="en"]');
+    expect(english?.getAttribute('href')).toBe('/news/fares');
+    expect(english?.textContent).toContain('English');
+    expect(doc.querySelector('link[rel="alternate"][hreflang="en"]')?.getAttribute('href')).toBe(
+      'https://city.example/news/fares',
+    );
   });
 
   it('gives an event its time and venue, and a contact its phone and email', () => {
     const event = read('events/talk/index.html').getElementById('root')?.textContent ?? '';
     expect(event).toContain('Library <hall>');
     expect(event).toContain('1 Road');
-    expect(event).toMatch(/Mar 9, 2027, 7:00\sPM \(China Standard Time\)/);
+    // The venue's time on the 24-hour clock, named with its zone (this feed names no city).
+    expect(event).toContain('Tuesday, March 9, 2027, 19:00 China Standard Time');
+    expect(event).toContain('Upcoming');
     // The reader's own zone is unknown to the server: no "Your time" until the app runs.
     expect(event).not.toContain('Your time');
     const contact = read('contacts/desk/index.html');
@@ -205,6 +214,17 @@ describe('prerender', () => {
     expect(locs).toContain('https://city.example/news/fares');
     expect(locs).toContain('https://city.example/news/https%3A%2F%2Fcity.example%2Fodd%2Fid');
     expect(xml).toContain('<lastmod>2026-11-20T09:00:00+08:00</lastmod>');
+    // Each side of the one-way translation lists both versions.
+    const alternates = (loc: string) =>
+      [...doc.getElementsByTagName('url')]
+        .find((url) => url.getElementsByTagName('loc')[0]?.textContent === loc)
+        ?.getElementsByTagNameNS('http://www.w3.org/1999/xhtml', 'link');
+    for (const loc of ['https://city.example/news/fares', 'https://city.example/news/fares-zh']) {
+      expect([...(alternates(loc) ?? [])].map((link) => link.getAttribute('href')).sort()).toEqual([
+        'https://city.example/news/fares',
+        'https://city.example/news/fares-zh',
+      ]);
+    }
     expect(readFileSync(join(dist, 'robots.txt'), 'utf8')).toBe(robots(site));
     expect(robots(site)).toContain('Sitemap: https://city.example/sitemap.xml');
   });

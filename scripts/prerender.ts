@@ -19,7 +19,8 @@ import type { Locale } from '../src/i18n';
 import type { FeedMeta, Item } from '../src/data/model';
 import { isAppPage, itemPath, itemUrl, SECTION } from '../src/data/paths';
 import { bodyText, displayTitle, truncate } from '../src/data/text';
-import { formatEventTime } from '../src/lib/event-time';
+import { translationGroups } from '../src/data/translations';
+import { formatEventTime, zoneName } from '../src/lib/event-time';
 
 type ServerEntry = typeof ServerEntryModule;
 
@@ -73,10 +74,18 @@ export function describe(item: Item, locale: string): string {
   if (text) return text;
   if (item.event) {
     const venue = item.event.venue?.name ?? item.event.venue?.address;
-    return [formatEventTime(item.event, locale, item.event.timezone), venue].filter(Boolean).join(' · ');
+    return [eventTime(item.event, locale), venue].filter(Boolean).join(' · ');
   }
   const contact = item.contact;
   return contact ? [contact.role, contact.organization, contact.address].filter(Boolean).join(' · ') : '';
+}
+
+/** An event's date and time for a preview, in the venue's zone, named (calendar days need none). */
+function eventTime(event: NonNullable<Item['event']>, locale: string): string {
+  const time = formatEventTime(event, locale, event.timezone, { date: 'medium' });
+  if (event.allDay) return time;
+  const zone = zoneName(locale, event.timezone);
+  return locale.startsWith('zh') ? `${time}（${zone}）` : `${time} (${zone})`;
 }
 
 const html = (text: string) =>
@@ -241,7 +250,7 @@ const lastModified = (item: Item) => item.dateModified ?? item.datePublished;
 
 /** `sitemap.xml`: the section pages and every item's address, with dates and translations. */
 export function sitemap(items: readonly Item[], site: string, feedLanguage?: string): string {
-  const byId = new Map(items.map((item) => [item.id, item]));
+  const groups = translationGroups(items);
   const newest = (kind: Item['kind']) =>
     items
       .filter((item) => item.kind === kind)
@@ -256,7 +265,7 @@ export function sitemap(items: readonly Item[], site: string, feedLanguage?: str
     entry(`${site}/${SECTION.contact}`, newest('contact')),
   ];
   const pages = items.map((item) => {
-    const group = [item, ...item.translations.flatMap((tr) => byId.get(tr.id) ?? [])];
+    const group = groups.members(item.id);
     const alternates =
       group.length > 1
         ? group.flatMap((version) => {
@@ -281,17 +290,6 @@ export function sitemap(items: readonly Item[], site: string, feedLanguage?: str
 /** `robots.txt`: everything may be crawled; the sitemap says where the items are. */
 export function robots(site: string): string {
   return `User-agent: *\nAllow: /\n\nSitemap: ${site}/sitemap.xml\n`;
-}
-
-/** The item's translations in the feed, linked either way round. */
-function translationsOf(item: Item, items: readonly Item[]): Item[] {
-  const linked = new Set(item.translations.map((tr) => tr.id));
-  return items.filter(
-    (other) =>
-      other.id !== item.id &&
-      other.kind === item.kind &&
-      (linked.has(other.id) || other.translations.some((tr) => tr.id === item.id)),
-  );
 }
 
 /** What a prerender run wrote and what it left out. */
@@ -432,6 +430,7 @@ export async function prerender(options: PrerenderOptions): Promise<PrerenderRep
       );
     }
 
+    const groups = translationGroups(items);
     for (const item of items) {
       if (!safeKey(item.key)) {
         report.skipped.push(item.key);
@@ -439,7 +438,7 @@ export async function prerender(options: PrerenderOptions): Promise<PrerenderRep
         continue;
       }
       const lang = item.language ?? meta?.language ?? 'en';
-      const others = translationsOf(item, items);
+      const others = groups.members(item.id).filter((other) => other !== item);
       await write(
         itemPath(item),
         SCREEN_MODULES[item.kind] ?? '',

@@ -6,7 +6,13 @@ import { createAsync, query } from '@solidjs/router';
 import { isServer } from 'solid-js/web';
 import { feedUrl } from '../data/config';
 import { findItem, getFeedMeta, getItems, getSyncState } from '../data/db';
-import { readContactEntries, readEventEntries, readListPage, type Position } from '../data/lists';
+import {
+  readContactEntries,
+  readEventEntries,
+  readListPage,
+  readTranslations,
+  type Position,
+} from '../data/lists';
 import type { ItemKind } from '../data/model';
 import { keyFromSegment } from '../data/paths';
 import { listEntry } from '../data/text';
@@ -46,6 +52,9 @@ export const itemAt = query(
 
 /** Items by id (an event's contacts). */
 export const itemsById = query((ids: string[]) => getItems(ids), 'items-by-id');
+
+/** The other language versions of the item `id` on the device (linked either way). */
+export const translationsOf = query((id: string) => readTranslations(id), 'translations-of');
 
 /** The feed's name, zone and languages, once a sync has stored them. */
 export const feedMeta = query(async () => (await getFeedMeta()) ?? null, 'feed-meta');

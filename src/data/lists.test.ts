@@ -215,12 +215,46 @@ describe('entries of events and contacts', () => {
       ['a-en', ['talent']],
       ['b-zh', ['人才']],
     ]);
-    expect(events[0]?.event).toEqual({ start: '2027-03-09', end: undefined, allDay: true });
+    expect(events[0]?.event).toEqual({
+      start: '2027-03-09',
+      end: undefined,
+      allDay: true,
+      timezone: 'Asia/Shanghai',
+    });
     expect((await lists.readEventEntries({ language: 'en', onlyMine: true })).map((e) => e.id)).toEqual([
       'a-en',
     ]);
     expect(await lists.readContactEntries(zh)).toMatchObject([
       { id: 'c', name: 'Station', openingHours: '24/7', languages: ['en'] },
     ]);
+  });
+});
+
+describe('readTranslations', () => {
+  it('finds the other versions from either side of a one-way link, and across a chain', async () => {
+    const english = item('story-en', 3, { language: 'en' });
+    const chinese = item('story-zh', 2, { language: 'zh-Hans' });
+    const french = item('story-fr', 1, { language: 'fr' });
+    // Only English names Chinese; only French names English.
+    translate(chinese, english, true);
+    translate(english, french, true);
+    const event = item('story-event', 4, { kind: 'event', language: 'de' });
+    english.translations.push({ language: 'de', id: event.id });
+    await store([english, chinese, french, event, item('other', 5)]);
+    const ids = async (id: string) => (await lists.readTranslations(id)).map((i) => i.id);
+    expect(await ids('story-zh')).toEqual(['story-en', 'story-fr']);
+    expect(await ids('story-en')).toEqual(['story-zh', 'story-fr']);
+    expect(await ids('story-fr')).toEqual(['story-en', 'story-zh']);
+    expect(await ids('other')).toEqual([]);
+    expect(await ids('missing')).toEqual([]);
+  });
+
+  it('starts from a saved snapshot the feed no longer carries', async () => {
+    const english = item('gone-en', 2, { language: 'en' });
+    const chinese = item('gone-zh', 1, { language: 'zh-Hans' });
+    translate(english, chinese, true);
+    await store([chinese]);
+    await db.saveItem(english, 10);
+    expect((await lists.readTranslations('gone-en')).map((i) => i.id)).toEqual(['gone-zh']);
   });
 });

@@ -13,10 +13,10 @@
  *   their kind once as small entries (`readEventEntries`, `readContactEntries`), order those on
  *   the page, and fetch each page's items by id (`getItems`).
  */
-import { view, type Access, type Position, type StoredItem } from './db';
+import { toStored, view, type Access, type Position, type StoredItem } from './db';
 import type { CityEvent, Item, ItemKind } from './model';
 import { displayTitle } from './text';
-import { inLanguage, readerView, type Linked, type Reader } from './translations';
+import { inLanguage, readerView, translationGroups, type Linked, type Reader } from './translations';
 
 /** Items per page: the first screen of a phone and more, and what the server renders first. */
 export const PAGE_SIZE = 20;
@@ -58,7 +58,7 @@ async function readPageIn(
   const shown = async (item: StoredItem): Promise<boolean> => {
     let chosen = shownOf.get(item.id);
     if (chosen === undefined) {
-      const group = await groupOf(item);
+      const group = await readGroup(a, item);
       chosen =
         readerView(group, { language: reader.language, onlyMine: false }, feedLanguage)[0]?.id ?? item.id;
       for (const member of group) shownOf.set(member.id, chosen);
@@ -67,26 +67,6 @@ async function readPageIn(
       chosen === item.id && (!reader.onlyMine || inLanguage([item], reader.language, feedLanguage).length > 0)
     );
   };
-  /** Every item of the same kind linked to `item`, either way, in list order. */
-  const groupOf = async (item: StoredItem): Promise<StoredItem[]> => {
-    const found = new Map([[item.id, item]]);
-    const looked = new Set([item.id]);
-    const queue = [item];
-    for (let current = queue.shift(); current && found.size < MAX_GROUP; current = queue.shift()) {
-      const ids = [...current.links, ...(await a.keysFromIndex('items', 'by-link', current.id))];
-      for (const id of ids) {
-        if (looked.has(id)) continue;
-        looked.add(id);
-        const other = await a.get('items', id);
-        // Links to items of another kind are not followed: they are not in this list.
-        if (other?.kind !== item.kind) continue;
-        found.set(id, other);
-        queue.push(other);
-      }
-    }
-    return [...found.values()].sort(listOrder);
-  };
-
   const items: Item[] = [];
   let last: Position | null = after;
   // The walk goes in steps a little larger than a page: most items show, and one step more
@@ -102,6 +82,42 @@ async function readPageIn(
   }
 }
 
+/**
+ * The translation group of `start` among stored items, in list order: the items its links
+ * reach and the items that name it (`by-link`), followed transitively as far as `MAX_GROUP`,
+ * then decided by `translationGroups()` like every other group.
+ */
+async function readGroup(a: Access, start: StoredItem): Promise<StoredItem[]> {
+  const found = new Map([[start.id, start]]);
+  const looked = new Set([start.id]);
+  const queue = [start];
+  for (let current = queue.shift(); current && found.size < MAX_GROUP; current = queue.shift()) {
+    const ids = [...current.links, ...(await a.keysFromIndex('items', 'by-link', current.id))];
+    for (const id of ids) {
+      if (looked.has(id)) continue;
+      looked.add(id);
+      const other = await a.get('items', id);
+      // Not followed past an item of another kind: it is in no list with this one.
+      if (other?.kind !== start.kind) continue;
+      found.set(id, other);
+      queue.push(other);
+    }
+  }
+  return translationGroups([...found.values()].sort(listOrder)).members(start.id);
+}
+
+/**
+ * The other items of the translation group of the item `id` on the device, in list order: the
+ * "Read in" links of an item's page. The item may be a saved snapshot the feed has dropped.
+ */
+export function readTranslations(id: string): Promise<Item[]> {
+  return view(['items', 'saved'], async (a) => {
+    const item = (await a.get('items', id)) ?? (await a.get('saved', id))?.item;
+    if (!item) return [];
+    return (await readGroup(a, toStored(item))).filter((other) => other.id !== id);
+  });
+}
+
 /** The order of a newest-first list: time, then id, both descending (as the index walks back). */
 export function listOrder(a: { sortTime: number; id: string }, b: { sortTime: number; id: string }): number {
   return b.sortTime - a.sortTime || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
@@ -110,7 +126,7 @@ export function listOrder(a: { sortTime: number; id: string }, b: { sortTime: nu
 /** What the events list orders and filters by. */
 export interface EventEntry extends Linked {
   sortTime: number;
-  event: Pick<CityEvent, 'start' | 'end' | 'allDay'>;
+  event: Pick<CityEvent, 'start' | 'end' | 'allDay' | 'timezone'>;
   tags: string[];
 }
 
@@ -128,7 +144,12 @@ export function readEventEntries(reader: Reader): Promise<EventEntry[]> {
     item.event
       ? {
           ...linked(item),
-          event: { start: item.event.start, end: item.event.end, allDay: item.event.allDay },
+          event: {
+            start: item.event.start,
+            end: item.event.end,
+            allDay: item.event.allDay,
+            timezone: item.event.timezone,
+          },
           tags: item.tags,
         }
       : undefined,

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Item } from './model';
-import { cityName, inLanguage, languageMatch, localized, pickLanguage } from './translations';
+import {
+  cityName,
+  inLanguage,
+  languageMatch,
+  localized,
+  pickLanguage,
+  tagLabel,
+  translationGroups,
+} from './translations';
 
 function item(id: string, language: string | undefined, translations: string[] = []): Item {
   return {
@@ -23,6 +31,52 @@ describe('languageMatch', () => {
     expect(languageMatch('en-GB', 'en')).toBe(1);
     expect(languageMatch('en', 'zh-Hans')).toBe(0);
     expect(languageMatch(undefined, 'en')).toBe(0);
+  });
+});
+
+describe('translationGroups', () => {
+  const ids = (items: Item[]) => items.map((i) => i.id);
+
+  it('reads links in both directions: either side may name the other', () => {
+    // Only English names Chinese, and only the second Chinese names the second English.
+    const groups = translationGroups([
+      item('a-en', 'en', ['a-zh']),
+      item('a-zh', 'zh-Hans'),
+      item('b-en', 'en'),
+      item('b-zh', 'zh-Hans', ['b-en']),
+    ]);
+    expect(ids(groups.members('a-zh'))).toEqual(['a-en', 'a-zh']);
+    expect(ids(groups.members('b-en'))).toEqual(['b-en', 'b-zh']);
+    expect(groups.groupOf('a-en')).toBe(groups.groupOf('a-zh'));
+    expect(groups.groupOf('a-en')).not.toBe(groups.groupOf('b-en'));
+  });
+
+  it('follows links transitively, whatever the order of the items', () => {
+    const list = [item('c-fr', 'fr', ['c-en']), item('c-zh', 'zh-Hans', ['c-en']), item('c-en', 'en')];
+    for (const order of [list, [...list].reverse()]) {
+      const groups = translationGroups(order);
+      expect(ids(groups.members('c-fr')).sort()).toEqual(['c-en', 'c-fr', 'c-zh']);
+      expect(new Set(order.map((i) => groups.groupOf(i.id))).size).toBe(1);
+    }
+  });
+
+  it('keeps members in input order and answers nothing for an unknown id', () => {
+    const groups = translationGroups([
+      item('d-zh', 'zh-Hans'),
+      item('x', 'en'),
+      item('d-en', 'en', ['d-zh']),
+    ]);
+    expect(ids(groups.members('d-en'))).toEqual(['d-zh', 'd-en']);
+    expect(ids(groups.members('x'))).toEqual(['x']);
+    expect(groups.members('missing')).toEqual([]);
+    expect(groups.groupOf('missing')).toBeUndefined();
+  });
+
+  it('joins no items of different kinds, and ignores links to items it was not given', () => {
+    const event = { ...item('e-zh', 'zh-Hans'), kind: 'event' as const };
+    const groups = translationGroups([item('e-en', 'en', ['e-zh', 'gone']), event]);
+    expect(ids(groups.members('e-en'))).toEqual(['e-en']);
+    expect(ids(groups.members('e-zh'))).toEqual(['e-zh']);
   });
 });
 
@@ -99,5 +153,21 @@ describe('localized', () => {
     expect(cityName({ cityNames: names }, 'zh-Hans')).toBe('江门');
     expect(cityName({ city: 'Jiangmen' }, 'zh-Hans')).toBe('Jiangmen');
     expect(cityName(null, 'en')).toBeUndefined();
+  });
+});
+
+describe('tagLabel', () => {
+  const meta = {
+    tagLabels: { culture: { en: 'Culture', 'zh-Hans': '文化' }, health: { 'zh-Hans': '健康' } },
+  };
+  it('reads the feed’s label in the reader’s language, nearest tag first', () => {
+    expect(tagLabel(meta, 'culture', 'zh-Hans')).toBe('文化');
+    expect(tagLabel(meta, 'culture', 'zh-CN')).toBe('文化');
+    expect(tagLabel(meta, 'culture', 'en-GB')).toBe('Culture');
+  });
+  it('shows the tag as written without a label in the reader’s language', () => {
+    expect(tagLabel(meta, 'health', 'en')).toBe('health');
+    expect(tagLabel(meta, 'transport', 'zh-Hans')).toBe('transport');
+    expect(tagLabel(undefined, 'culture', 'zh-Hans')).toBe('culture');
   });
 });

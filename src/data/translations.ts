@@ -1,7 +1,8 @@
 /**
  * A feed may publish each item in several languages, linked as translations. Readers see one
  * of them: the one in their language, else the feed's own language, else the first published.
- * Shared by lists, the item pages' language links and (later) search results.
+ * `translationGroups()` decides which items are translations of each other, for every screen
+ * and for the build's pages and sitemap.
  */
 import type { FeedMeta, Item, Localized } from './model';
 
@@ -34,19 +35,46 @@ export function cityName(meta: Pick<FeedMeta, 'city' | 'cityNames'> | null | und
   return localized(meta?.cityNames, wanted) ?? meta?.city;
 }
 
-/** What grouping by translation needs of an item (lists pass lighter entries than whole items). */
-export type Linked = Pick<Item, 'id' | 'language' | 'translations'>;
+/**
+ * How a tag reads for a reader of `wanted`: the feed's label in that language (`_city.tags`),
+ * else the tag as written. A label in another language is no better than the tag itself.
+ */
+export function tagLabel(
+  meta: Pick<FeedMeta, 'tagLabels'> | null | undefined,
+  tag: string,
+  wanted: string,
+): string {
+  let best = tag;
+  let bestScore = 0;
+  for (const [language, text] of Object.entries(meta?.tagLabels?.[tag] ?? {})) {
+    const score = languageMatch(language, wanted);
+    if (score > bestScore) [best, bestScore] = [text, score];
+  }
+  return best;
+}
 
 /**
- * One item per translation group, in the order the input had them (the chosen item takes the
- * place of its group). Links are followed both ways, so a one-sided `translations` list still
- * groups the items; links to items not in `items` are ignored.
+ * What grouping by translation needs of an item (lists pass lighter entries than whole items).
+ * `kind`, when given, keeps groups to one kind: a news story is no translation of an event.
  */
-export function pickLanguage<T extends Linked>(
-  items: readonly T[],
-  wanted: string,
-  feedLanguage?: string,
-): T[] {
+export type Linked = Pick<Item, 'id' | 'language' | 'translations'> & { kind?: Item['kind'] };
+
+/** Which items are translations of each other, as `translationGroups()` decides it. */
+export interface TranslationGroups<T extends Linked> {
+  /** The group's name (the same for an item and each of its translations); undefined for an id not given. */
+  groupOf(id: string): number | undefined;
+  /** Every item of the group of `id`, itself included, in input order; empty for an id not given. */
+  members(id: string): T[];
+}
+
+/**
+ * The one rule for translation groups, used by lists, search, the item pages' "Read in"
+ * links, the prerendered pages' alternates and the sitemap: items are translations of each
+ * other when one names the other in `translations`, in either direction, and so on
+ * transitively (A names B and C names B: all three are one story). A link to an item of
+ * another kind, or to an item not in `items`, joins nothing.
+ */
+export function translationGroups<T extends Linked>(items: readonly T[]): TranslationGroups<T> {
   const index = new Map(items.map((item, i) => [item.id, i]));
   const parent = items.map((_, i) => i);
   const root = (i: number): number => {
@@ -56,10 +84,46 @@ export function pickLanguage<T extends Linked>(
   items.forEach((item, i) => {
     for (const link of item.translations) {
       const j = index.get(link.id);
-      if (j !== undefined) parent[root(j)] = root(i);
+      // The smaller index is the root, so a group is named by its first item in input order.
+      if (j !== undefined && items[j]!.kind === item.kind) {
+        const [a, b] = [root(i), root(j)];
+        parent[Math.max(a, b)] = Math.min(a, b);
+      }
     }
   });
+  let byGroup: Map<number, T[]> | undefined;
+  const groupOf = (id: string) => {
+    const i = index.get(id);
+    return i === undefined ? undefined : root(i);
+  };
+  return {
+    groupOf,
+    members(id) {
+      const group = groupOf(id);
+      if (group === undefined) return [];
+      if (!byGroup) {
+        byGroup = new Map();
+        items.forEach((item, i) => {
+          const members = byGroup!.get(root(i));
+          if (members) members.push(item);
+          else byGroup!.set(root(i), [item]);
+        });
+      }
+      return byGroup.get(group) ?? [];
+    },
+  };
+}
 
+/**
+ * One item per translation group (`translationGroups()`), in the order the input had them
+ * (the chosen item takes the place of its group).
+ */
+export function pickLanguage<T extends Linked>(
+  items: readonly T[],
+  wanted: string,
+  feedLanguage?: string,
+): T[] {
+  const groups = translationGroups(items);
   const score = (item: T, position: number) => {
     const language = item.language ?? feedLanguage;
     // Reader's language first, then the feed's own, then the earliest in the list.
@@ -71,7 +135,7 @@ export function pickLanguage<T extends Linked>(
   };
   const best = new Map<number, number>();
   items.forEach((item, i) => {
-    const group = root(i);
+    const group = groups.groupOf(item.id)!;
     const current = best.get(group);
     if (current === undefined || score(item, i) > score(items[current]!, current)) best.set(group, i);
   });

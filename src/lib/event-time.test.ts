@@ -2,12 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { CityEvent } from '../data/model';
 import type { Item } from '../data/model';
 import {
+  dayIn,
   endMs,
+  formatClock,
+  formatDay,
   formatEventTime,
+  formatMoment,
   isUpcoming,
   sameOffset,
   splitByTime,
   startMs,
+  zoneName,
+  zoneNameAt,
   type EventItem,
 } from './event-time';
 
@@ -22,35 +28,82 @@ const timed: CityEvent = {
 const allDay: CityEvent = { ...timed, start: '2027-04-01', end: '2027-04-03', allDay: true };
 
 describe('event times', () => {
-  it('reads the venue time in the venue zone and names the zone', () => {
-    const text = formatEventTime(timed, 'en-GB', 'Asia/Shanghai');
-    expect(text).toContain('09:00');
-    expect(text).toContain('17:30');
-    expect(text).toContain('China Standard Time');
-  });
-  it('tells the same instant in another zone', () => {
-    const text = formatEventTime(timed, 'en-GB', 'Europe/Berlin');
-    expect(text).toContain('02:00');
-    expect(text).toContain('10:30');
-    expect(text).toContain('Central European Standard Time');
-  });
-  it('reads all-day dates as calendar dates in any zone', () => {
-    const text = formatEventTime(allDay, 'en-GB', 'America/Los_Angeles');
-    expect(text).toMatch(/Thursday,? 1/);
-    expect(text).toMatch(/Saturday,? 3 April 2027/);
-    expect(formatEventTime(allDay, 'zh-Hans', 'Asia/Shanghai')).toBe(
-      '2027年4月1日星期四 – 2027年4月3日星期六',
+  it("tells the venue time on the 24-hour clock, with the date in the screen's style", () => {
+    expect(formatEventTime(timed, 'en', 'Asia/Shanghai', { date: 'full' })).toBe(
+      'Tuesday, March 9, 2027, 09:00–17:30',
+    );
+    expect(formatEventTime(timed, 'en', 'Asia/Shanghai', { date: 'medium' })).toBe(
+      'Mar 9, 2027, 09:00–17:30',
+    );
+    expect(formatEventTime(timed, 'zh-Hans', 'Asia/Shanghai', { date: 'full' })).toBe(
+      '2027年3月9日星期二 09:00–17:30',
+    );
+    expect(formatEventTime(timed, 'zh-Hans', 'Asia/Shanghai', { date: 'medium' })).toBe(
+      '2027年3月9日 09:00–17:30',
     );
   });
-  it('ends an all-day event after its last day', () => {
+  it('tells the same instant in another zone', () => {
+    expect(formatEventTime(timed, 'en', 'Europe/Berlin', { date: 'medium' })).toBe(
+      'Mar 9, 2027, 02:00–10:30',
+    );
+  });
+  it('under a day heading, gives the times alone, and the weekday of a time on another day', () => {
+    const day = '2027-03-09';
+    expect(formatEventTime(timed, 'en', 'Asia/Shanghai', { date: 'none', day })).toBe('09:00–17:30');
+    // In Los Angeles the event starts the evening before.
+    expect(formatEventTime(timed, 'en', 'America/Los_Angeles', { date: 'none', day })).toBe(
+      'Mon 17:00 – Tue 01:30',
+    );
+    expect(formatEventTime(timed, 'zh-Hans', 'America/Los_Angeles', { date: 'none', day })).toBe(
+      '周一 17:00 – 周二 01:30',
+    );
+    const late = { ...timed, start: '2027-03-09T22:00:00+08:00', end: '2027-03-10T01:00:00+08:00' };
+    expect(formatEventTime(late, 'en', 'Asia/Shanghai', { date: 'none', day })).toBe('22:00 – Wed 01:00');
+    expect(formatEventTime(late, 'en', 'Asia/Shanghai', { date: 'medium' })).toBe(
+      'Mar 9, 2027, 22:00 – Mar 10, 2027, 01:00',
+    );
+  });
+  it('reads all-day dates as calendar dates in any zone', () => {
+    const text = formatEventTime(allDay, 'en-GB', 'America/Los_Angeles', { date: 'full' });
+    expect(text).toMatch(/Thursday,? 1/);
+    expect(text).toMatch(/Saturday,? 3 April 2027/);
+    expect(formatEventTime(allDay, 'zh-Hans', 'Asia/Shanghai', { date: 'full' })).toBe(
+      '2027年4月1日星期四 – 2027年4月3日星期六',
+    );
+    expect(formatEventTime(allDay, 'en', 'Asia/Shanghai', { date: 'none' })).toBe('');
+  });
+  it("begins and ends an all-day event at midnight in the venue's zone", () => {
+    // Midnight in Jiangmen is 16:00 UTC the day before.
+    expect(startMs(allDay)).toBe(Date.parse('2027-03-31T16:00:00Z'));
     expect(endMs(allDay) - startMs(allDay)).toBe(3 * 86_400_000);
-    expect(isUpcoming(allDay, Date.parse('2027-04-03T12:00:00Z'))).toBe(true);
-    expect(isUpcoming(allDay, Date.parse('2027-04-04T00:00:01Z'))).toBe(false);
+    expect(isUpcoming(allDay, Date.parse('2027-04-03T15:59:00Z'))).toBe(true);
+    expect(isUpcoming(allDay, Date.parse('2027-04-03T16:00:01Z'))).toBe(false);
+    // Across a change to summer time, in Berlin: the day is 23 hours long.
+    const berlin = { ...allDay, start: '2027-03-28', end: '2027-03-28', timezone: 'Europe/Berlin' };
+    expect(startMs(berlin)).toBe(Date.parse('2027-03-27T23:00:00Z'));
+    expect(endMs(berlin)).toBe(Date.parse('2027-03-28T22:00:00Z'));
   });
   it('compares zones by wall-clock time', () => {
     const at = new Date(timed.start);
     expect(sameOffset(at, 'Asia/Shanghai', 'Asia/Hong_Kong')).toBe(true);
     expect(sameOffset(at, 'Asia/Shanghai', 'Europe/Berlin')).toBe(false);
+  });
+  it('names zones as people read them, all year or at an instant', () => {
+    expect(zoneName('en', 'Asia/Shanghai')).toBe('China Standard Time');
+    expect(zoneName('zh-Hans', 'Asia/Shanghai')).toBe('中国标准时间');
+    expect(zoneNameAt(new Date('2027-07-01T00:00:00Z'), 'en', 'Europe/Berlin')).toBe(
+      'Central European Summer Time',
+    );
+  });
+  it('days and clocks are read in the zone given', () => {
+    const at = new Date('2027-03-09T20:30:00Z');
+    expect(dayIn(at, 'Asia/Shanghai')).toBe('2027-03-10');
+    expect(dayIn(at, 'Europe/Berlin')).toBe('2027-03-09');
+    expect(formatClock(at, 'en', 'Asia/Shanghai')).toBe('04:30');
+    expect(formatClock(at, 'zh-Hans', 'Europe/Berlin')).toBe('21:30');
+    expect(formatDay('2027-03-09', 'en', 'medium')).toBe('Mar 9, 2027');
+    expect(formatMoment(at.getTime(), 'en', 'Asia/Shanghai')).toBe('Mar 10, 2027, 04:30');
+    expect(formatMoment(at.getTime(), 'zh-Hans', 'Europe/Berlin')).toBe('2027年3月9日 21:30');
   });
 });
 

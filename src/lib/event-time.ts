@@ -1,22 +1,29 @@
 /**
- * When an event happens, told in the venue's zone (and the viewer's when it differs).
- * Pure Intl: no date library.
+ * When an event happens, told in a zone: the venue's, or the reader's beside it. Pure Intl: no
+ * date library. Times are written one way in every interface language, on the 24-hour clock
+ * ("09:30"), as feeds write opening hours; dates in the screen's one style (`DateStyle`).
  */
 import type { CityEvent, Item } from '../data/model';
 
 const DAY_MS = 86_400_000;
 
 /** What an event's place in time is read from. */
-export type EventTimes = Pick<CityEvent, 'start' | 'end' | 'allDay'>;
+export type EventTimes = Pick<CityEvent, 'start' | 'end' | 'allDay' | 'timezone'>;
 
-/** Start instant in ms. All-day dates count from midnight UTC: close enough to order by. */
+/**
+ * How a screen writes a date: `full` ("Saturday, 22 May 2027", the event page and the events
+ * list's day headings), `medium` ("22 May 2027", the other lists), `none` (under a day heading).
+ */
+export type DateStyle = 'full' | 'medium' | 'none';
+
+/** Start instant in ms; an all-day event starts at midnight in the venue's zone. */
 export function startMs(event: EventTimes): number {
-  return Date.parse(event.allDay ? `${event.start}T00:00:00Z` : event.start);
+  return event.allDay ? midnight(event.start, event.timezone) : Date.parse(event.start);
 }
 
 /** End instant in ms: the end given, the end of an all-day event's last day, or the start. */
 export function endMs(event: EventTimes): number {
-  if (event.allDay) return Date.parse(`${event.end ?? event.start}T00:00:00Z`) + DAY_MS;
+  if (event.allDay) return midnight(addDays(event.end ?? event.start, 1), event.timezone);
   return event.end ? Date.parse(event.end) : startMs(event);
 }
 
@@ -25,30 +32,137 @@ export function isUpcoming(event: EventTimes, nowMs: number): boolean {
   return endMs(event) > nowMs;
 }
 
-/** The event's time range in `timeZone`, with the zone named, e.g. "9 Mar 2027, 09:00 – 17:30 CST". */
-export function formatEventTime(event: CityEvent, locale: string, timeZone: string): string {
-  if (event.allDay) {
-    // Calendar dates, not instants: read at UTC midnight so no zone shifts them a day.
-    const days = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' });
-    const first = new Date(`${event.start}T00:00:00Z`);
-    // Two full dates rather than formatRange: ICU's Chinese ranges drop to "2027/4/1".
-    return event.end && event.end !== event.start
-      ? `${days.format(first)} – ${days.format(new Date(`${event.end}T00:00:00Z`))}`
-      : days.format(first);
-  }
-  const format = new Intl.DateTimeFormat(locale, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone,
-  });
-  const start = new Date(event.start);
-  const range = event.end ? format.formatRange(start, new Date(event.end)) : format.format(start);
-  return `${range} (${zoneName(start, locale, timeZone)})`;
+/** The calendar day `YYYY-MM-DD` after `n` days. */
+function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** A zone's name as people read it at that instant ("China Standard Time" / "中国标准时间"). */
-export function zoneName(at: Date, locale: string, timeZone: string): string {
-  const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'long' })
+// Formatters are costly to make and the lists ask for thousands of times per tick.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let made = formatters.get(key);
+  if (!made) formatters.set(key, (made = new Intl.DateTimeFormat(locale, options)));
+  return made;
+}
+
+/** How far `timeZone`'s wall clock is ahead of UTC at `at`, in ms. */
+function offsetMs(at: number, timeZone: string): number {
+  const parts = formatter('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(at));
+  const field = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'));
+  return wall - Math.floor(at / 60_000) * 60_000;
+}
+
+/** The instant a calendar day begins in `timeZone` (a zone the parser checked). */
+function midnight(day: string, timeZone: string): number {
+  const wall = Date.parse(`${day}T00:00:00Z`);
+  // Twice, so that a change of offset between the guess and the answer settles.
+  const guess = wall - offsetMs(wall, timeZone);
+  return wall - offsetMs(guess, timeZone);
+}
+
+/** The calendar day (YYYY-MM-DD) of an instant in `timeZone`. */
+export function dayIn(at: Date, timeZone: string): string {
+  // en-CA formats dates as YYYY-MM-DD.
+  return formatter('en-CA', { timeZone, dateStyle: 'short' }).format(at);
+}
+
+/** A clock time, "09:30", the same way in every interface language. */
+export function formatClock(at: Date, locale: string, timeZone: string): string {
+  return formatter(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+}
+
+/** A calendar day `YYYY-MM-DD` in a screen's date style ("Saturday, 22 May 2027" / "22 May 2027"). */
+export function formatDay(day: string, locale: string, style: Exclude<DateStyle, 'none'>): string {
+  // A calendar date, not an instant: read at UTC midnight so no zone shifts it a day.
+  return formatter(locale, { dateStyle: style, timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+}
+
+/** An instant as a medium date and a clock time in `timeZone` (the device's when none): "Mar 9, 2027, 21:30". */
+export function formatMoment(ms: number, locale: string, timeZone?: string): string {
+  const at = new Date(ms);
+  const zone = timeZone ?? formatter(locale, {}).resolvedOptions().timeZone;
+  return `${formatDay(dayIn(at, zone), locale, 'medium')}${dateTimeJoin(locale)}${formatClock(at, locale, zone)}`;
+}
+
+/** A short weekday ("Sat" / "周六"), for a time that falls on another day than its neighbours. */
+function weekday(at: Date, locale: string, timeZone: string): string {
+  return formatter(locale, { timeZone, weekday: 'short' }).format(at);
+}
+
+/** Chinese writes a date and its time with a space between; English with a comma. */
+const dateTimeJoin = (locale: string) => (locale.startsWith('zh') ? ' ' : ', ');
+
+/**
+ * An event's date and time in `timeZone`, without naming the zone: "Saturday, 22 May 2027,
+ * 09:30–16:00". With `date: 'none'` (a card under its day's heading), the times alone, with
+ * the weekday when they fall on another day than `day` (the heading's). All-day events are
+ * calendar days, the same in every zone; with `date: 'none'` they have no time to tell ('').
+ */
+export function formatEventTime(
+  event: EventTimes,
+  locale: string,
+  timeZone: string,
+  options: { date: DateStyle; day?: string },
+): string {
+  const { date } = options;
+  if (event.allDay) {
+    if (date === 'none') return '';
+    // Two dates rather than formatRange: ICU's Chinese ranges drop to "2027/4/1".
+    return event.end && event.end !== event.start
+      ? `${formatDay(event.start, locale, date)} – ${formatDay(event.end, locale, date)}`
+      : formatDay(event.start, locale, date);
+  }
+  const start = new Date(event.start);
+  const end = event.end ? new Date(event.end) : undefined;
+  const startDay = dayIn(start, timeZone);
+  const endDay = end && dayIn(end, timeZone);
+  const clock = (at: Date) => formatClock(at, locale, timeZone);
+  if (date === 'none') {
+    const onDay = (at: Date, day: string | undefined) =>
+      day && options.day && day !== options.day ? `${weekday(at, locale, timeZone)} ${clock(at)}` : clock(at);
+    const first = onDay(start, startDay);
+    if (!end) return first;
+    return endDay === startDay
+      ? `${first}–${clock(end)}`
+      : `${first} – ${weekday(end, locale, timeZone)} ${clock(end)}`;
+  }
+  const dated = (at: Date, day: string) =>
+    `${formatDay(day, locale, date)}${dateTimeJoin(locale)}${clock(at)}`;
+  if (!end || !endDay) return dated(start, startDay);
+  return endDay === startDay
+    ? `${dated(start, startDay)}–${clock(end)}`
+    : `${dated(start, startDay)} – ${dated(end, endDay)}`;
+}
+
+/**
+ * A zone's name as people read it ("China Standard Time" / "中国标准时间"): the generic name,
+ * which holds all year, so a label does not change with the season of the event.
+ */
+export function zoneName(locale: string, timeZone: string): string {
+  // Browsers before 2022 have no generic names (a RangeError): the name at this season then.
+  try {
+    const part = formatter(locale, { timeZone, timeZoneName: 'longGeneric' })
+      .formatToParts(new Date(0))
+      .find((p) => p.type === 'timeZoneName');
+    return part?.value ?? timeZone;
+  } catch {
+    return zoneNameAt(new Date(), locale, timeZone);
+  }
+}
+
+/** A zone's name at an instant, with its season ("Central European Summer Time"). */
+export function zoneNameAt(at: Date, locale: string, timeZone: string): string {
+  const part = formatter(locale, { timeZone, timeZoneName: 'long' })
     .formatToParts(at)
     .find((p) => p.type === 'timeZoneName');
   return part?.value ?? timeZone;
@@ -56,14 +170,7 @@ export function zoneName(at: Date, locale: string, timeZone: string): string {
 
 /** Whether two zones tell the same wall-clock time at an instant. */
 export function sameOffset(at: Date, zoneA: string, zoneB: string): boolean {
-  const wall = (zone: string) =>
-    new Intl.DateTimeFormat('en', {
-      timeZone: zone,
-      dateStyle: 'short',
-      timeStyle: 'short',
-      hourCycle: 'h23',
-    }).format(at);
-  return wall(zoneA) === wall(zoneB);
+  return zoneA === zoneB || offsetMs(at.getTime(), zoneA) === offsetMs(at.getTime(), zoneB);
 }
 
 /** An item known to carry its event. */
@@ -75,12 +182,8 @@ export function hasEvent(item: Item): item is EventItem {
 }
 
 /** The calendar day (YYYY-MM-DD) an event starts on, in the venue's zone. */
-export function eventDay(event: CityEvent): string {
-  if (event.allDay) return event.start;
-  // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: event.timezone, dateStyle: 'short' }).format(
-    new Date(event.start),
-  );
+export function eventDay(event: EventTimes): string {
+  return event.allDay ? event.start : dayIn(new Date(event.start), event.timezone);
 }
 
 /**

@@ -134,6 +134,24 @@ describe('eventToIcs', () => {
     expect(postponed.getFirstPropertyValue('description')).toBe('已延期。');
   });
 
+  it('puts an event that moved online at its join link, not at its old venue', () => {
+    const venue = { name: 'Expo Hall', address: '1 Example Road', lat: 22.5, lon: 113.1 };
+    const online = vevent(
+      eventToIcs(eventItem({ status: 'moved-online', venue, onlineUrl: 'https://example.org/join' }), {
+        now: NOW,
+        appUrl: APP,
+      }),
+    );
+    expect(online.getFirstPropertyValue('location')).toBe('https://example.org/join');
+    expect(online.getFirstPropertyValue('geo')).toBeNull();
+    expect(online.getFirstPropertyValue('description')).toBe('Moved online.\n\nhttps://example.org/join');
+    // Without a link, no place at all rather than the one it left.
+    const noLink = vevent(
+      eventToIcs(eventItem({ status: 'moved-online', venue }), { now: NOW, appUrl: APP }),
+    );
+    expect(noLink.getFirstPropertyValue('location')).toBeNull();
+  });
+
   it('folds long Chinese text at 75 octets without splitting a character', () => {
     const title = '江门市蓬江区海外专家交流活动，欢迎参加；'.repeat(12) + '😀 end';
     const ics = eventToIcs(eventItem({}, { title }), { now: NOW, appUrl: APP });

@@ -51,8 +51,11 @@ export function eventToIcs(item: Item, options: IcsOptions): string {
     `STATUS:${event.status === 'cancelled' ? 'CANCELLED' : event.status === 'scheduled' ? 'CONFIRMED' : 'TENTATIVE'}`,
   );
 
-  const venue = event.venue;
-  const location = [venue?.name, venue?.address, venue?.addressLocal]
+  // An event that moved online is no longer at its venue: its place is its join link.
+  const online = event.status === 'moved-online';
+  const joinUrl = online ? httpUrl(event.onlineUrl) : undefined;
+  const venue = online ? undefined : event.venue;
+  const location = (joinUrl ? [joinUrl] : [venue?.name, venue?.address, venue?.addressLocal])
     .map((part) => escapeText(part ?? ''))
     .filter(Boolean)
     .join('\\n');
@@ -70,7 +73,7 @@ export function eventToIcs(item: Item, options: IcsOptions): string {
         : '';
   // Plain text only: the summary, or the body when the feed wrote it as text or HTML (reduced
   // to text); a link is written out, never taken from markup.
-  const description = [note, item.summary ?? bodyText(item), event.registrationUrl ?? '']
+  const description = [note, joinUrl ?? '', item.summary ?? bodyText(item), event.registrationUrl ?? '']
     .filter((part) => part.trim() !== '')
     .join('\n\n');
   if (description) lines.push(`DESCRIPTION:${escapeText(description)}`);

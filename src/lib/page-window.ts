@@ -7,7 +7,7 @@
  * (`anchor`): the others follow from the pages before them, also after a sync moved things.
  * Pure, so the screens' paging is tested without a browser.
  */
-import type { Item } from '../data/model';
+import { translationGroups, type Linked } from '../data/translations';
 
 export interface PageWindow<S> {
   /** Index of the first and last page on screen. */
@@ -57,24 +57,18 @@ export function pagesOn(window: PageWindow<unknown>): number[] {
 }
 
 /**
- * The pages' items as one list. A story shows once: an item is left out when it, or an item
- * it names as a translation, or one naming it, is already shown. Pages read at different
+ * The pages' items as one list. A story shows once: an item is left out when it, or an item of
+ * its translation group (`translationGroups()`), is already shown. Pages read at different
  * moments (a sync in between) could otherwise repeat one; pages read together never do.
  */
-export function joinPages<T extends Pick<Item, 'id' | 'translations'>>(
-  pages: readonly (readonly T[])[],
-): T[] {
-  const shown = new Set<string>();
-  const named = new Set<string>();
-  const out: T[] = [];
-  for (const page of pages) {
-    for (const item of page) {
-      const links = item.translations.map((translation) => translation.id);
-      if (shown.has(item.id) || named.has(item.id) || links.some((id) => shown.has(id))) continue;
-      shown.add(item.id);
-      for (const id of links) named.add(id);
-      out.push(item);
-    }
-  }
-  return out;
+export function joinPages<T extends Linked>(pages: readonly (readonly T[])[]): T[] {
+  const all = pages.flat();
+  const groups = translationGroups(all);
+  const shown = new Set<number>();
+  return all.filter((item) => {
+    const group = groups.groupOf(item.id)!;
+    if (shown.has(group)) return false;
+    shown.add(group);
+    return true;
+  });
 }

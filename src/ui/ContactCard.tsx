@@ -9,6 +9,7 @@ import { CopyButton } from './CopyButton';
 import { DriverView } from './DriverView';
 import { MapLinks } from './MapLinks';
 import { OpenNow } from './OpenNow';
+import type { Zones } from './whose-time';
 
 /**
  * A person or office with every way to reach them: call, email, WeChat, website, map, the
@@ -19,7 +20,10 @@ export function ContactCard(props: {
   contact: Contact;
   /** `none` where the page's own heading already names the contact. */
   heading: 'h2' | 'h3' | 'none';
-  timeZone: string;
+  /** The zones its hours are told in (src/ui/whose-time.ts). */
+  zones: Zones;
+  /** Its name in the local script, for the taxi card (which shows no other), when the feed has it. */
+  localName?: string;
   now: number;
 }) {
   const c = () => props.contact;
@@ -70,9 +74,9 @@ export function ContactCard(props: {
               <dt>{t('contacts.hours')}</dt>
               <dd>
                 <Show when={c().openingHours}>
-                  {(spec) => <OpenNow openingHours={spec()} timeZone={props.timeZone} now={props.now} />}
+                  {(spec) => <OpenNow openingHours={spec()} zones={props.zones} now={props.now} />}
                 </Show>
-                {hours()}
+                {t('time.named', { text: hours(), zone: props.zones.name })}
               </dd>
             </>
           )}
@@ -82,8 +86,12 @@ export function ContactCard(props: {
             <>
               <dt>{t('contacts.address')}</dt>
               <dd>
-                {address()}
-                <Show when={c().address && c().addressLocal}>
+                {/* The address as the interface language writes it: a Chinese reader gets the
+                    Chinese one alone; others theirs, with the Chinese below to show. */}
+                <Show when={locale() === 'zh-Hans' && c().addressLocal} fallback={address()}>
+                  {(local) => <span lang="zh-Hans">{local()}</span>}
+                </Show>
+                <Show when={locale() !== 'zh-Hans' && c().address && c().addressLocal}>
                   <span class="local-address" lang="zh-Hans">
                     {c().addressLocal}
                   </span>
@@ -141,7 +149,7 @@ export function ContactCard(props: {
         <Show when={c().addressLocal}>
           {(local) => (
             <li>
-              <DriverView name={c().name} address={local()} />
+              <DriverView name={props.localName} address={local()} />
             </li>
           )}
         </Show>

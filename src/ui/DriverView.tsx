@@ -3,7 +3,8 @@ import { locale, t } from '../i18n';
 import { zhHans } from '../i18n/zh-Hans';
 
 /**
- * "Show to a taxi driver": the address in local script, large, on a full-screen dialog. The
+ * "Show to a taxi driver": the place's name and address in the local script (`lang`, Chinese by
+ * default), large, on a full-screen dialog; never a name the driver cannot read. The
  * native <dialog> gives focus containment, Escape to close and a top layer for free.
  */
 export function DriverView(props: { name?: string; address: string; lang?: string }) {
@@ -24,7 +25,13 @@ export function DriverView(props: { name?: string; address: string; lang?: strin
         <Show when={locale() !== 'zh-Hans'}>
           <p class="muted">{t('contacts.driverHint')}</p>
         </Show>
-        <Show when={props.name}>{(name) => <p class="driver-name">{name()}</p>}</Show>
+        <Show when={props.name}>
+          {(name) => (
+            <p class="driver-name" lang={props.lang ?? 'zh-Hans'}>
+              {name()}
+            </p>
+          )}
+        </Show>
         <p id={addressId} class="driver-address" lang={props.lang ?? 'zh-Hans'}>
           {props.address}
         </p>

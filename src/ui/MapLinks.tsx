@@ -8,7 +8,7 @@ export function MapLinks(props: { place: Place }) {
   return (
     <Show when={links().geo}>
       <p class="map-links">
-        <span class="muted">{t('contacts.map')}:</span>
+        <span class="muted">{t('contacts.map')}</span>
         <a href={links().geo}>{t('contacts.mapApp')}</a>
         <Show when={links().amap}>
           {(href) => (

@@ -1,25 +1,27 @@
 import { createResource, Show } from 'solid-js';
 import { locale, t } from '../i18n';
+import { dayIn, formatClock } from '../lib/event-time';
 import { hydrated } from '../lib/hydration';
+import { whoseTime, type Zones } from './whose-time';
 
 // The opening_hours parser is large; it loads (as its own chunk, kept by the worker once loaded,
 // not precached) only when a screen shows hours. Offline before it was ever kept, the place's
 // hours still show as text, without "open now".
 const loadHours = () => import('../lib/hours').catch(() => undefined);
 
-/** "Open now · closes 17:30" for OpenStreetMap hours, told in the place's zone. */
-export function OpenNow(props: { openingHours: string; timeZone: string; now: number }) {
+/**
+ * "Open now · closes 17:30 Jiangmen time (11:30 your time)" for OpenStreetMap hours, told in
+ * the place's zone and, where theirs differs, the reader's.
+ */
+export function OpenNow(props: { openingHours: string; zones: Zones; now: number }) {
   // Open or closed is the reader's "now": not in a server render or the hydration after it.
   const [hours] = createResource(hydrated, loadHours);
-  const state = () => hours()?.openState(props.openingHours, new Date(props.now), props.timeZone);
-  const when = (at: Date) => {
-    const sameDay = at.getTime() - props.now < 20 * 3600_000;
-    return new Intl.DateTimeFormat(locale(), {
-      timeZone: props.timeZone,
-      hour: 'numeric',
-      minute: '2-digit',
-      ...(sameDay ? {} : { weekday: 'short' }),
-    }).format(at);
+  const state = () => hours()?.openState(props.openingHours, new Date(props.now), props.zones.zone);
+  /** The time of the next change in `zone`, with its weekday when that is not today there. */
+  const at = (next: Date, zone: string) => {
+    const clock = formatClock(next, locale(), zone);
+    if (dayIn(next, zone) === dayIn(new Date(props.now), zone)) return clock;
+    return `${new Intl.DateTimeFormat(locale(), { timeZone: zone, weekday: 'short' }).format(next)} ${clock}`;
   };
   return (
     <Show when={state()?.state !== 'unknown' ? state() : undefined}>
@@ -30,9 +32,13 @@ export function OpenNow(props: { openingHours: string; timeZone: string; now: nu
             {(next) => (
               <span class="muted">
                 {' · '}
-                {open().state === 'open'
-                  ? t('contacts.closes', { time: when(next()) })
-                  : t('contacts.opens', { time: when(next()) })}
+                {whoseTime(
+                  props.zones,
+                  next(),
+                  (zone) => at(next(), zone),
+                  (time) =>
+                    open().state === 'open' ? t('contacts.closes', { time }) : t('contacts.opens', { time }),
+                )}
               </span>
             )}
           </Show>

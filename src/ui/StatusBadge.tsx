@@ -1,12 +1,15 @@
 import { Show } from 'solid-js';
-import type { EventStatus } from '../data/model';
 import { t } from '../i18n';
+import type { EventState } from '../lib/event-state';
 
-/** An event's status, shown wherever the event appears unless it simply goes ahead. */
-export function StatusBadge(props: { status: EventStatus }) {
+/**
+ * An event's state in words (src/lib/event-state.ts), wherever the event appears; `implied` is
+ * the state the place already says (a card under "Upcoming"), which would only repeat it.
+ */
+export function StatusBadge(props: { state: EventState; implied?: EventState }) {
   return (
-    <Show when={props.status !== 'scheduled'}>
-      <span class={`badge badge-${props.status}`}>{t(`events.status.${props.status}`)}</span>
+    <Show when={props.state !== props.implied}>
+      <span class={`badge badge-${props.state}`}>{t(`events.state.${props.state}`)}</span>
     </Show>
   );
 }

@@ -35,10 +35,9 @@ test.describe('events and contacts offline, for a visitor from another time zone
     await page.goto('/events/taishan-roots-clinic-2027');
     const title = (await page.getByRole('heading', { level: 1 }).textContent())?.trim() ?? '';
     const facts = page.locator('.facts').first();
-    await expect(facts).toContainText('China Standard Time');
-    await expect(facts).toContainText('Central European Summer Time');
-    await expect(facts).toContainText('9:30');
-    await expect(facts).toContainText('3:30');
+    // The venue's time named after the feed's city, the reader's after their zone.
+    await expect(facts).toContainText('09:30–16:00 Jiangmen time');
+    await expect(facts).toContainText('03:30–10:00 (Central European Summer Time)');
 
     const file = await downloaded(page, () => page.getByRole('button', { name: 'Add to calendar' }).click());
     expect(file.name).toBe('taishan-roots-clinic-2027.ics');
@@ -49,13 +48,23 @@ test.describe('events and contacts offline, for a visitor from another time zone
     expect(String(event?.getFirstPropertyValue('url'))).toMatch(/\/events\/taishan-roots-clinic-2027$/);
   });
 
-  test('a cancelled event says so, and so does its calendar file', async ({ page }) => {
+  test('an event moved online puts its link in the calendar file', async ({ page }) => {
+    await page.goto('/events/newcomers-welcome-2027');
+    await expect(page.locator('.badge-moved-online')).toHaveText('Moved online');
+    const file = await downloaded(page, () => page.getByRole('button', { name: 'Add to calendar' }).click());
+    const event = component(file.text).getFirstSubcomponent('vevent');
+    expect(String(event?.getFirstPropertyValue('description'))).toContain('Moved online');
+    expect(event?.getFirstPropertyValue('location')).toBe('https://example.org/events/welcome-2027/join');
+  });
+
+  test('a cancelled event says so and offers no calendar file, registration or taxi', async ({ page }) => {
     await page.goto('/events/spring-health-talk-2027');
     await expect(page.locator('.badge-cancelled').first()).toHaveText('Cancelled');
-    const file = await downloaded(page, () => page.getByRole('button', { name: 'Add to calendar' }).click());
-    expect(component(file.text).getFirstSubcomponent('vevent')?.getFirstPropertyValue('status')).toBe(
-      'CANCELLED',
-    );
+    await expect(page.getByRole('heading', { level: 2, name: 'Contacts' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Add to calendar' })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Register' })).toHaveCount(0);
+    // The contacts below keep their own taxi cards; the event offers none.
+    await expect(page.locator('article > .actions')).toHaveCount(0);
   });
 
   test('a contact can be called, emailed, added on WeChat and saved', async ({ page, context }) => {
@@ -86,6 +95,8 @@ test.describe('events and contacts offline, for a visitor from another time zone
     const dialog = page.getByRole('dialog');
     await expect(dialog).toBeVisible();
     await expect(dialog.locator('.driver-address')).toContainText('江门市');
+    // The name a driver can read: the Chinese version's, not the English one above it.
+    await expect(dialog.locator('.driver-name')).toHaveText('江门外国人才驿站');
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
   });
@@ -107,5 +118,11 @@ test.describe('events and contacts offline, for a visitor from another time zone
     await expect(page).toHaveURL(/\?lang=yue$/);
     await expect(cards).not.toHaveCount(all);
     await expect(page.locator('.chips a[aria-current="page"]')).toHaveCount(1);
+    // Filtering keeps each card's open or closed state, and so does going back to all.
+    const filtered = await cards.count();
+    await expect(page.locator('.card-list .open-state')).toHaveCount(filtered);
+    await page.locator('.chips a').first().click();
+    await expect(cards).toHaveCount(all);
+    await expect(page.locator('.card-list .open-state')).toHaveCount(all);
   });
 });

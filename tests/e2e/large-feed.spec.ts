@@ -166,14 +166,15 @@ test('events keep their order, days and topic filter across pages; past ones com
   const events = new Map(
     items.filter((i) => i._city.kind === 'event').map((i) => [i.title, i] as [string, RawFeedItem]),
   );
+  // All-day events are days in the venue's zone (the feed's, Asia/Shanghai, at UTC+8 all year).
   const start = (title: string) => {
     const event = events.get(title)!._city.event as { start: string };
-    return Date.parse(event.start.length === 10 ? `${event.start}T00:00:00Z` : event.start);
+    return Date.parse(event.start.length === 10 ? `${event.start}T00:00:00+08:00` : event.start);
   };
   const end = (title: string) => {
     const event = events.get(title)!._city.event as { start: string; end: string };
     return event.end.length === 10
-      ? Date.parse(`${event.end}T00:00:00Z`) + 86_400_000
+      ? Date.parse(`${event.end}T00:00:00+08:00`) + 86_400_000
       : Date.parse(event.end);
   };
 

@@ -53,7 +53,7 @@ test('the language can be chosen by hand, persists, and <html lang> follows it',
   await page.context().setOffline(false);
 
   await tab(page, '更多').click();
-  await page.getByRole('group', { name: '语言' }).getByLabel('跟随本机').check();
+  await page.getByRole('group', { name: '语言' }).getByLabel('跟随系统').check();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('More');
 });

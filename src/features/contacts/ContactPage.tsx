@@ -1,7 +1,8 @@
 import { createAsync, useParams } from '@solidjs/router';
 import { Show, Suspense } from 'solid-js';
 import { now } from '../../app/clock';
-import { itemAt, useFeedZone } from '../../app/data';
+import { itemAt, translationsOf, useFeedZone } from '../../app/data';
+import { languageMatch } from '../../data/translations';
 import { displayTitle } from '../../data/text';
 import { t } from '../../i18n';
 import { settings } from '../../lib/settings';
@@ -11,6 +12,7 @@ import { OtherLanguages } from '../shared/OtherLanguages';
 import { ItemActions } from '../shared/ItemActions';
 import { ItemMissing } from '../shared/ItemMissing';
 import { itemTitle, useDocumentTitle } from '../../app/title';
+import { useZones } from '../shared/zones';
 
 /** A directory entry on its own address. */
 export function ContactPage() {
@@ -18,6 +20,13 @@ export function ContactPage() {
   const item = createAsync(() => itemAt('contact', params.key));
   useDocumentTitle(() => itemTitle(item()));
   const zone = useFeedZone();
+  const zones = useZones();
+  const translations = createAsync(() => (item() ? translationsOf(item()!.id) : Promise.resolve([])));
+  /** The contact's name in Chinese, the local script, for the taxi card: the Chinese version's. */
+  const localName = () =>
+    [item(), ...(translations() ?? [])].find(
+      (version) => version && languageMatch(version.language, 'zh') > 0 && version.contact?.name,
+    )?.contact?.name;
   return (
     <Suspense fallback={<p class="muted">{t('list.loading')}</p>}>
       <Show when={item() !== undefined}>
@@ -30,7 +39,13 @@ export function ContactPage() {
               {/* The ways to reach them first: that is what people open a contact for. */}
               <Show when={found().contact}>
                 {(contact) => (
-                  <ContactCard contact={contact()} heading="none" timeZone={zone()} now={now()} />
+                  <ContactCard
+                    contact={contact()}
+                    heading="none"
+                    zones={zones(zone())}
+                    localName={localName()}
+                    now={now()}
+                  />
                 )}
               </Show>
               <ItemBody

@@ -13,6 +13,7 @@ import { ItemCard } from '../../ui/ItemCard';
 import { ItemMarks } from '../shared/ItemMarks';
 import { OpenNow } from '../../ui/OpenNow';
 import { useDocumentTitle } from '../../app/title';
+import { useZones } from '../shared/zones';
 import { settings } from '../../lib/settings';
 import { createPager, idsPage, sameIds } from '../shared/pager';
 import { ShowMore, ShowPrevious } from '../shared/Paging';
@@ -37,6 +38,7 @@ export function ContactsList() {
 
 function Directory() {
   const zone = useFeedZone();
+  const zones = useZones();
   const [search] = useSearchParams<{ lang?: string }>();
   const read = () => contactEntries(locale(), settings().onlyMyLanguage);
   const entries = createAsync(read);
@@ -127,10 +129,16 @@ function Directory() {
                   badge={<ItemMarks item={item} />}
                   meta={
                     <Show when={item.contact?.openingHours}>
-                      {(spec) => <OpenNow openingHours={spec()} timeZone={zone()} now={now()} />}
+                      {(spec) => <OpenNow openingHours={spec()} zones={zones(zone())} now={now()} />}
                     </Show>
                   }
-                  text={[item.contact?.role, item.contact?.hours].filter(Boolean).join(' · ')}
+                  text={[
+                    item.contact?.role,
+                    item.contact?.hours &&
+                      t('time.named', { text: item.contact.hours, zone: zones(zone()).name }),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
                 />
               </li>
             )}

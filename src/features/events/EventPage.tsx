@@ -1,15 +1,17 @@
 import { createAsync, useParams } from '@solidjs/router';
-import { For, Show, Suspense } from 'solid-js';
+import { For, Match, Show, Suspense, Switch } from 'solid-js';
 import { now } from '../../app/clock';
-import { itemAt, itemsById } from '../../app/data';
+import { itemAt, itemsById, translationsOf } from '../../app/data';
 import { itemPath } from '../../data/paths';
 import type { Contact, EventContact } from '../../data/model';
 import { displayTitle } from '../../data/text';
 import { locale, t } from '../../i18n';
-import { formatEventTime, sameOffset, type EventItem } from '../../lib/event-time';
+import { languageMatch } from '../../data/translations';
+import { eventActions, eventState, type EventActions } from '../../lib/event-state';
+import { formatEventTime, zoneNameAt, type EventItem } from '../../lib/event-time';
 import { downloadText } from '../../lib/download';
 import { eventToIcs, icsFileName } from '../../lib/ics';
-import { deviceZone, siteOrigin } from '../../lib/hydration';
+import { siteOrigin } from '../../lib/hydration';
 import { settings } from '../../lib/settings';
 import { ContactCard } from '../../ui/ContactCard';
 import { DriverView } from '../../ui/DriverView';
@@ -19,9 +21,14 @@ import { OtherLanguages } from '../shared/OtherLanguages';
 import { ItemActions } from '../shared/ItemActions';
 import { ItemMissing } from '../shared/ItemMissing';
 import { StatusBadge } from '../../ui/StatusBadge';
+import { otherZone } from '../../ui/whose-time';
+import { useZones } from '../shared/zones';
 import { itemTitle, useDocumentTitle } from '../../app/title';
 
-/** An event on its own address: when (venue's zone and the viewer's), where, whom to reach. */
+/**
+ * An event on its own address: its state, when (venue's zone and the reader's), where, whom to
+ * reach, and only the actions its state allows (src/lib/event-state.ts).
+ */
 export function EventPage() {
   const params = useParams<{ key: string }>();
   const item = createAsync(() => itemAt('event', params.key));
@@ -39,19 +46,28 @@ export function EventPage() {
 
 function EventDetails(props: { item: EventItem }) {
   const event = () => props.item.event;
-  // Unknown in a server render: the page then gives the venue's time only.
-  const viewerZone = () => {
-    const zone = deviceZone();
-    return zone && !event().allDay && !sameOffset(new Date(event().start), event().timezone, zone)
-      ? zone
-      : undefined;
-  };
+  const state = () => eventState(event(), now());
+  const actions = () => eventActions(event(), state());
+  const zones = useZones();
+  const venueZones = () => zones(event().timezone);
+  // Unknown in a server render and its hydration: the page then gives the venue's time only.
+  const readerZone = () => (event().allDay ? undefined : otherZone(venueZones(), new Date(event().start)));
   const refs = () => event().contacts.flatMap((c: EventContact) => ('ref' in c ? [c.ref] : []));
   const referenced = createAsync(() => itemsById(refs()));
   const contacts = (): Contact[] => [
     ...(referenced() ?? []).flatMap((item) => (item.contact ? [item.contact] : [])),
     ...event().contacts.flatMap((c) => ('inline' in c ? [c.inline] : [])),
   ];
+  const translations = createAsync(() => translationsOf(props.item.id));
+  /** The venue's name in Chinese, the local script: the feed's, else the Chinese version's. */
+  const localName = () => {
+    const venue = event().venue;
+    if (venue?.nameLocal) return venue.nameLocal;
+    const chinese = [props.item, ...(translations() ?? [])].find(
+      (version) => languageMatch(version.language, 'zh') > 0 && version.event?.venue?.name,
+    );
+    return chinese?.event?.venue?.name;
+  };
 
   const addToCalendar = () =>
     downloadText(
@@ -66,6 +82,9 @@ function EventDetails(props: { item: EventItem }) {
         },
       }),
     );
+  const primary = (action: EventActions['primary']) =>
+    actions().primary === action ? 'action primary' : 'action';
+  const when = (zone: string) => formatEventTime(event(), locale(), zone, { date: 'full' });
 
   return (
     <article class="page article">
@@ -73,63 +92,113 @@ function EventDetails(props: { item: EventItem }) {
       <ItemActions item={props.item} />
       <OtherLanguages item={props.item} />
       <p>
-        <StatusBadge status={event().status} />
+        <StatusBadge state={state()} />
       </p>
+      <Switch>
+        <Match when={state() === 'cancelled'}>
+          <p class="notice">{t('events.cancelledNote')}</p>
+        </Match>
+        <Match when={state() === 'postponed'}>
+          <p class="notice">{t('events.postponedNote')}</p>
+        </Match>
+        <Match when={event().status === 'moved-online' && state() !== 'ended'}>
+          <p class="notice">{t('events.online')}</p>
+        </Match>
+      </Switch>
       <dl class="facts">
-        <dt>{t('events.when')}</dt>
-        <dd>{formatEventTime(event(), locale(), event().timezone)}</dd>
-        <Show when={viewerZone()}>
+        <dt>
+          {state() === 'cancelled' || state() === 'postponed' ? t('events.plannedFor') : t('events.when')}
+        </dt>
+        <dd>
+          {event().allDay
+            ? when(event().timezone)
+            : t('time.venue', { time: when(event().timezone), zone: venueZones().name })}
+        </dd>
+        <Show when={readerZone()}>
           {(zone) => (
             <>
               <dt>{t('events.yourTime')}</dt>
-              <dd>{formatEventTime(event(), locale(), zone())}</dd>
+              <dd>
+                {t('time.named', {
+                  text: when(zone()),
+                  zone: zoneNameAt(new Date(event().start), locale(), zone()),
+                })}
+              </dd>
             </>
           )}
         </Show>
-        <Show when={event().venue}>
+        <Show when={event().status === 'moved-online'}>
+          <dt>{t('events.venue')}</dt>
+          <dd>{t('events.onlinePlace')}</dd>
+        </Show>
+        <Show when={actions().venue ? event().venue : undefined}>
           {(venue) => (
             <>
               <dt>{t('events.venue')}</dt>
               <dd>
-                {[venue().name, venue().address].filter(Boolean).join(', ')}
-                <Show when={venue().addressLocal}>
-                  {(local) => (
-                    <span class="local-address" lang="zh-Hans">
-                      {local()}
-                    </span>
-                  )}
+                <Show
+                  when={locale() === 'zh-Hans'}
+                  fallback={
+                    <>
+                      {[venue().name, venue().address].filter(Boolean).join(', ')}
+                      <Show when={venue().addressLocal}>
+                        {(local) => (
+                          <span class="local-address" lang="zh-Hans">
+                            {local()}
+                          </span>
+                        )}
+                      </Show>
+                    </>
+                  }
+                >
+                  {/* A Chinese reader reads the venue as a Chinese address is written. */}
+                  {[localName() ?? venue().name, venue().addressLocal ?? venue().address]
+                    .filter(Boolean)
+                    .join('，')}
                 </Show>
               </dd>
             </>
           )}
         </Show>
       </dl>
-      <Show when={event().status === 'moved-online'}>
-        <p class="notice">{t('events.online')}</p>
+      <Show when={actions().directions ? event().venue : undefined}>
+        {(venue) => <MapLinks place={venue()} />}
       </Show>
-      <Show when={event().venue}>{(venue) => <MapLinks place={venue()} />}</Show>
-      <ul class="actions">
-        <li>
-          <button type="button" class="action primary" onClick={addToCalendar}>
-            {t('events.addToCalendar')}
-          </button>
-        </li>
-        <Show when={event().venue?.addressLocal}>
-          {(local) => (
+      <Show when={actions().register || actions().join || actions().calendar || actions().directions}>
+        <ul class="actions">
+          <Show when={actions().register ? event().registrationUrl : undefined}>
+            {(href) => (
+              <li>
+                <a class={primary('register')} href={href()} target="_blank" rel="noopener noreferrer">
+                  {t('events.register')}
+                </a>
+              </li>
+            )}
+          </Show>
+          <Show when={actions().join ? event().onlineUrl : undefined}>
+            {(href) => (
+              <li>
+                <a class={primary('join')} href={href()} target="_blank" rel="noopener noreferrer">
+                  {t('events.joinOnline')}
+                </a>
+              </li>
+            )}
+          </Show>
+          <Show when={actions().calendar}>
             <li>
-              <DriverView name={event().venue?.name} address={local()} />
+              <button type="button" class={primary('calendar')} onClick={addToCalendar}>
+                {t('events.addToCalendar')}
+              </button>
             </li>
-          )}
-        </Show>
-      </ul>
-      <Show when={event().registrationUrl}>
-        {(href) => (
-          <p>
-            <a class="button" href={href()} target="_blank" rel="noopener noreferrer">
-              {t('events.register')}
-            </a>
-          </p>
-        )}
+          </Show>
+          <Show when={actions().directions ? event().venue?.addressLocal : undefined}>
+            {(local) => (
+              <li>
+                <DriverView name={localName()} address={local()} />
+              </li>
+            )}
+          </Show>
+        </ul>
       </Show>
       <ItemBody
         html={props.item.contentHtml}
@@ -140,9 +209,7 @@ function EventDetails(props: { item: EventItem }) {
       <Show when={contacts().length}>
         <h2>{t('events.contacts')}</h2>
         <For each={contacts()}>
-          {(contact) => (
-            <ContactCard contact={contact} heading="h3" timeZone={event().timezone} now={now()} />
-          )}
+          {(contact) => <ContactCard contact={contact} heading="h3" zones={venueZones()} now={now()} />}
         </For>
       </Show>
     </article>

@@ -1,12 +1,13 @@
 import { createAsync, useSearchParams } from '@solidjs/router';
 import { createSignal, For, Show, Suspense } from 'solid-js';
 import { now } from '../../app/clock';
-import { eventEntries } from '../../app/data';
+import { eventEntries, feedMeta } from '../../app/data';
+import { tagLabel } from '../../data/translations';
 import { useDocumentTitle } from '../../app/title';
 import type { EventEntry } from '../../data/lists';
 import { createRenderMemo } from '../../lib/hydration';
 import { locale, t } from '../../i18n';
-import { eventDay, hasEvent, splitByTime, type EventItem } from '../../lib/event-time';
+import { eventDay, formatDay, hasEvent, splitByTime, type EventItem } from '../../lib/event-time';
 import { settings } from '../../lib/settings';
 import { EventCards } from '../shared/EventCards';
 import { createPager, idsPage, sameIds } from '../shared/pager';
@@ -35,8 +36,11 @@ function EventsView() {
   const read = () => eventEntries(locale(), settings().onlyMyLanguage);
   const entries = createAsync(read);
   const all = () => entries() ?? [];
+  const meta = createAsync(() => feedMeta());
+  /** A topic as the reader reads it: the feed's label in their language, else the tag. */
+  const label = (tag: string) => tagLabel(meta(), tag, locale());
   const tags = createRenderMemo(() =>
-    [...new Set(all().flatMap((e) => e.tags))].sort((a, b) => a.localeCompare(b, locale())),
+    [...new Set(all().flatMap((e) => e.tags))].sort((a, b) => label(a).localeCompare(label(b), locale())),
   );
   /** Upcoming and past ids of `list` for the topic and time read now (tracked by the caller). */
   const splitter = () => {
@@ -78,7 +82,7 @@ function EventsView() {
                 class="chip"
                 aria-current={search.tag === tag ? 'page' : undefined}
               >
-                {tag}
+                {label(tag)}
               </a>
             )}
           </For>
@@ -121,16 +125,12 @@ function Days(props: { items: EventItem[] }) {
   });
   // Keyed by the day itself, so a page that comes adds cards without rebuilding the days above.
   const days = () => [...byDay().keys()];
-  const dayTitle = (day: string) =>
-    new Intl.DateTimeFormat(locale(), { dateStyle: 'full', timeZone: 'UTC' }).format(
-      new Date(`${day}T00:00:00Z`),
-    );
   return (
     <For each={days()}>
       {(day) => (
         <section class="day">
-          <h3 class="day-title">{dayTitle(day)}</h3>
-          <EventCards items={byDay().get(day) ?? []} level={4} />
+          <h3 class="day-title">{formatDay(day, locale(), 'full')}</h3>
+          <EventCards items={byDay().get(day) ?? []} level={4} dates="none" implied="upcoming" />
         </section>
       )}
     </For>
@@ -148,7 +148,7 @@ function PastEvents(props: { ids: string[]; tag: string | undefined }) {
     <>
       <ShowPrevious pager={past} list={() => list} />
       <div ref={(element) => (list = element)}>
-        <EventCards items={past.items().filter(hasEvent)} level={3} />
+        <EventCards items={past.items().filter(hasEvent)} level={3} dates="full" implied="ended" />
       </div>
       <ShowMore pager={past} list={() => list} />
     </>

@@ -3,6 +3,7 @@ import { Show } from 'solid-js';
 import { feedMeta, syncState } from '../../app/data';
 import { feedUrl } from '../../data/config';
 import { locale, t } from '../../i18n';
+import { formatMoment } from '../../lib/event-time';
 import { InstallSection } from '../../pwa/InstallPrompt';
 import { AccessibilitySection } from '../settings/AccessibilitySection';
 import { SettingsSection } from '../settings/SettingsSection';
@@ -16,8 +17,8 @@ export function More() {
   const meta = createAsync(() => feedMeta());
   const state = createAsync(() => syncState());
   useDocumentTitle(() => t('more.title'));
-  const dateTime = (ms: number) =>
-    new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  // The device's own time (when it last synced), on the app's one clock format.
+  const dateTime = (ms: number) => formatMoment(ms, locale());
   return (
     <section class="page">
       <h1>{t('more.title')}</h1>

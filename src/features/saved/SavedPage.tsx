@@ -36,14 +36,14 @@ export function SavedPage() {
           <Show when={events().length}>
             <h2 class="saved-heading">{t('saved.agenda')}</h2>
             <Show when={upcoming().length} fallback={<p class="muted">{t('saved.noUpcoming')}</p>}>
-              <EventCards items={upcoming()} level={3} />
+              <EventCards items={upcoming()} level={3} dates="medium" implied="upcoming" />
             </Show>
             <Show when={past().length}>
               <details class="past">
                 <summary>
                   <h3 class="section-title">{t('saved.pastEvents')}</h3>
                 </summary>
-                <EventCards items={past()} level={4} />
+                <EventCards items={past()} level={4} dates="medium" implied="ended" />
               </details>
             </Show>
           </Show>

@@ -4,8 +4,12 @@ import { useDocumentTitle } from '../../app/title';
 import type { Item, ItemKind } from '../../data/model';
 import { itemPath } from '../../data/paths';
 import { Icon } from '../../ui/Icon';
+import { StatusBadge } from '../../ui/StatusBadge';
+import { now } from '../../app/clock';
+import { eventState } from '../../lib/event-state';
 import { displayTitle, excerpt } from '../../data/text';
-import { languageMatch, pickLanguage } from '../../data/translations';
+import { languageMatch, pickLanguage, tagLabel } from '../../data/translations';
+import { feedMeta } from '../../app/data';
 import { locale, t } from '../../i18n';
 import { formatDate, languageName } from '../../lib/format';
 import { highlight, matcher, snippet, type Matcher, type Piece } from '../../lib/search/highlight';
@@ -34,6 +38,9 @@ export function SearchPage() {
   const index = createAsync(() => searchIndex());
   let input: HTMLInputElement | undefined;
 
+  const meta = createAsync(() => feedMeta());
+  /** A topic as the reader reads it: the feed's label in their language, else the tag. */
+  const label = (name: string) => tagLabel(meta(), name, locale());
   const query = () => params.q ?? '';
   const kind = () => (isKind(params.kind) ? params.kind : undefined);
   const tag = () => params.tag || undefined;
@@ -79,7 +86,9 @@ export function SearchPage() {
     for (const item of source) for (const name of item.tags) counts.set(name, (counts.get(name) ?? 0) + 1);
     const chosen = tag();
     if (chosen && !counts.has(chosen)) counts.set(chosen, 0);
-    return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], locale())).slice(0, 16);
+    return [...counts]
+      .sort((a, b) => b[1] - a[1] || label(a[0]).localeCompare(label(b[0]), locale()))
+      .slice(0, 16);
   });
 
   const [limit, setLimit] = createSignal({ key: '', count: PAGE });
@@ -90,7 +99,7 @@ export function SearchPage() {
   const announcement = () => {
     if (!index() || !(searching() || browsing())) return '';
     const count = shown().length;
-    if (!count) return t('search.noResults', { query: query().trim() || (tag() ?? '') });
+    if (!count) return t('search.noResults', { query: query().trim() || label(tag() ?? '') });
     const one = new Intl.PluralRules(locale()).select(count) === 'one';
     return t(one ? 'search.resultsOne' : 'search.resultsOther', { count: number(count) });
   };
@@ -178,7 +187,7 @@ export function SearchPage() {
                     class="chip"
                     aria-current={tag() === name ? 'page' : undefined}
                   >
-                    {name}
+                    {label(name)}
                   </a>
                 )}
               </For>
@@ -268,6 +277,14 @@ function Result(props: { hit: Hit; match: Matcher }) {
         </h2>
         <p class="card-meta">
           <span class="search-kind">{t(`search.kind.${item().kind}`)}</span>
+          <Show when={item().event}>
+            {(event) => (
+              <>
+                {' · '}
+                <StatusBadge state={eventState(event(), now())} />
+              </>
+            )}
+          </Show>
           <Show when={date()}>
             {(d) => (
               <>

@@ -1,15 +1,49 @@
 import { For } from 'solid-js';
+import { now } from '../../app/clock';
 import { itemPath } from '../../data/paths';
 import { displayTitle } from '../../data/text';
-import { locale } from '../../i18n';
-import { formatEventTime, type EventItem } from '../../lib/event-time';
+import { locale, t } from '../../i18n';
+import { eventState, type EventState } from '../../lib/event-state';
+import { eventDay, formatDay, formatEventTime, type DateStyle, type EventItem } from '../../lib/event-time';
 import { feedImage } from '../../lib/settings';
 import { ItemCard } from '../../ui/ItemCard';
 import { StatusBadge } from '../../ui/StatusBadge';
+import { whoseTime } from '../../ui/whose-time';
 import { ItemMarks } from './ItemMarks';
+import { useZones } from './zones';
 
-/** Event rows, in the events list and "My agenda"; `level` keeps headings in order where they stand. */
-export function EventCards(props: { items: EventItem[]; level: 3 | 4 }) {
+/**
+ * Event rows, in the events list and "My agenda": the event's state in words, when it is in
+ * the venue's time (and the reader's where it differs), and where (or "Online"). `level` keeps
+ * headings in order where they stand; `dates` is `none` under a heading that gives the day,
+ * else the screen's date style; `implied` is the state the section's heading already says.
+ */
+export function EventCards(props: {
+  items: EventItem[];
+  level: 3 | 4;
+  dates: DateStyle;
+  implied?: EventState;
+}) {
+  const zones = useZones();
+  const when = (item: EventItem) => {
+    const event = item.event;
+    if (event.allDay) {
+      if (props.dates !== 'none')
+        return formatEventTime(event, locale(), event.timezone, { date: props.dates });
+      return event.end && event.end !== event.start
+        ? t('events.allDayUntil', { date: formatDay(event.end, locale(), 'full') })
+        : t('events.allDay');
+    }
+    const day = eventDay(event);
+    const [dates, language] = [props.dates, locale()];
+    return whoseTime(zones(event.timezone), new Date(event.start), (zone) =>
+      formatEventTime(event, language, zone, {
+        // The reader's time goes by the venue's day: its weekday only where it falls on another.
+        date: zone === event.timezone ? dates : 'none',
+        day,
+      }),
+    );
+  };
   return (
     <ul class="card-list">
       <For each={props.items}>
@@ -24,11 +58,12 @@ export function EventCards(props: { items: EventItem[]; level: 3 | 4 }) {
               badge={
                 <>
                   <ItemMarks item={item} />
-                  <StatusBadge status={item.event.status} />
+                  <StatusBadge state={eventState(item.event, now())} implied={props.implied} />
                 </>
               }
-              meta={<span>{formatEventTime(item.event, locale(), item.event.timezone)}</span>}
-              text={item.event.venue?.name}
+              meta={<span>{when(item)}</span>}
+              // An event that moved online is at no building any more.
+              text={item.event.status === 'moved-online' ? t('events.onlinePlace') : item.event.venue?.name}
             />
           </li>
         )}

@@ -1,21 +1,25 @@
 import { A, createAsync } from '@solidjs/router';
 import { For, Show } from 'solid-js';
-import { itemsById } from '../../app/data';
+import { feedMeta, translationsOf } from '../../app/data';
 import type { Item } from '../../data/model';
 import { itemPath } from '../../data/paths';
 import { t } from '../../i18n';
 import { languageName } from '../../lib/format';
 
 /**
- * "Read in 中文 / Read in English": links to the item's translations on the device (saved ones
- * too, so this works offline), each language named in itself.
+ * "Read in 中文 / Read in English": links to the item's translations on the device, whichever
+ * side of the pair names the other, each language named in itself.
  */
 export function OtherLanguages(props: { item: Item }) {
-  const others = createAsync(() => itemsById(props.item.translations.map((tr) => tr.id)));
+  const others = createAsync(() => translationsOf(props.item.id));
+  const meta = createAsync(() => feedMeta());
+  // An item that names no language is in the feed's.
+  const languageOf = (item: Item) => item.language ?? meta()?.language;
   const named = () =>
-    (others() ?? []).flatMap((other) =>
-      other.language && other.language !== props.item.language ? [{ other, language: other.language }] : [],
-    );
+    (others() ?? []).flatMap((other) => {
+      const language = languageOf(other);
+      return language && language !== languageOf(props.item) ? [{ other, language }] : [];
+    });
   return (
     <Show when={named().length}>
       <p class="other-languages">

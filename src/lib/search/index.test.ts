@@ -226,6 +226,25 @@ describe('collapseTranslations', () => {
     expect(collapseTranslations(hits, 'en').map((h) => h.item.id)).toEqual(['station-en']);
   });
 
+  it('groups items linked one way only, whichever side links and whatever their ids', () => {
+    // Only the English side links: its id sorts first, so naming groups by ids would split them.
+    const english = { ...stationEn, translations: [{ language: 'zh-Hans', id: 'station-zh' }] };
+    const chinese = { ...station, translations: [] };
+    const index = new SearchIndex([chinese, english]);
+    expect(collapseTranslations(index.search('talent'), 'en').map((h) => h.item.id)).toEqual(['station-en']);
+    expect(collapseTranslations(index.search('talent'), 'zh-Hans').map((h) => h.item.id)).toEqual([
+      'station-zh',
+    ]);
+    // A change that drops the link splits the group again.
+    index.upsert([{ ...english, translations: [] }]);
+    expect(
+      index
+        .search('talent')
+        .map((h) => h.group)
+        .filter((g, i, all) => all.indexOf(g) === i),
+    ).toHaveLength(2);
+  });
+
   it('shows a matched translation even when it is not in the interface language', () => {
     const index = new SearchIndex([station, stationEn]);
     expect(collapseTranslations(index.search('驿站'), 'en').map((h) => h.item.id)).toEqual(['station-zh']);

@@ -5,7 +5,7 @@
  */
 import type { Item, ItemKind } from '../../data/model';
 import { bodyText } from '../../data/text';
-import { languageMatch } from '../../data/translations';
+import { languageMatch, translationGroups, type TranslationGroups } from '../../data/translations';
 import { fold, isHan, parseQuery, tokenize } from './tokenize';
 
 /** The text of an item by field, as indexed. */
@@ -100,9 +100,9 @@ const MAX_COMPLETIONS = 200;
 export class SearchIndex {
   private slots: (Item | undefined)[] = [];
   private slotOf = new Map<string, number>();
-  private groups: number[] = [];
-  // Translation group names (see `groupOf`) as small numbers, which compare cheaply.
-  private groupIds = new Map<string, number>();
+  // Translation groups of the live items, decided when a search first needs them after a
+  // change: a link may name an item added later, or one side of a group may be retracted.
+  private groups: TranslationGroups<Item> | undefined;
   private postings = new Map<string, Posting>();
   // Sorted terms for prefix lookups; rebuilt on the first prefix query after new terms arrive.
   private vocabulary: string[] | undefined;
@@ -137,8 +137,7 @@ export class SearchIndex {
   adopt(other: SearchIndex): void {
     this.slots = other.slots;
     this.slotOf = other.slotOf;
-    this.groups = other.groups;
-    this.groupIds = other.groupIds;
+    this.groups = undefined;
     this.postings = other.postings;
     this.vocabulary = other.vocabulary;
     this.fieldStats = other.fieldStats;
@@ -200,13 +199,14 @@ export class SearchIndex {
         continue;
       found.push(slot);
     }
+    const groups = (this.groups ??= translationGroups(this.live()));
     // Left in index order: sorting thousands of hits would cost more than finding them, and
     // a screen shows only the best few (see `best`).
     return found.map((slot) => ({
       item: this.slots[slot]!,
       score: score[slot]!,
       terms: used,
-      group: this.groups[slot]!,
+      group: groups.groupOf(this.slots[slot]!.id)!,
     }));
   }
 
@@ -252,10 +252,7 @@ export class SearchIndex {
   private add(item: Item): void {
     const slot = this.slots.length;
     this.slots.push(item);
-    const name = groupOf(item);
-    let group = this.groupIds.get(name);
-    if (group === undefined) this.groupIds.set(name, (group = this.groupIds.size));
-    this.groups.push(group);
+    this.groups = undefined;
     this.slotOf.set(item.id, slot);
     const doc = toDoc(item);
     const weights = new Map<string, number>();
@@ -290,6 +287,7 @@ export class SearchIndex {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return;
     this.slots[slot] = undefined;
+    this.groups = undefined;
     this.slotOf.delete(id);
     this.haystacks.delete(id);
     this.dead += 1;
@@ -300,7 +298,7 @@ export class SearchIndex {
     if (this.dead < 64 || this.dead * 4 < this.slots.length) return;
     const items = this.live();
     this.slots = [];
-    this.groups = [];
+    this.groups = undefined;
     this.slotOf = new Map();
     this.postings = new Map();
     this.vocabulary = undefined;
@@ -392,16 +390,6 @@ export function best(hits: readonly Hit[], count: number): Hit[] {
     if (top.length > count) top.pop();
   }
   return top;
-}
-
-/**
- * A translation group's name: the least id among the item and the translations it names, so
- * that an item and its translation agree whether the feed links them both ways or one way.
- */
-export function groupOf(item: Item): string {
-  let least = item.id;
-  for (const translation of item.translations) if (translation.id < least) least = translation.id;
-  return least;
 }
 
 /** Whether an item passes a kind and tag filter. */
