@@ -10,14 +10,14 @@
  *
  * After a build: `npx vite build && npx tsx scripts/feed-cost.ts`. It prints Markdown tables.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { parseDocument } from 'yaml';
 import { chromiumLaunch } from '../tests/support/chromium';
-import { copyBuild, startNginx, type LoggedRequest } from '../tests/support/nginx';
+import { copyBuild, removeCopy, startNginx, type LoggedRequest } from '../tests/support/nginx';
 import { buildFeed, type BuiltFile } from './feed/build';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -80,7 +80,9 @@ function cityContent(copies: number): string {
 
 function feedSizes(): string[] {
   const demo = buildFeed(resolve('content'));
-  const city = buildFeed(cityContent(6), { headItems: 20, archiveItems: 20 });
+  const cityDir = cityContent(6);
+  const city = buildFeed(cityDir, { headItems: 20, archiveItems: 20 });
+  rmSync(cityDir, { recursive: true, force: true });
   for (const result of [demo, city]) {
     const errors = result.problems.filter((p) => p.severity === 'error');
     if (errors.length) throw new Error(JSON.stringify(errors.slice(0, 3)));
@@ -159,6 +161,7 @@ async function phoneCost(): Promise<string[]> {
   } finally {
     await browser.close();
     await nginx.stop();
+    removeCopy(root);
   }
   return rows;
 }

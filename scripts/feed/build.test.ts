@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseFeed } from '../../src/data/parse';
 import { ARCHIVE_DIR, buildFeed, readPreviousFeed, writeFeed, type BuildResult } from './build';
 import type { ContentProblem } from './content';
@@ -16,9 +16,13 @@ const FEED_YAML = [
   'languages: [en, zh-Hans]',
 ].join('\n');
 
+// Every folder these tests write, removed at the end.
+const scratch = mkdtempSync(join(tmpdir(), 'citylink-build-test-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
 /** A content folder in a new temporary directory. */
 function folder(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'citylink-content-'));
+  const dir = mkdtempSync(join(scratch, 'content-'));
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
@@ -531,7 +535,7 @@ describe('citylink-feed build: paging', () => {
   });
 
   it('writes into a folder: identical bytes twice, old archives removed, other files left alone', () => {
-    const out = mkdtempSync(join(tmpdir(), 'citylink-out-'));
+    const out = mkdtempSync(join(scratch, 'out-'));
     writeFileSync(join(out, 'index.html'), 'the site');
     mkdirSync(join(out, ARCHIVE_DIR));
     writeFileSync(join(out, ARCHIVE_DIR, 'archive-9-0123456789ab.json'), '{}');
@@ -549,7 +553,7 @@ describe('citylink-feed build: paging', () => {
 
   it('warns when a change or a new item would stay in an archive, out of reach of the phones that have the feed', () => {
     const paging = { headItems: 3, archiveItems: 4 };
-    const out = mkdtempSync(join(tmpdir(), 'citylink-out-'));
+    const out = mkdtempSync(join(scratch, 'out-'));
     writeFeed(out, build(items(12), paging).files);
     const previous = readPreviousFeed(out);
     expect(previous.size).toBe(12);

@@ -1,15 +1,19 @@
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { realFeedsCorpus } from '../../tests/support/corpus';
 import { main } from './cli';
 import { EXIT, validateFeed, type FeedProblem, type ValidationReport } from './validate';
 
+// Every folder these tests write, removed at the end.
+const scratch = mkdtempSync(join(tmpdir(), 'citylink-validate-test-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
 /** Files in a new temporary folder; returns the path of the first. */
 function files(pages: Record<string, string | object>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'citylink-validate-'));
+  const dir = mkdtempSync(join(scratch, 'feed-'));
   for (const [path, body] of Object.entries(pages)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), typeof body === 'string' ? body : JSON.stringify(body));
@@ -399,7 +403,7 @@ describe('citylink-feed (the command)', () => {
         'news/a.md': '---\ntitle: A\ndate_published: 2026-01-01T10:00:00+08:00\n---\nHello.\n',
       }),
     );
-    const out = mkdtempSync(join(tmpdir(), 'citylink-out-'));
+    const out = mkdtempSync(join(scratch, 'out-'));
     const ok = await run('build', content, '--out', out);
     expect(ok).toMatchObject({ code: 0, err: '' });
     expect(ok.out).toBe(`Built ${join(out, 'feed.json')} (1 items) and 0 archive pages: 1 items in all.\n`);

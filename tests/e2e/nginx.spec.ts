@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { staticHeaderPolicy, workerPolicy } from '../../scripts/csp';
-import { copyBuild, startNginx, type Nginx } from '../support/nginx';
+import { copyBuild, removeCopy, startNginx, type Nginx } from '../support/nginx';
 import { expect, test, watchCsp } from './fixtures';
 import { waitForController, waitForNews, waitForSync } from './helpers';
 
@@ -13,6 +13,7 @@ import { waitForController, waitForNews, waitForSync } from './helpers';
 const DOTTED = { id: 'release-v1.2', title: 'Release 1.2 notes' };
 
 let nginx: Nginx;
+let root: string;
 let archive: string;
 let asset: string;
 let shell: string;
@@ -20,7 +21,7 @@ let shell: string;
 test.beforeAll(async () => {
   // A copy of `npm run test:e2e`'s build, readable by the unprivileged server, with the dotted
   // item in its feed and two files of the types a city may serve beside the app.
-  const root = copyBuild(resolve('dist'));
+  root = copyBuild(resolve('dist'));
   const feed = JSON.parse(readFileSync(join(root, 'feed.json'), 'utf8')) as { items: unknown[] };
   feed.items.unshift({ ...DOTTED, content_text: 'Notes.', date_published: '2030-01-01T09:00:00+08:00' });
   writeFileSync(join(root, 'feed.json'), JSON.stringify(feed));
@@ -35,6 +36,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await nginx.stop();
+  removeCopy(root);
 });
 
 const get = (path: string, headers: Record<string, string> = {}) =>

@@ -14,6 +14,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  rmSync,
   writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
@@ -73,7 +74,7 @@ function freePort(): Promise<number> {
 
 /**
  * A copy of a build in a new temporary folder that the unprivileged server can read; tests
- * change the copy (a feed, extra files), never the build.
+ * change the copy (a feed, extra files), never the build. `removeCopy` deletes it.
  */
 export function copyBuild(dist: string): string {
   const parent = mkdtempSync(join(tmpdir(), 'citylink-site-'));
@@ -81,6 +82,10 @@ export function copyBuild(dist: string): string {
   const root = join(parent, 'site');
   cpSync(dist, root, { recursive: true });
   return root;
+}
+
+export function removeCopy(root: string): void {
+  rmSync(dirname(root), { recursive: true, force: true });
 }
 
 /** Starts nginx serving `root` (a build, see `copyBuild`) with the documented site configuration. */
@@ -159,6 +164,7 @@ export async function startNginx(root: string): Promise<Nginx> {
       // QUIT: a graceful stop, after the requests under way.
       child.kill('SIGQUIT');
       await exited;
+      rmSync(run, { recursive: true, force: true });
     },
   };
 }
