@@ -12,22 +12,28 @@ import { eventToIcs, icsFileName } from '../../lib/ics';
 import { deviceZone, siteOrigin } from '../../lib/hydration';
 import { settings } from '../../lib/settings';
 import { ContactCard } from '../../ui/ContactCard';
+import { Directions } from '../../ui/Directions';
 import { DriverView } from '../../ui/DriverView';
-import { MapLinks } from '../../ui/MapLinks';
+import { Icon } from '../../ui/Icon';
 import { ItemBody } from '../../ui/ItemBody';
+import { LoadingState } from '../../ui/States';
 import { OtherLanguages } from '../shared/OtherLanguages';
 import { ItemActions } from '../shared/ItemActions';
 import { ItemMissing } from '../shared/ItemMissing';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { itemTitle, useDocumentTitle } from '../../app/title';
 
-/** An event on its own address: when (venue's zone and the viewer's), where, whom to reach. */
+/**
+ * An event on its own address: when (venue's zone and the viewer's), where, whom to reach. One
+ * primary action, on the first screen of a phone: Register while there is a registration, else
+ * Add to calendar; the other ways to act are grouped under it.
+ */
 export function EventPage() {
   const params = useParams<{ key: string }>();
   const item = createAsync(() => itemAt('event', params.key));
   useDocumentTitle(() => itemTitle(item()));
   return (
-    <Suspense fallback={<p class="muted">{t('list.loading')}</p>}>
+    <Suspense fallback={<LoadingState label={t('list.loading')} />}>
       <Show when={item() !== undefined}>
         <Show when={item()?.event ? (item() as EventItem) : undefined} fallback={<ItemMissing />}>
           {(found) => <EventDetails item={found()} />}
@@ -67,12 +73,18 @@ function EventDetails(props: { item: EventItem }) {
       }),
     );
 
+  const calendarButton = (kind: 'button-primary' | 'button-secondary') => (
+    <button type="button" class={kind} onClick={addToCalendar}>
+      <Icon name="calendar" size={20} />
+      {t('events.addToCalendar')}
+    </button>
+  );
+
   return (
     <article class="page article">
       <h1 lang={props.item.language}>{displayTitle(props.item)}</h1>
-      <ItemActions item={props.item} />
       <OtherLanguages item={props.item} />
-      <p>
+      <p class="item-status">
         <StatusBadge status={event().status} />
       </p>
       <dl class="facts">
@@ -107,13 +119,27 @@ function EventDetails(props: { item: EventItem }) {
       <Show when={event().status === 'moved-online'}>
         <p class="notice">{t('events.online')}</p>
       </Show>
-      <Show when={event().venue}>{(venue) => <MapLinks place={venue()} />}</Show>
-      <ul class="actions">
-        <li>
-          <button type="button" class="action primary" onClick={addToCalendar}>
-            {t('events.addToCalendar')}
-          </button>
-        </li>
+      <div class="primary-action">
+        <Show when={event().registrationUrl} fallback={calendarButton('button-primary')}>
+          {(href) => (
+            <a class="button-primary" href={href()} target="_blank" rel="noopener noreferrer">
+              <Icon name="register" size={20} />
+              {t('events.register')}
+            </a>
+          )}
+        </Show>
+      </div>
+      <ul class="action-group">
+        <Show when={event().registrationUrl}>
+          <li>{calendarButton('button-secondary')}</li>
+        </Show>
+        <Show when={event().venue}>
+          {(venue) => (
+            <li>
+              <Directions place={venue()} class="button-secondary" />
+            </li>
+          )}
+        </Show>
         <Show when={event().venue?.addressLocal}>
           {(local) => (
             <li>
@@ -122,15 +148,7 @@ function EventDetails(props: { item: EventItem }) {
           )}
         </Show>
       </ul>
-      <Show when={event().registrationUrl}>
-        {(href) => (
-          <p>
-            <a class="button" href={href()} target="_blank" rel="noopener noreferrer">
-              {t('events.register')}
-            </a>
-          </p>
-        )}
-      </Show>
+      <ItemActions item={props.item} />
       <ItemBody
         html={props.item.contentHtml}
         text={props.item.contentText}
@@ -141,7 +159,7 @@ function EventDetails(props: { item: EventItem }) {
         <h2>{t('events.contacts')}</h2>
         <For each={contacts()}>
           {(contact) => (
-            <ContactCard contact={contact} heading="h3" timeZone={event().timezone} now={now()} />
+            <ContactCard contact={contact} heading="h3" timeZone={event().timezone} now={now()} boxed />
           )}
         </For>
       </Show>

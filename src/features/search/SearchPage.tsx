@@ -4,6 +4,7 @@ import { useDocumentTitle } from '../../app/title';
 import type { Item, ItemKind } from '../../data/model';
 import { itemPath } from '../../data/paths';
 import { Icon } from '../../ui/Icon';
+import { EmptyState, LoadingState } from '../../ui/States';
 import { displayTitle, excerpt } from '../../data/text';
 import { languageMatch, pickLanguage } from '../../data/translations';
 import { locale, t } from '../../i18n';
@@ -117,7 +118,8 @@ export function SearchPage() {
 
   return (
     <section class="page search-page">
-      <h1>{t('search.title')}</h1>
+      {/* The app bar shows the title above: the heading is for screen readers and focus. */}
+      <h1 class="visually-hidden">{t('search.title')}</h1>
       <form
         role="search"
         class="search-form"
@@ -148,7 +150,7 @@ export function SearchPage() {
       <p class="search-status" role="status">
         {announcement()}
       </p>
-      <Suspense fallback={<p class="muted">{t('search.loading')}</p>}>
+      <Suspense fallback={<LoadingState label={t('search.loading')} />}>
         <Show when={index()}>
           <Show when={searching() || browsing()}>
             <nav class="chips" aria-label={t('search.kinds')}>
@@ -188,12 +190,17 @@ export function SearchPage() {
             <Show
               when={shown().length}
               fallback={
-                <div class="empty">
-                  <p>{t('search.noResultsHint')}</p>
-                  <Show when={kind() || tag()}>
-                    <A href={href({ kind: undefined, tag: undefined })}>{t('search.clearFilters')}</A>
-                  </Show>
-                </div>
+                <EmptyState
+                  action={
+                    <Show when={kind() || tag()}>
+                      <A href={href({ kind: undefined, tag: undefined })} class="button-outlined">
+                        {t('search.clearFilters')}
+                      </A>
+                    </Show>
+                  }
+                >
+                  {t('search.noResultsHint')}
+                </EmptyState>
               }
             >
               <ul class="card-list">
@@ -208,7 +215,7 @@ export function SearchPage() {
               <Show when={shown().length > visible().length}>
                 <button
                   type="button"
-                  class="search-more"
+                  class="button-outlined search-more"
                   onClick={() => setLimit({ key: listKey(), count: visible().length + PAGE })}
                 >
                   {t('search.more')}
