@@ -27,7 +27,7 @@ export function Layout(props: RouteSectionProps) {
   onMount(prefetchOpeningHours);
   onMount(startHistory);
   // What the screen shows is kept as the reader leaves it, for Back to bring back.
-  useBeforeLeave((event) => leaving(event.to));
+  useBeforeLeave((event) => leaving(event.to, event.options?.replace));
 
   // After a navigation (not on first load: that focus belongs to the browser), focus goes to
   // the new screen's heading so a screen reader starts there, once the heading has rendered.
@@ -45,9 +45,9 @@ export function Layout(props: RouteSectionProps) {
   createEffect(
     on(
       () => location.pathname + location.search,
-      () => {
+      (path) => {
         clearToasts();
-        arrived();
+        arrived(path);
       },
       { defer: true },
     ),

@@ -34,19 +34,33 @@ let startDepth: number | undefined;
 let arrival: 'load' | 'push' | 'pop' = 'load';
 /** Stops a restore still waiting for its card. */
 let stopRestore: (() => void) | undefined;
+/**
+ * The entry on screen. Kept rather than read from the window: by the time the router hears of
+ * a move through the history, the window's address and state are already the next entry's; and
+ * after a navigation of its own, the router renders the new screen before it adds the entry.
+ */
+let current = { key: '', depth: 0 };
+/** The depth the entry being reached will have (a new entry, or one that replaces this one). */
+let nextDepth = 0;
+
+function key(depth: number, path: string): string {
+  return `${depth} ${path}`;
+}
 
 function depth(): number | undefined {
   const state = window.history.state as { _depth?: unknown } | null;
   return typeof state?._depth === 'number' ? state._depth : undefined;
 }
 
+/** The key of the entry the window is at (right after a move through the history). */
 function entryKey(): string {
-  return `${depth() ?? '-'} ${window.location.pathname}${window.location.search}`;
+  return key(depth() ?? 0, window.location.pathname + window.location.search);
 }
 
 /** Called once the app runs in the browser (the router has stamped the first entry by then). */
 export function startHistory(): void {
   startDepth = depth();
+  current = { key: entryKey(), depth: depth() ?? 0 };
   // The app restores scroll itself; the browser's guess, made while the previous screen is
   // still up, would only make the page jump first.
   window.history.scrollRestoration = 'manual';
@@ -69,10 +83,11 @@ export function goBack(): boolean {
 }
 
 /**
- * Before the router leaves the current entry (`to`: an address for a new entry, a number for a
- * move through the history): saves what the screen shows, and notes how the next is reached.
+ * Before the router leaves the current entry (`to`: an address for a new entry, or one that
+ * replaces this one; a number for a move through the history): saves what the screen shows,
+ * and notes how the next is reached.
  */
-export function leaving(to: string | number): void {
+export function leaving(to: string | number, replace = false): void {
   const main = document.getElementById('main');
   const memory: EntryMemory = { scrollY: window.scrollY, parts: new Map() };
   for (const [name, get] of providers) memory.parts.set(name, get());
@@ -92,26 +107,28 @@ export function leaving(to: string | number): void {
       memory.focus = focused.getAttribute('href') ?? undefined;
     }
   }
-  memories.set(entryKey(), memory);
+  memories.set(current.key, memory);
   if (typeof to === 'number') {
     arrival = 'pop';
   } else {
     arrival = 'push';
-    // A new entry replaces every entry after this one: their memories can never be reached.
-    const next = (depth() ?? 0) + 1;
-    for (const key of memories.keys()) if (Number(key.split(' ')[0]) >= next) memories.delete(key);
+    nextDepth = replace ? current.depth : current.depth + 1;
+    // A new entry replaces every entry from here on: their memories can never be reached.
+    for (const entry of memories.keys()) if (Number(entry.split(' ')[0]) >= nextDepth) memories.delete(entry);
   }
 }
 
 /**
- * Called when a navigation has rendered its screen: after a return through the history, puts
- * the screen back where the reader left it.
+ * Called when a navigation has rendered its screen at `path` (path and query): after a return
+ * through the history, puts the screen back where the reader left it.
  */
-export function arrived(): void {
+export function arrived(path: string): void {
   stopRestore?.();
   stopRestore = undefined;
+  const at = arrival === 'pop' ? (depth() ?? 0) : nextDepth;
+  current = { key: key(at, path), depth: at };
   if (arrival !== 'pop') return;
-  const memory = memories.get(entryKey());
+  const memory = memories.get(current.key);
   const main = document.getElementById('main');
   if (!memory || !main) return;
   stopRestore = restore(memory, main);

@@ -3,9 +3,10 @@ import { Icon } from './Icon';
 
 /**
  * A button and the bottom sheet it opens (docs/design.md): a modal <dialog>, so the page behind
- * is inert and keyboard focus stays in the sheet, Escape closes it, and the top layer puts it
- * over everything. Closing (Escape, the close button, a tap on the scrim) gives focus back to
- * the button.
+ * is inert, Escape closes it, and the top layer puts it over everything. Tab and Shift+Tab go
+ * round the sheet's own controls (a modal dialog alone lets focus leave for the browser's
+ * toolbar). Closing (Escape, the close button, a tap on the scrim) gives focus back to the
+ * button.
  */
 export function BottomSheet(props: {
   /** The button's content (icon and label) and class. */
@@ -37,6 +38,14 @@ export function BottomSheet(props: {
         aria-labelledby={titleId}
         // Browsers differ on where focus goes after a dialog closes: back to the opener.
         onClose={() => opener?.focus()}
+        onKeyDown={(event) => {
+          if (event.key !== 'Tab' || !dialog) return;
+          const stops = [...dialog.querySelectorAll<HTMLElement>('a[href], button, input, [tabindex="0"]')];
+          const edge = event.shiftKey ? stops[0] : stops[stops.length - 1];
+          if (document.activeElement !== edge) return;
+          event.preventDefault();
+          (event.shiftKey ? stops[stops.length - 1] : stops[0])?.focus();
+        }}
         // A tap on the scrim (outside the sheet's box, where the dialog itself is the target).
         onClick={(event) => {
           if (event.target !== dialog || !dialog) return;
