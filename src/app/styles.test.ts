@@ -49,6 +49,15 @@ describe('the design system (docs/design.md)', () => {
     expect(code.match(/#[0-9a-f]{3,8}\b|rgba?\(|hsla?\(/gi) ?? []).toEqual([]);
   });
 
+  it('gives the browser bar the app bar’s colour in each theme, so the two read as one', () => {
+    const html = readFileSync(new URL('../../index.html', import.meta.url), 'utf8');
+    const bar = (scheme: string) =>
+      new RegExp(`content="(#[0-9a-f]+)" media="\\(prefers-color-scheme: ${scheme}\\)"`).exec(html)?.[1];
+    const bg = (selector: string) => /--bg: (#[0-9a-f]+)/.exec(block(selector))?.[1];
+    expect(bar('light')).toBe(bg(':root'));
+    expect(bar('dark')).toBe(bg(":root[data-theme='dark']"));
+  });
+
   it('loads nothing from anywhere: no web fonts, imports or remote images', () => {
     expect(css).not.toMatch(/@import|@font-face|url\(/);
   });
