@@ -1,5 +1,6 @@
 import { A, createAsync, useSearchParams } from '@solidjs/router';
-import { createMemo, createSignal, For, onMount, Show, Suspense } from 'solid-js';
+import { createMemo, createSignal, For, onCleanup, onMount, Show, Suspense } from 'solid-js';
+import { keepPart, recallPart } from '../../app/history';
 import { useDocumentTitle } from '../../app/title';
 import type { Item, ItemKind } from '../../data/model';
 import { itemPath } from '../../data/paths';
@@ -83,7 +84,11 @@ export function SearchPage() {
     return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], locale())).slice(0, 16);
   });
 
-  const [limit, setLimit] = createSignal({ key: '', count: PAGE });
+  // How many results are shown, for this query and filters: back from a result, as many again.
+  let shownCount = recallPart<{ key: string; count: number }>('search-results') ?? { key: '', count: PAGE };
+  const [limit, setShownCount] = createSignal(shownCount);
+  const setLimit = (next: { key: string; count: number }) => setShownCount((shownCount = next));
+  onCleanup(keepPart('search-results', () => shownCount));
   const listKey = () => `${query()}\n${kind() ?? ''}\n${tag() ?? ''}`;
   const visible = createMemo(() => best(shown(), limit().key === listKey() ? limit().count : PAGE));
 
