@@ -150,7 +150,9 @@ describe('prerender', () => {
     const root = doc.getElementById('root');
     expect(root?.dataset.renderPath).toBe('/news/fares');
     expect(root?.dataset.renderLocale).toBe('en');
-    expect(root?.querySelector('header .brand')?.textContent).toContain('Citylink');
+    // An item opened cold: the app bar leads back to its tab's list, and names the tab.
+    expect(root?.querySelector('header .app-bar-back')?.getAttribute('href')).toBe('/');
+    expect(root?.querySelector('header .app-bar-title')?.textContent).toBe('News');
     expect(root?.querySelector('nav.tab-bar')).not.toBeNull();
     expect(root?.querySelector('h1')?.textContent).toBe('Fares </title><script>alert(1)</script> & "more"');
     expect(root?.querySelector('.prose')?.textContent).toContain('Safe text.');

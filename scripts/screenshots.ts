@@ -1,16 +1,51 @@
 /**
- * Screenshots of every main screen at 390x844, light and dark, English and Chinese, from the
- * production build (`npm run build` first). Output: screenshots/<route>-<lang>-<theme>.png.
- * Usage: [SCREENSHOT_PORT=4174] npx tsx scripts/screenshots.ts [route …]
- * A route may end in `@<css selector>`: that element is clicked first (to open a dialog).
+ * Screenshots of every screen, from the production build (`npx vite build` first), as a reader
+ * sees them: at 390x844 in English (light) and Chinese (dark), and at 1280x800 (English, light).
+ * Output: screenshots/<route>-<mode>.png, the first screen (what a phone shows before any
+ * scrolling); `--full` takes whole pages instead.
+ *
+ * Usage: [SCREENSHOT_PORT=4174] npx tsx scripts/screenshots.ts [--full] [--mode <name>] [route …]
+ * A route may end in `@<css selector>`: that element is clicked first (to open a dialog or a sheet).
  */
 import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
 import { chromiumLaunch } from '../tests/support/chromium';
 
-const routes = process.argv.slice(2);
-const targets = routes.length ? routes : ['/', '/events', '/contacts', '/more'];
+/** Every screen, and the dialogs and sheets that open over them. */
+const SCREENS = [
+  '/',
+  '/news/rail-links',
+  '/news/rail-links@.qr-button',
+  '/events',
+  '/events?tag=health',
+  '/events/taishan-roots-clinic-2027',
+  '/events/taishan-roots-clinic-2027@.directions-button',
+  '/events/taishan-roots-clinic-2027@.driver-button',
+  '/events/spring-health-talk-2027',
+  '/events/newcomers-welcome-2027',
+  '/contacts',
+  '/contacts?lang=yue',
+  '/contacts/foreign-talent-station',
+  '/saved',
+  '/more',
+  '/search',
+  '/search?q=talent',
+  '/news/no-such-story',
+  '/no/such/page',
+];
+
+const MODES = [
+  { name: 'en-light', locale: 'en-GB', colorScheme: 'light', width: 390, height: 844 },
+  { name: 'zh-dark', locale: 'zh-CN', colorScheme: 'dark', width: 390, height: 844 },
+  { name: 'en-light-1280', locale: 'en-GB', colorScheme: 'light', width: 1280, height: 800 },
+] as const;
+
+const args = process.argv.slice(2);
+const full = args.includes('--full');
+const only = args.includes('--mode') ? args[args.indexOf('--mode') + 1] : undefined;
+const routes = args.filter((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--mode');
+const targets = routes.length ? routes : SCREENS;
 const out = new URL('../screenshots/', import.meta.url);
 mkdirSync(out, { recursive: true });
 
@@ -20,32 +55,40 @@ const server = await preview({ preview: { port, host: '127.0.0.1', strictPort: t
 const base = `http://127.0.0.1:${port}`;
 const browser = await chromium.launch(chromiumLaunch);
 
+/** A demo item's address in the reader's language: the Chinese translations' slugs end in -zh. */
+function inLanguage(route: string, locale: string): string {
+  const item = /^\/(news|events|contacts)\/([\w-]+)$/.exec(route);
+  return item && locale.startsWith('zh') && !route.includes('no-such') ? `${route}-zh` : route;
+}
+
 try {
-  for (const locale of ['en-GB', 'zh-CN']) {
-    for (const colorScheme of ['light', 'dark'] as const) {
-      const context = await browser.newContext({
-        viewport: { width: 390, height: 844 },
-        deviceScaleFactor: 2,
-        locale,
-        colorScheme,
-        timezoneId: 'Europe/Berlin',
-      });
-      const page = await context.newPage();
-      await page.goto(base + '/');
-      await page.waitForFunction(() => navigator.serviceWorker?.controller !== null);
-      await page.locator('.card').first().waitFor();
-      for (const target of targets) {
-        const [route = '/', click] = target.split('@', 2);
-        await page.goto(base + route);
-        await page.locator('h1').first().waitFor();
-        if (click) await page.locator(click).first().click();
-        await page.waitForTimeout(300);
-        const name = `${target.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'home'}-${locale.slice(0, 2)}-${colorScheme}.png`;
-        await page.screenshot({ path: new URL(name, out).pathname });
-        console.log(name);
-      }
-      await context.close();
+  for (const mode of MODES.filter((m) => !only || m.name === only)) {
+    const context = await browser.newContext({
+      viewport: { width: mode.width, height: mode.height },
+      deviceScaleFactor: 2,
+      locale: mode.locale,
+      colorScheme: mode.colorScheme,
+      timezoneId: 'Europe/Berlin',
+    });
+    // The first install's "Ready to work offline" toast is a moment, not a screen.
+    await context.addInitScript(() => localStorage.setItem('citylink.offlineReadyShown', '1'));
+    const page = await context.newPage();
+    await page.goto(base + '/');
+    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null);
+    await page.waitForSelector('html[data-synced]', { state: 'attached' });
+    for (const target of targets) {
+      const [route = '/', click] = target.split('@', 2);
+      await page.goto(base + inLanguage(route, mode.locale));
+      await page.locator('h1').first().waitFor();
+      await page.waitForSelector('html[data-synced]', { state: 'attached' });
+      if (click) await page.locator(click).first().click();
+      // Let a sheet's entrance and the fonts settle.
+      await page.waitForTimeout(400);
+      const name = `${target.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'home'}-${mode.name}.png`;
+      await page.screenshot({ path: new URL(name, out).pathname, fullPage: full });
+      console.log(name);
     }
+    await context.close();
   }
 } finally {
   await browser.close();

@@ -1,17 +1,23 @@
-import { A, createAsync, useLocation, type RouteSectionProps } from '@solidjs/router';
+import { A, createAsync, useBeforeLeave, useLocation, type RouteSectionProps } from '@solidjs/router';
 import { createEffect, For, on, onCleanup, onMount, Show, Suspense } from 'solid-js';
 import { locale, t } from '../i18n';
 import { cityName } from '../data/translations';
+import { AppBar } from '../ui/AppBar';
 import { Icon } from '../ui/Icon';
 import { prefetchOpeningHours } from '../features/contacts/hours-prefetch';
 import { RetractedNotice } from '../features/saved/RetractedNotice';
 import { makeHeadingFocus } from '../lib/focus-heading';
 import { StatusBar } from '../features/status/StatusBar';
-import { InstallBanner } from '../pwa/InstallPrompt';
+import { clearToasts } from '../lib/toast';
 import { UpdatePrompt } from '../pwa/UpdatePrompt';
 import { feedMeta } from './data';
+import { arrived, goBack, leaving, startHistory } from './history';
 
-/** The shell around every screen: header with the city's name, status, content, tab bar. */
+/**
+ * The shell around every screen: the app bar (the brand on a tab; Back and the screen's title
+ * below one), status, content, toasts, and the navigation (a bar at the bottom of a phone, a
+ * drawer at the side of a wide screen).
+ */
 export function Layout(props: RouteSectionProps) {
   const meta = createAsync(() => feedMeta());
   const location = useLocation();
@@ -19,6 +25,9 @@ export function Layout(props: RouteSectionProps) {
 
   // Once the first screen is there: fetch the hours parser if this device's feed needs it.
   onMount(prefetchOpeningHours);
+  onMount(startHistory);
+  // What the screen shows is kept as the reader leaves it, for Back to bring back.
+  useBeforeLeave((event) => leaving(event.to, event.options?.replace));
 
   // After a navigation (not on first load: that focus belongs to the browser), focus goes to
   // the new screen's heading so a screen reader starts there, once the heading has rendered.
@@ -31,6 +40,19 @@ export function Layout(props: RouteSectionProps) {
       { defer: true },
     ),
   );
+  // A new screen (a filter counts): the last screen's confirmations go, and a return through
+  // the history puts the screen back as the reader left it.
+  createEffect(
+    on(
+      () => location.pathname + location.search,
+      (path) => {
+        clearToasts();
+        arrived(path);
+      },
+      { defer: true },
+    ),
+  );
+  const parent = () => parentOf(location.pathname);
 
   return (
     <>
@@ -45,25 +67,32 @@ export function Layout(props: RouteSectionProps) {
       >
         {t('app.skipToContent')}
       </a>
-      <header class="app-header">
-        <A href="/" class="brand">
-          <img src="/icon.svg" alt="" width="28" height="28" />
-          <span>
-            {t('app.name')}
-            {/* A boundary, so that a server render waits for the feed's city before writing the header. */}
-            <Suspense>
-              <Show when={cityName(meta(), locale())}>
-                {(city) => <span class="brand-city"> · {city()}</span>}
-              </Show>
-            </Suspense>
-          </span>
-        </A>
-        <A href="/search" class="header-search" aria-label={t('search.open')}>
-          <Icon name="search" />
-        </A>
-      </header>
+      <AppBar
+        back={parent() ? { href: parent()?.href ?? '/', label: t('item.back'), onBack: goBack } : undefined}
+        title={parent() ? t(parent()?.title ?? 'nav.news') : undefined}
+        leading={
+          <A href="/" class="brand">
+            <img src="/icon.svg" alt="" width="28" height="28" />
+            <span>
+              {t('app.name')}
+              {/* A boundary, so that a server render waits for the feed's city before writing the header. */}
+              <Suspense>
+                <Show when={cityName(meta(), locale())}>
+                  {(city) => <span class="brand-city"> · {city()}</span>}
+                </Show>
+              </Suspense>
+            </span>
+          </A>
+        }
+        actions={
+          <Show when={location.pathname !== '/search'}>
+            <A href="/search" class="icon-button header-search" aria-label={t('search.open')}>
+              <Icon name="search" />
+            </A>
+          </Show>
+        }
+      />
       <StatusBar />
-      <InstallBanner />
       <RetractedNotice />
       <main id="main" tabIndex={-1} ref={(element) => (main = element)}>
         {props.children}
@@ -90,6 +119,20 @@ export function Layout(props: RouteSectionProps) {
       </nav>
     </>
   );
+}
+
+/**
+ * For a screen below a tab (an item, search), the list its Back leads to when there is no
+ * in-app history to return through, and the title its app bar shows; none for a tab.
+ */
+function parentOf(
+  path: string,
+): { href: string; title: 'nav.news' | 'nav.events' | 'nav.contacts' | 'search.title' } | undefined {
+  if (path === '/search') return { href: '/', title: 'search.title' };
+  const kind = /^\/(news|events|contacts)\/[^/]+\/?$/.exec(path)?.[1];
+  if (kind === 'news') return { href: '/', title: 'nav.news' };
+  if (kind === 'events' || kind === 'contacts') return { href: `/${kind}`, title: `nav.${kind}` };
+  return undefined;
 }
 
 /** The five sections; a section stays lit on its items' pages too. */

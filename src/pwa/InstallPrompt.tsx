@@ -1,5 +1,6 @@
-import { createUniqueId, Match, onMount, Show, Switch } from 'solid-js';
+import { Match, onMount, Show, Switch } from 'solid-js';
 import { t } from '../i18n';
+import { BottomSheet } from '../ui/BottomSheet';
 import { Icon } from '../ui/Icon';
 import { BUILD } from './build-info';
 import {
@@ -13,18 +14,20 @@ import {
 
 /**
  * The way to install that fits this browser: the browser's own dialog, iOS's steps in a
- * sheet, or WeChat's "open in your browser". Nothing when there is nothing to offer.
+ * sheet, or WeChat's "open in your browser". Nothing when there is nothing to offer. `kind`:
+ * the More tab's section makes it its screen's primary action; the banner on News, which is
+ * not what that screen is for, a secondary one.
  */
-function InstallAction() {
+function InstallAction(props: { kind: 'button-primary' | 'button-secondary' }) {
   return (
     <Switch>
       <Match when={currentWay() === 'browser' && canPrompt()}>
-        <button type="button" class="action primary" onClick={() => void promptInstall()}>
+        <button type="button" class={props.kind} onClick={() => void promptInstall()}>
           {t('install.install')}
         </button>
       </Match>
       <Match when={currentWay() === 'ios'}>
-        <IosSteps />
+        <IosSteps kind={props.kind} />
       </Match>
       <Match when={currentWay() === 'wechat'}>
         <p class="install-wechat">{t('install.wechat')}</p>
@@ -33,42 +36,31 @@ function InstallAction() {
   );
 }
 
-/**
- * iOS has no install prompt: a button opens a sheet with the real steps. The native <dialog>
- * brings focus containment, Escape and the top layer.
- */
-function IosSteps() {
-  let dialog: HTMLDialogElement | undefined;
-  // The banner and the More tab can both hold a sheet.
-  const titleId = createUniqueId();
+/** iOS has no install prompt: a button opens a bottom sheet with the real steps. */
+function IosSteps(props: { kind: 'button-primary' | 'button-secondary' }) {
   return (
-    <>
-      <button type="button" class="action primary" onClick={() => dialog?.showModal()}>
-        {t('install.howTo')}
-      </button>
-      <dialog class="install-sheet" ref={(element) => (dialog = element)} aria-labelledby={titleId}>
-        <h2 id={titleId}>{t('install.iosTitle')}</h2>
-        <ol class="install-steps">
-          <li>
-            <Icon name="iosShare" size={28} class="install-step-icon" />
-            <span>{t('install.iosShare')}</span>
-          </li>
-          <li>
-            <Icon name="iosAdd" size={28} class="install-step-icon" />
-            <span>{t('install.iosAdd')}</span>
-          </li>
-          <li>
-            <img src="/icon.svg" alt="" width="28" height="28" class="install-step-icon" />
-            <span>{t('install.iosConfirm')}</span>
-          </li>
-        </ol>
-        <form method="dialog">
-          <button type="submit" class="button">
-            {t('install.close')}
-          </button>
-        </form>
-      </dialog>
-    </>
+    <BottomSheet
+      buttonClass={props.kind}
+      sheetClass="install-sheet"
+      button={t('install.howTo')}
+      title={t('install.iosTitle')}
+      closeLabel={t('install.close')}
+    >
+      <ol class="install-steps">
+        <li>
+          <Icon name="iosShare" size={28} class="install-step-icon" />
+          <span>{t('install.iosShare')}</span>
+        </li>
+        <li>
+          <Icon name="iosAdd" size={28} class="install-step-icon" />
+          <span>{t('install.iosAdd')}</span>
+        </li>
+        <li>
+          <img src="/icon.svg" alt="" width="28" height="28" class="install-step-icon" />
+          <span>{t('install.iosConfirm')}</span>
+        </li>
+      </ol>
+    </BottomSheet>
   );
 }
 
@@ -82,14 +74,17 @@ export function InstallSection() {
         <Show when={currentWay() === 'browser' && !canPrompt()}>
           <p class="muted">{t('install.browserMenu')}</p>
         </Show>
-        <InstallAction />
+        <InstallAction kind="button-primary" />
       </Show>
       <p class="muted">{t('install.version', { version: BUILD })}</p>
     </section>
   );
 }
 
-/** Once, from the second visit on: a dismissible offer to install, where there is one to make. */
+/**
+ * Once, from the second visit on: a dismissible offer to install, where there is one to make.
+ * Shown on the News screen only (under its title), never above an item's heading.
+ */
 export function InstallBanner() {
   return (
     <Show when={bannerVisible()}>
@@ -106,8 +101,8 @@ function BannerBody() {
       <div class="install-banner-body">
         <p id="install-banner-text">{t('install.bannerText')}</p>
         <div class="install-banner-actions">
-          <InstallAction />
-          <button type="button" class="link-button" onClick={dismissBanner}>
+          <InstallAction kind="button-secondary" />
+          <button type="button" class="button-quiet" onClick={dismissBanner}>
             {t('install.notNow')}
           </button>
         </div>

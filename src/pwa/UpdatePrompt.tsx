@@ -1,27 +1,28 @@
-import { Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { t } from '../i18n';
-import { acceptUpdate, dismissOfflineReady, offlineReady, updateReady } from './worker';
+import { holdToast, toasts } from '../lib/toast';
+import { Toast, ToastArea } from '../ui/Toast';
+import { acceptUpdate, dismissUpdate, updateShown } from './worker';
 
-/** "Update available · Reload" for a waiting version; "Ready to work offline" once, after the first install. */
+/**
+ * The app's toasts: "Update available · Reload" while a new version waits (it stays until the
+ * reader reloads or says "Later", and comes back on the next start), then the confirmations
+ * that go by themselves (src/lib/toast.ts), such as "Ready to work offline" after the first
+ * install.
+ */
 export function UpdatePrompt() {
   return (
-    <div class="toast-area" role="status" aria-live="polite">
-      <Show when={updateReady()}>
-        <div class="toast">
-          <span>{t('pwa.updateAvailable')}</span>
-          <button type="button" onClick={acceptUpdate}>
-            {t('pwa.reload')}
-          </button>
-        </div>
+    <ToastArea count={toasts().length + (updateShown() ? 1 : 0)}>
+      <Show when={updateShown()}>
+        <Toast
+          text={t('pwa.updateAvailable')}
+          action={{ label: t('pwa.reload'), run: acceptUpdate }}
+          dismiss={{ label: t('pwa.later'), run: dismissUpdate }}
+        />
       </Show>
-      <Show when={offlineReady() && !updateReady()}>
-        <div class="toast">
-          <span>{t('pwa.offlineReady')}</span>
-          <button type="button" onClick={dismissOfflineReady}>
-            {t('pwa.dismiss')}
-          </button>
-        </div>
-      </Show>
-    </div>
+      <For each={toasts()}>
+        {(toast) => <Toast text={toast.text()} onHold={(held) => holdToast(toast.id, held)} />}
+      </For>
+    </ToastArea>
   );
 }

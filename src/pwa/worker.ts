@@ -8,6 +8,8 @@ import { createSignal } from 'solid-js';
 import type { Workbox } from 'workbox-window';
 import { feedUrl } from '../data/config';
 import { storageReady } from '../data/db';
+import { t } from '../i18n';
+import { showToast } from '../lib/toast';
 import { SYNC_REQUEST, type PageToWorker } from '../data/messages';
 import type { SyncReport } from '../data/sync';
 // The build's sync worker script (bundled apart, with the parser), by its address.
@@ -16,12 +18,12 @@ import { KILL_SWITCH } from './build-info';
 import { recall, remember } from './remember';
 
 const [updateReady, setUpdateReady] = createSignal(false);
-const [offlineReady, setOfflineReady] = createSignal(false);
+// "Later" hides the prompt for this run of the app only: the next start finds the version
+// still waiting (workbox-window reports it again) and asks again.
+const [updateDismissed, setUpdateDismissed] = createSignal(false);
 
-/** True while a new version waits for the user's "Reload". */
-export { updateReady };
-/** True once, after the first worker installed: the app now works offline. */
-export { offlineReady };
+/** True while a new version waits for the user's "Reload" and they have not said "Later". */
+export const updateShown = () => updateReady() && !updateDismissed();
 
 let workbox: Workbox | undefined;
 
@@ -74,7 +76,7 @@ export async function registerWorker(): Promise<void> {
     // An external worker is a later version another tab found, not the first install.
     if (event.isUpdate || event.isExternal || recall(OFFLINE_READY_SHOWN)) return;
     remember(OFFLINE_READY_SHOWN, '1');
-    setOfflineReady(true);
+    showToast(() => t('pwa.offlineReady'));
   });
   reloadOnTakeover();
   workbox.register().catch((error: unknown) => {
@@ -129,9 +131,9 @@ export function acceptUpdate(): void {
   setUpdateReady(false);
 }
 
-/** Hides the "ready to work offline" note. */
-export function dismissOfflineReady(): void {
-  setOfflineReady(false);
+/** Hides the update prompt until the app starts again. */
+export function dismissUpdate(): void {
+  setUpdateDismissed(true);
 }
 
 // The kill switch from the page's side, for a page that loaded without the kill-switch worker

@@ -1,4 +1,4 @@
-import { Match, Show, Switch } from 'solid-js';
+import { Match, Show, Switch, type JSX } from 'solid-js';
 import type { Contact } from '../data/model';
 import { locale, t } from '../i18n';
 import { downloadText } from '../lib/download';
@@ -6,15 +6,20 @@ import { formatList, languageName } from '../lib/format';
 import { telHref } from '../lib/phone';
 import { contactToVcard, vcardFileName } from '../lib/vcard';
 import { CopyButton } from './CopyButton';
+import { Directions } from './Directions';
 import { DriverView } from './DriverView';
-import { MapLinks } from './MapLinks';
+import { Icon, type IconName } from './Icon';
 import { OpenNow } from './OpenNow';
 import type { Zones } from './whose-time';
 
 /**
- * A person or office with every way to reach them: call, email, WeChat, website, map, the
- * address for a driver, and a contact file for the phone. Built from structured fields only,
- * never from feed HTML.
+ * A person or office with every way to reach them: call, directions, email, WeChat, website,
+ * the address for a driver, and a contact file for the phone, then the facts. Built from
+ * structured fields only, never from feed HTML.
+ *
+ * On the contact's own page Call is the screen's one primary action and the other ways are
+ * grouped under it. Inside another page (an event's contacts, `boxed`), the page has its own
+ * primary action, so Call joins the group.
  */
 export function ContactCard(props: {
   contact: Contact;
@@ -25,6 +30,8 @@ export function ContactCard(props: {
   /** Its name in the local script, for the taxi card (which shows no other), when the feed has it. */
   localName?: string;
   now: number;
+  /** A card inside another page. */
+  boxed?: boolean;
 }) {
   const c = () => props.contact;
   const languages = () =>
@@ -51,7 +58,7 @@ export function ContactCard(props: {
     );
 
   return (
-    <div class="contact">
+    <div class="contact" classList={{ boxed: props.boxed }}>
       <Switch>
         <Match when={props.heading === 'h2'}>
           <h2 class="contact-name">{c().name}</h2>
@@ -61,8 +68,74 @@ export function ContactCard(props: {
         </Match>
       </Switch>
       <Show when={[c().role, c().organization].filter(Boolean).join(' · ')}>
-        {(line) => <p class="muted">{line()}</p>}
+        {(line) => <p class="muted contact-role">{line()}</p>}
       </Show>
+      <Show when={!props.boxed && tel()}>
+        {(href) => (
+          <div class="primary-action">
+            <a class="button-primary" href={href()}>
+              <Icon name="phone" size={20} />
+              {t('contacts.call', { phone: c().phone ?? '' })}
+            </a>
+          </div>
+        )}
+      </Show>
+      <ul class="action-group">
+        <Show when={props.boxed && tel()}>
+          {(href) => (
+            <li>
+              <a class="button-secondary" href={href()}>
+                <ActionText icon="phone" label={t('contacts.dial')} detail={c().phone} />
+              </a>
+            </li>
+          )}
+        </Show>
+        <li>
+          <Directions place={c()} class="button-secondary" />
+        </li>
+        <Show when={c().email}>
+          {(email) => (
+            <li>
+              <a class="button-secondary" href={`mailto:${encodeURIComponent(email()).replace('%40', '@')}`}>
+                <ActionText icon="mail" label={t('contacts.sendEmail')} detail={email()} />
+              </a>
+            </li>
+          )}
+        </Show>
+        <Show when={c().wechat}>
+          {(id) => (
+            <li>
+              <CopyButton
+                value={id()}
+                label={<ActionText icon="copy" label={t('contacts.copyWechat')} detail={id()} />}
+                done={t('contacts.copied', { id: id() })}
+                failed={t('contacts.copyFailed', { id: id() })}
+              />
+            </li>
+          )}
+        </Show>
+        <Show when={c().website}>
+          {(href) => (
+            <li>
+              <a class="button-secondary" href={href()} target="_blank" rel="noopener noreferrer">
+                <ActionText icon="web" label={t('contacts.website')} />
+              </a>
+            </li>
+          )}
+        </Show>
+        <Show when={c().addressLocal}>
+          {(local) => (
+            <li>
+              <DriverView name={props.localName} address={local()} />
+            </li>
+          )}
+        </Show>
+        <li>
+          <button type="button" class="button-secondary" onClick={saveContact}>
+            <ActionText icon="personAdd" label={t('contacts.save')} />
+          </button>
+        </li>
+      </ul>
       <dl class="facts">
         <Show when={c().languages.length}>
           <dt>{t('contacts.languages')}</dt>
@@ -100,65 +173,35 @@ export function ContactCard(props: {
             </>
           )}
         </Show>
+        <Show when={c().email}>
+          <dt>{t('contacts.email')}</dt>
+          <dd class="break">{c().email}</dd>
+        </Show>
         <Show when={c().wechat}>
           <dt>{t('contacts.wechat')}</dt>
           <dd>{c().wechat}</dd>
         </Show>
       </dl>
-      <MapLinks place={c()} />
-      <ul class="actions">
-        <Show when={tel()}>
-          {(href) => (
-            <li>
-              <a class="action" href={href()}>
-                {t('contacts.call', { phone: c().phone ?? '' })}
-              </a>
-            </li>
-          )}
-        </Show>
-        <Show when={c().email}>
-          {(email) => (
-            <li>
-              <a class="action" href={`mailto:${encodeURIComponent(email()).replace('%40', '@')}`}>
-                {t('contacts.sendEmail', { email: email() })}
-              </a>
-            </li>
-          )}
-        </Show>
-        <Show when={c().wechat}>
-          {(id) => (
-            <li>
-              <CopyButton
-                value={id()}
-                label={t('contacts.copyWechat')}
-                done={t('contacts.copied', { id: id() })}
-                failed={t('contacts.copyFailed', { id: id() })}
-              />
-            </li>
-          )}
-        </Show>
-        <Show when={c().website}>
-          {(href) => (
-            <li>
-              <a class="action" href={href()} target="_blank" rel="noopener noreferrer">
-                {t('contacts.website')}
-              </a>
-            </li>
-          )}
-        </Show>
-        <Show when={c().addressLocal}>
-          {(local) => (
-            <li>
-              <DriverView name={props.localName} address={local()} />
-            </li>
-          )}
-        </Show>
-        <li>
-          <button type="button" class="action" onClick={saveContact}>
-            {t('contacts.save')}
-          </button>
-        </li>
-      </ul>
     </div>
+  );
+}
+
+/** A grouped action's content: an icon, what it does, and what it acts on (a number, an address). */
+function ActionText(props: { icon: IconName; label: string; detail?: string }): JSX.Element {
+  return (
+    <>
+      <Icon name={props.icon} size={20} />
+      <span class="action-text">
+        <span>{props.label}</span>
+        <Show when={props.detail}>
+          {(detail) => (
+            <>
+              {' '}
+              <span class="action-detail">{detail()}</span>
+            </>
+          )}
+        </Show>
+      </span>
+    </>
   );
 }

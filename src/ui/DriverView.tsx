@@ -1,6 +1,7 @@
 import { createUniqueId, Show } from 'solid-js';
 import { locale, t } from '../i18n';
 import { zhHans } from '../i18n/zh-Hans';
+import { Icon } from './Icon';
 
 /**
  * "Show to a taxi driver": the place's name and address in the local script (`lang`, Chinese by
@@ -13,8 +14,14 @@ export function DriverView(props: { name?: string; address: string; lang?: strin
   const addressId = createUniqueId();
   return (
     <>
-      <button type="button" class="action" aria-haspopup="dialog" onClick={() => dialog?.showModal()}>
-        {t('contacts.showDriver')}
+      <button
+        type="button"
+        class="button-secondary driver-button"
+        aria-haspopup="dialog"
+        onClick={() => dialog?.showModal()}
+      >
+        <Icon name="taxi" size={20} />
+        <span class="action-text">{t('contacts.showDriver')}</span>
       </button>
       <dialog class="driver" ref={(element) => (dialog = element)} aria-labelledby={addressId}>
         {/* Written for the driver: in Chinese whatever the interface language, with the
@@ -36,7 +43,7 @@ export function DriverView(props: { name?: string; address: string; lang?: strin
           {props.address}
         </p>
         <form method="dialog">
-          <button type="submit" class="button">
+          <button type="submit" class="button-primary">
             {t('contacts.close')}
           </button>
         </form>

@@ -1,15 +1,29 @@
 import { A } from '@solidjs/router';
 import { t } from '../i18n';
+import { ErrorState } from './States';
 
-/** What an address shows when its item is not stored here (removed, or never loaded). */
-export function NotOnDevice() {
+/**
+ * What an address shows when its item is not stored here (removed, or never loaded), with the
+ * reason that fits: offline, it asks for a connection; online, after the feed was read, the
+ * item is not in it (or the link is wrong); online but the feed could not be read, to try again.
+ */
+export function NotOnDevice(props: { reason: 'offline' | 'not-in-feed' | 'not-loaded' }) {
   return (
-    <section class="page">
-      <h1>{t('item.notFound')}</h1>
-      <p>{t('item.notFoundHint')}</p>
-      <p>
-        <A href="/">{t('notFound.home')}</A>
-      </p>
-    </section>
+    <ErrorState
+      title={t('item.notFound')}
+      action={
+        <p>
+          <A href="/" class="button-outlined">
+            {t('notFound.home')}
+          </A>
+        </p>
+      }
+    >
+      {props.reason === 'offline'
+        ? t('item.notFoundHint')
+        : props.reason === 'not-loaded'
+          ? t('item.notLoaded')
+          : t('item.notInFeed')}
+    </ErrorState>
   );
 }

@@ -1,5 +1,6 @@
 import { createSignal, createUniqueId, lazy, Show, Suspense } from 'solid-js';
 import { t } from '../i18n';
+import { Icon } from './Icon';
 
 // The encoder is a chunk of its own, loaded on the first open (and precached, so offline too).
 const QrCode = lazy(() => import('./QrCode').then((module) => ({ default: module.QrCode })));
@@ -22,11 +23,12 @@ export function QrDialog(props: { url: string; title: string }) {
     <>
       <button
         type="button"
-        class="action qr-button"
+        class="button-quiet qr-button"
         aria-haspopup="dialog"
         ref={(element) => (opener = element)}
         onClick={open}
       >
+        <Icon name="qr" size={20} />
         {t('share.qr')}
       </button>
       <dialog
@@ -48,7 +50,7 @@ export function QrDialog(props: { url: string; title: string }) {
         <p class="qr-link break">{props.url}</p>
         <p class="muted">{t('share.qrHint')}</p>
         <form method="dialog">
-          <button type="submit" class="button">
+          <button type="submit" class="button-primary">
             {t('share.close')}
           </button>
         </form>

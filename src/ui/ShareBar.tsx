@@ -2,12 +2,14 @@ import { createSignal, Show } from 'solid-js';
 import { t } from '../i18n';
 import { createFleetingMessage } from '../lib/fleeting';
 import { shareLink } from '../lib/share';
+import { showToast } from '../lib/toast';
+import { Icon } from './Icon';
 import { QrDialog } from './QrDialog';
 
 /**
- * "Share" and "QR code" for one link. Share opens the system share sheet where there is one,
- * else copies the link and says so in a polite live region; where even the clipboard is
- * refused, the link appears in a field, selected, to copy by hand.
+ * "Share" and "QR code" for one link, as quiet buttons. Share opens the system share sheet where
+ * there is one, else copies the link and says so in a toast; where even the clipboard is
+ * refused, it says so below and the link appears in a field, selected, to copy by hand.
  */
 export function ShareBar(props: { url: string; title: string }) {
   const [message, say] = createFleetingMessage();
@@ -18,23 +20,22 @@ export function ShareBar(props: { url: string; title: string }) {
     say(undefined);
     const outcome = await shareLink({ title: props.title, url: props.url });
     setManual(outcome === 'failed');
-    if (outcome === 'copied') say(t('share.linkCopied'));
+    if (outcome === 'copied') showToast(() => t('share.linkCopied'));
     else if (outcome === 'failed') say(t('share.copyFailed'), true);
   };
 
   return (
     <div class="share-bar">
-      <div class="actions">
-        <button type="button" class="action" onClick={() => void share()}>
-          {t('share.share')}
-        </button>
-        <QrDialog url={props.url} title={props.title} />
-      </div>
-      <p class="copy-status" role="status">
+      <button type="button" class="button-quiet" onClick={() => void share()}>
+        <Icon name="share" size={20} />
+        {t('share.share')}
+      </button>
+      <QrDialog url={props.url} title={props.title} />
+      <p class="copy-status share-feedback" role="status">
         <Show when={message()}>{(text) => <span>{text()}</span>}</Show>
       </p>
       <Show when={manual()}>
-        <label class="share-manual">
+        <label class="share-manual share-feedback">
           <span>{t('share.link')}</span>
           <input
             type="url"

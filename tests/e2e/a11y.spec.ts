@@ -21,15 +21,36 @@ const ROUTES: readonly A11yRoute[] = [
   },
   { name: 'events by topic', path: '/events?tag=health' },
   { name: 'event', path: '/events/taishan-roots-clinic-2027' },
+  { name: 'event in Chinese', path: '/events/taishan-roots-clinic-2027-zh' },
+  { name: 'event without registration', path: '/events/diaolou-heritage-days-2027' },
   { name: 'cancelled event', path: '/events/spring-health-talk-2027' },
   { name: 'postponed event', path: '/events/diaolou-heritage-days-2027' },
   { name: 'event moved online', path: '/events/newcomers-welcome-2027' },
   { name: 'ended event', path: '/events/juno-public-evening-2026' },
-  { name: 'event, taxi driver view', path: '/events/taishan-roots-clinic-2027', open: openFirstDialog },
+  {
+    name: 'event, taxi driver view',
+    path: '/events/taishan-roots-clinic-2027',
+    open: opener('.driver-button'),
+  },
+  {
+    name: 'event, directions sheet',
+    path: '/events/taishan-roots-clinic-2027',
+    open: opener('.directions-button'),
+  },
   { name: 'contacts list', path: '/contacts' },
   { name: 'contacts by language', path: '/contacts?lang=yue' },
   { name: 'contact', path: '/contacts/foreign-talent-station' },
-  { name: 'contact, taxi driver view', path: '/contacts/foreign-talent-station', open: openFirstDialog },
+  { name: 'contact in Chinese', path: '/contacts/foreign-talent-station-zh' },
+  {
+    name: 'contact, taxi driver view',
+    path: '/contacts/foreign-talent-station',
+    open: opener('.driver-button'),
+  },
+  {
+    name: 'contact, directions sheet',
+    path: '/contacts/foreign-talent-station',
+    open: opener('.directions-button'),
+  },
   { name: 'more (settings, storage, install, share, accessibility)', path: '/more' },
   { name: 'search, empty', path: '/search' },
   { name: 'search, English results', path: '/search?q=talent' },
@@ -71,10 +92,14 @@ const LOCALES = [
 const SCHEMES = ['light', 'dark'] as const;
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-/** Opens the screen's first taxi-driver dialog (its button says so with aria-haspopup). */
-async function openFirstDialog(page: Page): Promise<void> {
-  await page.locator('main button[aria-haspopup="dialog"]:not(.qr-button)').first().click();
-  await expect(page.locator('dialog[open]')).toBeVisible();
+/** Opens the dialog or sheet of the screen's first button of this class (the taxi card, Directions). */
+function opener(selector: string): (page: Page) => Promise<void> {
+  return async (page) => {
+    await page.locator(`main button${selector}[aria-haspopup="dialog"]`).first().click();
+    await expect(page.locator('dialog[open]')).toBeVisible();
+    // A sheet rises into place: check it where it stays.
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  };
 }
 
 /** Opens the item's QR code dialog. */
@@ -129,6 +154,40 @@ async function newContext(browser: Browser, locale: string, colorScheme: 'light'
   await firstVisit(page);
   return { context, page };
 }
+
+/** The screens whose layout changes most at 1280 px: side navigation, reading column, facts beside labels. */
+const WIDE: readonly A11yRoute[] = [
+  { name: 'news list', path: '/' },
+  { name: 'event', path: '/events/taishan-roots-clinic-2027' },
+  { name: 'contact', path: '/contacts/foreign-talent-station' },
+  {
+    name: 'contact, directions sheet',
+    path: '/contacts/foreign-talent-station',
+    open: opener('.directions-button'),
+  },
+  { name: 'more', path: '/more' },
+];
+
+test.describe('axe at 1280 px, en-GB, light', () => {
+  let context: BrowserContext;
+  let page: Page;
+  test.beforeAll(async ({ browser }) => {
+    ({ context, page } = await newContext(browser, 'en-GB', 'light'));
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+  test.afterAll(async () => {
+    await context.close();
+  });
+  for (const route of WIDE) {
+    test(`${route.name} (${route.path}) at 1280 px has no WCAG 2.2 AA violations`, async () => {
+      await load(page, route, en.list.loading);
+      const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+      expect(
+        results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      ).toEqual([]);
+    });
+  }
+});
 
 for (const { locale, catalogue } of LOCALES) {
   for (const scheme of SCHEMES) {

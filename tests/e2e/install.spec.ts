@@ -159,6 +159,20 @@ test('Chromium: install from the More tab, and a banner once, on the second visi
     const second = await visit(context, '/');
     await expect(banner(second)).toBeVisible({ timeout: 30_000 });
     await expect(banner(second).getByRole('button', { name: 'Install Citylink' })).toBeVisible();
+    // Under the News title, and on no other screen: never above an item's heading.
+    expect(
+      await banner(second).evaluate((element) => {
+        const title = document.querySelector('main h1');
+        return !!title && (title.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+      }),
+    ).toBe(true);
+    for (const path of ['/contacts/foreign-talent-station', '/events', '/saved', '/search']) {
+      await second.goto(path);
+      await expect(second.locator('main h1')).toBeAttached();
+      await expect(banner(second)).toHaveCount(0);
+    }
+    await second.goto('/');
+    await expect(banner(second)).toBeVisible({ timeout: 30_000 });
     // Within the visit it stays, across reloads too.
     await second.reload();
     await expect(banner(second)).toBeVisible({ timeout: 30_000 });

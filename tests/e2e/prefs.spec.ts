@@ -65,7 +65,7 @@ test('a chosen theme overrides the system one from the first paint', async ({ pa
   await page.getByRole('group', { name: 'Theme' }).getByLabel('Dark').check();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
-  expect(await background()).toBe('rgb(15, 23, 20)');
+  expect(await background()).toBe('rgb(15, 21, 18)');
   // The browser's bar follows too: only the dark theme colour still applies.
   const barColours = () =>
     page.evaluate(() =>
@@ -73,16 +73,16 @@ test('a chosen theme overrides the system one from the first paint', async ({ pa
         .filter((meta) => matchMedia(meta.media || 'all').matches)
         .map((meta) => meta.content),
     );
-  expect(await barColours()).toEqual(['#0f1714']);
+  expect(await barColours()).toEqual(['#0f1512']);
   await page.getByRole('group', { name: 'Theme' }).getByLabel('Light').check();
-  expect(await barColours()).toEqual(['#0b6e4f']);
+  expect(await barColours()).toEqual(['#fbfcfa']);
   await page.getByRole('group', { name: 'Theme' }).getByLabel('Dark').check();
   // Before any module runs, index.html has already applied the stored theme.
   await page.route('**/*.js', (route) => route.abort());
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  expect(await background()).toBe('rgb(15, 23, 20)');
-  expect(await barColours()).toEqual(['#0f1714']);
+  expect(await background()).toBe('rgb(15, 21, 18)');
+  expect(await barColours()).toEqual(['#0f1512']);
 });
 
 test.describe('with the page syncing by itself against a changing feed', () => {

@@ -11,10 +11,14 @@ import { ItemBody } from '../../ui/ItemBody';
 import { OtherLanguages } from '../shared/OtherLanguages';
 import { ItemActions } from '../shared/ItemActions';
 import { ItemMissing } from '../shared/ItemMissing';
+import { LoadingState } from '../../ui/States';
 import { itemTitle, useDocumentTitle } from '../../app/title';
 import { useZones } from '../shared/zones';
 
-/** A directory entry on its own address. */
+/**
+ * A directory entry on its own address: the ways to reach them first (Call the primary action,
+ * on the first screen of a phone), then the facts, then the quiet actions and the text.
+ */
 export function ContactPage() {
   const params = useParams<{ key: string }>();
   const item = createAsync(() => itemAt('contact', params.key));
@@ -28,13 +32,12 @@ export function ContactPage() {
       (version) => version && languageMatch(version.language, 'zh') > 0 && version.contact?.name,
     )?.contact?.name;
   return (
-    <Suspense fallback={<p class="muted">{t('list.loading')}</p>}>
+    <Suspense fallback={<LoadingState label={t('list.loading')} />}>
       <Show when={item() !== undefined}>
         <Show when={item()} fallback={<ItemMissing />}>
           {(found) => (
             <article class="page article">
               <h1 lang={found().language}>{displayTitle(found())}</h1>
-              <ItemActions item={found()} />
               <OtherLanguages item={found()} />
               {/* The ways to reach them first: that is what people open a contact for. */}
               <Show when={found().contact}>
@@ -48,6 +51,7 @@ export function ContactPage() {
                   />
                 )}
               </Show>
+              <ItemActions item={found()} />
               <ItemBody
                 html={found().contentHtml}
                 text={found().contentText}

@@ -15,8 +15,9 @@ import { OpenNow } from '../../ui/OpenNow';
 import { useDocumentTitle } from '../../app/title';
 import { useZones } from '../shared/zones';
 import { settings } from '../../lib/settings';
-import { createPager, idsPage, sameIds } from '../shared/pager';
+import { createRememberedPager, idsPage, sameIds } from '../shared/pager';
 import { ShowMore, ShowPrevious } from '../shared/Paging';
+import { EmptyState, LoadingState } from '../../ui/States';
 
 /**
  * The directory of service stations and offices: open ones first when their hours are known,
@@ -29,7 +30,7 @@ export function ContactsList() {
   return (
     <section class="page">
       <h1>{t('nav.contacts')}</h1>
-      <Suspense fallback={<p class="muted">{t('list.loading')}</p>}>
+      <Suspense fallback={<LoadingState label={t('list.loading')} />}>
         <Directory />
       </Suspense>
     </section>
@@ -76,7 +77,7 @@ function Directory() {
     };
   };
   const order = createRenderMemo(() => orderer()(all()), sameIds);
-  const pager = createPager<number>({
+  const pager = createRememberedPager<number>('contacts', {
     start: 0,
     reset: () => search.lang,
     // The entries and the page in one read (the entries are a cached query): a server render
@@ -89,7 +90,7 @@ function Directory() {
   let list: HTMLUListElement | undefined;
 
   return (
-    <Show when={all().length} fallback={<p class="empty">{t('list.emptyContacts')}</p>}>
+    <Show when={all().length} fallback={<EmptyState>{t('list.emptyContacts')}</EmptyState>}>
       <Show when={spoken().length > 1}>
         <nav class="chips" aria-label={t('contacts.speaks')}>
           <a href="/contacts" class="chip" aria-current={search.lang ? undefined : 'page'}>
@@ -112,9 +113,9 @@ function Directory() {
       <Show
         when={order().length}
         fallback={
-          <p class="empty">
+          <EmptyState>
             {t('contacts.noneSpeak', { language: languageName(search.lang ?? '', locale()) })}
-          </p>
+          </EmptyState>
         }
       >
         <ShowPrevious pager={pager} list={() => list} />

@@ -7,16 +7,18 @@ import type { Contact, EventContact } from '../../data/model';
 import { displayTitle } from '../../data/text';
 import { locale, t } from '../../i18n';
 import { languageMatch } from '../../data/translations';
-import { eventActions, eventState, type EventActions } from '../../lib/event-state';
+import { eventActions, eventState } from '../../lib/event-state';
 import { formatEventTime, zoneNameAt, type EventItem } from '../../lib/event-time';
 import { downloadText } from '../../lib/download';
 import { eventToIcs, icsFileName } from '../../lib/ics';
 import { siteOrigin } from '../../lib/hydration';
 import { settings } from '../../lib/settings';
 import { ContactCard } from '../../ui/ContactCard';
+import { Directions } from '../../ui/Directions';
 import { DriverView } from '../../ui/DriverView';
-import { MapLinks } from '../../ui/MapLinks';
+import { Icon } from '../../ui/Icon';
 import { ItemBody } from '../../ui/ItemBody';
+import { LoadingState } from '../../ui/States';
 import { OtherLanguages } from '../shared/OtherLanguages';
 import { ItemActions } from '../shared/ItemActions';
 import { ItemMissing } from '../shared/ItemMissing';
@@ -27,14 +29,15 @@ import { itemTitle, useDocumentTitle } from '../../app/title';
 
 /**
  * An event on its own address: its state, when (venue's zone and the reader's), where, whom to
- * reach, and only the actions its state allows (src/lib/event-state.ts).
+ * reach, and only the actions its state allows (src/lib/event-state.ts). One primary action, on
+ * the first screen of a phone, chosen by the state; the other ways to act are grouped under it.
  */
 export function EventPage() {
   const params = useParams<{ key: string }>();
   const item = createAsync(() => itemAt('event', params.key));
   useDocumentTitle(() => itemTitle(item()));
   return (
-    <Suspense fallback={<p class="muted">{t('list.loading')}</p>}>
+    <Suspense fallback={<LoadingState label={t('list.loading')} />}>
       <Show when={item() !== undefined}>
         <Show when={item()?.event ? (item() as EventItem) : undefined} fallback={<ItemMissing />}>
           {(found) => <EventDetails item={found()} />}
@@ -82,16 +85,20 @@ function EventDetails(props: { item: EventItem }) {
         },
       }),
     );
-  const primary = (action: EventActions['primary']) =>
-    actions().primary === action ? 'action primary' : 'action';
   const when = (zone: string) => formatEventTime(event(), locale(), zone, { date: 'full' });
+
+  const calendarButton = (kind: 'button-primary' | 'button-secondary') => (
+    <button type="button" class={kind} onClick={addToCalendar}>
+      <Icon name="calendar" size={20} />
+      {t('events.addToCalendar')}
+    </button>
+  );
 
   return (
     <article class="page article">
       <h1 lang={props.item.language}>{displayTitle(props.item)}</h1>
-      <ItemActions item={props.item} />
       <OtherLanguages item={props.item} />
-      <p>
+      <p class="item-status">
         <StatusBadge state={state()} />
       </p>
       <Switch>
@@ -161,45 +168,61 @@ function EventDetails(props: { item: EventItem }) {
           )}
         </Show>
       </dl>
-      <Show when={actions().directions ? event().venue : undefined}>
-        {(venue) => <MapLinks place={venue()} />}
+      <Show when={actions().primary}>
+        {(action) => (
+          <div class="primary-action">
+            <Switch>
+              <Match when={action() === 'register' ? event().registrationUrl : undefined}>
+                {(href) => (
+                  <a class="button-primary" href={href()} target="_blank" rel="noopener noreferrer">
+                    <Icon name="register" size={20} />
+                    {t('events.register')}
+                  </a>
+                )}
+              </Match>
+              <Match when={action() === 'join' ? event().onlineUrl : undefined}>
+                {(href) => (
+                  <a class="button-primary" href={href()} target="_blank" rel="noopener noreferrer">
+                    <Icon name="external" size={20} />
+                    {t('events.joinOnline')}
+                  </a>
+                )}
+              </Match>
+              <Match when={action() === 'calendar'}>{calendarButton('button-primary')}</Match>
+            </Switch>
+          </div>
+        )}
       </Show>
-      <Show when={actions().register || actions().join || actions().calendar || actions().directions}>
-        <ul class="actions">
-          <Show when={actions().register ? event().registrationUrl : undefined}>
-            {(href) => (
-              <li>
-                <a class={primary('register')} href={href()} target="_blank" rel="noopener noreferrer">
-                  {t('events.register')}
-                </a>
-              </li>
-            )}
-          </Show>
-          <Show when={actions().join ? event().onlineUrl : undefined}>
-            {(href) => (
-              <li>
-                <a class={primary('join')} href={href()} target="_blank" rel="noopener noreferrer">
-                  {t('events.joinOnline')}
-                </a>
-              </li>
-            )}
-          </Show>
-          <Show when={actions().calendar}>
+      <ul class="action-group">
+        <Show when={actions().join && actions().primary !== 'join' ? event().onlineUrl : undefined}>
+          {(href) => (
             <li>
-              <button type="button" class={primary('calendar')} onClick={addToCalendar}>
-                {t('events.addToCalendar')}
-              </button>
+              <a class="button-secondary" href={href()} target="_blank" rel="noopener noreferrer">
+                <Icon name="external" size={20} />
+                {t('events.joinOnline')}
+              </a>
             </li>
-          </Show>
-          <Show when={actions().directions ? event().venue?.addressLocal : undefined}>
-            {(local) => (
-              <li>
-                <DriverView name={localName()} address={local()} />
-              </li>
-            )}
-          </Show>
-        </ul>
-      </Show>
+          )}
+        </Show>
+        <Show when={actions().calendar && actions().primary !== 'calendar'}>
+          <li>{calendarButton('button-secondary')}</li>
+        </Show>
+        <Show when={actions().directions ? event().venue : undefined}>
+          {(venue) => (
+            <li>
+              <Directions place={venue()} class="button-secondary" />
+            </li>
+          )}
+        </Show>
+        <Show when={actions().directions ? event().venue?.addressLocal : undefined}>
+          {(local) => (
+            <li>
+              <DriverView name={localName()} address={local()} />
+            </li>
+          )}
+        </Show>
+      </ul>
+      <ItemActions item={props.item} />
       <ItemBody
         html={props.item.contentHtml}
         text={props.item.contentText}
@@ -209,7 +232,7 @@ function EventDetails(props: { item: EventItem }) {
       <Show when={contacts().length}>
         <h2>{t('events.contacts')}</h2>
         <For each={contacts()}>
-          {(contact) => <ContactCard contact={contact} heading="h3" zones={venueZones()} now={now()} />}
+          {(contact) => <ContactCard contact={contact} heading="h3" zones={venueZones()} now={now()} boxed />}
         </For>
       </Show>
     </article>

@@ -1,8 +1,10 @@
 import { createAsync, useSearchParams } from '@solidjs/router';
-import { createSignal, For, Show, Suspense } from 'solid-js';
+import { createSignal, For, onCleanup, Show, Suspense } from 'solid-js';
+import { isServer } from 'solid-js/web';
 import { now } from '../../app/clock';
 import { eventEntries, feedMeta } from '../../app/data';
 import { tagLabel } from '../../data/translations';
+import { keepPart, recallPart } from '../../app/history';
 import { useDocumentTitle } from '../../app/title';
 import type { EventEntry } from '../../data/lists';
 import { createRenderMemo } from '../../lib/hydration';
@@ -10,8 +12,9 @@ import { locale, t } from '../../i18n';
 import { eventDay, formatDay, hasEvent, splitByTime, type EventItem } from '../../lib/event-time';
 import { settings } from '../../lib/settings';
 import { EventCards } from '../shared/EventCards';
-import { createPager, idsPage, sameIds } from '../shared/pager';
+import { createRememberedPager, idsPage, sameIds } from '../shared/pager';
 import { ShowMore, ShowPrevious } from '../shared/Paging';
+import { EmptyState, LoadingState } from '../../ui/States';
 
 /**
  * Upcoming events, soonest first and grouped by day (the venue's day), then past events,
@@ -24,7 +27,7 @@ export function EventsList() {
   return (
     <section class="page">
       <h1>{t('nav.events')}</h1>
-      <Suspense fallback={<p class="muted">{t('list.loading')}</p>}>
+      <Suspense fallback={<LoadingState label={t('list.loading')} />}>
         <EventsView />
       </Suspense>
     </section>
@@ -54,7 +57,7 @@ function EventsView() {
   const split = createRenderMemo(() => splitter()(all()));
   const upcomingIds = createRenderMemo(() => split().upcoming, sameIds);
   const pastIds = createRenderMemo(() => split().past, sameIds);
-  const upcoming = createPager<number>({
+  const upcoming = createRememberedPager<number>('events', {
     start: 0,
     reset: () => search.tag,
     // The entries and the page in one read (the entries are a cached query): a server render
@@ -64,11 +67,14 @@ function EventsView() {
       return read().then((list) => idsPage(split(list).upcoming, offset));
     },
   });
-  const [pastOpen, setPastOpen] = createSignal(false);
+  // Unfolded when the reader left it so and comes back (src/app/history.ts).
+  let unfolded = recallPart<boolean>('events-past-open') ?? false;
+  const [pastOpen, setPastOpen] = createSignal(unfolded);
+  if (!isServer) onCleanup(keepPart('events-past-open', () => unfolded));
   let list: HTMLDivElement | undefined;
 
   return (
-    <Show when={all().length} fallback={<p class="empty">{t('list.emptyEvents')}</p>}>
+    <Show when={all().length} fallback={<EmptyState>{t('list.emptyEvents')}</EmptyState>}>
       <Show when={tags().length}>
         {/* Plain links: the router's <A> would mark every chip current, as it ignores the query. */}
         <nav class="chips" aria-label={t('events.filter')}>
@@ -89,7 +95,7 @@ function EventsView() {
         </nav>
       </Show>
       <h2 class="section-title">{t('events.upcoming')}</h2>
-      <Show when={upcomingIds().length} fallback={<p class="empty">{t('events.noneForTopic')}</p>}>
+      <Show when={upcomingIds().length} fallback={<EmptyState>{t('events.noneForTopic')}</EmptyState>}>
         <ShowPrevious pager={upcoming} list={() => list} />
         <div ref={(element) => (list = element)}>
           <Days items={upcoming.items().filter(hasEvent)} />
@@ -97,13 +103,17 @@ function EventsView() {
         <ShowMore pager={upcoming} list={() => list} />
       </Show>
       <Show when={pastIds().length}>
-        <details class="past" onToggle={(event) => setPastOpen(event.currentTarget.open)}>
+        <details
+          class="past"
+          open={pastOpen()}
+          onToggle={(event) => setPastOpen((unfolded = event.currentTarget.open))}
+        >
           <summary>
             <h2 class="section-title">{t('events.past')}</h2>
           </summary>
           {/* Read only once opened; its own Suspense keeps the upcoming list on screen meanwhile. */}
           <Show when={pastOpen()}>
-            <Suspense fallback={<p class="muted">{t('list.loading')}</p>}>
+            <Suspense fallback={<LoadingState label={t('list.loading')} />}>
               <PastEvents ids={pastIds()} tag={search.tag} />
             </Suspense>
           </Show>
@@ -138,7 +148,7 @@ function Days(props: { items: EventItem[] }) {
 }
 
 function PastEvents(props: { ids: string[]; tag: string | undefined }) {
-  const past = createPager<number>({
+  const past = createRememberedPager<number>('events-past', {
     start: 0,
     reset: () => props.tag,
     load: (offset) => idsPage(props.ids, offset),

@@ -9,6 +9,7 @@ import { ItemBody } from '../../ui/ItemBody';
 import { OtherLanguages } from '../shared/OtherLanguages';
 import { ItemActions } from '../shared/ItemActions';
 import { ItemMissing } from '../shared/ItemMissing';
+import { LoadingState } from '../../ui/States';
 import { itemTitle, useDocumentTitle } from '../../app/title';
 
 /** A news item on its own address, readable offline. */
@@ -18,7 +19,7 @@ export function Article() {
   const zone = useFeedZone();
   useDocumentTitle(() => itemTitle(item()));
   return (
-    <Suspense fallback={<p class="muted">{t('list.loading')}</p>}>
+    <Suspense fallback={<LoadingState label={t('list.loading')} />}>
       <Show when={item() !== undefined}>
         <Show when={item()} fallback={<ItemMissing />}>
           {(found) => {
@@ -26,7 +27,6 @@ export function Article() {
             return (
               <article class="page article">
                 <h1 lang={found().language}>{displayTitle(found())}</h1>
-                <ItemActions item={found()} />
                 <OtherLanguages item={found()} />
                 <p class="article-meta">
                   <Show when={found().datePublished}>
@@ -36,6 +36,7 @@ export function Article() {
                     <span>{t('item.by', { names: formatList(authors(), locale()) })}</span>
                   </Show>
                 </p>
+                <ItemActions item={found()} />
                 <Show when={feedImage(found().image ?? found().bannerImage)}>
                   {(src) => (
                     // A feed image may live on any host: it is not told which item is open.

@@ -7,18 +7,25 @@ import { locale, t } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { feedImage, settings } from '../../lib/settings';
 import { ItemMarks } from '../shared/ItemMarks';
-import { createPager } from '../shared/pager';
+import { createRememberedPager } from '../shared/pager';
 import { ShowMore, ShowPrevious } from '../shared/Paging';
 import { ItemCard } from '../../ui/ItemCard';
+import { EmptyState, LoadingState } from '../../ui/States';
+import { InstallBanner } from '../../pwa/InstallPrompt';
 import { useDocumentTitle } from '../../app/title';
 
-/** The home screen: news, newest first, straight from IndexedDB, a page at a time. */
+/**
+ * The home screen: news, newest first, straight from IndexedDB, a page at a time. The install
+ * invitation, when there is one to make, sits under the title here (and in More), never above
+ * an item.
+ */
 export function NewsList() {
   useDocumentTitle(() => t('nav.news'));
   return (
     <section class="page">
-      <h1 class="visually-hidden">{t('nav.news')}</h1>
-      <Suspense fallback={<p class="muted">{t('list.loading')}</p>}>
+      <h1>{t('nav.news')}</h1>
+      <InstallBanner />
+      <Suspense fallback={<LoadingState label={t('list.loading')} />}>
         <NewsPages />
       </Suspense>
     </section>
@@ -26,7 +33,7 @@ export function NewsList() {
 }
 
 function NewsPages() {
-  const pager = createPager<Position | null>({
+  const pager = createRememberedPager<Position | null>('news', {
     start: null,
     load: (after) => listPage('news', after, locale(), settings().onlyMyLanguage),
   });
@@ -34,7 +41,7 @@ function NewsPages() {
   const zone = useFeedZone();
   let list: HTMLUListElement | undefined;
   return (
-    <Show when={pager.items().length} fallback={<p class="empty">{t('list.emptyNews')}</p>}>
+    <Show when={pager.items().length} fallback={<EmptyState>{t('list.emptyNews')}</EmptyState>}>
       <ShowPrevious pager={pager} list={() => list} />
       <ul class="card-list" ref={(element) => (list = element)}>
         <For each={pager.items()}>

@@ -13,6 +13,7 @@ export function RetractedNotice() {
           <For each={notices()}>{(notice) => <p>{t('saved.retracted', { title: notice.title })}</p>}</For>
           <button
             type="button"
+            class="button-outlined"
             // If the device refuses even this write, the notice simply stays for next time.
             onClick={() => void dismissNotices((notices() ?? []).map((n) => n.id)).catch(() => undefined)}
           >

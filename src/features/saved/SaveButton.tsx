@@ -26,17 +26,15 @@ export function SaveButton(props: { item: Item }) {
   };
   return (
     <>
-      <p class="save-row">
-        <button
-          type="button"
-          class="action save-button"
-          aria-pressed={isSaved()}
-          onClick={() => void toggle()}
-        >
-          <Icon name="saved" size={20} filled={isSaved()} />
-          {isSaved() ? t('saved.saved') : t('saved.save')}
-        </button>
-      </p>
+      <button
+        type="button"
+        class="button-quiet save-button"
+        aria-pressed={isSaved()}
+        onClick={() => void toggle()}
+      >
+        <Icon name="saved" size={20} filled={isSaved()} />
+        {isSaved() ? t('saved.saved') : t('saved.save')}
+      </button>
       <Show when={problem()}>
         {(kind) => (
           <p class="banner warn save-problem" role="alert">

@@ -10,6 +10,7 @@ import { hasEvent, splitByTime } from '../../lib/event-time';
 import { formatDate } from '../../lib/format';
 import { feedImage } from '../../lib/settings';
 import { ItemCard } from '../../ui/ItemCard';
+import { EmptyState, LoadingState } from '../../ui/States';
 import { EventCards } from '../shared/EventCards';
 import { savedItems } from './data';
 
@@ -31,8 +32,8 @@ export function SavedPage() {
   return (
     <section class="page">
       <h1>{t('saved.title')}</h1>
-      <Suspense fallback={<p class="muted">{t('list.loading')}</p>}>
-        <Show when={items().length} fallback={<p class="empty">{t('saved.empty')}</p>}>
+      <Suspense fallback={<LoadingState label={t('list.loading')} />}>
+        <Show when={items().length} fallback={<EmptyState>{t('saved.empty')}</EmptyState>}>
           <Show when={events().length}>
             <h2 class="saved-heading">{t('saved.agenda')}</h2>
             <Show when={upcoming().length} fallback={<p class="muted">{t('saved.noUpcoming')}</p>}>

@@ -1,5 +1,6 @@
 import { A, createAsync, useSearchParams } from '@solidjs/router';
-import { createMemo, createSignal, For, onMount, Show, Suspense } from 'solid-js';
+import { createMemo, createSignal, For, onCleanup, onMount, Show, Suspense } from 'solid-js';
+import { keepPart, recallPart } from '../../app/history';
 import { useDocumentTitle } from '../../app/title';
 import type { Item, ItemKind } from '../../data/model';
 import { itemPath } from '../../data/paths';
@@ -7,6 +8,7 @@ import { Icon } from '../../ui/Icon';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { now } from '../../app/clock';
 import { eventState } from '../../lib/event-state';
+import { EmptyState, LoadingState } from '../../ui/States';
 import { displayTitle, excerpt } from '../../data/text';
 import { languageMatch, pickLanguage, tagLabel } from '../../data/translations';
 import { feedMeta } from '../../app/data';
@@ -91,7 +93,11 @@ export function SearchPage() {
       .slice(0, 16);
   });
 
-  const [limit, setLimit] = createSignal({ key: '', count: PAGE });
+  // How many results are shown, for this query and filters: back from a result, as many again.
+  let shownCount = recallPart<{ key: string; count: number }>('search-results') ?? { key: '', count: PAGE };
+  const [limit, setShownCount] = createSignal(shownCount);
+  const setLimit = (next: { key: string; count: number }) => setShownCount((shownCount = next));
+  onCleanup(keepPart('search-results', () => shownCount));
   const listKey = () => `${query()}\n${kind() ?? ''}\n${tag() ?? ''}`;
   const visible = createMemo(() => best(shown(), limit().key === listKey() ? limit().count : PAGE));
 
@@ -126,7 +132,8 @@ export function SearchPage() {
 
   return (
     <section class="page search-page">
-      <h1>{t('search.title')}</h1>
+      {/* The app bar shows the title above: the heading is for screen readers and focus. */}
+      <h1 class="visually-hidden">{t('search.title')}</h1>
       <form
         role="search"
         class="search-form"
@@ -157,7 +164,7 @@ export function SearchPage() {
       <p class="search-status" role="status">
         {announcement()}
       </p>
-      <Suspense fallback={<p class="muted">{t('search.loading')}</p>}>
+      <Suspense fallback={<LoadingState label={t('search.loading')} />}>
         <Show when={index()}>
           <Show when={searching() || browsing()}>
             <nav class="chips" aria-label={t('search.kinds')}>
@@ -197,12 +204,17 @@ export function SearchPage() {
             <Show
               when={shown().length}
               fallback={
-                <div class="empty">
-                  <p>{t('search.noResultsHint')}</p>
-                  <Show when={kind() || tag()}>
-                    <A href={href({ kind: undefined, tag: undefined })}>{t('search.clearFilters')}</A>
-                  </Show>
-                </div>
+                <EmptyState
+                  action={
+                    <Show when={kind() || tag()}>
+                      <A href={href({ kind: undefined, tag: undefined })} class="button-outlined">
+                        {t('search.clearFilters')}
+                      </A>
+                    </Show>
+                  }
+                >
+                  {t('search.noResultsHint')}
+                </EmptyState>
               }
             >
               <ul class="card-list">
@@ -217,7 +229,7 @@ export function SearchPage() {
               <Show when={shown().length > visible().length}>
                 <button
                   type="button"
-                  class="search-more"
+                  class="button-outlined search-more"
                   onClick={() => setLimit({ key: listKey(), count: visible().length + PAGE })}
                 >
                   {t('search.more')}

@@ -1,5 +1,6 @@
 import { revalidate } from '@solidjs/router';
 import { createResource, createSignal, Show } from 'solid-js';
+import { showToast } from '../../lib/toast';
 import { IMAGE_CACHE } from '../../data/config';
 import { clearCachedContent } from '../../data/db';
 import { locale, t } from '../../i18n';
@@ -14,16 +15,14 @@ async function estimateUsage(): Promise<number | null> {
 /** How much the app stores, and a way to clear cached content while keeping saved items. */
 export function StorageSection() {
   const [usage, { refetch }] = createResource(estimateUsage);
-  const [cleared, setCleared] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
 
   const clear = async () => {
     setBusy(true);
-    setCleared(false);
     try {
       await clearCachedContent();
       if ('caches' in window) await caches.delete(IMAGE_CACHE);
-      setCleared(true);
+      showToast(() => t('settings.cleared'));
       await revalidate();
       void refetch();
       // Read the feed again right away; offline, this fails quietly and lists stay empty until online.
@@ -47,16 +46,13 @@ export function StorageSection() {
       <p>
         <button
           type="button"
-          class="action"
+          class="button-outlined"
           aria-describedby="clear-hint"
           disabled={busy()}
           onClick={() => void clear()}
         >
           {t('settings.clear')}
         </button>
-      </p>
-      <p role="status" class="muted">
-        <Show when={cleared()}>{t('settings.cleared')}</Show>
       </p>
     </>
   );

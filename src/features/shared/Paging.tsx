@@ -60,7 +60,7 @@ export function ShowMore(props: { pager: Pager; list: () => HTMLElement | undefi
         <button
           ref={watch}
           type="button"
-          class="action pager-more"
+          class="button-outlined pager-more"
           // aria-disabled, not disabled: a disabled button drops the keyboard focus it has. The
           // name stays: the status line below says what came.
           aria-disabled={props.pager.pending()}
@@ -88,7 +88,7 @@ export function ShowPrevious(props: { pager: Pager; list: () => HTMLElement | un
       <div class="pager">
         <button
           type="button"
-          class="action pager-previous"
+          class="button-outlined pager-previous"
           aria-disabled={props.pager.pending()}
           onClick={() => void load()}
         >

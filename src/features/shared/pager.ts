@@ -16,7 +16,9 @@ import {
   startTransition,
   untrack,
 } from 'solid-js';
+import { isServer } from 'solid-js/web';
 import { itemsById } from '../../app/data';
+import { keepPart, recallPart } from '../../app/history';
 import { listEntry } from '../../data/text';
 import { createRenderMemo } from '../../lib/hydration';
 import { PAGE_SIZE } from '../../data/lists';
@@ -48,6 +50,8 @@ export interface Pager {
   more: () => Promise<number>;
   /** Brings back the page before the first one on screen. */
   earlier: () => Promise<void>;
+  /** Which pages are on screen: kept when the reader leaves, to come back to (src/app/history.ts). */
+  shown: () => PageWindow<unknown>;
 }
 
 /** Pages on screen at most: 160 cards, about 1,300 nodes. */
@@ -62,10 +66,12 @@ export function createPager<S>(options: {
   load: (start: S) => Promise<Page<S>>;
   /** When this changes (a filter), the list starts again with its first page alone. */
   reset?: () => unknown;
+  /** The pages to start with instead of the first alone: those the reader had on screen. */
+  initial?: PageWindow<S>;
   max?: number;
 }): Pager {
   const max = options.max ?? MAX_PAGES;
-  const [onScreen, setOnScreen] = createSignal<PageWindow<S>>(startWindow(options.start));
+  const [onScreen, setOnScreen] = createSignal<PageWindow<S>>(options.initial ?? startWindow(options.start));
   // This list's own wait: Solid's `useTransition` pending is true for any transition at all,
   // such as the re-read after a sync, which must not make the buttons deaf.
   const [pending, setPending] = createSignal(false);
@@ -144,7 +150,19 @@ export function createPager<S>(options: {
     async earlier() {
       await start(() => setOnScreen(earlierWindow(untrack(onScreen), max)));
     },
+    shown: onScreen,
   };
+}
+
+/**
+ * A pager that comes back as the reader left it: returning to its screen through the history
+ * (Back), it starts with the pages that were on screen, so the screen can scroll back to the
+ * card the reader saw (src/app/history.ts). `name` tells the screen's lists apart.
+ */
+export function createRememberedPager<S>(name: string, options: Parameters<typeof createPager<S>>[0]): Pager {
+  const pager = createPager<S>({ ...options, initial: recallPart<PageWindow<S>>(name) });
+  if (!isServer) onCleanup(keepPart(name, pager.shown));
+  return pager;
 }
 
 /**

@@ -5,12 +5,14 @@ import { now } from '../../app/clock';
 import { syncState } from '../../app/data';
 import { formatRelative } from '../../lib/format';
 import { locale, t } from '../../i18n';
+import { currentFailure, statusLine, type Failure, type StatusLine } from './status-line';
 import { storage } from './storage-status';
 import { lastReport, refresh, syncing } from './sync-status';
 
 /**
  * Offline banner, where content is kept when that is not this device's storage, "updated N
- * minutes ago", the last sync problem, and the refresh button.
+ * minutes ago", the last sync problem, and the refresh button. The line and the banners never
+ * contradict each other (src/features/status/status-line.ts).
  */
 export function StatusBar() {
   const online = createConnectivitySignal();
@@ -25,10 +27,15 @@ export function StatusBar() {
     if (report.outcome === 'updated') return t('status.newItems');
     return report.outcome === 'unchanged' ? t('status.upToDate') : '';
   };
-  const problem = () => {
+  /** The latest failure known: this tab's or any context's last report, else the stored state's. */
+  const failure = (): Failure | undefined => {
     const report = lastReport();
-    return report ? report.error : state()?.lastError;
+    if (report) return report.error && { kind: report.error.kind, at: report.finishedAt };
+    const stored = state();
+    return stored?.lastError && { kind: stored.lastError.kind, at: stored.lastAttempt ?? 0 };
   };
+  const problem = () => currentFailure(failure(), lastSuccess());
+  const line = () => statusLine({ online: online(), lastSuccess: lastSuccess(), failure: failure() });
 
   return (
     <div class="status" role="region" aria-label={t('status.label')}>
@@ -50,7 +57,7 @@ export function StatusBar() {
       <Show when={storage() === 'outdated'}>
         <p class="banner warn" role="status">
           {t('status.outdated')}{' '}
-          <button type="button" class="link-button" onClick={() => window.location.reload()}>
+          <button type="button" class="button-quiet" onClick={() => window.location.reload()}>
             {t('pwa.reload')}
           </button>
         </p>
@@ -65,14 +72,12 @@ export function StatusBar() {
       <div class="status-line">
         {/* Not live: it changes with the clock, and would be read out every half minute. */}
         <span>
-          <Show when={lastSuccess()} fallback={t('status.neverUpdated')}>
-            {/* JSX, not a string: Show runs this untracked, and the text must follow language and clock. */}
-            {(when) => <>{t('status.updated', { when: updatedWhen(when(), now()) })}</>}
-          </Show>
+          {/* A function of the line, language and clock: the text follows all three. */}
+          {lineText(line(), now())}
         </span>
         <button
           type="button"
-          class="link-button"
+          class="button-quiet"
           onClick={() => {
             setAsked(true);
             void refresh();
@@ -90,7 +95,22 @@ export function StatusBar() {
   );
 }
 
+function lineText(line: StatusLine, now: number): string {
+  if (line.kind === 'never') return t('status.neverUpdated');
+  if (line.kind === 'updated') return t('status.updated', { when: updatedWhen(line.at, now) });
+  return t('status.showingCopy', { when: clockTime(line.at, now) });
+}
+
 /** "just now" for the first minute (Intl would say "now", which reads oddly after "Updated"). */
 function updatedWhen(when: number, now: number): string {
   return now - when < 60_000 ? t('status.justNow') : formatRelative(when, now, locale());
+}
+
+/** The time of day, with the date when it was not today (a copy's age must be plain). */
+function clockTime(when: number, now: number): string {
+  const sameDay = new Date(when).toDateString() === new Date(now).toDateString();
+  return new Intl.DateTimeFormat(locale(), {
+    ...(sameDay ? {} : { dateStyle: 'medium' }),
+    timeStyle: 'short',
+  }).format(when);
 }

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { currentFailure, statusLine } from './status-line';
+
+const minute = 60_000;
+const success = 10 * minute;
+
+describe('the status line', () => {
+  it('says "updated" while the latest read succeeded, online', () => {
+    expect(statusLine({ online: true, lastSuccess: success, failure: undefined })).toEqual({
+      kind: 'updated',
+      at: success,
+    });
+  });
+
+  it('never says "updated" beside a failure that came after the success', () => {
+    const failure = { kind: 'offline' as const, at: success + 5_000 };
+    expect(statusLine({ online: true, lastSuccess: success, failure })).toEqual({
+      kind: 'stale',
+      at: success,
+    });
+    expect(currentFailure(failure, success)).toEqual(failure);
+  });
+
+  it('forgets a failure that a later success has answered', () => {
+    const failure = { kind: 'timeout' as const, at: success - minute };
+    expect(currentFailure(failure, success)).toBeUndefined();
+    expect(statusLine({ online: true, lastSuccess: success, failure }).kind).toBe('updated');
+  });
+
+  it('says which copy shows while offline', () => {
+    expect(statusLine({ online: false, lastSuccess: success, failure: undefined })).toEqual({
+      kind: 'stale',
+      at: success,
+    });
+  });
+
+  it('says nothing was read yet before any success, failure or not', () => {
+    expect(statusLine({ online: true, lastSuccess: undefined, failure: undefined })).toEqual({
+      kind: 'never',
+    });
+    expect(currentFailure({ kind: 'http', at: 1 }, undefined)).toEqual({ kind: 'http', at: 1 });
+  });
+});
