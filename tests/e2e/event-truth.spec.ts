@@ -129,7 +129,8 @@ async function open(page: Page, slug: string): Promise<void> {
 const register = (page: Page) => page.getByRole('link', { name: 'Register' });
 const calendar = (page: Page) => page.getByRole('button', { name: 'Add to calendar' });
 const taxi = (page: Page) => page.getByRole('button', { name: 'Show to a taxi driver' });
-const maps = (page: Page) => page.getByRole('link', { name: 'Open in maps' });
+// The map links are in the Directions sheet (src/ui/Directions.tsx): its button stands for them.
+const maps = (page: Page) => page.getByRole('button', { name: 'Directions' });
 
 test.describe('event truth', () => {
   test.beforeEach(async ({ page }) => {
@@ -165,6 +166,8 @@ test.describe('event truth', () => {
     await open(page, 'open-day');
     await expect(page.locator('.badge-now')).toHaveText('Happening now');
     await expect(register(page)).toHaveCount(0);
+    // With nothing to register for, the calendar is the one primary action.
+    await expect(calendar(page)).toHaveClass(/button-primary/);
     await expect(taxi(page)).toBeVisible();
     await expect(maps(page)).toBeVisible();
   });

@@ -156,9 +156,10 @@ for (const { locale, catalogue, suffix } of [
     test.use({ locale });
 
     for (const [path, label] of [
-      // Registration open: Register leads; without one, Add to calendar; a contact: Call.
+      // Registration open: Register leads, also for an event moved online (its notice and
+      // join line come first); a contact: Call. (event-truth.spec.ts covers Add to calendar.)
       ['/events/taishan-roots-clinic-2027', catalogue.events.register],
-      ['/events/diaolou-heritage-days-2027', catalogue.events.addToCalendar],
+      ['/events/newcomers-welcome-2027', catalogue.events.register],
       ['/contacts/foreign-talent-station', catalogue.contacts.call.replace(' {{ phone }}', '')],
     ] as const) {
       test(`${path}: one, on the first screen, never under a toast`, async ({ page }) => {
