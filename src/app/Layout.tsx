@@ -5,6 +5,7 @@ import { cityName } from '../data/translations';
 import { Icon } from '../ui/Icon';
 import { prefetchOpeningHours } from '../features/contacts/hours-prefetch';
 import { RetractedNotice } from '../features/saved/RetractedNotice';
+import { UrgentNotices } from '../features/notices/UrgentNotices';
 import { makeHeadingFocus } from '../lib/focus-heading';
 import { StatusBar } from '../features/status/StatusBar';
 import { InstallBanner } from '../pwa/InstallPrompt';
@@ -62,6 +63,7 @@ export function Layout(props: RouteSectionProps) {
           <Icon name="search" />
         </A>
       </header>
+      <UrgentNotices />
       <StatusBar />
       <InstallBanner />
       <RetractedNotice />
