@@ -3,6 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as DbModule from './db';
 import type * as PushModule from './push';
+import { readPushMessage } from './push-message';
 
 const FEED = 'https://city.example.org/feed.json';
 const AT = Date.parse('2026-08-01T08:00:00+08:00');
@@ -18,7 +19,7 @@ beforeEach(async () => {
 });
 
 const message = (item: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
-  push.readPushMessage({
+  readPushMessage({
     v: 1,
     notice: 'n1',
     kind: 'urgent',
@@ -46,13 +47,13 @@ describe('push messages', () => {
   it('reads only messages of this format', () => {
     expect(message(typhoon())).toMatchObject({ notice: 'n1', lang: 'zh-Hans' });
     expect(
-      push.readPushMessage({ v: 2, notice: 'n', kind: 'urgent', lang: 'en', title: '', body: '', path: '/' }),
+      readPushMessage({ v: 2, notice: 'n', kind: 'urgent', lang: 'en', title: '', body: '', path: '/' }),
     ).toBeUndefined();
     expect(
-      push.readPushMessage({ v: 1, notice: 'n', kind: 'spam', lang: 'en', title: '', body: '', path: '/' }),
+      readPushMessage({ v: 1, notice: 'n', kind: 'spam', lang: 'en', title: '', body: '', path: '/' }),
     ).toBeUndefined();
     expect(
-      push.readPushMessage({
+      readPushMessage({
         v: 1,
         notice: 'n',
         kind: 'event',
@@ -62,7 +63,7 @@ describe('push messages', () => {
         path: 'https://evil.example/',
       }),
     ).toBeUndefined();
-    expect(push.readPushMessage('text')).toBeUndefined();
+    expect(readPushMessage('text')).toBeUndefined();
   });
 
   it('stores the item by the parser rules, for its address to open offline', async () => {

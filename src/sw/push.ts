@@ -5,7 +5,8 @@
  */
 import { feedUrl } from '../data/config';
 import { itemPath } from '../data/paths';
-import { readPushMessage, storePushedItem } from '../data/push';
+import { storePushedItem } from '../data/push';
+import { readPushMessage } from '../data/push-message';
 import { syncNow } from './feed-sync';
 
 declare const self: ServiceWorkerGlobalScope;
