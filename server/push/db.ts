@@ -5,7 +5,8 @@
  * - A PostgreSQL server (`DATABASE_URL`), through `pg`: the same SQL, for a city's scale, where
  *   several senders share the work through `FOR UPDATE SKIP LOCKED` (send.ts).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { SCHEMA } from './schema';
@@ -39,7 +40,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 async function openEmbedded(dataDir: string): Promise<Database> {
   mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir);
+  const unlock = lockFolder(dataDir);
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dataDir);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Sql => ({
     async query<T extends object>(text: string, params: readonly unknown[] = []) {
       // Several statements (the schema) need `exec`; one with parameters needs `query`.
@@ -57,8 +65,44 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     kind: 'embedded',
     ...wrap(db),
     transaction: (work) => db.transaction((tx) => work(wrap(tx))),
-    close: () => db.close(),
+    close: () => db.close().finally(unlock),
   };
+}
+
+/**
+ * PGlite keeps its database in this process's memory and writes it to the folder: a second
+ * PGlite on the same folder (another process, or a second open here) would be a second,
+ * diverging database, and send every notice again. So a folder has one owner, named in a lock
+ * file; a lock whose process is gone (a crash) is taken over.
+ */
+function lockFolder(dataDir: string): () => void {
+  const file = join(dataDir, 'citylink-push.lock');
+  for (;;) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return () => rmSync(file, { force: true });
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'EEXIST') throw error;
+      const owner = Number(readFileSync(file, 'utf8'));
+      if (alive(owner)) {
+        throw new Error(
+          `${dataDir} is in use by ${owner === process.pid ? 'this process' : `process ${owner}`}: ` +
+            'PGlite serves one process; use DATABASE_URL for several.',
+        );
+      }
+      rmSync(file, { force: true });
+    }
+  }
+}
+
+function alive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === 'EPERM';
+  }
 }
 
 function openServer(url: string): Database {

@@ -236,6 +236,29 @@ export function sendingScenarios(name: string, factory: DatabaseFactory): void {
       ]);
     });
 
+    it('lets two senders share one queue, each delivery taken by one of them', async () => {
+      const ids = Array.from({ length: 20 }, (_, i) => `reader-${i}`);
+      for (const id of ids)
+        await subscribe(push.newSubscriber(id), { language: 'en', urgent: true, events: false });
+      await publish();
+      // Two processes on a server; on PGlite, whose folder has one owner, two senders of one process.
+      const other = db.kind === 'server' ? await connect() : db;
+      const [a, b] = await Promise.all([
+        sender(db, { batchSize: 3 }).drain(),
+        sender(other, { batchSize: 3 }).drain(),
+      ]);
+      expect(a.sent + b.sent).toBe(20);
+      expect(a.sent).toBeGreaterThan(0);
+      expect(b.sent).toBeGreaterThan(0);
+      const perReader = ids.map((id) => push.received.filter((r) => r.id === id).length);
+      expect(new Set(perReader)).toEqual(new Set([1]));
+    });
+
+    it('opens a PGlite folder in one place at a time', async () => {
+      if (db.kind === 'server') return expect(await connect()).toBeDefined();
+      await expect(connect()).rejects.toThrow(/in use by this process/);
+    });
+
     it('sends nothing once a notice has expired or been retracted', async () => {
       await subscribe(push.newSubscriber('reader'), { language: 'en', urgent: true, events: true });
       await publish();
