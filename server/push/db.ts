@@ -88,6 +88,7 @@ function lockFolder(dataDir: string): () => void {
         throw new Error(
           `${dataDir} is in use by ${owner === process.pid ? 'this process' : `process ${owner}`}: ` +
             'PGlite serves one process; use DATABASE_URL for several.',
+          { cause: error },
         );
       }
       rmSync(file, { force: true });
