@@ -254,6 +254,7 @@ export const en = {
     events: 'New events',
     allTopics: 'All topics',
     topics: 'Only these topics',
+    topicsHint: 'With none checked, events of every topic.',
     language: 'Language of notifications',
     turnOn: 'Turn on notifications',
     save: 'Save changes',

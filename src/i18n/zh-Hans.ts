@@ -249,6 +249,7 @@ export const zhHans: Catalogue = {
     events: '新活动',
     allTopics: '全部主题',
     topics: '仅限以下主题',
+    topicsHint: '都不勾选则通知所有主题的活动。',
     language: '通知语言',
     turnOn: '开启通知',
     save: '保存更改',

@@ -43,6 +43,8 @@ self.addEventListener('message', (event) => {
   }
 });
 
+// Registered by the page where allowed (src/pwa/periodic-sync.ts): the feed, and its urgent
+// notices, stay fresh with no page open.
 self.addEventListener('periodicsync', (event: PeriodicSyncEvent) => {
   if (event.tag === 'feed') event.waitUntil(syncNow());
 });

@@ -8,6 +8,7 @@ import { createRenderMemo } from '../../lib/hydration';
 import { locale, t } from '../../i18n';
 import { eventDay, hasEvent, splitByTime, type EventItem } from '../../lib/event-time';
 import { settings } from '../../lib/settings';
+import { NotifyEvents } from '../notifications/NotifyEvents';
 import { EventCards } from '../shared/EventCards';
 import { createPager, idsPage, sameIds } from '../shared/pager';
 import { ShowMore, ShowPrevious } from '../shared/Paging';
@@ -23,6 +24,7 @@ export function EventsList() {
   return (
     <section class="page">
       <h1>{t('nav.events')}</h1>
+      <NotifyEvents />
       <Suspense fallback={<p class="muted">{t('list.loading')}</p>}>
         <EventsView />
       </Suspense>
