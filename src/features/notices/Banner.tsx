@@ -13,6 +13,8 @@ import './notices.css';
 export interface BannerProps {
   /** Puts text in the page's assertive live region. */
   announce: (text: string) => void;
+  /** How many notices are on screen, once read. */
+  shown: (count: number) => void;
 }
 
 /** A notice as shown: the reader's language of it. */
@@ -46,6 +48,7 @@ export function Banner(props: BannerProps) {
   const heard = new Set<string>();
   createEffect(
     on(shown, (list) => {
+      if (notices() !== undefined) props.shown(list.length);
       const fresh = list.filter((entry) => !entry.notice.announced && !heard.has(entry.item.id));
       if (fresh.length === 0) return;
       for (const entry of fresh) for (const id of entry.notice.ids) heard.add(id);

@@ -12,6 +12,7 @@ import type { BannerProps } from './Banner';
 export function UrgentNotices() {
   const [banner, setBanner] = createSignal<Component<BannerProps>>();
   const [message, setMessage] = createSignal('');
+  const [shown, setShown] = createSignal<number>();
   createEffect(() => {
     if (!hydrated() || banner()) return;
     import('./Banner').then(
@@ -22,9 +23,18 @@ export function UrgentNotices() {
   });
   return (
     <>
-      <Show when={banner()}>{(component) => <Dynamic component={component()} announce={setMessage} />}</Show>
-      {/* In the page from the first byte, so that text put in it later is announced, once. */}
-      <div class="visually-hidden" aria-live="assertive" aria-atomic="true" data-urgent-announcer>
+      <Show when={banner()}>
+        {(component) => <Dynamic component={component()} announce={setMessage} shown={setShown} />}
+      </Show>
+      {/* In the page from the first byte, so that text put in it later is announced, once.
+          `data-urgent-shown` counts the notices on screen once the banner has read them (for tests). */}
+      <div
+        class="visually-hidden"
+        aria-live="assertive"
+        aria-atomic="true"
+        data-urgent-announcer
+        data-urgent-shown={shown()}
+      >
         {message()}
       </div>
     </>
