@@ -159,7 +159,7 @@ export function storedItem(page: Page, id: string): Promise<Record<string, unkno
     (key) =>
       new Promise<Record<string, unknown> | undefined>((resolve, reject) => {
         const open = indexedDB.open('citylink');
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(new Error(String(open.error)));
         open.onsuccess = () => {
           const db = open.result;
           const get = db.transaction('items').objectStore('items').get(key);
@@ -167,7 +167,7 @@ export function storedItem(page: Page, id: string): Promise<Record<string, unkno
             resolve(get.result as Record<string, unknown> | undefined);
             db.close();
           };
-          get.onerror = () => reject(get.error);
+          get.onerror = () => reject(new Error(String(get.error)));
         };
       }),
     id,
