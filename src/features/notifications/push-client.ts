@@ -138,8 +138,8 @@ export async function readChoices(): Promise<PushChoices | 'forgotten' | undefin
  * subscription with the reader's choices on the service.
  */
 export async function subscribe(choices: PushChoices): Promise<PushChoices> {
-  const permission =
-    Notification.permission === 'granted' ? 'granted' : await Notification.requestPermission();
+  // Answered at once, without a prompt, when the reader allowed notifications before.
+  const permission = await Notification.requestPermission();
   if (permission !== 'granted') throw new PushError('refused');
   const registration = await navigator.serviceWorker.ready;
   const keyResponse = await call('key', 'GET');
