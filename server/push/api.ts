@@ -18,6 +18,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import * as v from 'valibot';
 import type { Sql } from './db';
 import { endpointLabel, type Log } from './log';
@@ -38,6 +39,11 @@ export interface ApiOptions {
   notifyToken?: string;
   /** Reads the feed now. */
   poll?: () => Promise<unknown>;
+  /**
+   * Origins of the app when it is served from another host than the service (`VITE_PUSH_URL`):
+   * answered with CORS headers. Empty on the same host, which needs none.
+   */
+  allowOrigins?: readonly string[];
 }
 
 // base64url of a P-256 public key (65 bytes, uncompressed) and of a 16-byte auth secret.
@@ -69,6 +75,17 @@ export interface SubscriptionChoices {
 export function createApi(options: ApiOptions): Hono {
   const app = new Hono().basePath(options.basePath);
   const { sql, log } = options;
+  if (options.allowOrigins?.length) {
+    app.use(
+      '*',
+      cors({
+        origin: [...options.allowOrigins],
+        allowMethods: ['GET', 'PUT', 'POST', 'DELETE'],
+        allowHeaders: ['Content-Type'],
+        maxAge: 86_400,
+      }),
+    );
+  }
 
   app.use('*', async (c, next) => {
     const started = Date.now();

@@ -15,6 +15,7 @@
  * | PUSH_TRUST_PROXY       | off (1: read X-Forwarded-For)             |
  * | PUSH_RATE_LIMIT        | 60 requests per client and minute         |
  * | PUSH_NOTIFY_TOKEN      | none (POST /poll off)                     |
+ * | PUSH_ALLOW_ORIGIN      | none (the app on the same host)           |
  */
 import { join, resolve } from 'node:path';
 import { keysInFile } from './keys';
@@ -45,6 +46,7 @@ const service = await startPushService({
   trustProxy: env.PUSH_TRUST_PROXY === '1',
   rateLimit: Number(env.PUSH_RATE_LIMIT ?? 60),
   notifyToken: env.PUSH_NOTIFY_TOKEN || undefined,
+  allowOrigins: (env.PUSH_ALLOW_ORIGIN ?? '').split(',').filter(Boolean),
   log,
 });
 

@@ -54,7 +54,7 @@ describe('the push service', () => {
   let site: Awaited<ReturnType<typeof feedServer>>;
   const lines: string[] = [];
 
-  const start = async (options: { rateLimit?: number } = {}) => {
+  const start = async (options: { rateLimit?: number; allowOrigins?: string[] } = {}) => {
     push = await startFakePushService(() => vapid.publicKey);
     site = await feedServer();
     service = await startPushService({
@@ -73,7 +73,7 @@ describe('the push service', () => {
     await push.close();
     await site.close();
     lines.length = 0;
-  });
+  }, 60_000);
 
   const api = (
     path: string,
@@ -169,6 +169,21 @@ describe('the push service', () => {
     );
     const huge = await api('/subscription', { method: 'PUT', body: 'x'.repeat(5000) });
     expect(huge.status).toBe(413);
+  });
+
+  it('answers the app with CORS only when it is on another host', async () => {
+    await start({ allowOrigins: ['https://city.example.org'] });
+    const preflight = (origin: string) =>
+      api('/subscription', {
+        method: 'OPTIONS',
+        headers: { Origin: origin, 'Access-Control-Request-Method': 'PUT' },
+      });
+    const allowed = await preflight('https://city.example.org');
+    expect(allowed.headers.get('Access-Control-Allow-Origin')).toBe('https://city.example.org');
+    expect(allowed.headers.get('Access-Control-Allow-Methods')).toContain('PUT');
+    expect(
+      (await preflight('https://elsewhere.example')).headers.get('Access-Control-Allow-Origin'),
+    ).toBeNull();
   });
 
   it('rate-limits each client', async () => {

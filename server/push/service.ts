@@ -28,6 +28,8 @@ export interface ServiceOptions {
   /** Requests per client and minute. */
   rateLimit?: number;
   notifyToken?: string;
+  /** The app's origins when it is on another host than the service (CORS). */
+  allowOrigins?: readonly string[];
   log?: Log;
   sender?: Omit<SenderOptions, 'vapid' | 'log'>;
   /** Tests drive the watcher by hand. */
@@ -67,6 +69,7 @@ export async function startPushService(options: ServiceOptions): Promise<PushSer
     trustProxy: options.trustProxy ?? false,
     notifyToken: options.notifyToken,
     poll: () => watcher.poll(),
+    allowOrigins: options.allowOrigins ?? [],
   });
   const server = await new Promise<ServerType>((resolve) => {
     const started: ServerType = serve(

@@ -42,12 +42,12 @@ export function sendingScenarios(name: string, factory: DatabaseFactory): void {
       where = await factory.fresh();
       db = await connect();
       push = await startFakePushService(() => vapid.publicKey);
-    });
+    }, 60_000);
     afterEach(async () => {
       await push.close();
       for (const database of open.splice(0)) await database.close().catch(() => undefined);
       await factory.cleanUp?.();
-    });
+    }, 60_000);
 
     async function subscribe(
       subscriber: Subscriber,
