@@ -14,7 +14,7 @@ import { pgliteFolders } from './testing/pglite';
 
 const folders = pgliteFolders();
 beforeAll(() => folders.prepare(), 120_000);
-afterAll(() => folders.remove());
+afterAll(() => folders.remove(), 120_000);
 
 /** A feed server with an ETag, counting what it answered. */
 async function feedServer(): Promise<{

@@ -255,7 +255,7 @@ export const en = {
     allTopics: 'All topics',
     topics: 'Only these topics',
     topicsHint: 'With none checked, events of every topic.',
-    language: 'Language of notifications',
+    language: 'Write notifications in',
     turnOn: 'Turn on notifications',
     save: 'Save changes',
     turnOff: 'Turn off notifications',

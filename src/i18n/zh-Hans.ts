@@ -250,7 +250,7 @@ export const zhHans: Catalogue = {
     allTopics: '全部主题',
     topics: '仅限以下主题',
     topicsHint: '都不勾选则通知所有主题的活动。',
-    language: '通知语言',
+    language: '通知所用文字',
     turnOn: '开启通知',
     save: '保存更改',
     turnOff: '关闭通知',
