@@ -23,6 +23,8 @@ import { waitForController, waitForSync } from './helpers';
 
 let site: PushSite;
 test.beforeAll(async () => {
+  // Making the PGlite database (initdb in WebAssembly) takes seconds, more on a busy machine.
+  test.setTimeout(180_000);
   site = await servePushSite(new URL('../../dist', import.meta.url).pathname);
   site.build.feed = () => demoFeedWith([]);
   // The service's first look at the feed: what is there already is no news.
