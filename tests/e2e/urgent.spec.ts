@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { serveBuild, type BuildServer } from '../support/builds';
 import { demoFeedWith, typhoon } from '../support/urgent-feed';
@@ -45,6 +46,11 @@ test('an urgent notice shows above every screen, is announced once, survives off
   await expect(announcer(page)).toHaveText('Urgent notice: Typhoon signal No. 8: service desks closed today');
   // Rendered after hydration from the device's store: the server's HTML and hydration agree.
   expect(errors).toEqual([]);
+  const axe = await new AxeBuilder({ page })
+    .include('.urgent-notices')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(axe.violations).toEqual([]);
 
   // Above every screen: the banner stays as the reader moves on, and is not announced again.
   await page.locator('.tab-bar a[href="/events"]').click();
