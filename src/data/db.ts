@@ -82,9 +82,9 @@ export function toStored(item: Item): StoredItem {
 /** What the reader did with an urgent notice (v4), by item id. */
 export interface NoticeState {
   id: string;
-  /** When the reader dismissed it (ms). */
+  /** The version of the notice (its publisher's last change, ms) the reader dismissed. */
   dismissedAt?: number;
-  /** When it was announced to screen readers (ms), so it is announced once. */
+  /** The version announced to screen readers, so that it is announced once. */
   announcedAt?: number;
 }
 

@@ -96,9 +96,11 @@ describe.each([
       { translations: [{ language: 'en', id: 'typhoon-en' }] },
     );
     await store([urgent('typhoon-en', { language: 'en' }), zh]);
-    await notices.markAnnounced(['typhoon-en', 'typhoon-zh'], NOW);
+    const [first] = await notices.currentNotices(NOW);
+    await notices.markAnnounced([first!]);
     expect((await notices.currentNotices(NOW))[0]?.announced).toBe(true);
-    await notices.dismissNotice(['typhoon-zh'], NOW);
+    // Dismissed by one language's id only: the whole group is settled.
+    await notices.dismissNotice({ ids: ['typhoon-zh'], version: first!.version });
     expect(await current()).toEqual([]);
 
     // The publisher raises the signal: the same ids, changed after the dismissal.
@@ -121,10 +123,22 @@ describe.each([
 
   it('stores what the reader did per item, kept across reads', async () => {
     await store([urgent('a')]);
-    await notices.markAnnounced(['a'], NOW);
-    await notices.dismissNotice(['a'], NOW + 1);
-    await notices.markAnnounced(['a'], NOW + 2);
+    const [notice] = await notices.currentNotices(NOW);
+    await notices.markAnnounced([notice!]);
+    await notices.dismissNotice(notice!);
+    await notices.markAnnounced([notice!]);
     expect(await current()).toEqual([]);
+  });
+
+  it('settles a notice on a device whose clock runs behind the publisher', async () => {
+    // Published at 07:00 by the city; this device thinks it is 06:50.
+    const behind = Date.parse('2026-08-01T06:50:00+08:00');
+    await store([urgent('a'), urgent('b')]);
+    await db.markRead('a', behind);
+    const [b] = await notices.currentNotices(behind);
+    expect(b?.items.map((item) => item.id)).toEqual(['b']);
+    await notices.dismissNotice(b!);
+    expect(await current(behind)).toEqual([]);
   });
 });
 

@@ -18,6 +18,12 @@ export interface Notice {
   ids: string[];
   /** Whether screen readers already heard it (since its last change). */
   announced: boolean;
+  /**
+   * Its version: when the publisher last changed it (ms, 0 when undated). Dismissals and
+   * announcements record the version they saw, not the device's time, so a device whose clock
+   * runs behind the publisher's still settles the notice.
+   */
+  version: number;
 }
 
 /** When an item last changed, as its publisher dated it (ms); 0 when undated. */
@@ -35,7 +41,7 @@ export function currentNotices(at: number): Promise<Notice[]> {
   return view(['items', 'reads', 'notices'], async (a) => {
     const urgent = await a.urgentAfter(at);
     if (urgent.length === 0) return [];
-    return (await Promise.all(groups(urgent).map((group) => noticeOf(a, group)))).filter(
+    return (await Promise.all(groups(urgent).map((group) => noticeOf(a, group, at)))).filter(
       (notice): notice is Notice => notice !== undefined,
     );
   });
@@ -70,20 +76,22 @@ function groups(items: StoredItem[]): StoredItem[][] {
   return out;
 }
 
-async function noticeOf(a: Access, group: StoredItem[]): Promise<Notice | undefined> {
+async function noticeOf(a: Access, group: StoredItem[], at: number): Promise<Notice | undefined> {
   const ids = [...new Set(group.flatMap((item) => [item.id, ...item.links]))];
-  const changed = Math.max(...group.map(changedAt));
+  const version = Math.max(...group.map(changedAt));
   const [reads, states] = await Promise.all([
     Promise.all(ids.map((id) => a.get('reads', id))),
     Promise.all(ids.map((id) => a.get('notices', id))),
   ]);
-  const settled = [...reads, ...states.map((state) => state?.dismissedAt)].some(
-    (when) => when !== undefined && when >= changed,
-  );
+  // Opened (a read, timed by the device) after the change, or at all when the change is dated
+  // in the device's future (its clock is behind); dismissed at this version or a later one.
+  const opened = reads.some((when) => when !== undefined && (when >= version || version > at));
+  const dismissed = states.some((state) => state?.dismissedAt !== undefined && state.dismissedAt >= version);
+  const settled = opened || dismissed;
   if (settled) return undefined;
-  const announced = states.some((state) => state?.announcedAt !== undefined && state.announcedAt >= changed);
+  const announced = states.some((state) => state?.announcedAt !== undefined && state.announcedAt >= version);
   const items = group.map(({ links: _links, urgentUntil: _until, ...item }) => item);
-  return { items, ids, announced };
+  return { items, ids, announced, version };
 }
 
 /** Whether an urgent item is still current at `at` (ms). */
@@ -91,14 +99,14 @@ export function isCurrent(item: Pick<Item, 'expires'>, at: number): boolean {
   return !item.expires || Date.parse(item.expires) > at;
 }
 
-/** The reader dismissed a notice (every id of its group) at `at`. */
-export function dismissNotice(ids: readonly string[], at: number): Promise<void> {
-  return markNotices(ids, { dismissedAt: at });
+/** The reader dismissed a notice (every id of its group) at its `version`. */
+export function dismissNotice(notice: Pick<Notice, 'ids' | 'version'>): Promise<void> {
+  return markNotices(notice.ids, { dismissedAt: notice.version });
 }
 
-/** Screen readers heard these notices at `at`: they are not announced again. */
-export function markAnnounced(ids: readonly string[], at: number): Promise<void> {
-  return markNotices(ids, { announcedAt: at });
+/** Screen readers heard these notices (at their versions): not again until they change. */
+export async function markAnnounced(notices: readonly Pick<Notice, 'ids' | 'version'>[]): Promise<void> {
+  for (const notice of notices) await markNotices(notice.ids, { announcedAt: notice.version });
 }
 
 function markNotices(ids: readonly string[], change: Omit<NoticeState, 'id'>): Promise<void> {

@@ -5,6 +5,10 @@ const demo = JSON.parse(readFileSync(new URL('../../public/feed.json', import.me
   items: unknown[];
 };
 
+// Once per test run: a feed read twice must show the same notice (a new date is a new version,
+// which the app shows and announces again).
+const PUBLISHED = new Date(Date.now() - 60_000).toISOString();
+
 /**
  * The typhoon notice, both languages; `expires` an RFC 3339 time (default: in a day). A `suffix`
  * makes another notice (other ids and slugs) with the same words.
@@ -13,7 +17,7 @@ export function typhoon(
   expires = new Date(Date.now() + 86_400_000).toISOString(),
   suffix = '',
 ): Record<string, unknown>[] {
-  const published = new Date(Date.now() - 60_000).toISOString();
+  const published = PUBLISHED;
   return [
     {
       id: `typhoon-8-en${suffix}`,

@@ -55,7 +55,7 @@ export function Banner(props: BannerProps) {
       props.announce(
         t('notices.announce', { titles: fresh.map((entry) => displayTitle(entry.item)).join('; ') }),
       );
-      void announced(fresh.flatMap((entry) => entry.notice.ids)).catch(() => undefined);
+      void announced(fresh.map((entry) => entry.notice)).catch(() => undefined);
     }),
   );
 
@@ -80,7 +80,7 @@ export function Banner(props: BannerProps) {
                   onClick={() => {
                     // Focus would fall to the page's start with the button: keep the reader in the content.
                     document.getElementById('main')?.focus();
-                    void dismiss(entry.notice.ids).catch(() => undefined);
+                    void dismiss(entry.notice).catch(() => undefined);
                   }}
                 >
                   ×
