@@ -7,7 +7,17 @@ import tseslint from 'typescript-eslint';
 const restrict = (patterns) => ['error', { patterns }];
 
 export default tseslint.config(
-  { ignores: ['dist', 'dev-dist', 'node_modules', 'test-results', 'playwright-report', 'coverage'] },
+  {
+    ignores: [
+      'dist',
+      'dev-dist',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      'coverage',
+      '.push-data',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -81,7 +91,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.ts', '**/*.test.tsx', 'tests/**', 'scripts/**', 'bin/**', '*.config.{js,ts}'],
+    files: [
+      '**/*.test.ts',
+      '**/*.test.tsx',
+      'tests/**',
+      'scripts/**',
+      'bin/**',
+      'server/**',
+      '*.config.{js,ts}',
+    ],
     languageOptions: { globals: { ...globals.node } },
     rules: {
       'no-restricted-imports': 'off',

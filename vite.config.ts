@@ -124,6 +124,11 @@ export default defineConfig({
     // Last: it hashes the inline code of every HTML file the steps above wrote (scripts/csp.ts).
     cspPlugin(),
   ],
+  // `npm start` with `npm run push` beside it: the push service behind the same host at /push/,
+  // as docs/push.md deploys it. Nothing asks for /push/ until a reader uses notifications.
+  preview: {
+    proxy: { '/push/': process.env.CITYLINK_PUSH_ORIGIN ?? 'http://127.0.0.1:8787' },
+  },
   build: {
     target: 'es2022',
     // scripts/prerender.ts reads which chunks each screen needs, to preload them.

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   applyPolicy,
   feedOrigin,
+  pushOrigin,
   frameAncestors,
   headerPolicy,
   htmlFileFor,
@@ -50,6 +51,22 @@ describe('the policy', () => {
         `${name ?? ''}`,
       ).toBe(true);
     }
+  });
+
+  it('connects to the push service when it lives on another host', () => {
+    const policy = (settings: { feedOrigin?: string; pushOrigin?: string }) =>
+      directive(pagePolicy({ scripts: [], styles: [] }, settings), 'connect-src');
+    expect(policy({ pushOrigin: 'https://push.example.org' })).toEqual([
+      "'self'",
+      'https://push.example.org',
+    ]);
+    expect(policy({ feedOrigin: 'https://x.example.org', pushOrigin: 'https://x.example.org' })).toEqual([
+      "'self'",
+      'https://x.example.org',
+    ]);
+    expect(pushOrigin('/push/')).toBeUndefined();
+    expect(pushOrigin('https://push.example.org/push/')).toBe('https://push.example.org');
+    expect(() => pushOrigin('data:text/plain,x')).toThrow(/VITE_PUSH_URL/);
   });
 
   it('connects to the feed origin when the feed lives elsewhere', () => {

@@ -24,6 +24,8 @@ import { SHELL } from './prerender';
 export interface PolicySettings {
   /** The feed's origin when it is not the site's own (`VITE_FEED_URL`), for `connect-src`. */
   feedOrigin?: string;
+  /** The push service's origin when it is not the site's own (`VITE_PUSH_URL`), for `connect-src`. */
+  pushOrigin?: string;
 }
 
 /** The Trusted Types policies the page may create (src/lib/trusted-types.ts and its callers). */
@@ -35,13 +37,26 @@ export function frameAncestors(env: Record<string, string | undefined> = process
 }
 
 /** The origin of `VITE_FEED_URL` when it names another site; undefined for a path on this one. */
-export function feedOrigin(feedUrl: string | undefined): string | undefined {
+export function feedOrigin(feedUrl: string | undefined, variable = 'VITE_FEED_URL'): string | undefined {
   if (!feedUrl || !/^[a-z][a-z0-9+.-]*:/i.test(feedUrl)) return undefined;
   const url = new URL(feedUrl);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new Error(`VITE_FEED_URL must be an http(s) address, not "${feedUrl}".`);
+    throw new Error(`${variable} must be an http(s) address, not "${feedUrl}".`);
   }
   return url.origin;
+}
+
+/** The origin of `VITE_PUSH_URL` when it names another site (docs/push.md); undefined for a path. */
+export function pushOrigin(pushUrl: string | undefined): string | undefined {
+  return feedOrigin(pushUrl, 'VITE_PUSH_URL');
+}
+
+/** The build's policy settings from its environment. */
+function settingsFrom(env: Record<string, unknown>): PolicySettings {
+  return {
+    feedOrigin: feedOrigin(env.VITE_FEED_URL as string | undefined),
+    pushOrigin: pushOrigin(env.VITE_PUSH_URL as string | undefined),
+  };
 }
 
 /**
@@ -60,7 +75,11 @@ export function pagePolicy(
     ['style-src', "'self'", ...quoted(inline.styles)],
     ['img-src', "'self'", 'https:', 'data:'],
     ['font-src', "'self'"],
-    ['connect-src', "'self'", ...(settings.feedOrigin ? [settings.feedOrigin] : [])],
+    [
+      'connect-src',
+      "'self'",
+      ...new Set([settings.feedOrigin, settings.pushOrigin].filter((origin) => origin !== undefined)),
+    ],
     ['manifest-src', "'self'"],
     ['worker-src', "'self'"],
     ['form-action', "'self'"],
@@ -277,7 +296,7 @@ export function cspPlugin(): Plugin {
     apply: (_config, env) => env.command === 'build' || env.isPreview === true,
     configResolved(config) {
       distDir = resolve(config.root, config.build.outDir);
-      settings = { feedOrigin: feedOrigin(config.env.VITE_FEED_URL as string | undefined) };
+      settings = settingsFrom(config.env);
     },
     // index.html, and the shell copied from it (scripts/prerender.ts), get their policy before
     // vite-plugin-pwa lists the shell for the precache with a hash of its content, so that the
@@ -321,6 +340,6 @@ export function cspPlugin(): Plugin {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dist = resolve(process.argv[2] ?? 'dist');
-  const { files } = applyToBuild(dist, { feedOrigin: feedOrigin(process.env.VITE_FEED_URL) });
+  const { files } = applyToBuild(dist, settingsFrom(process.env));
   console.log(`csp: policy in ${files} HTML files of ${dist}`);
 }

@@ -6,6 +6,7 @@ import { AppBar } from '../ui/AppBar';
 import { Icon } from '../ui/Icon';
 import { prefetchOpeningHours } from '../features/contacts/hours-prefetch';
 import { RetractedNotice } from '../features/saved/RetractedNotice';
+import { UrgentNotices } from '../features/notices/UrgentNotices';
 import { makeHeadingFocus } from '../lib/focus-heading';
 import { StatusBar } from '../features/status/StatusBar';
 import { clearToasts } from '../lib/toast';
@@ -92,6 +93,7 @@ export function Layout(props: RouteSectionProps) {
           </Show>
         }
       />
+      <UrgentNotices />
       <StatusBar />
       <RetractedNotice />
       <main id="main" tabIndex={-1} ref={(element) => (main = element)}>

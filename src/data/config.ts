@@ -8,6 +8,16 @@ export function feedUrl(base: string): string {
   return new URL(configured || '/feed.json', base).href;
 }
 
+/**
+ * The push service's API (server/push): `/push/` on the app's own host unless `VITE_PUSH_URL`
+ * names another (its origin then joins the page's `connect-src`, scripts/csp.ts).
+ */
+export function pushServiceUrl(base: string): string {
+  const configured = import.meta.env.VITE_PUSH_URL as string | undefined;
+  const url = new URL(configured || '/push/', base).href;
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
 /** The Cache Storage cache of feed images: filled by the worker, cleared from Settings. */
 export const IMAGE_CACHE = 'citylink-images';
 

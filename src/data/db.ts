@@ -62,11 +62,30 @@ export interface RetractedNotice {
 /** An item as stored: with the ids of its translations, which the `by-link` index reads (v3). */
 export interface StoredItem extends Item {
   links: string[];
+  /**
+   * v4, urgent notices only: until when (ms) the notice is current, `expires` or the end of
+   * time. The `by-urgent` index holds only items that have it, so the banner reads just those.
+   */
+  urgentUntil?: number;
 }
+
+/** The largest time a Date holds (ms): an urgent notice without `expires` is current until then. */
+export const END_OF_TIME = 8_640_000_000_000_000;
 
 /** The record `item` is stored as. */
 export function toStored(item: Item): StoredItem {
-  return { ...item, links: item.translations.map((translation) => translation.id) };
+  const stored: StoredItem = { ...item, links: item.translations.map((translation) => translation.id) };
+  if (item.urgent) stored.urgentUntil = item.expires ? Date.parse(item.expires) : END_OF_TIME;
+  return stored;
+}
+
+/** What the reader did with an urgent notice (v4), by item id. */
+export interface NoticeState {
+  id: string;
+  /** The version of the notice (its publisher's last change, ms) the reader dismissed. */
+  dismissedAt?: number;
+  /** The version announced to screen readers, so that it is announced once. */
+  announcedAt?: number;
 }
 
 export interface CitylinkDB extends DBSchema {
@@ -83,6 +102,8 @@ export interface CitylinkDB extends DBSchema {
        * translation group from any of its items, even when only one side links the other.
        */
       'by-link': string;
+      /** v4: urgent notices by the time they stop being current (`urgentUntil`). */
+      'by-urgent': number;
     };
   };
   /** Feed-level facts of the feed in use, under the key `current`. */
@@ -99,10 +120,12 @@ export interface CitylinkDB extends DBSchema {
   reads: { key: string; value: number };
   /** v2: retracted saved items the reader has not been told about yet. */
   retracted: { key: string; value: RetractedNotice };
+  /** v4: urgent notices the reader dismissed or heard announced. */
+  notices: { key: string; value: NoticeState };
 }
 
 export const DB_NAME = 'citylink';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 type Db = IDBPDatabase<CitylinkDB>;
 type Stores = StoreNames<CitylinkDB>;
@@ -128,6 +151,8 @@ export interface Access {
     index: I,
     key: IndexKey<CitylinkDB, N, I>,
   ): Promise<Key<N> | undefined>;
+  /** Urgent notices current after `at` (ms): items whose `urgentUntil` is later. */
+  urgentAfter(at: number): Promise<StoredItem[]>;
   /** Keys of every record whose index key equals `key` (for `by-link`, an element of `links`). */
   keysFromIndex<N extends Stores, I extends Index<N>>(
     store: N,
@@ -157,7 +182,12 @@ interface Backend {
 const SHAPES = {
   items: {
     keyPath: 'id',
-    indexes: { 'by-kind-time': ['kind', 'sortTime'], 'by-kind-key': ['kind', 'key'], 'by-link': 'links' },
+    indexes: {
+      'by-kind-time': ['kind', 'sortTime'],
+      'by-kind-key': ['kind', 'key'],
+      'by-link': 'links',
+      'by-urgent': 'urgentUntil',
+    },
     multiEntry: ['by-link'],
   },
   feed: {},
@@ -165,6 +195,7 @@ const SHAPES = {
   saved: { keyPath: 'id', indexes: { 'by-kind-key': ['item.kind', 'item.key'] } },
   reads: {},
   retracted: { keyPath: 'id' },
+  notices: { keyPath: 'id' },
 } as const satisfies Record<Stores, StoreShape>;
 
 /** The versioned upgrade, run by `openDB` when the device holds an older version (or none). */
@@ -224,6 +255,25 @@ function createStores(
     // The open waits for this transaction, so the rewrite is done before anyone reads. A failed
     // request aborts the whole upgrade: the database stays at v2 and the next open tries again.
     void addLinks(items).catch(() => undefined);
+  }
+  if (oldVersion < 4) {
+    // Urgent notices get their own index, and a store for what the reader did with them.
+    database.createObjectStore('notices', { keyPath: SHAPES.notices.keyPath });
+    const items = transaction.objectStore('items');
+    if (!items.indexNames.contains('by-urgent'))
+      items.createIndex('by-urgent', itemShape.indexes['by-urgent']);
+    // Items stored urgent by v3 (its parser already read `_city.urgent`) get `urgentUntil`.
+    void markUrgent(items).catch(() => undefined);
+  }
+}
+
+async function markUrgent(
+  items: IDBPObjectStore<CitylinkDB, Stores[], 'items', 'versionchange'>,
+): Promise<void> {
+  let cursor = await items.openCursor();
+  while (cursor) {
+    if (cursor.value.urgent) await cursor.update(toStored(cursor.value));
+    cursor = await cursor.continue();
   }
 }
 
@@ -410,6 +460,7 @@ function idbAccess(t: IDBPTransaction<CitylinkDB, Stores[], 'readonly' | 'readwr
         .index(index)
         .getAllKeys(key as IDBValidKey) as Promise<never[]>,
     count: (name) => store(name).count(),
+    urgentAfter: (at) => t.objectStore('items').index('by-urgent').getAll(IDBKeyRange.lowerBound(at, true)),
     async olderOfKind(kind, after, limit) {
       const upper: [ItemKind, number] = [kind, after ? after.time : Infinity];
       const range = IDBKeyRange.bound([kind, -Infinity], upper);
@@ -454,6 +505,12 @@ function memoryAccess(m: MemoryTx): Access {
     keyFromIndex: (name, index, key) => typed(m.fromIndex(name, index, key as IDBValidKey)?.key),
     keysFromIndex: (name, index, key) => typed(m.keysFromIndex(name, index, key as IDBValidKey)),
     count: (name) => typed(m.getAllKeys(name).length),
+    urgentAfter: (at) =>
+      typed(
+        (m.indexDescending('items', 'by-urgent', at, END_OF_TIME, Infinity) as StoredItem[])
+          .filter((item) => (item.urgentUntil ?? 0) > at)
+          .reverse(),
+      ),
     newestOfKind: (kind, limit) =>
       typed(m.indexDescending('items', 'by-kind-time', [kind, -Infinity], [kind, Infinity], limit)),
     olderOfKind: (kind, after, limit) => {

@@ -15,6 +15,7 @@ import type { SyncReport } from '../data/sync';
 // The build's sync worker script (bundled apart, with the parser), by its address.
 import pageSyncUrl from '../sw/page-sync.ts?worker&url';
 import { KILL_SWITCH } from './build-info';
+import { registerPeriodicSync } from './periodic-sync';
 import { recall, remember } from './remember';
 
 const [updateReady, setUpdateReady] = createSignal(false);
@@ -79,11 +80,19 @@ export async function registerWorker(): Promise<void> {
     showToast(() => t('pwa.offlineReady'));
   });
   reloadOnTakeover();
-  workbox.register().catch((error: unknown) => {
-    // Blocked (private windows of some browsers, enterprise policy) or broken: the app still
-    // works online, syncing from the page, just not offline.
-    console.warn('Citylink: no service worker, so no offline copy.', error);
-  });
+  workbox
+    .register()
+    .then(async (registration) => {
+      if (!registration) return;
+      await navigator.serviceWorker.ready;
+      // Marked on <html> for tests: whether the browser let the worker refresh in the background.
+      document.documentElement.dataset.periodicSync = await registerPeriodicSync(registration);
+    })
+    .catch((error: unknown) => {
+      // Blocked (private windows of some browsers, enterprise policy) or broken: the app still
+      // works online, syncing from the page, just not offline.
+      console.warn('Citylink: no service worker, so no offline copy.', error);
+    });
   let lastCheck = 0;
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState !== 'visible' || Date.now() - lastCheck < UPDATE_CHECK_MS) return;

@@ -7,6 +7,7 @@ import { isPageToWorker, SKIP_WAITING, SYNC_REQUEST } from '../data/messages';
 import { registerImageRoute } from './images';
 import { registerNavigationRoute } from './navigation';
 import { registerOnDemandRoute } from './on-demand';
+import { registerPush } from './push';
 import { syncNow, type PeriodicSyncEvent } from './feed-sync';
 import { reportViolations } from './violations';
 
@@ -21,6 +22,7 @@ cleanupOutdatedCaches();
 registerNavigationRoute();
 registerImageRoute();
 registerOnDemandRoute();
+registerPush();
 
 // The first worker takes the open page at once so it works offline from the first visit;
 // later versions wait for the user's "Reload" (SKIP_WAITING) instead.
@@ -41,6 +43,8 @@ self.addEventListener('message', (event) => {
   }
 });
 
+// Registered by the page where allowed (src/pwa/periodic-sync.ts): the feed, and its urgent
+// notices, stay fresh with no page open.
 self.addEventListener('periodicsync', (event: PeriodicSyncEvent) => {
   if (event.tag === 'feed') event.waitUntil(syncNow());
 });

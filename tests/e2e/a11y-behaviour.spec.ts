@@ -36,6 +36,9 @@ test.describe('focus on navigation', () => {
     await expect(heading).toBeFocused();
     await expect(heading).toHaveText(en.nav.events);
 
+    // Once the screen's requests are over: while the events list was still settling, Tab from
+    // the status line sometimes went past the list to the tab bar (under investigation).
+    await page.waitForLoadState('networkidle');
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Tab');
     // From the heading, Tab goes on into the screen's content, not back to the top.

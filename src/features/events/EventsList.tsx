@@ -11,6 +11,7 @@ import { createRenderMemo } from '../../lib/hydration';
 import { locale, t } from '../../i18n';
 import { eventDay, formatDay, hasEvent, splitByTime, type EventItem } from '../../lib/event-time';
 import { settings } from '../../lib/settings';
+import { NotifyEvents } from '../notifications/NotifyEvents';
 import { EventCards } from '../shared/EventCards';
 import { createRememberedPager, idsPage, sameIds } from '../shared/pager';
 import { ShowMore, ShowPrevious } from '../shared/Paging';
@@ -27,6 +28,7 @@ export function EventsList() {
   return (
     <section class="page">
       <h1>{t('nav.events')}</h1>
+      <NotifyEvents />
       <Suspense fallback={<LoadingState label={t('list.loading')} />}>
         <EventsView />
       </Suspense>

@@ -7,6 +7,7 @@ import { formatMoment } from '../../lib/event-time';
 import { InstallSection } from '../../pwa/InstallPrompt';
 import { AccessibilitySection } from '../settings/AccessibilitySection';
 import { SettingsSection } from '../settings/SettingsSection';
+import { NotificationsSection } from '../notifications/NotificationsSection';
 import { StorageSection } from '../settings/StorageSection';
 import { lastReport } from '../status/sync-status';
 import { ShareApp } from '../shared/ShareActions';
@@ -23,6 +24,7 @@ export function More() {
     <section class="page">
       <h1>{t('more.title')}</h1>
       <SettingsSection />
+      <NotificationsSection />
       <StorageSection />
       <h2>{t('more.feed')}</h2>
       <dl class="facts">

@@ -1,0 +1,53 @@
+/**
+ * The push service as a library, for `citylink-feed notify` (issue 13's command) and other
+ * tools: read a published feed document once, queue the notices of what is new, and send them.
+ *
+ * `citylink-feed notify` can be a thin wrapper over `notify()` when it may open the service's
+ * database itself (a PostgreSQL server by `DATABASE_URL`: several processes may share it), or
+ * over `requestPoll()` when a running service owns it (PGlite: one process per folder).
+ */
+import { openDatabase, type DatabaseOptions } from './db';
+import { silentLog, type Log } from './log';
+import { ingestFeed, type IngestResult } from './notices';
+import { Sender, type SendCounts, type SenderOptions, type VapidKeys } from './send';
+
+export { startPushService, type PushService, type ServiceOptions } from './service';
+export { generateKeys } from './keys';
+
+export interface NotifyOptions {
+  database: DatabaseOptions;
+  vapid: VapidKeys;
+  /** The feed's public address: relative URLs resolve against it; notices are per feed. */
+  feedUrl: string;
+  /** The feed document, as text or parsed JSON (e.g. what `citylink-feed build` just wrote). */
+  feed: unknown;
+  log?: Log;
+  sender?: Omit<SenderOptions, 'vapid' | 'log'>;
+}
+
+/**
+ * Queues the notices of what is new in `feed` and sends everything due, then closes the
+ * database. Retries that are not due yet stay queued for the running service (or the next run).
+ */
+export async function notify(options: NotifyOptions): Promise<{ ingest: IngestResult; sent: SendCounts }> {
+  const db = await openDatabase(options.database);
+  try {
+    const ingest = await ingestFeed(db, options.feedUrl, options.feed, Date.now());
+    const sender = new Sender(db, { vapid: options.vapid, log: options.log ?? silentLog, ...options.sender });
+    await sender.recover(false);
+    const sent = await sender.drain();
+    return { ingest, sent };
+  } finally {
+    await db.close();
+  }
+}
+
+/** Asks a running service (`PUSH_NOTIFY_TOKEN` set) to read the feed now: `POST <base>/poll`. */
+export async function requestPoll(serviceUrl: string, token: string): Promise<unknown> {
+  const response = await fetch(new URL('poll', serviceUrl.endsWith('/') ? serviceUrl : `${serviceUrl}/`), {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  if (!response.ok) throw new Error(`The push service answered ${response.status}.`);
+  return response.json();
+}
