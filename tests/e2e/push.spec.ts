@@ -178,7 +178,7 @@ test('the events list offers new events by topic, and nothing is asked before th
   expect(axe.violations).toEqual([]);
   await section.getByRole('button', { name: 'Turn on notifications' }).click();
   await expect(section.locator('[data-push-note]')).toHaveText('Notifications are on for this device.');
-  await expect(section.locator('.push-summary')).toContainText('New events: culture');
+  await expect(section.locator('.push-summary')).toContainText('New events: Culture');
   expect(
     await site.service.db.query('SELECT urgent, events, topics FROM subscriptions WHERE endpoint = $1', [
       reader.endpoint,

@@ -212,11 +212,11 @@ export function NotificationsSection(props: { heading?: 'h2' | 'h3'; events?: bo
           </Index>
         </fieldset>
         <p class="push-actions">
-          <button type="button" class="action primary" disabled={busy()} onClick={() => void save()}>
+          <button type="button" class="button-primary" disabled={busy()} onClick={() => void save()}>
             {subscribed() ? t('push.save') : t('push.turnOn')}
           </button>
           <Show when={subscribed()}>
-            <button type="button" class="action" disabled={busy()} onClick={() => void turnOff()}>
+            <button type="button" class="button-secondary" disabled={busy()} onClick={() => void turnOff()}>
               {t('push.turnOff')}
             </button>
           </Show>

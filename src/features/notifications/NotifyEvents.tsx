@@ -16,7 +16,7 @@ export function NotifyEvents() {
     <div class="notify-events">
       <button
         type="button"
-        class="action"
+        class="button-secondary"
         aria-expanded={open()}
         aria-controls="notify-events-panel"
         onClick={() => setOpen(!open())}
