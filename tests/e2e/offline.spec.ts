@@ -74,11 +74,15 @@ test.describe('the offline city reader', () => {
 
   test('an event and a contact open offline on their own addresses', async ({ page, context }) => {
     await firstVisit(page);
+    // A tab's screen replaces the last one only once it is ready: wait for its heading before
+    // reading its first card.
     await page.getByRole('link', { name: 'Events' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Events');
     const event = page.locator('.card-list .card-title a').first();
     const eventTitle = (await event.textContent())?.trim() ?? '';
     const eventHref = (await event.getAttribute('href')) ?? '';
     await page.getByRole('link', { name: 'Contacts' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Contacts');
     const contact = page.locator('.card-list .card-title a').first();
     const contactTitle = (await contact.textContent())?.trim() ?? '';
     const contactHref = (await contact.getAttribute('href')) ?? '';
