@@ -4,6 +4,7 @@
  * ("09:30"), as feeds write opening hours; dates in the screen's one style (`DateStyle`).
  */
 import type { CityEvent, Item } from '../data/model';
+import { instantOf, wallMs } from './zone-time';
 
 const DAY_MS = 86_400_000;
 
@@ -48,26 +49,12 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
 
 /** How far `timeZone`'s wall clock is ahead of UTC at `at`, in ms. */
 function offsetMs(at: number, timeZone: string): number {
-  const parts = formatter('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(at));
-  const field = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'));
-  return wall - Math.floor(at / 60_000) * 60_000;
+  return wallMs(new Date(at), timeZone) - at;
 }
 
 /** The instant a calendar day begins in `timeZone` (a zone the parser checked). */
 function midnight(day: string, timeZone: string): number {
-  const wall = Date.parse(`${day}T00:00:00Z`);
-  // Twice, so that a change of offset between the guess and the answer settles.
-  const guess = wall - offsetMs(wall, timeZone);
-  return wall - offsetMs(guess, timeZone);
+  return instantOf(Date.parse(`${day}T00:00:00Z`), timeZone);
 }
 
 /** The calendar day (YYYY-MM-DD) of an instant in `timeZone`. */

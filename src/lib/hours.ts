@@ -8,6 +8,7 @@
  * It has no top-level side effects.
  */
 import OpeningHours from 'opening_hours';
+import { instantOf, wallMs } from './zone-time';
 
 /** Where this chunk was loaded from, so the page can ask the worker to keep it for offline use. */
 export const moduleUrl = import.meta.url;
@@ -51,31 +52,6 @@ export function openState(openingHours: string, at: Date, timeZone: string): Ope
   }
 }
 
-/** The wall-clock time in `timeZone` at `at`, as milliseconds read as if it were UTC. */
-function wallMs(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-    hourCycle: 'h23',
-  }).formatToParts(at);
-  const field = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  return (
-    Date.UTC(
-      field('year'),
-      field('month') - 1,
-      field('day'),
-      field('hour'),
-      field('minute'),
-      field('second'),
-    ) + at.getUTCMilliseconds()
-  );
-}
-
 /** A Date whose local fields (in the engine's zone) equal the UTC-read wall time `wall`. */
 function localDate(wall: number): Date {
   const w = new Date(wall);
@@ -101,10 +77,4 @@ function utcWall(local: Date): number {
     local.getSeconds(),
     local.getMilliseconds(),
   );
-}
-
-/** The instant at which `timeZone`'s wall clock shows `wall`; twice, so a DST change between settles. */
-function instantOf(wall: number, timeZone: string): number {
-  const guess = wall - (wallMs(new Date(wall), timeZone) - wall);
-  return wall - (wallMs(new Date(guess), timeZone) - guess);
 }
