@@ -1,9 +1,10 @@
 /**
- * The `citylink-feed` command (bin/citylink-feed.js runs it): `build` and `validate`.
- * docs/publishing.md documents both, with their exit codes.
+ * The `citylink-feed` command (bin/citylink-feed.js runs it): `build` and `validate`, and for
+ * the push service (docs/push.md) `notify` and `keys`. docs/publishing.md documents them, with
+ * their exit codes.
  */
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { buildFeed, HEAD_FILE, readPreviousFeed, writeFeed } from './build';
 import type { ContentProblem } from './content';
@@ -27,7 +28,11 @@ function count(value: string): number {
 }
 
 /** Runs the command with `args` (without node and the script); resolves to the exit code. */
-export async function main(args: readonly string[], io: Output = processOutput): Promise<number> {
+export async function main(
+  args: readonly string[],
+  io: Output = processOutput,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<number> {
   let code: number = EXIT.ok;
   const program = new Command('citylink-feed')
     .description(
@@ -115,6 +120,76 @@ export async function main(args: readonly string[], io: Output = processOutput):
       io.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
     });
 
+  program
+    .command('notify')
+    .description(
+      'Ask a running push service to read the feed now and send its new notices at once (POST <service>/poll), instead of waiting for its next poll.',
+    )
+    .argument('<service-url>', "the push service's address, e.g. https://city.example/push/")
+    .option(
+      '--token-env <name>',
+      "the environment variable holding the service's PUSH_NOTIFY_TOKEN (never given on the command line, where other users of the machine could read it)",
+      'PUSH_NOTIFY_TOKEN',
+    )
+    .option('--json', "print the service's answer as JSON")
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 the service read the feed (or found it unchanged), 3 the service or the feed could not be reached, 64 wrong usage (no token).',
+    )
+    .action(async (service: string, options: { tokenEnv: string; json?: boolean }) => {
+      const token = env[options.tokenEnv];
+      if (!token) {
+        io.err(`citylink-feed notify: set ${options.tokenEnv} to the service's PUSH_NOTIFY_TOKEN.\n`);
+        code = EXIT.usage;
+        return;
+      }
+      // Loaded here: the other commands need none of the push service's code.
+      const { requestPoll } = await import('../../server/push/index');
+      let answer: unknown;
+      try {
+        answer = await requestPoll(service, token);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const cause =
+          error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+        io.err(
+          message.startsWith('The push service answered')
+            ? `citylink-feed notify: ${message}${message.includes('401') ? ` Check ${options.tokenEnv}.` : ''}\n`
+            : `citylink-feed notify: could not reach the push service at ${service}: ${message}${cause}\n`,
+        );
+        code = EXIT.unreadable;
+        return;
+      }
+      const result = (answer as { result?: PollResult } | null)?.result;
+      code = result === 'failed' || result === undefined ? EXIT.unreadable : EXIT.ok;
+      io.out(options.json ? `${JSON.stringify(answer, null, 2)}\n` : `${pollLine(result)}\n`);
+    });
+
+  program
+    .command('keys')
+    .description(
+      "Make a VAPID key pair for the push service (its identity towards browsers' push services; keep it for as long as subscriptions should live).",
+    )
+    .option(
+      '--out <file>',
+      'write the pair as the JSON file the service reads (owner-only; never replaces a file)',
+    )
+    .action(async (options: { out?: string }) => {
+      const { generateKeys, writeKeys } = await import('../../server/push/keys');
+      const keys = generateKeys();
+      if (!options.out) {
+        io.out(`VAPID_PUBLIC_KEY=${keys.publicKey}\nVAPID_PRIVATE_KEY=${keys.privateKey}\n`);
+        return;
+      }
+      if (existsSync(options.out)) {
+        io.err(`citylink-feed keys: ${options.out} exists; subscriptions are bound to the keys in it.\n`);
+        code = EXIT.usage;
+        return;
+      }
+      writeKeys(resolve(options.out), keys);
+      io.out(`VAPID keys written to ${options.out} (public key ${keys.publicKey})\n`);
+    });
+
   try {
     if (args.length === 0) {
       program.outputHelp();
@@ -134,4 +209,24 @@ export async function main(args: readonly string[], io: Output = processOutput):
 export function problemLine(dir: string, problem: ContentProblem): string {
   const place = `${join(dir, problem.file)}${problem.line ? `:${problem.line}` : ''}`;
   return `${place}: ${problem.severity}: ${problem.field ? `${problem.field}: ` : ''}${problem.message}`;
+}
+
+/** What the push service's `POST /poll` reports (server/push/watch.ts). */
+type PollResult =
+  | 'unchanged'
+  | 'failed'
+  | { fresh: number; baseline: boolean; cancelled: number; notices: { kind: string; deliveries: number }[] };
+
+/** The service's answer in a line. */
+function pollLine(result: PollResult | undefined): string {
+  if (result === undefined) return 'The push service gave no result.';
+  if (result === 'unchanged')
+    return 'The push service read the feed: unchanged since its last read, nothing to send.';
+  if (result === 'failed') return 'The push service could not read the feed (its log says why).';
+  if (result.baseline) {
+    return `The push service read the feed for the first time: its ${result.fresh} items are the baseline, nothing is announced.`;
+  }
+  const deliveries = result.notices.reduce((sum, notice) => sum + notice.deliveries, 0);
+  const urgent = result.notices.filter((notice) => notice.kind === 'urgent').length;
+  return `The push service read the feed: ${result.fresh} new items, ${urgent} urgent notices and ${result.notices.length - urgent} new events to send, ${deliveries} deliveries queued${result.cancelled ? `, ${result.cancelled} cancelled by retractions` : ''}.`;
 }

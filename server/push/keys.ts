@@ -30,7 +30,8 @@ export function keysInFile(file: string): { keys: KeyPair; created: boolean } {
   return { keys, created: true };
 }
 
-function writeKeys(file: string, keys: KeyPair): void {
+/** Writes `keys` to a new file readable by its owner only; refuses to replace an existing one. */
+export function writeKeys(file: string, keys: KeyPair): void {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
 }
