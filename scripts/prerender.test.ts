@@ -70,6 +70,8 @@ const manifest = {
   '_web.js': { file: 'assets/web.js' },
   'src/features/news/Article.tsx': { file: 'assets/Article.js', imports: ['_web.js', '_body.js'] },
   '_body.js': { file: 'assets/body.js' },
+  'src/i18n/en.ts': { file: 'assets/en.js', isDynamicEntry: true },
+  'src/i18n/zh-Hans.ts': { file: 'assets/zh-Hans.js', isDynamicEntry: true },
 };
 
 let dist = '';
@@ -141,8 +143,12 @@ describe('prerender', () => {
     const loader = [...doc.querySelectorAll('body > script')].at(-1)?.textContent ?? '';
     expect(loader).toContain("addEventListener('load', start)");
     expect(loader).toMatch(/function start\(\) \{ requestAnimationFrame\(/);
-    expect(loader).toContain('["/assets/web.js","/assets/Article.js","/assets/body.js"]');
+    // The page's catalogue too (src/i18n/index.ts): hydration speaks the page's language.
+    expect(loader).toContain('["/assets/web.js","/assets/Article.js","/assets/body.js","/assets/en.js"]');
     expect(loader).toContain('import("/assets/index.js")');
+    const zh = [...read('news/fares-zh/index.html').querySelectorAll('body > script')].at(-1)?.textContent;
+    expect(zh).toContain('"/assets/zh-Hans.js"');
+    expect(zh).not.toContain('"/assets/en.js"');
   });
 
   it('renders the app’s own screen, with no script, handler or javascript: link from the feed', () => {

@@ -399,7 +399,13 @@ export async function prerender(options: PrerenderOptions): Promise<PrerenderRep
         head: headTags({ ...head, siteName, title: name ?? siteName }),
         hydrationScript: rendered.hydrationScript,
         css,
-        preloads: screenPreloads(manifest, screen),
+        // The page's catalogue: hydration speaks the page's language (src/i18n/index.ts).
+        preloads: [
+          ...new Set([
+            ...screenPreloads(manifest, screen),
+            ...screenPreloads(manifest, `src/i18n/${locale}.ts`),
+          ]),
+        ],
         rootAttributes: entry.renderAttributes(context),
         body: rendered.html,
       });

@@ -10,7 +10,7 @@ import { App, preloadScreen } from './app/App';
 import { markHydrated, pageContext } from './lib/hydration';
 import { startSyncing } from './features/status/sync-status';
 import { startVisit } from './features/saved/data';
-import { followDevice, locale } from './i18n';
+import { followDevice, loadLanguages, locale } from './i18n';
 import { watchInstall } from './pwa/install';
 import { followOtherTabs, storedSettings } from './lib/settings';
 import { registerWorker } from './pwa/worker';
@@ -53,7 +53,8 @@ async function start(root: HTMLElement): Promise<void> {
   if (page && page.path === window.location.pathname) {
     // The page's HTML is its first screen: let the browser paint it before hydration takes the
     // main thread (on a fast connection the code would otherwise arrive before the first paint).
-    await Promise.all([preloadScreen(page.path), afterNextPaint()]);
+    // The reader's catalogue too, if not the page's: it shows right after hydration.
+    await Promise.all([preloadScreen(page.path), loadLanguages(), afterNextPaint()]);
     // Solid holds effects until every lazy screen under the root has hydrated: only then may
     // the device's language, settings and clock show (src/lib/hydration.ts).
     hydrate(() => {
@@ -61,6 +62,7 @@ async function start(root: HTMLElement): Promise<void> {
       return <App />;
     }, root);
   } else {
+    await loadLanguages();
     root.replaceChildren();
     markHydrated();
     render(() => <App />, root);
