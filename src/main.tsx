@@ -11,9 +11,7 @@ import { markHydrated, pageContext } from './lib/hydration';
 import { startSyncing } from './features/status/sync-status';
 import { startVisit } from './features/saved/data';
 import { followDevice, loadLanguages, locale } from './i18n';
-import { watchInstall } from './pwa/install';
 import { followOtherTabs, storedSettings } from './lib/settings';
-import { registerWorker } from './pwa/worker';
 import './app/styles.css';
 
 createRoot(() => {
@@ -74,6 +72,8 @@ function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
-watchInstall();
-void registerWorker();
+// The install offer (kept by index.html's first script until now) and the worker's wiring: code
+// the first screen does not need, loaded once it is interactive.
+void import('./pwa/install').then((install) => install.watchInstall());
+void import('./pwa/worker').then((worker) => worker.registerWorker());
 startSyncing();
