@@ -139,6 +139,10 @@ export default defineConfig({
           chunk.facadeModuleId && onDemandModules.includes(chunk.facadeModuleId)
             ? `${ON_DEMAND_DIR}[name]-[hash].js`
             : 'assets/[name]-[hash].js',
+        // Everything the entry imports statically loads on every start, whatever the screen: one
+        // chunk rather than the many small ones shared with screens, each fetched and compressed
+        // on its own (issue 10's budget counts brotli per file).
+        codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] },
       },
     },
   },
