@@ -1,9 +1,19 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ogLocale, prerender, robots, safeKey, siteUrl, sitemap, type PrerenderReport } from './prerender';
+import {
+  loader,
+  ogLocale,
+  prerender,
+  robots,
+  safeKey,
+  siteUrl,
+  sitemap,
+  type PrerenderReport,
+} from './prerender';
 
 const template = `<!doctype html><html lang="en"><head><meta charset="UTF-8">
 <meta name="description" content="The app."><title>Citylink Jiangmen</title>
@@ -261,5 +271,52 @@ describe('helpers', () => {
     expect(ogLocale('zh-Hans')).toBe('zh_CN');
     expect(ogLocale('en')).toBe('en_US');
     expect(ogLocale('not a tag')).toBeUndefined();
+  });
+});
+
+describe('loader', () => {
+  /** Runs the loader's script over a page in `page`'s language; says whether it started the app before `load`. */
+  function startsEarly(env: {
+    page: string;
+    languages: string[];
+    stored?: string;
+    loaded?: boolean;
+  }): boolean {
+    const script = /<script>([\s\S]*)<\/script>/.exec(loader('/assets/index.js', []))?.[1] ?? '';
+    let started = false;
+    let waiting = false;
+    const globals = {
+      document: {
+        readyState: env.loaded ? 'complete' : 'interactive',
+        getElementById: (id: string) => (id === 'root' ? { getAttribute: () => env.page } : null),
+      },
+      navigator: { languages: env.languages },
+      localStorage: { getItem: () => env.stored ?? null },
+      addEventListener: (type: string) => (waiting = type === 'load'),
+      // The first thing `start` does: enough to tell that it ran.
+      requestAnimationFrame: () => (started = true),
+    };
+    runInNewContext(script, globals);
+    expect(started !== waiting).toBe(true);
+    return started;
+  }
+
+  it('waits for the page to load when the reader reads its language', () => {
+    expect(startsEarly({ page: 'en', languages: ['en-GB', 'zh-CN'] })).toBe(false);
+    expect(startsEarly({ page: 'en', languages: ['fr-FR'] })).toBe(false);
+    expect(startsEarly({ page: 'zh-Hans', languages: ['zh-TW'] })).toBe(false);
+    expect(startsEarly({ page: 'en', languages: ['zh-CN'], stored: '{"language":"en"}' })).toBe(false);
+  });
+
+  it('starts at once for a reader of another language: theirs shows only once the app runs', () => {
+    expect(startsEarly({ page: 'en', languages: ['zh-CN', 'en'] })).toBe(true);
+    expect(startsEarly({ page: 'zh-Hans', languages: ['en-US'] })).toBe(true);
+    expect(startsEarly({ page: 'en', languages: ['en-GB'], stored: '{"language":"zh-Hans"}' })).toBe(true);
+    // An unreadable record is the defaults, as for the app: the device's languages.
+    expect(startsEarly({ page: 'en', languages: ['zh-CN'], stored: '{' })).toBe(true);
+  });
+
+  it('starts at once when the page has already loaded', () => {
+    expect(startsEarly({ page: 'en', languages: ['en'], loaded: true })).toBe(true);
   });
 });

@@ -197,6 +197,11 @@ export function assemble(template: string, parts: PageParts): string {
  * event: an item's picture is often its largest paint): module preloads for every chunk the
  * screen needs, then the entry. A dynamic `import()`, not a script element, so that no string
  * goes to a Trusted Types sink.
+ *
+ * A reader whose language is not the page's reads the page's until the app starts: for them it
+ * starts after the first paint without waiting for `load`. Their language is found as the app
+ * finds it (src/i18n/index.ts: the setting chosen by hand, else the first of the device's
+ * languages we have), from the same stored record index.html's first script reads.
  */
 export function loader(entry: string, preloads: readonly string[]): string {
   const js = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
@@ -204,7 +209,12 @@ export function loader(entry: string, preloads: readonly string[]): string {
     '<script>(function () { function start() { requestAnimationFrame(function () { setTimeout(function () {' +
     ` ${js(preloads)}.forEach(function (href) { var link = document.createElement('link'); link.rel = 'modulepreload'; link.href = href; document.head.appendChild(link); });` +
     ` import(${js(entry)}); }); }); }` +
-    " if (document.readyState === 'complete') start(); else addEventListener('load', start); })();</script>"
+    " function reader() { try { var s = JSON.parse(localStorage.getItem('citylink.settings') || '{}') || {};" +
+    " if (s.language === 'en' || s.language === 'zh-Hans') return s.language; } catch (e) {}" +
+    ' var tags = navigator.languages || []; for (var i = 0; i < tags.length; i++) { var tag = String(tags[i]).toLowerCase();' +
+    " if (tag.indexOf('zh') === 0) return 'zh-Hans'; if (tag.indexOf('en') === 0) return 'en'; } return 'en'; }" +
+    " var page = document.getElementById('root').getAttribute('data-render-locale');" +
+    " if (document.readyState === 'complete' || reader() !== page) start(); else addEventListener('load', start); })();</script>"
   );
 }
 
