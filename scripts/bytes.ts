@@ -70,7 +70,9 @@ export async function interactiveJs(dist: string): Promise<{ files: string[]; to
   });
   // A rendered page loads its code after the first paint, from an inline script that preloads
   // the chunks and imports the entry (scripts/prerender.ts, `loader`).
-  for (const script of html.matchAll(/<script>([^<]*\bimport\([^<]*)<\/script>/g)) {
+  // Its code may hold `<` (a loop), so the script is read up to its end tag.
+  for (const script of html.matchAll(/<script>([\s\S]*?)<\/script>/g)) {
+    if (!/\bimport\(/.test(script[1] ?? '')) continue;
     for (const chunk of (script[1] ?? '').matchAll(/"(\/[^"]+\.js)"/g)) entries.push(chunk[1] ?? '');
   }
   const files = new Set<string>();
