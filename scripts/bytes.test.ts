@@ -67,10 +67,16 @@ describe('byte sizes of a build', () => {
       'assets/en.js': 'export const en={}',
     };
     build({
-      // The loader scripts/prerender.ts writes, whatever its code holds.
-      'index.html': `<div id="root" data-render-locale="en"></div>${loader('/assets/entry.js', ['/assets/app.js', '/assets/screen.js', '/assets/en.js'])}`,
+      // The loader scripts/prerender.ts writes, whatever its code holds; the Chinese catalogue
+      // is only for a reader of Chinese.
+      'index.html': `<div id="root" data-render-locale="en"></div>${loader(
+        '/assets/entry.js',
+        ['/assets/app.js', '/assets/screen.js', '/assets/en.js'],
+        { 'zh-Hans': ['/assets/zh-Hans.js'] },
+      )}`,
       ...js,
       'assets/lazy.js': 'export const w=4',
+      'assets/zh-Hans.js': 'export const zhHans={}',
     });
     const { files } = await interactiveJs(dist);
     expect(files.sort()).toEqual(

@@ -73,7 +73,9 @@ export async function interactiveJs(dist: string): Promise<{ files: string[]; to
   // Its code may hold `<` (a loop), so the script is read up to its end tag.
   for (const script of html.matchAll(/<script>([\s\S]*?)<\/script>/g)) {
     if (!/\bimport\(/.test(script[1] ?? '')) continue;
-    for (const chunk of (script[1] ?? '').matchAll(/"(\/[^"]+\.js)"/g)) entries.push(chunk[1] ?? '');
+    // Not the catalogues of the other languages: only a reader of one of those loads it.
+    const code = (script[1] ?? '').replace(/\bvar catalogues = \{[^}]*\};/, '');
+    for (const chunk of code.matchAll(/"(\/[^"]+\.js)"/g)) entries.push(chunk[1] ?? '');
   }
   const files = new Set<string>();
   const visit = (path: string) => {

@@ -157,8 +157,10 @@ describe('prerender', () => {
     expect(loader).toContain('["/assets/web.js","/assets/Article.js","/assets/body.js","/assets/en.js"]');
     expect(loader).toContain('import("/assets/index.js")');
     const zh = [...read('news/fares-zh/index.html').querySelectorAll('body > script')].at(-1)?.textContent;
-    expect(zh).toContain('"/assets/zh-Hans.js"');
-    expect(zh).not.toContain('"/assets/en.js"');
+    // The other language's catalogue is there only for a reader of it.
+    expect(zh).toContain('["/assets/web.js","/assets/Article.js","/assets/body.js","/assets/zh-Hans.js"]');
+    expect(zh).toContain('var catalogues = {"en":["/assets/en.js"]};');
+    expect(loader).toContain('var catalogues = {"zh-Hans":["/assets/zh-Hans.js"]};');
   });
 
   it('renders the app’s own screen, with no script, handler or javascript: link from the feed', () => {
