@@ -20,6 +20,9 @@ const build = process.env.CITYLINK_BUILD ?? pkg.version;
 // Code only some devices need: its chunk goes to ON_DEMAND_DIR, which the precache skips and
 // the worker caches once a device has loaded it (src/sw/on-demand.ts). The opening_hours parser
 // is ~116 KB gzip, and most feeds have no opening hours.
+const entryModules = ['./index.html', './src/main.tsx'].map((path) =>
+  fileURLToPath(new URL(path, import.meta.url)),
+);
 const onDemandModules = [fileURLToPath(new URL('./src/lib/hours.ts', import.meta.url))];
 
 export default defineConfig({
@@ -139,6 +142,14 @@ export default defineConfig({
           chunk.facadeModuleId && onDemandModules.includes(chunk.facadeModuleId)
             ? `${ON_DEMAND_DIR}[name]-[hash].js`
             : 'assets/[name]-[hash].js',
+        // Everything the entry imports statically loads on every start, whatever the screen: one
+        // chunk rather than the many small ones shared with screens, each fetched and compressed
+        // on its own (issue 10's budget counts brotli per file). Not the entry itself (index.html
+        // and src/main.tsx): it awaits the first screen's chunk at its top level, and that chunk
+        // imports this one, so the two in one chunk would wait on each other for ever.
+        codeSplitting: {
+          groups: [{ name: 'app', tags: ['$initial'], test: (id) => !entryModules.includes(id) }],
+        },
       },
     },
   },

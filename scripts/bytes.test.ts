@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { brotliDecompressSync, brotliCompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { entryHtml, interactiveJs, precache, precacheUrls, sizes } from './bytes';
+import { loader } from './prerender';
 
 let dist = '';
 /** A fake `dist/` holding `files` (path → text). */
@@ -56,6 +57,33 @@ describe('byte sizes of a build', () => {
     );
     const brotli = Object.values(js).reduce((sum, text) => sum + sizes(Buffer.from(text)).brotli, 0);
     expect(total.brotli).toBe(brotli);
+  });
+
+  it("count what a rendered page's loader preloads and imports, and their static imports", async () => {
+    const js = {
+      'assets/entry.js': 'import"./app.js";import("./lazy.js")',
+      'assets/app.js': 'export const x=1',
+      'assets/screen.js': 'import"./app.js";export const y=2',
+      'assets/en.js': 'export const en={}',
+    };
+    build({
+      // The loader scripts/prerender.ts writes, whatever its code holds; the Chinese catalogue
+      // is only for a reader of Chinese.
+      'index.html': `<div id="root" data-render-locale="en"></div>${loader(
+        '/assets/entry.js',
+        ['/assets/app.js', '/assets/screen.js', '/assets/en.js'],
+        { 'zh-Hans': ['/assets/zh-Hans.js'] },
+      )}`,
+      ...js,
+      'assets/lazy.js': 'export const w=4',
+      'assets/zh-Hans.js': 'export const zhHans={}',
+    });
+    const { files } = await interactiveJs(dist);
+    expect(files.sort()).toEqual(
+      Object.keys(js)
+        .map((path) => `/${path}`)
+        .sort(),
+    );
   });
 
   it("read the precache list from the worker's injected manifest", () => {

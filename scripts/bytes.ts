@@ -70,8 +70,12 @@ export async function interactiveJs(dist: string): Promise<{ files: string[]; to
   });
   // A rendered page loads its code after the first paint, from an inline script that preloads
   // the chunks and imports the entry (scripts/prerender.ts, `loader`).
-  for (const script of html.matchAll(/<script>([^<]*\bimport\([^<]*)<\/script>/g)) {
-    for (const chunk of (script[1] ?? '').matchAll(/"(\/[^"]+\.js)"/g)) entries.push(chunk[1] ?? '');
+  // Its code may hold `<` (a loop), so the script is read up to its end tag.
+  for (const script of html.matchAll(/<script>([\s\S]*?)<\/script>/g)) {
+    if (!/\bimport\(/.test(script[1] ?? '')) continue;
+    // Not the catalogues of the other languages: only a reader of one of those loads it.
+    const code = (script[1] ?? '').replace(/\bvar catalogues = \{[^}]*\};/, '');
+    for (const chunk of code.matchAll(/"(\/[^"]+\.js)"/g)) entries.push(chunk[1] ?? '');
   }
   const files = new Set<string>();
   const visit = (path: string) => {

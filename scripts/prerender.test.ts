@@ -1,9 +1,19 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ogLocale, prerender, robots, safeKey, siteUrl, sitemap, type PrerenderReport } from './prerender';
+import {
+  loader,
+  ogLocale,
+  prerender,
+  robots,
+  safeKey,
+  siteUrl,
+  sitemap,
+  type PrerenderReport,
+} from './prerender';
 
 const template = `<!doctype html><html lang="en"><head><meta charset="UTF-8">
 <meta name="description" content="The app."><title>Citylink Jiangmen</title>
@@ -70,6 +80,8 @@ const manifest = {
   '_web.js': { file: 'assets/web.js' },
   'src/features/news/Article.tsx': { file: 'assets/Article.js', imports: ['_web.js', '_body.js'] },
   '_body.js': { file: 'assets/body.js' },
+  'src/i18n/en.ts': { file: 'assets/en.js', isDynamicEntry: true },
+  'src/i18n/zh-Hans.ts': { file: 'assets/zh-Hans.js', isDynamicEntry: true },
 };
 
 let dist = '';
@@ -141,8 +153,14 @@ describe('prerender', () => {
     const loader = [...doc.querySelectorAll('body > script')].at(-1)?.textContent ?? '';
     expect(loader).toContain("addEventListener('load', start)");
     expect(loader).toMatch(/function start\(\) \{ requestAnimationFrame\(/);
-    expect(loader).toContain('["/assets/web.js","/assets/Article.js","/assets/body.js"]');
+    // The page's catalogue too (src/i18n/index.ts): hydration speaks the page's language.
+    expect(loader).toContain('["/assets/web.js","/assets/Article.js","/assets/body.js","/assets/en.js"]');
     expect(loader).toContain('import("/assets/index.js")');
+    const zh = [...read('news/fares-zh/index.html').querySelectorAll('body > script')].at(-1)?.textContent;
+    // The other language's catalogue is there only for a reader of it.
+    expect(zh).toContain('["/assets/web.js","/assets/Article.js","/assets/body.js","/assets/zh-Hans.js"]');
+    expect(zh).toContain('var catalogues = {"en":["/assets/en.js"]};');
+    expect(loader).toContain('var catalogues = {"zh-Hans":["/assets/zh-Hans.js"]};');
   });
 
   it('renders the app’s own screen, with no script, handler or javascript: link from the feed', () => {
@@ -255,5 +273,52 @@ describe('helpers', () => {
     expect(ogLocale('zh-Hans')).toBe('zh_CN');
     expect(ogLocale('en')).toBe('en_US');
     expect(ogLocale('not a tag')).toBeUndefined();
+  });
+});
+
+describe('loader', () => {
+  /** Runs the loader's script over a page in `page`'s language; says whether it started the app before `load`. */
+  function startsEarly(env: {
+    page: string;
+    languages: string[];
+    stored?: string;
+    loaded?: boolean;
+  }): boolean {
+    const script = /<script>([\s\S]*)<\/script>/.exec(loader('/assets/index.js', []))?.[1] ?? '';
+    let started = false;
+    let waiting = false;
+    const globals = {
+      document: {
+        readyState: env.loaded ? 'complete' : 'interactive',
+        getElementById: (id: string) => (id === 'root' ? { getAttribute: () => env.page } : null),
+      },
+      navigator: { languages: env.languages },
+      localStorage: { getItem: () => env.stored ?? null },
+      addEventListener: (type: string) => (waiting = type === 'load'),
+      // The first thing `start` does: enough to tell that it ran.
+      requestAnimationFrame: () => (started = true),
+    };
+    runInNewContext(script, globals);
+    expect(started !== waiting).toBe(true);
+    return started;
+  }
+
+  it('waits for the page to load when the reader reads its language', () => {
+    expect(startsEarly({ page: 'en', languages: ['en-GB', 'zh-CN'] })).toBe(false);
+    expect(startsEarly({ page: 'en', languages: ['fr-FR'] })).toBe(false);
+    expect(startsEarly({ page: 'zh-Hans', languages: ['zh-TW'] })).toBe(false);
+    expect(startsEarly({ page: 'en', languages: ['zh-CN'], stored: '{"language":"en"}' })).toBe(false);
+  });
+
+  it('starts at once for a reader of another language: theirs shows only once the app runs', () => {
+    expect(startsEarly({ page: 'en', languages: ['zh-CN', 'en'] })).toBe(true);
+    expect(startsEarly({ page: 'zh-Hans', languages: ['en-US'] })).toBe(true);
+    expect(startsEarly({ page: 'en', languages: ['en-GB'], stored: '{"language":"zh-Hans"}' })).toBe(true);
+    // An unreadable record is the defaults, as for the app: the device's languages.
+    expect(startsEarly({ page: 'en', languages: ['zh-CN'], stored: '{' })).toBe(true);
+  });
+
+  it('starts at once when the page has already loaded', () => {
+    expect(startsEarly({ page: 'en', languages: ['en'], loaded: true })).toBe(true);
   });
 });

@@ -63,6 +63,9 @@ export function ogLocale(tag: string): string | undefined {
   }
 }
 
+/** The interface languages: each has its catalogue chunk, `src/i18n/<locale>.ts`. */
+const LOCALES: readonly Locale[] = ['en', 'zh-Hans'];
+
 /** The interface language a page in `tag` is rendered in. */
 export function pageLocale(tag: string | undefined): Locale {
   return tag?.toLowerCase().startsWith('zh') ? 'zh-Hans' : 'en';
@@ -155,6 +158,8 @@ export interface PageParts {
   css: string;
   /** Script chunks the page's screen needs, preloaded with the entry's rather than after it. */
   preloads: string[];
+  /** The chunks of the other languages' interface catalogues, for a reader of one of them. */
+  catalogues: Record<string, string[]>;
   /** Attributes of `#root` (the render's context, src/lib/hydration.ts). */
   rootAttributes: Record<string, string>;
   /** The rendered screen. */
@@ -189,7 +194,11 @@ export function assemble(template: string, parts: PageParts): string {
     preloads.push(href);
     return '';
   });
-  return swap(out, /<\/body>/, `  ${loader(entry[1], [...preloads, ...parts.preloads])}\n  </body>`);
+  return swap(
+    out,
+    /<\/body>/,
+    `  ${loader(entry[1], [...preloads, ...parts.preloads], parts.catalogues)}\n  </body>`,
+  );
 }
 
 /**
@@ -197,14 +206,30 @@ export function assemble(template: string, parts: PageParts): string {
  * event: an item's picture is often its largest paint): module preloads for every chunk the
  * screen needs, then the entry. A dynamic `import()`, not a script element, so that no string
  * goes to a Trusted Types sink.
+ *
+ * A reader whose language is not the page's reads the page's until the app starts: for them it
+ * starts after the first paint without waiting for `load`, and preloads their catalogue too
+ * (`catalogues`: chunks by language). Their language is found as the app finds it
+ * (src/i18n/index.ts: the setting chosen by hand, else the first of the device's languages we
+ * have), from the same stored record index.html's first script reads.
  */
-export function loader(entry: string, preloads: readonly string[]): string {
+export function loader(
+  entry: string,
+  preloads: readonly string[],
+  catalogues: Record<string, string[]> = {},
+): string {
   const js = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
   return (
-    '<script>(function () { function start() { requestAnimationFrame(function () { setTimeout(function () {' +
-    ` ${js(preloads)}.forEach(function (href) { var link = document.createElement('link'); link.rel = 'modulepreload'; link.href = href; document.head.appendChild(link); });` +
+    `<script>(function () { var catalogues = ${js(catalogues)};` +
+    ' function start() { requestAnimationFrame(function () { setTimeout(function () {' +
+    ` ${js(preloads)}.concat(early && catalogues[lang] || []).forEach(function (href) { var link = document.createElement('link'); link.rel = 'modulepreload'; link.href = href; document.head.appendChild(link); });` +
     ` import(${js(entry)}); }); }); }` +
-    " if (document.readyState === 'complete') start(); else addEventListener('load', start); })();</script>"
+    " function reader() { try { var s = JSON.parse(localStorage.getItem('citylink.settings') || '{}') || {};" +
+    " if (s.language === 'en' || s.language === 'zh-Hans') return s.language; } catch (e) {}" +
+    ' var tags = navigator.languages || []; for (var i = 0; i < tags.length; i++) { var tag = String(tags[i]).toLowerCase();' +
+    " if (tag.indexOf('zh') === 0) return 'zh-Hans'; if (tag.indexOf('en') === 0) return 'en'; } return 'en'; }" +
+    " var lang = reader(), early = lang !== document.getElementById('root').getAttribute('data-render-locale');" +
+    " if (document.readyState === 'complete' || early) start(); else addEventListener('load', start); })();</script>"
   );
 }
 
@@ -399,7 +424,19 @@ export async function prerender(options: PrerenderOptions): Promise<PrerenderRep
         head: headTags({ ...head, siteName, title: name ?? siteName }),
         hydrationScript: rendered.hydrationScript,
         css,
-        preloads: screenPreloads(manifest, screen),
+        catalogues: Object.fromEntries(
+          LOCALES.filter((other) => other !== locale).map((other) => [
+            other,
+            screenPreloads(manifest, `src/i18n/${other}.ts`),
+          ]),
+        ),
+        // The page's catalogue: hydration speaks the page's language (src/i18n/index.ts).
+        preloads: [
+          ...new Set([
+            ...screenPreloads(manifest, screen),
+            ...screenPreloads(manifest, `src/i18n/${locale}.ts`),
+          ]),
+        ],
         rootAttributes: entry.renderAttributes(context),
         body: rendered.html,
       });

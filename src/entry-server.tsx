@@ -7,9 +7,12 @@ import { generateHydrationScript, renderToStringAsync, type RequestEvent } from 
 import { provideRequestEvent } from 'solid-js/web/storage';
 import { App, preloadScreen } from './app/App';
 import { syncFeed, type SyncReport } from './data/sync';
-import { t, type Locale } from './i18n';
+import { loadLanguages, t, type Locale } from './i18n';
 import { renderAttributes, setRenderContext, type RenderContext } from './lib/hydration';
 import { sanitizeOver } from './lib/sanitize';
+
+// Every page of the build is rendered in its own language: all catalogues, before any render.
+await loadLanguages();
 
 export type { RenderContext };
 export { renderAttributes };

@@ -10,10 +10,8 @@ import { App, preloadScreen } from './app/App';
 import { markHydrated, pageContext } from './lib/hydration';
 import { startSyncing } from './features/status/sync-status';
 import { startVisit } from './features/saved/data';
-import { followDevice, locale } from './i18n';
-import { watchInstall } from './pwa/install';
+import { followDevice, loadLanguages, locale } from './i18n';
 import { followOtherTabs, storedSettings } from './lib/settings';
-import { registerWorker } from './pwa/worker';
 import './app/styles.css';
 
 createRoot(() => {
@@ -53,7 +51,8 @@ async function start(root: HTMLElement): Promise<void> {
   if (page && page.path === window.location.pathname) {
     // The page's HTML is its first screen: let the browser paint it before hydration takes the
     // main thread (on a fast connection the code would otherwise arrive before the first paint).
-    await Promise.all([preloadScreen(page.path), afterNextPaint()]);
+    // The reader's catalogue too, if not the page's: it shows right after hydration.
+    await Promise.all([preloadScreen(page.path), loadLanguages(), afterNextPaint()]);
     // Solid holds effects until every lazy screen under the root has hydrated: only then may
     // the device's language, settings and clock show (src/lib/hydration.ts).
     hydrate(() => {
@@ -61,6 +60,7 @@ async function start(root: HTMLElement): Promise<void> {
       return <App />;
     }, root);
   } else {
+    await loadLanguages();
     root.replaceChildren();
     markHydrated();
     render(() => <App />, root);
@@ -72,6 +72,8 @@ function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
-watchInstall();
-void registerWorker();
+// The install offer (kept by index.html's first script until now) and the worker's wiring: code
+// the first screen does not need, loaded once it is interactive.
+void import('./pwa/install').then((install) => install.watchInstall());
+void import('./pwa/worker').then((worker) => worker.registerWorker());
 startSyncing();

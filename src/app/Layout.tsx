@@ -4,15 +4,19 @@ import { locale, t } from '../i18n';
 import { cityName } from '../data/translations';
 import { AppBar } from '../ui/AppBar';
 import { Icon } from '../ui/Icon';
-import { prefetchOpeningHours } from '../features/contacts/hours-prefetch';
 import { RetractedNotice } from '../features/saved/RetractedNotice';
 import { UrgentNotices } from '../features/notices/UrgentNotices';
 import { makeHeadingFocus } from '../lib/focus-heading';
 import { StatusBar } from '../features/status/StatusBar';
 import { clearToasts } from '../lib/toast';
-import { UpdatePrompt } from '../pwa/UpdatePrompt';
+import { later } from '../ui/later';
 import { feedMeta } from './data';
 import { arrived, goBack, leaving, startHistory } from './history';
+
+// The update prompt and toasts are the device's, never the server's: code loaded after hydration.
+const UpdatePrompt = later('the update prompt', () =>
+  import('../pwa/UpdatePrompt').then((module) => module.UpdatePrompt),
+);
 
 /**
  * The shell around every screen: the app bar (the brand on a tab; Back and the screen's title
@@ -25,7 +29,9 @@ export function Layout(props: RouteSectionProps) {
   let main: HTMLElement | undefined;
 
   // Once the first screen is there: fetch the hours parser if this device's feed needs it.
-  onMount(prefetchOpeningHours);
+  onMount(() => {
+    void import('../features/contacts/hours-prefetch').then((hours) => hours.prefetchOpeningHours());
+  });
   onMount(startHistory);
   // What the screen shows is kept as the reader leaves it, for Back to bring back.
   useBeforeLeave((event) => leaving(event.to, event.options?.replace));

@@ -28,3 +28,9 @@ export const IMAGE_CACHE = 'citylink-images';
  */
 export const ON_DEMAND_DIR = 'assets/on-demand/';
 export const ON_DEMAND_CACHE = 'citylink-on-demand';
+
+/**
+ * Items per page: the first screen of a phone and more, and what the server renders first.
+ * Here rather than in lists.ts, so that the screens' pager can know it without the data layer.
+ */
+export const PAGE_SIZE = 20;

@@ -15,11 +15,9 @@
  */
 import { toStored, view, type Access, type Position, type StoredItem } from './db';
 import type { CityEvent, Item, ItemKind } from './model';
+import { PAGE_SIZE } from './config';
 import { displayTitle } from './text';
 import { inLanguage, readerView, translationGroups, type Linked, type Reader } from './translations';
-
-/** Items per page: the first screen of a phone and more, and what the server renders first. */
-export const PAGE_SIZE = 20;
 
 export type { Position };
 

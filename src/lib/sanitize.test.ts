@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { createSanitizer, httpsImage, sanitizeHtml, withoutInlineCode } from './sanitize';
+import { httpsImage } from './image-url';
+import { createSanitizer, sanitizeHtml, withoutInlineCode } from './sanitize';
 
 describe('withoutInlineCode: what the policy would report while DOMPurify parses', () => {
   it('drops style elements, style attributes and event handlers, and nothing else', () => {

@@ -5,6 +5,7 @@
  * no media element is left that the policy would block.
  */
 import DOMPurify from 'dompurify';
+import { httpsImage } from './image-url';
 
 /** With `noImages` (data saver) no images or other media survive either. */
 export type Sanitizer = (html: string, options?: { noImages?: boolean }) => string;
@@ -88,23 +89,6 @@ let pagePurifier: ReturnType<typeof DOMPurify> | undefined;
 export function sanitizeOver(window: Parameters<typeof DOMPurify>[0], origin: string): void {
   pagePurifier = DOMPurify(window);
   configure(pagePurifier, origin);
-}
-
-/**
- * An image address the policy allows: an `http:` image of another host than `origin` (the
- * page's) is asked for over https, as browsers do themselves for an image on an https page
- * (mixed content). The site's own images, relative addresses and other schemes stay as they are.
- */
-export function httpsImage(src: string, origin: string): string {
-  if (!/^\s*http:/i.test(src)) return src;
-  try {
-    const url = new URL(src);
-    if (url.origin === origin) return src;
-    url.protocol = 'https:';
-    return url.href;
-  } catch {
-    return src;
-  }
 }
 
 /**

@@ -4,7 +4,7 @@
  * record even earlier, before any module loads). Settings are preferences, not content, so they
  * live apart from IndexedDB and survive "clear cached content".
  */
-import { httpsImage } from './sanitize';
+import { httpsImage } from './image-url';
 import { createRoot, createSignal } from 'solid-js';
 import { pageContext, rendering, siteOrigin } from './hydration';
 

@@ -7,7 +7,6 @@
 import { createSignal } from 'solid-js';
 import type { Workbox } from 'workbox-window';
 import { feedUrl } from '../data/config';
-import { storageReady } from '../data/db';
 import { t } from '../i18n';
 import { showToast } from '../lib/toast';
 import { SYNC_REQUEST, type PageToWorker } from '../data/messages';
@@ -163,7 +162,7 @@ async function retireWorkers(): Promise<void> {
  */
 export async function requestSync(): Promise<SyncReport> {
   const controller = navigator.serviceWorker?.controller;
-  const persistent = (await storageReady()) === 'persistent';
+  const persistent = (await (await import('../data/db')).storageReady()) === 'persistent';
   if (controller && persistent) {
     try {
       const { messageSW } = await import('workbox-window');

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadLanguages } from '../i18n';
 import { formatClock } from '../lib/event-time';
 import { setRenderContext } from '../lib/hydration';
 import { otherZone, whoseTime, type Zones } from './whose-time';
@@ -8,6 +9,8 @@ const clock = (zone: string) => formatClock(at, 'en', zone);
 const jiangmen = (reader?: string): Zones => ({ zone: 'Asia/Shanghai', name: 'Jiangmen time', reader });
 
 describe('whoseTime', () => {
+  beforeAll(loadLanguages);
+
   it('names the zone of a time even when the reader’s is unknown (a server render)', () => {
     expect(whoseTime(jiangmen(), at, clock)).toBe('09:30 Jiangmen time');
   });

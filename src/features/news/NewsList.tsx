@@ -11,8 +11,13 @@ import { createRememberedPager } from '../shared/pager';
 import { ShowMore, ShowPrevious } from '../shared/Paging';
 import { ItemCard } from '../../ui/ItemCard';
 import { EmptyState, LoadingState } from '../../ui/States';
-import { InstallBanner } from '../../pwa/InstallPrompt';
+import { later } from '../../ui/later';
 import { useDocumentTitle } from '../../app/title';
+
+// Shown to a device only (never by the server): its code loads after hydration.
+const InstallBanner = later('the install offer', () =>
+  import('../../pwa/InstallPrompt').then((module) => module.InstallBanner),
+);
 
 /**
  * The home screen: news, newest first, straight from IndexedDB, a page at a time. The install

@@ -5,31 +5,23 @@
 import { query, revalidate } from '@solidjs/router';
 import { rendering } from '../../lib/hydration';
 import { createSignal } from 'solid-js';
-import { askPersistentStorage } from '../../pwa/install';
-import {
-  dismissRetracted,
-  listRetracted,
-  listSaved,
-  markRead,
-  readIds,
-  saveItem,
-  savedIds,
-  unsaveItem,
-} from '../../data/db';
 import type { Item } from '../../data/model';
 import { beginVisit } from '../../lib/visits';
 
+// Loaded by the first read or write, not with the screens that show marks (src/app/data.ts).
+const db = () => import('../../data/db');
+
 /** Saved items, most recently saved first. */
-export const savedItems = query(() => listSaved(), 'saved-items');
+export const savedItems = query(async () => (await db()).listSaved(), 'saved-items');
 
 /** Ids of saved items, for the save buttons. */
-export const savedSet = query(async () => new Set(await savedIds()), 'saved-set');
+export const savedSet = query(async () => new Set(await (await db()).savedIds()), 'saved-set');
 
 /** Ids of items ever opened, for the "New" marks. */
-export const readSet = query(async () => new Set(await readIds()), 'read-set');
+export const readSet = query(async () => new Set(await (await db()).readIds()), 'read-set');
 
 /** Saved items the feed retracted, still to be told. */
-export const retractedNotices = query(() => listRetracted(), 'retracted');
+export const retractedNotices = query(async () => (await db()).listRetracted(), 'retracted');
 
 const PERSIST_ASKED = 'citylink.persistAsked';
 
@@ -39,10 +31,10 @@ const PERSIST_ASKED = 'citylink.persistAsked';
  */
 export async function setSaved(item: Item, save: boolean): Promise<void> {
   if (save) {
-    await saveItem(item, Date.now());
+    await (await db()).saveItem(item, Date.now());
     askPersistenceOnce();
   } else {
-    await unsaveItem(item.id);
+    await (await db()).unsaveItem(item.id);
   }
   await revalidate([savedSet.key, savedItems.key]);
 }
@@ -52,7 +44,7 @@ function askPersistenceOnce(): void {
     if (localStorage.getItem(PERSIST_ASKED) || !navigator.storage?.persist) return;
     localStorage.setItem(PERSIST_ASKED, '1');
     // The answer changes nothing we show; a refusal only means the browser may evict later.
-    void askPersistentStorage();
+    void import('../../pwa/install').then((install) => install.askPersistentStorage());
   } catch {
     // No localStorage: do not ask at all rather than ask on every save.
   }
@@ -60,13 +52,13 @@ function askPersistenceOnce(): void {
 
 /** Records that an item was opened now. */
 export async function recordRead(id: string): Promise<void> {
-  await markRead(id, Date.now());
+  await (await db()).markRead(id, Date.now());
   await revalidate(readSet.key);
 }
 
 /** Clears the notices of retracted saved items once the reader has seen them. */
 export async function dismissNotices(ids: readonly string[]): Promise<void> {
-  await dismissRetracted(ids);
+  await (await db()).dismissRetracted(ids);
   await revalidate(retractedNotices.key);
 }
 

@@ -21,7 +21,7 @@ import { itemsById } from '../../app/data';
 import { keepPart, recallPart } from '../../app/history';
 import { listEntry } from '../../data/text';
 import { createRenderMemo } from '../../lib/hydration';
-import { PAGE_SIZE } from '../../data/lists';
+import { PAGE_SIZE } from '../../data/config';
 import type { Item } from '../../data/model';
 import {
   earlierWindow,

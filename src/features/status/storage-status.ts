@@ -4,10 +4,18 @@
  * holds up an upgrade, and when this tab must reload into a newer version.
  */
 import { createSignal } from 'solid-js';
-import { storageMode, watchStorageMode } from '../../data/db';
+import { isServer } from 'solid-js/web';
+import type { StorageMode } from '../../data/db';
 
-const [storage, setStorage] = createSignal(storageMode());
-// For the page's whole life: the mode can change at any time (another tab upgrading).
-watchStorageMode(setStorage);
+// 'opening' is what the data layer says before it has tried to open anything. Its code loads
+// after the first screen (src/app/data.ts); from then on, the signal follows it.
+const [storage, setStorage] = createSignal<StorageMode>('opening');
+if (!isServer) {
+  void import('../../data/db').then((db) => {
+    setStorage(db.storageMode());
+    // For the page's whole life: the mode can change at any time (another tab upgrading).
+    db.watchStorageMode(setStorage);
+  });
+}
 
 export { storage };

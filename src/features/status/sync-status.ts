@@ -5,10 +5,8 @@
  */
 import { revalidate } from '@solidjs/router';
 import { createSignal } from 'solid-js';
-import { getFeedMeta } from '../../data/db';
 import { CHANNEL, isBroadcast } from '../../data/messages';
 import type { SyncReport } from '../../data/sync';
-import { requestSync } from '../../pwa/worker';
 
 const [syncing, setSyncing] = createSignal(false);
 const [lastReport, setReport] = createSignal<SyncReport>();
@@ -32,6 +30,8 @@ export async function refresh(): Promise<void> {
   if (syncing()) return;
   setSyncing(true);
   try {
+    // The worker's wiring and the data layer load after the first screen (src/main.tsx).
+    const { requestSync } = await import('../../pwa/worker');
     setLastReport(await requestSync());
   } catch {
     // Not even the sync's own code could load (the network went away meanwhile): what is
@@ -52,7 +52,8 @@ export async function refresh(): Promise<void> {
  * a server-rendered page keeps the build's content it shows rather than trading it for nothing.
  */
 async function rereadStored(): Promise<void> {
-  if (!(await getFeedMeta().catch(() => undefined))) return;
+  const stored = await import('../../data/db').then((db) => db.getFeedMeta()).catch(() => undefined);
+  if (!stored) return;
   await revalidate().catch(() => undefined);
 }
 

@@ -1,0 +1,24 @@
+import { createEffect, createSignal, Show, type Component } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
+import { hydrated } from '../lib/hydration';
+
+/**
+ * A component whose code loads once the page has hydrated, for what only the device decides
+ * (the install offer, the update prompt and toasts): the server renders nothing for it, so it
+ * need not load before the first screen is interactive. Its chunk is precached like any other,
+ * so it shows offline too. Not `lazy()`: that would hold hydration's transition until it loads.
+ */
+export function later<P extends object>(name: string, load: () => Promise<Component<P>>): Component<P> {
+  return (props) => {
+    const [component, setComponent] = createSignal<Component<P>>();
+    createEffect(() => {
+      if (!hydrated() || component()) return;
+      load().then(
+        (loaded) => setComponent(() => loaded),
+        // Offline before the chunk was ever cached (no worker yet): the next start tries again.
+        (error: unknown) => console.warn(`Citylink: ${name} could not load.`, error),
+      );
+    });
+    return <Show when={component()}>{(loaded) => <Dynamic component={loaded()} {...props} />}</Show>;
+  };
+}
