@@ -13,6 +13,7 @@ import { ItemCard } from '../../ui/ItemCard';
 import { EmptyState, LoadingState } from '../../ui/States';
 import { InstallBanner } from '../../pwa/InstallPrompt';
 import { useDocumentTitle } from '../../app/title';
+import { HydrateInTurn } from '../../lib/hydration';
 
 /**
  * The home screen: news, newest first, straight from IndexedDB, a page at a time. The install
@@ -47,19 +48,21 @@ function NewsPages() {
         <For each={pager.items()}>
           {(item) => (
             <li>
-              <ItemCard
-                href={itemPath(item)}
-                title={displayTitle(item)}
-                text={excerpt(item)}
-                image={feedImage(item.image)}
-                lang={item.language}
-                badge={<ItemMarks item={item} />}
-                meta={
-                  <Show when={item.datePublished}>
-                    {(date) => <time datetime={date()}>{formatDate(date(), locale(), zone())}</time>}
-                  </Show>
-                }
-              />
+              <HydrateInTurn>
+                <ItemCard
+                  href={itemPath(item)}
+                  title={displayTitle(item)}
+                  text={excerpt(item)}
+                  image={feedImage(item.image)}
+                  lang={item.language}
+                  badge={<ItemMarks item={item} />}
+                  meta={
+                    <Show when={item.datePublished}>
+                      {(date) => <time datetime={date()}>{formatDate(date(), locale(), zone())}</time>}
+                    </Show>
+                  }
+                />
+              </HydrateInTurn>
             </li>
           )}
         </For>
