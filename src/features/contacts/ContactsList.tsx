@@ -10,7 +10,7 @@ import { languageMatch } from '../../data/translations';
 import { locale, t } from '../../i18n';
 import { languageName } from '../../lib/format';
 import { ItemCard } from '../../ui/ItemCard';
-import { ItemMarks } from '../shared/ItemMarks';
+import { ItemMarks, useMarks } from '../shared/ItemMarks';
 import { OpenNow } from '../../ui/OpenNow';
 import { useDocumentTitle } from '../../app/title';
 import { useZones } from '../shared/zones';
@@ -87,6 +87,7 @@ function Directory() {
       return read().then((list) => idsPage(ordered(list), offset));
     },
   });
+  const marks = useMarks();
   let list: HTMLUListElement | undefined;
 
   return (
@@ -128,7 +129,7 @@ function Directory() {
                     href={itemPath(item)}
                     title={displayTitle(item)}
                     lang={item.language}
-                    badge={<ItemMarks item={item} />}
+                    badge={<ItemMarks item={item} marks={marks} />}
                     meta={
                       <Show when={item.contact?.openingHours}>
                         {(spec) => <OpenNow openingHours={spec()} zones={zones(zone())} now={now()} />}

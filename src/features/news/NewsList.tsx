@@ -6,7 +6,7 @@ import { displayTitle, excerpt } from '../../data/text';
 import { locale, t } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { feedImage, settings } from '../../lib/settings';
-import { ItemMarks } from '../shared/ItemMarks';
+import { ItemMarks, useMarks } from '../shared/ItemMarks';
 import { createRememberedPager } from '../shared/pager';
 import { ShowMore, ShowPrevious } from '../shared/Paging';
 import { ItemCard } from '../../ui/ItemCard';
@@ -40,6 +40,7 @@ function NewsPages() {
   });
   // A city's news is dated in the city's zone, as its publisher dated it.
   const zone = useFeedZone();
+  const marks = useMarks();
   let list: HTMLUListElement | undefined;
   return (
     <Show when={pager.items().length} fallback={<EmptyState>{t('list.emptyNews')}</EmptyState>}>
@@ -55,7 +56,7 @@ function NewsPages() {
                   text={excerpt(item)}
                   image={feedImage(item.image)}
                   lang={item.language}
-                  badge={<ItemMarks item={item} />}
+                  badge={<ItemMarks item={item} marks={marks} />}
                   meta={
                     <Show when={item.datePublished}>
                       {(date) => <time datetime={date()}>{formatDate(date(), locale(), zone())}</time>}

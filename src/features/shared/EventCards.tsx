@@ -9,7 +9,7 @@ import { feedImage } from '../../lib/settings';
 import { ItemCard } from '../../ui/ItemCard';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { whoseTime } from '../../ui/whose-time';
-import { ItemMarks } from './ItemMarks';
+import { ItemMarks, useMarks } from './ItemMarks';
 import { useZones } from './zones';
 import { HydrateInTurn } from '../../lib/hydration';
 
@@ -26,6 +26,7 @@ export function EventCards(props: {
   implied?: EventState;
 }) {
   const zones = useZones();
+  const marks = useMarks();
   const when = (item: EventItem) => {
     const event = item.event;
     if (event.allDay) {
@@ -59,7 +60,7 @@ export function EventCards(props: {
                 lang={item.language}
                 badge={
                   <>
-                    <ItemMarks item={item} />
+                    <ItemMarks item={item} marks={marks} />
                     <StatusBadge state={eventState(item.event, now())} implied={props.implied} />
                   </>
                 }

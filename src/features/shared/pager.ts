@@ -163,11 +163,11 @@ export function createPager<S>(options: {
 /**
  * The list on screen, following `target` a few new cards at a time, in turns
  * (src/lib/turns.ts): a sync that changes every card on screen, or a page more, is not one long
- * task of twenty cards. What was on screen stays meanwhile (`revealStep()`). Each step is a
- * transition, as the re-read that brought the cards was: a card whose own data is still on
- * its way keeps the list as it is instead of showing the list's loading state. A list with
- * nothing on screen shows its target at once (a screen's first page, or the server's, which
- * hydrates whole). `settled()` resolves once the list on screen is the target.
+ * task of twenty cards. What was on screen stays meanwhile (`revealStep()`). The steps are
+ * not transitions, so a card must not wait on data of its own (the list reads what its cards
+ * need, as `useMarks()`), or the list would show its loading state. A list with nothing on
+ * screen shows its target at once (a screen's first page, or the server's, which hydrates whole). `settled()`
+ * resolves once the list on screen is the target.
  */
 function inTurns<T>(target: () => T[]): { items: () => T[]; settled: () => Promise<void> } {
   if (isServer) return { items: target, settled: () => Promise.resolve() };
@@ -175,20 +175,19 @@ function inTurns<T>(target: () => T[]): { items: () => T[]; settled: () => Promi
   let done: (() => void) | undefined;
   let settled = Promise.resolve();
   // New cards per step, from the time the last step took (cards cost alike on a device).
-  let perStep = 2;
+  let perStep = 1;
   const step = () => {
     const goal = target();
     let next = shown();
     for (let i = 0; i < perStep && next !== goal; i++) next = revealStep(next, goal);
     const started = performance.now();
-    void startTransition(() => setShown(next)).then(() => {
-      const spent = performance.now() - started;
-      perStep = Math.max(1, Math.min(20, Math.floor((perStep * TURN_MS) / Math.max(spent, 1))));
-      if (shown() === target()) {
-        done?.();
-        done = undefined;
-      } else void turns.run(step);
-    });
+    setShown(next);
+    const spent = performance.now() - started;
+    perStep = Math.max(1, Math.min(PAGE_SIZE, Math.floor((perStep * TURN_MS) / Math.max(spent, 1))));
+    if (next === target()) {
+      done?.();
+      done = undefined;
+    } else void turns.run(step);
   };
   createEffect(
     on(
