@@ -27,7 +27,10 @@ export function NewsList() {
       <h1>{t('nav.news')}</h1>
       <InstallBanner />
       <Suspense fallback={<LoadingState label={t('list.loading')} />}>
-        <NewsPages />
+        {/* The list hydrates after the screen around it, each in a turn of its own. */}
+        <HydrateInTurn>
+          <NewsPages />
+        </HydrateInTurn>
       </Suspense>
     </section>
   );

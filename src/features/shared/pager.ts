@@ -183,7 +183,9 @@ function inTurns<T>(target: () => T[]): { items: () => T[]; settled: () => Promi
     const started = performance.now();
     setShown(next);
     const spent = performance.now() - started;
-    perStep = Math.max(1, Math.min(PAGE_SIZE, Math.floor((perStep * TURN_MS) / Math.max(spent, 1))));
+    // At most twice as many next time: one quick step on a busy device says little.
+    const fit = Math.floor((perStep * TURN_MS) / Math.max(spent, 1));
+    perStep = Math.max(1, Math.min(2 * perStep, PAGE_SIZE, fit));
     if (next === target()) {
       done?.();
       done = undefined;
