@@ -96,6 +96,15 @@ export function siteOrigin(): string {
 }
 
 /**
+ * True while the page hydrates what the server rendered. Solid keeps the server's text then and
+ * drops whatever value a text expression computes, so a costly one may skip its work (reading
+ * its signals all the same, so that it follows them afterwards).
+ */
+export function hydrating(): boolean {
+  return !isServer && sharedConfig.context !== undefined && sharedConfig.context !== null;
+}
+
+/**
  * Hydrates `children` in a later turn (src/lib/turns.ts) rather than in the task that hydrates
  * the page, as Solid does for a lazy screen: the server's HTML stays on screen until then, and
  * Solid holds effects (so `hydrated()` too) until every piece has hydrated. A list wraps each

@@ -13,7 +13,7 @@ import { ItemCard } from '../../ui/ItemCard';
 import { EmptyState, LoadingState } from '../../ui/States';
 import { InstallBanner } from '../../pwa/InstallPrompt';
 import { useDocumentTitle } from '../../app/title';
-import { HydrateInTurn } from '../../lib/hydration';
+import { HydrateInTurn, hydrating } from '../../lib/hydration';
 
 /**
  * The home screen: news, newest first, straight from IndexedDB, a page at a time. The install
@@ -44,6 +44,13 @@ function NewsPages() {
   // A city's news is dated in the city's zone, as its publisher dated it.
   const zone = useFeedZone();
   const marks = useMarks();
+  // Not while hydrating, where the server's text stays: the page's first Intl date formatter
+  // loads the date data, 100 ms or more on a slow phone. The first sync's worker has loaded it
+  // (in the same process) by the time the list changes.
+  const dated = (date: string) => {
+    const [language, where] = [locale(), zone()];
+    return hydrating() ? '' : formatDate(date, language, where);
+  };
   let list: HTMLUListElement | undefined;
   return (
     <Show when={pager.items().length} fallback={<EmptyState>{t('list.emptyNews')}</EmptyState>}>
@@ -62,7 +69,7 @@ function NewsPages() {
                   badge={<ItemMarks item={item} marks={marks} />}
                   meta={
                     <Show when={item.datePublished}>
-                      {(date) => <time datetime={date()}>{formatDate(date(), locale(), zone())}</time>}
+                      {(date) => <time datetime={date()}>{dated(date())}</time>}
                     </Show>
                   }
                 />
