@@ -3,15 +3,28 @@
  * argument so these run (and are tested) anywhere.
  */
 
+// An Intl formatter costs a millisecond or more to make (several on a slow phone) and a list
+// of 20 cards asks for dozens at once, in the task that hydrates or re-renders it: each one is
+// made once per locale and options, and kept.
+const made = new Map<string, unknown>();
+function kept<T>(kind: string, locale: string, options: object, make: () => T): T {
+  const key = `${kind}|${locale}|${JSON.stringify(options)}`;
+  let formatter = made.get(key) as T | undefined;
+  if (formatter === undefined) made.set(key, (formatter = make()));
+  return formatter;
+}
+
 /** A calendar date such as "24 Nov 2026" / "2026年11月24日". */
 export function formatDate(iso: string, locale: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(new Date(iso));
+  const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeZone };
+  return kept('date', locale, options, () => new Intl.DateTimeFormat(locale, options)).format(new Date(iso));
 }
 
 /** "5 minutes ago", "yesterday": the coarsest unit that fits, as people say it. */
 export function formatRelative(thenMs: number, nowMs: number, locale: string): string {
   const seconds = Math.round((thenMs - nowMs) / 1000);
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const options: Intl.RelativeTimeFormatOptions = { numeric: 'auto' };
+  const rtf = kept('relative', locale, options, () => new Intl.RelativeTimeFormat(locale, options));
   const abs = Math.abs(seconds);
   if (abs < 45) return rtf.format(0, 'second');
   if (abs < 45 * 60) return rtf.format(Math.round(seconds / 60), 'minute');
@@ -23,13 +36,15 @@ export function formatRelative(thenMs: number, nowMs: number, locale: string): s
 
 /** A list of names joined as the language joins them ("A, B and C" / "A、B和C"). */
 export function formatList(parts: readonly string[], locale: string): string {
-  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(parts);
+  const options: Intl.ListFormatOptions = { style: 'long', type: 'conjunction' };
+  return kept('list', locale, options, () => new Intl.ListFormat(locale, options)).format(parts);
 }
 
 /** A language tag's name in the interface language ("zh-Hans" → "Simplified Chinese"). */
 export function languageName(tag: string, locale: string): string {
   try {
-    return new Intl.DisplayNames(locale, { type: 'language' }).of(tag) ?? tag;
+    const options: Intl.DisplayNamesOptions = { type: 'language' };
+    return kept('names', locale, options, () => new Intl.DisplayNames(locale, options)).of(tag) ?? tag;
   } catch {
     return tag;
   }

@@ -6,9 +6,10 @@
  * the render's values until `hydrated()`; then the app switches to the device's and Solid
  * changes only the text that differs.
  */
-import { createMemo, createSignal, startTransition } from 'solid-js';
+import { createMemo, createSignal, sharedConfig, startTransition, untrack, type JSX } from 'solid-js';
 import { isServer } from 'solid-js/web';
 import type { Locale } from '../i18n';
+import { turns } from './turns';
 
 /** What a server render used; written on `#root` as data attributes for the page to read. */
 export interface RenderContext {
@@ -92,4 +93,41 @@ export function createRenderMemo<T>(fn: () => T, equals?: (a: T, b: T) => boolea
 /** The origin links to this site are made on: the page's own, or the render's while hydrating. */
 export function siteOrigin(): string {
   return rendering()?.origin ?? window.location.origin;
+}
+
+/**
+ * True while the page hydrates what the server rendered. Solid keeps the server's text then and
+ * drops whatever value a text expression computes, so a costly one may skip its work (reading
+ * its signals all the same, so that it follows them afterwards).
+ */
+export function hydrating(): boolean {
+  return !isServer && sharedConfig.context !== undefined && sharedConfig.context !== null;
+}
+
+/**
+ * Hydrates `children` in a later turn (src/lib/turns.ts) rather than in the task that hydrates
+ * the page, as Solid does for a lazy screen: the server's HTML stays on screen until then, and
+ * Solid holds effects (so `hydrated()` too) until every piece has hydrated. A list wraps each
+ * card in it, so that twenty cards are not one long task. Anywhere else (the server, a render
+ * from scratch, after hydration) the children render at once.
+ */
+export function HydrateInTurn(props: { children: JSX.Element }): JSX.Element {
+  const context = sharedConfig.context;
+  if (isServer || !context) return props.children;
+  const [ready, setReady] = createSignal(false);
+  sharedConfig.count = (sharedConfig.count ?? 0) + 1;
+  void turns.run(() => {
+    // As lazy() does: the piece, and the insertion of it into its parent, hydrate in the
+    // context it was created in. A delegated event during hydration ends hydration (`done`):
+    // the piece then renders afresh and replaces the server's HTML.
+    if (!sharedConfig.done) sharedConfig.context = context;
+    sharedConfig.count = (sharedConfig.count ?? 1) - 1;
+    try {
+      setReady(true);
+    } finally {
+      sharedConfig.context = undefined;
+    }
+  });
+  const piece = createMemo(() => (ready() ? untrack(() => props.children) : ''));
+  return piece as unknown as JSX.Element;
 }

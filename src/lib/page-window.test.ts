@@ -1,6 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../data/model';
-import { earlierWindow, joinPages, moreWindow, pagesOn, startWindow, type PageWindow } from './page-window';
+import {
+  earlierWindow,
+  joinPages,
+  moreWindow,
+  pagesOn,
+  revealStep,
+  startWindow,
+  type PageWindow,
+} from './page-window';
 
 /** Pages of ten numbered items: page k starts at item 10k, and ends where page k + 1 starts. */
 const end = (window: PageWindow<number>) => (window.first + 1) * 10;
@@ -60,5 +69,69 @@ describe('joinPages', () => {
       [item('d')],
     ];
     expect(joinPages(pages).map((i) => i.id)).toEqual(['a', 'b', 'd']);
+  });
+});
+
+describe('revealStep', () => {
+  // Cards are objects, compared by identity as Solid's <For> does.
+  const cards = (ids: string) => [...ids].map((id) => ({ id }));
+  const ids = (list: readonly { id: string }[]) => list.map((card) => card.id).join('');
+  /** Every step from `current` to `target`, the last being `target` itself. */
+  const steps = <T>(current: readonly T[], target: readonly T[]) => {
+    const seen: (readonly T[])[] = [current];
+    while (seen.at(-1) !== target) seen.push(revealStep(seen.at(-1)!, target));
+    return seen.slice(1);
+  };
+
+  it('appends a new page one card at a time', () => {
+    const all = cards('abcdef');
+    const path = steps(all.slice(0, 3), all);
+    expect(path.map(ids)).toEqual(['abcd', 'abcde', 'abcdef']);
+    expect(path.at(-1)).toBe(all);
+  });
+
+  it('replaces a list top down, keeping its length, those leaving last', () => {
+    const old = cards('abcd');
+    const next = cards('wxyz');
+    expect(steps(old, next).map(ids)).toEqual(['wabc', 'wxab', 'wxya', 'wxyz']);
+  });
+
+  it('moves cards already on screen without counting them as steps', () => {
+    const [a, b, c, d] = cards('abcd');
+    const path = steps([a!, b!, c!], [c!, a!, d!, b!]);
+    expect(path.map(ids)).toEqual(['cadb']);
+  });
+
+  it('takes the target at once when nothing is new, also to drop cards', () => {
+    const all = cards('abc');
+    const fewer = all.slice(1);
+    expect(revealStep(all, fewer)).toBe(fewer);
+    expect(revealStep(all, [])).toEqual([]);
+  });
+
+  it('reaches any target in one step per new card, each bringing one and keeping the others', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 30 }), { maxLength: 25 }),
+        fc.uniqueArray(fc.integer({ min: 0, max: 30 }), { maxLength: 25 }),
+        (from, to) => {
+          const pool = Array.from({ length: 31 }, (_, id) => ({ id: String(id) }));
+          const current = from.map((i) => pool[i]!);
+          const target = to.map((i) => pool[i]!);
+          const added = target.filter((card) => !current.includes(card)).length;
+          const path = steps(current, target);
+          expect(path).toHaveLength(Math.max(added, 1));
+          let before: readonly { id: string }[] = current;
+          for (const list of path) {
+            const fresh = list.filter((card) => !before.includes(card));
+            expect(fresh.length).toBeLessThanOrEqual(1);
+            // A card of the target once on screen stays there.
+            for (const card of before) if (target.includes(card)) expect(list).toContain(card);
+            expect(new Set(list).size).toBe(list.length);
+            before = list;
+          }
+        },
+      ),
+    );
   });
 });

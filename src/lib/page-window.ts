@@ -72,3 +72,30 @@ export function joinPages<T extends Linked>(pages: readonly (readonly T[])[]): T
     return true;
   });
 }
+
+/**
+ * One step of a list on screen (`current`) towards what it should show (`target`), for lists
+ * that take in new cards a few at a time (src/features/shared/pager.ts): `target` up to and
+ * including its first item not yet on screen, then the rest of what is on screen, less as many
+ * items that are leaving (from the end) as keeps the list its length meanwhile; `target` itself
+ * when at most one of its items is missing. Items are compared by identity, as Solid's `<For>`
+ * makes a new card for a new object; each step brings exactly one new card.
+ */
+export function revealStep<T>(current: readonly T[], target: readonly T[]): readonly T[] {
+  const on = new Set(current);
+  const missing = target.findIndex((item) => !on.has(item));
+  if (missing < 0) return target;
+  // The last new card comes with the target itself: the cards leaving go with it.
+  if (target.slice(missing + 1).every((item) => on.has(item))) return target;
+  const head = target.slice(0, missing + 1);
+  const inHead = new Set(head);
+  const wanted = new Set(target);
+  const rest = current.filter((item) => !inHead.has(item));
+  let over = head.length + rest.length - Math.max(current.length, target.length);
+  for (let i = rest.length - 1; i >= 0 && over > 0; i--) {
+    if (wanted.has(rest[i]!)) continue;
+    rest.splice(i, 1);
+    over--;
+  }
+  return [...head, ...rest];
+}

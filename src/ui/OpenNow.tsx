@@ -16,7 +16,14 @@ const loadHours = () => import('../lib/hours').catch(() => undefined);
 export function OpenNow(props: { openingHours: string; zones: Zones; now: number }) {
   // Open or closed is the reader's "now": not in a server render or the hydration after it.
   const [hours] = createResource(hydrated, loadHours);
-  const state = () => hours()?.openState(props.openingHours, new Date(props.now), props.zones.zone);
+  // Read once loaded, never waited on: a card that a list brings in a turn of its own
+  // (src/features/shared/pager.ts) must not put the whole list into its loading state.
+  const state = () =>
+    (hours.state === 'ready' ? hours() : undefined)?.openState(
+      props.openingHours,
+      new Date(props.now),
+      props.zones.zone,
+    );
   /** The time of the next change in `zone`, with its weekday when that is not today there. */
   const at = (next: Date, zone: string) => {
     const clock = formatClock(next, locale(), zone);

@@ -3,14 +3,14 @@ import { createResource, For, Show, Suspense } from 'solid-js';
 import { now } from '../../app/clock';
 import { contactEntries, useFeedZone } from '../../app/data';
 import type { ContactEntry } from '../../data/lists';
-import { createRenderMemo, hydrated } from '../../lib/hydration';
+import { createRenderMemo, HydrateInTurn, hydrated } from '../../lib/hydration';
 import { itemPath } from '../../data/paths';
 import { displayTitle } from '../../data/text';
 import { languageMatch } from '../../data/translations';
 import { locale, t } from '../../i18n';
 import { languageName } from '../../lib/format';
 import { ItemCard } from '../../ui/ItemCard';
-import { ItemMarks } from '../shared/ItemMarks';
+import { ItemMarks, useMarks } from '../shared/ItemMarks';
 import { OpenNow } from '../../ui/OpenNow';
 import { useDocumentTitle } from '../../app/title';
 import { useZones } from '../shared/zones';
@@ -87,6 +87,7 @@ function Directory() {
       return read().then((list) => idsPage(ordered(list), offset));
     },
   });
+  const marks = useMarks();
   let list: HTMLUListElement | undefined;
 
   return (
@@ -123,24 +124,26 @@ function Directory() {
           <For each={pager.items()}>
             {(item) => (
               <li>
-                <ItemCard
-                  href={itemPath(item)}
-                  title={displayTitle(item)}
-                  lang={item.language}
-                  badge={<ItemMarks item={item} />}
-                  meta={
-                    <Show when={item.contact?.openingHours}>
-                      {(spec) => <OpenNow openingHours={spec()} zones={zones(zone())} now={now()} />}
-                    </Show>
-                  }
-                  text={[
-                    item.contact?.role,
-                    item.contact?.hours &&
-                      t('time.named', { text: item.contact.hours, zone: zones(zone()).name }),
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
-                />
+                <HydrateInTurn>
+                  <ItemCard
+                    href={itemPath(item)}
+                    title={displayTitle(item)}
+                    lang={item.language}
+                    badge={<ItemMarks item={item} marks={marks} />}
+                    meta={
+                      <Show when={item.contact?.openingHours}>
+                        {(spec) => <OpenNow openingHours={spec()} zones={zones(zone())} now={now()} />}
+                      </Show>
+                    }
+                    text={[
+                      item.contact?.role,
+                      item.contact?.hours &&
+                        t('time.named', { text: item.contact.hours, zone: zones(zone()).name }),
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  />
+                </HydrateInTurn>
               </li>
             )}
           </For>

@@ -6,13 +6,14 @@ import { displayTitle, excerpt } from '../../data/text';
 import { locale, t } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { feedImage, settings } from '../../lib/settings';
-import { ItemMarks } from '../shared/ItemMarks';
+import { ItemMarks, useMarks } from '../shared/ItemMarks';
 import { createRememberedPager } from '../shared/pager';
 import { ShowMore, ShowPrevious } from '../shared/Paging';
 import { ItemCard } from '../../ui/ItemCard';
 import { EmptyState, LoadingState } from '../../ui/States';
 import { later } from '../../ui/later';
 import { useDocumentTitle } from '../../app/title';
+import { HydrateInTurn, hydrating } from '../../lib/hydration';
 
 // Shown to a device only (never by the server): its code loads after hydration.
 const InstallBanner = later('the install offer', () =>
@@ -31,7 +32,10 @@ export function NewsList() {
       <h1>{t('nav.news')}</h1>
       <InstallBanner />
       <Suspense fallback={<LoadingState label={t('list.loading')} />}>
-        <NewsPages />
+        {/* The list hydrates after the screen around it, each in a turn of its own. */}
+        <HydrateInTurn>
+          <NewsPages />
+        </HydrateInTurn>
       </Suspense>
     </section>
   );
@@ -44,6 +48,14 @@ function NewsPages() {
   });
   // A city's news is dated in the city's zone, as its publisher dated it.
   const zone = useFeedZone();
+  const marks = useMarks();
+  // Not while hydrating, where the server's text stays: the page's first Intl date formatter
+  // loads the date data, 100 ms or more on a slow phone. The first sync's worker has loaded it
+  // (in the same process) by the time the list changes.
+  const dated = (date: string) => {
+    const [language, where] = [locale(), zone()];
+    return hydrating() ? '' : formatDate(date, language, where);
+  };
   let list: HTMLUListElement | undefined;
   return (
     <Show when={pager.items().length} fallback={<EmptyState>{t('list.emptyNews')}</EmptyState>}>
@@ -52,19 +64,21 @@ function NewsPages() {
         <For each={pager.items()}>
           {(item) => (
             <li>
-              <ItemCard
-                href={itemPath(item)}
-                title={displayTitle(item)}
-                text={excerpt(item)}
-                image={feedImage(item.image)}
-                lang={item.language}
-                badge={<ItemMarks item={item} />}
-                meta={
-                  <Show when={item.datePublished}>
-                    {(date) => <time datetime={date()}>{formatDate(date(), locale(), zone())}</time>}
-                  </Show>
-                }
-              />
+              <HydrateInTurn>
+                <ItemCard
+                  href={itemPath(item)}
+                  title={displayTitle(item)}
+                  text={excerpt(item)}
+                  image={feedImage(item.image)}
+                  lang={item.language}
+                  badge={<ItemMarks item={item} marks={marks} />}
+                  meta={
+                    <Show when={item.datePublished}>
+                      {(date) => <time datetime={date()}>{dated(date())}</time>}
+                    </Show>
+                  }
+                />
+              </HydrateInTurn>
             </li>
           )}
         </For>

@@ -1,15 +1,16 @@
-import { createAsync } from '@solidjs/router';
 import { Show } from 'solid-js';
 import type { Item } from '../../data/model';
 import { t } from '../../i18n';
 import { isNew } from '../../lib/visits';
-import { previousVisit, readSet } from './data';
+import { previousVisit } from './data';
 
-/** "New" on a list card: listed after the previous visit and not opened yet. */
-export function NewMark(props: { item: Item }) {
-  const read = createAsync(() => readSet());
+/**
+ * "New" on a list card: listed after the previous visit and not opened yet. `read` is the ids
+ * of the items opened (the list reads them once for all its cards); none until they are read.
+ */
+export function NewMark(props: { item: Item; read: ReadonlySet<string> | undefined }) {
   const shown = () =>
-    read() !== undefined && isNew(props.item.sortTime, previousVisit(), read()?.has(props.item.id) ?? false);
+    props.read !== undefined && isNew(props.item.sortTime, previousVisit(), props.read.has(props.item.id));
   return (
     <Show when={shown()}>
       <span class="badge badge-new">{t('saved.new')}</span>

@@ -9,8 +9,9 @@ import { feedImage } from '../../lib/settings';
 import { ItemCard } from '../../ui/ItemCard';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { whoseTime } from '../../ui/whose-time';
-import { ItemMarks } from './ItemMarks';
+import { ItemMarks, useMarks } from './ItemMarks';
 import { useZones } from './zones';
+import { HydrateInTurn } from '../../lib/hydration';
 
 /**
  * Event rows, in the events list and "My agenda": the event's state in words, when it is in
@@ -25,6 +26,7 @@ export function EventCards(props: {
   implied?: EventState;
 }) {
   const zones = useZones();
+  const marks = useMarks();
   const when = (item: EventItem) => {
     const event = item.event;
     if (event.allDay) {
@@ -49,22 +51,24 @@ export function EventCards(props: {
       <For each={props.items}>
         {(item) => (
           <li>
-            <ItemCard
-              href={itemPath(item)}
-              title={displayTitle(item)}
-              level={props.level}
-              image={feedImage(item.image)}
-              lang={item.language}
-              badge={
-                <>
-                  <ItemMarks item={item} />
-                  <StatusBadge state={eventState(item.event, now())} implied={props.implied} />
-                </>
-              }
-              meta={<span>{when(item)}</span>}
-              // An event that moved online is at no building any more.
-              text={item.event.status === 'moved-online' ? t('events.onlinePlace') : item.event.venue?.name}
-            />
+            <HydrateInTurn>
+              <ItemCard
+                href={itemPath(item)}
+                title={displayTitle(item)}
+                level={props.level}
+                image={feedImage(item.image)}
+                lang={item.language}
+                badge={
+                  <>
+                    <ItemMarks item={item} marks={marks} />
+                    <StatusBadge state={eventState(item.event, now())} implied={props.implied} />
+                  </>
+                }
+                meta={<span>{when(item)}</span>}
+                // An event that moved online is at no building any more.
+                text={item.event.status === 'moved-online' ? t('events.onlinePlace') : item.event.venue?.name}
+              />
+            </HydrateInTurn>
           </li>
         )}
       </For>

@@ -2,6 +2,9 @@ import { createSignal, onCleanup, Show } from 'solid-js';
 import { t } from '../../i18n';
 import type { Pager } from './pager';
 
+/** How near the viewport "Show more" comes before it loads the next page by itself. */
+const NEAR_PX = 600;
+
 /**
  * The end of a paged list: "Show more", which also loads the next page by itself when it
  * scrolls near (so scrolling just goes on), and a status line that tells screen readers how
@@ -40,7 +43,7 @@ export function ShowMore(props: { pager: Pager; list: () => HTMLElement | undefi
     observer ??= new IntersectionObserver(
       (entries) => {
         const near = entries.some((entry) => entry.isIntersecting && entry.target === button);
-        if (!near || document.activeElement === button) return;
+        if (!near || document.activeElement === button || !stillNear()) return;
         void load(false).then((loaded) => {
           // Still near after a short page: looking again loads the one after.
           if (!loaded || !button || !observer) return;
@@ -48,11 +51,14 @@ export function ShowMore(props: { pager: Pager; list: () => HTMLElement | undefi
           observer.observe(button);
         });
       },
-      { rootMargin: '0px 0px 600px 0px' },
+      { rootMargin: `0px 0px ${NEAR_PX}px 0px` },
     );
     observer.observe(element);
   };
   onCleanup(() => observer?.disconnect());
+  // An entry tells where the button was when it was taken, and a list taking in a page a few
+  // cards per turn moves the button meanwhile: it loads only if the button is still near.
+  const stillNear = () => !!button && button.getBoundingClientRect().top < window.innerHeight + NEAR_PX;
 
   return (
     <div class="pager">

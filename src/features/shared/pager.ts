@@ -8,6 +8,7 @@
 import { createAsyncStore } from '@solidjs/router';
 import {
   createComputed,
+  createEffect,
   createMemo,
   createSignal,
   mapArray,
@@ -22,12 +23,14 @@ import { keepPart, recallPart } from '../../app/history';
 import { listEntry } from '../../data/text';
 import { createRenderMemo } from '../../lib/hydration';
 import { PAGE_SIZE } from '../../data/config';
+import { TURN_MS, turns } from '../../lib/turns';
 import type { Item } from '../../data/model';
 import {
   earlierWindow,
   joinPages,
   moreWindow,
   pagesOn,
+  revealStep,
   startWindow,
   type PageWindow,
 } from '../../lib/page-window';
@@ -79,6 +82,7 @@ export function createPager<S>(options: {
     setPending(true);
     try {
       await startTransition(change);
+      await shown.settled();
     } finally {
       setPending(false);
     }
@@ -125,7 +129,9 @@ export function createPager<S>(options: {
 
   // `latest`: a page being read again keeps showing; a new one suspends the list (in a
   // transition, so what is on screen stays until it is there).
-  const items = createRenderMemo(() => joinPages(pages().map((page) => page.latest?.items ?? [])));
+  const all = createRenderMemo(() => joinPages(pages().map((page) => page.latest?.items ?? [])));
+  const shown = inTurns(all);
+  const items = shown.items;
   const lastPage = () => pages().at(-1)?.latest;
 
   return {
@@ -152,6 +158,60 @@ export function createPager<S>(options: {
     },
     shown: onScreen,
   };
+}
+
+/**
+ * The list on screen, following `target` a few new cards at a time, in turns
+ * (src/lib/turns.ts): a sync that changes every card on screen, or a page more, is not one long
+ * task of twenty cards. What was on screen stays meanwhile (`revealStep()`). The steps are
+ * not transitions, so a card must not wait on data of its own (the list reads what its cards
+ * need, as `useMarks()`), or the list would show its loading state. A list with nothing on
+ * screen shows its target at once (a screen's first page, or the server's, which hydrates whole). `settled()`
+ * resolves once the list on screen is the target.
+ */
+function inTurns<T>(target: () => T[]): { items: () => T[]; settled: () => Promise<void> } {
+  if (isServer) return { items: target, settled: () => Promise.resolve() };
+  const [shown, setShown] = createSignal<readonly T[]>(untrack(target));
+  let done: (() => void) | undefined;
+  let settled = Promise.resolve();
+  // New cards per step, from the time the last step took (cards cost alike on a device).
+  let perStep = 1;
+  const step = () => {
+    const goal = target();
+    let next = shown();
+    for (let i = 0; i < perStep && next !== goal; i++) next = revealStep(next, goal);
+    const started = performance.now();
+    setShown(next);
+    const spent = performance.now() - started;
+    // At most twice as many next time: one quick step on a busy device says little.
+    const fit = Math.floor((perStep * TURN_MS) / Math.max(spent, 1));
+    perStep = Math.max(1, Math.min(2 * perStep, PAGE_SIZE, fit));
+    if (next === target()) {
+      done?.();
+      done = undefined;
+    } else void turns.run(step);
+  };
+  createEffect(
+    on(
+      target,
+      (next) => {
+        if (untrack(shown).length === 0 || next.length === 0) {
+          setShown(next);
+          return;
+        }
+        if (done) return; // Already under way: each step looks at the latest target.
+        settled = new Promise((resolve) => (done = resolve));
+        void turns.run(step);
+      },
+      { defer: true },
+    ),
+  );
+  const items = createMemo(() => {
+    const current = shown();
+    // Nothing on screen yet: the target at once, in the same render (no empty state between).
+    return (current.length === 0 ? target() : current) as T[];
+  });
+  return { items, settled: () => settled };
 }
 
 /**
