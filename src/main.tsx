@@ -14,6 +14,7 @@ import { followDevice, locale } from './i18n';
 import { watchInstall } from './pwa/install';
 import { followOtherTabs, storedSettings } from './lib/settings';
 import { registerWorker } from './pwa/worker';
+import { isSnapshot, keepScreens, startOnSnapshot } from './app/snapshot';
 import './app/styles.css';
 
 createRoot(() => {
@@ -45,8 +46,9 @@ if (root) await start(root);
 
 /**
  * Hydrates a page the build rendered for this address (src/entry-server.tsx), so its content
- * stays on screen and becomes the app; renders from scratch on the app shell (what the worker
- * serves) or on a page rendered for another address (a server's fallback page).
+ * stays on screen and becomes the app; takes over a snapshot of the screen the worker put in
+ * the shell; renders from scratch on the empty app shell or on a page rendered for another
+ * address (a server's fallback page).
  */
 async function start(root: HTMLElement): Promise<void> {
   const page = pageContext();
@@ -60,6 +62,10 @@ async function start(root: HTMLElement): Promise<void> {
       onMount(markHydrated);
       return <App />;
     }, root);
+  } else if (isSnapshot(root)) {
+    // The worker's shell holds this device's last screen at this address: it stays until the
+    // app's own render of it has settled (src/app/snapshot.ts).
+    markHydrated(startOnSnapshot(root, () => <App />));
   } else {
     root.replaceChildren();
     markHydrated();
@@ -73,5 +79,6 @@ function afterNextPaint(): Promise<void> {
 }
 
 watchInstall();
+keepScreens();
 void registerWorker();
 startSyncing();
