@@ -15,6 +15,7 @@
  */
 import { createEffect, createRoot, on, type JSX } from 'solid-js';
 import { render } from 'solid-js/web';
+import { CHANNEL, isBroadcast } from '../data/messages';
 import { clearSnapshots, dropSnapshot, SNAPSHOT_MAX_CHARS, writeSnapshot } from '../data/snapshots';
 import { locale } from '../i18n';
 import { sanitizeHtml } from '../lib/sanitize';
@@ -180,15 +181,30 @@ function holdTaps(root: HTMLElement): { stop: () => void; replay: (next: HTMLEle
 export function keepScreens(): void {
   const written = new Map<string, string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // Once a new version's worker takes over, this page (about to reload) runs the old code:
+  // its screens are not kept for the new version.
+  let outdated = false;
+  if ('serviceWorker' in navigator && navigator.serviceWorker.controller !== null) {
+    navigator.serviceWorker.addEventListener('controllerchange', () => (outdated = true), { once: true });
+  }
   // Kept once the page has been still for a moment, when the browser is idle: never while the
   // page is being left (serialising a screen then would delay the next page's first paint).
   new MutationObserver(() => {
     clearTimeout(timer);
     timer = setTimeout(
-      () => requestIdleCallback(() => void keep(written), { timeout: 2000 }),
+      () => requestIdleCallback(() => void (outdated || keep(written)), { timeout: 2000 }),
       KEEP_AFTER_QUIET,
     );
   }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  // A retraction (whoever synced): no kept screen may show the item again, even for a moment.
+  if ('BroadcastChannel' in window) {
+    new BroadcastChannel(CHANNEL).addEventListener('message', (event: MessageEvent<unknown>) => {
+      if (isBroadcast(event.data) && event.data.report.removed.length > 0) {
+        written.clear();
+        void clearSnapshots().catch(() => undefined);
+      }
+    });
+  }
   createRoot(() =>
     createEffect(
       on(

@@ -79,6 +79,10 @@ describe('snapshots of screens', () => {
     await clearOtherBuilds('2');
     expect(await readSnapshot('1', ORIGIN, '/')).toBeUndefined();
     expect(await readSnapshot('2', ORIGIN, '/')).toBeDefined();
+    await writeSnapshot('1', ORIGIN, shot('/'));
+    await clearSnapshots('1');
+    expect(await readSnapshot('1', ORIGIN, '/')).toBeUndefined();
+    expect(await readSnapshot('2', ORIGIN, '/')).toBeDefined();
     await clearSnapshots();
     expect([...stores.keys()]).toEqual(['citylink-images']);
   });

@@ -5,7 +5,7 @@
  * has rendered the same address from IndexedDB (src/app/snapshot.ts).
  *
  * One cache per build: markup is only good for the build whose components and styles made it,
- * so a new worker drops every other build's cache when it activates.
+ * so the worker reads only its own build's, and a new worker drops the others when it activates.
  */
 
 /** What is kept of one screen. */
@@ -35,12 +35,12 @@ export const SNAPSHOT_MAX_CHARS = 300_000;
 const TABS = new Set(['/', '/events', '/contacts', '/saved', '/more']);
 
 /** The cache name of a build's snapshots. */
-export function snapshotCacheName(build: string): string {
+function snapshotCacheName(build: string): string {
   return `${PREFIX}${encodeURIComponent(build)}`;
 }
 
 /** Whether a cache is one of the snapshot caches (of any build). */
-export function isSnapshotCache(name: string): boolean {
+function isSnapshotCache(name: string): boolean {
   return name.startsWith(PREFIX);
 }
 

@@ -72,7 +72,12 @@ export function shellWithSnapshot(): RouteHandlerCallback {
   };
 }
 
-/** A new version's worker drops the markup of older versions, which its styles may not fit. */
+/**
+ * A new version's worker drops the markup kept by other builds, which its components and styles
+ * may not fit. Not its own build's: the first worker activates after the first visit's page may
+ * already have kept its screens. (Two deploys under one build name share snapshots: deploys are
+ * expected to set CITYLINK_BUILD.)
+ */
 export function dropOlderSnapshots(): Promise<void> {
   return clearOtherBuilds(__CITYLINK_BUILD__).catch(() => undefined);
 }
