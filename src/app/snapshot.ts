@@ -261,13 +261,19 @@ function markup(root: HTMLElement): string | undefined {
   if (copy.querySelector('main .state-error, main .state-empty')) return undefined;
   for (const element of copy.querySelectorAll(MOMENTARY)) element.remove();
   // Feed HTML passed DOMPurify before it reached the DOM, but markup serialised again can parse
-  // into something else (mutation XSS): a body is kept only if sanitizing its markup once more
-  // changes nothing, i.e. the worker's page will parse it into what DOMPurify accepts.
+  // into something else (mutation XSS): a body is kept only if its markup, sanitized once more,
+  // parses back into the very nodes on screen (attributes in any order), i.e. the worker's page
+  // will parse it into what DOMPurify accepts.
   const { dataSaver } = storedSettings();
   for (const prose of copy.querySelectorAll('.prose')) {
-    const again = sanitizeHtml(prose.innerHTML, { noImages: dataSaver });
-    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a TrustedHTML's string is its HTML
-    if (String(again) !== prose.innerHTML) return undefined;
+    const again = document.createElement('template');
+    // A TrustedHTML where the browser has Trusted Types; the template's content is inert.
+    again.innerHTML = sanitizeHtml(prose.innerHTML, { noImages: dataSaver }) as string;
+    const nodes = again.content.childNodes;
+    const same =
+      nodes.length === prose.childNodes.length &&
+      [...nodes].every((node, index) => node.isEqualNode(prose.childNodes[index] ?? null));
+    if (!same) return undefined;
   }
   const html = copy.innerHTML;
   return html.length <= SNAPSHOT_MAX_CHARS ? html : undefined;
