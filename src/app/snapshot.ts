@@ -20,7 +20,7 @@ import { clearSnapshots, dropSnapshot, SNAPSHOT_MAX_CHARS, writeSnapshot } from 
 import { locale } from '../i18n';
 import { sanitizeHtml } from '../lib/sanitize';
 import { storedSettings } from '../lib/settings';
-import { BUILD } from '../pwa/build-info';
+import { BUILD, KILL_SWITCH } from '../pwa/build-info';
 
 /** How long a screen must stay unchanged before it is kept (ms). */
 const KEEP_AFTER_QUIET = 400;
@@ -179,12 +179,15 @@ function holdTaps(root: HTMLElement): { stop: () => void; replay: (next: HTMLEle
  * setting that changes the markup changes. Started once by the entry point.
  */
 export function keepScreens(): void {
+  // Only a worker serves them: none in a kill-switch build (which removes every cache) or
+  // where the browser has no workers.
+  if (KILL_SWITCH || !('serviceWorker' in navigator) || !('caches' in window)) return;
   const written = new Map<string, string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   // Once a new version's worker takes over, this page (about to reload) runs the old code:
   // its screens are not kept for the new version.
   let outdated = false;
-  if ('serviceWorker' in navigator && navigator.serviceWorker.controller !== null) {
+  if (navigator.serviceWorker.controller !== null) {
     navigator.serviceWorker.addEventListener('controllerchange', () => (outdated = true), { once: true });
   }
   // Kept once the page has been still for a moment, when the browser is idle: never while the
