@@ -204,3 +204,35 @@ for (const language of [
     });
   });
 }
+
+test('a tap on a control of the snapshot is given to the same control of the app', async ({
+  page,
+  context,
+}) => {
+  await firstVisit(page);
+  const firstCard = page.locator('.card-list .card-title a').first();
+  const title = ((await firstCard.textContent()) ?? '').trim();
+  await firstCard.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  const itemPath = new URL(page.url()).pathname;
+  await waitForKept(page, itemPath, title);
+
+  await context.setOffline(true);
+  // Slow enough that the snapshot is on screen for a while before the app replaces it.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+  await page.reload({ waitUntil: 'commit' });
+  await page.waitForSelector('#root[data-snapshot] main h1');
+  // Pressed while the root is still the snapshot, in the same task as that check.
+  const pressed = await page.evaluate(() => {
+    const root = document.getElementById('root');
+    const save = [...(root?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === 'Save');
+    if (!root?.hasAttribute('data-snapshot') || !save) return false;
+    save.click();
+    return true;
+  });
+  expect(pressed).toBe(true);
+  await appTookOver(page);
+  // The app's Save button got the tap: the item is saved, once.
+  await expect(page.getByRole('button', { name: 'Saved' })).toHaveAttribute('aria-pressed', 'true');
+});
