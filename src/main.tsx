@@ -43,8 +43,9 @@ if (root) await start(root);
 
 /**
  * Hydrates a page the build rendered for this address (src/entry-server.tsx), so its content
- * stays on screen and becomes the app; renders from scratch on the app shell (what the worker
- * serves) or on a page rendered for another address (a server's fallback page).
+ * stays on screen and becomes the app; takes over a snapshot of the screen the worker put in
+ * the shell; renders from scratch on the empty app shell or on a page rendered for another
+ * address (a server's fallback page).
  */
 async function start(root: HTMLElement): Promise<void> {
   const page = pageContext();
@@ -59,6 +60,11 @@ async function start(root: HTMLElement): Promise<void> {
       onMount(markHydrated);
       return <App />;
     }, root);
+  } else if (root.hasAttribute('data-snapshot')) {
+    // The worker's shell holds this device's last screen at this address: it stays until the
+    // app's own render of it has settled (src/app/snapshot.ts, loaded only on this path).
+    const [snapshot] = await Promise.all([import('./app/snapshot'), loadLanguages()]);
+    markHydrated(snapshot.startOnSnapshot(root, () => <App />));
   } else {
     await loadLanguages();
     root.replaceChildren();
@@ -72,8 +78,10 @@ function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
-// The install offer (kept by index.html's first script until now) and the worker's wiring: code
-// the first screen does not need, loaded once it is interactive.
+// The install offer (kept by index.html's first script until now), the worker's wiring and the
+// keeping of screens for the next visit: code the first screen does not need, loaded once it is
+// interactive.
 void import('./pwa/install').then((install) => install.watchInstall());
 void import('./pwa/worker').then((worker) => worker.registerWorker());
+void import('./app/snapshot').then((snapshot) => snapshot.keepScreens());
 startSyncing();

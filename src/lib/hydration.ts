@@ -50,11 +50,15 @@ export function pageContext(): RenderContext | undefined {
   return context;
 }
 
-/** Called by the entry point once hydration is done (or when it renders from scratch instead). */
-export function markHydrated(): void {
+/**
+ * Called by the entry point once hydration is done (or when it renders from scratch instead).
+ * `takenOver`: when the app renders beside a snapshot of the screen (src/app/snapshot.ts), the
+ * page is the app's only once it has replaced the snapshot.
+ */
+export function markHydrated(takenOver?: Promise<void>): void {
   // A transition: screens that read something new for the device's state (another language's
   // items, say) keep showing what they show until it is there, instead of a loading state.
-  void startTransition(() => setHydrated(true)).then(() => {
+  void Promise.all([startTransition(() => setHydrated(true)), takenOver]).then(() => {
     // A signal for tests and the benchmark: the app has taken over the page.
     document.documentElement.dataset.hydrated = '';
     performance.mark('citylink:hydrated');

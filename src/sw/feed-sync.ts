@@ -2,6 +2,7 @@
  * The worker's side of feed sync: the shared `syncFeed()` against this app's feed URL.
  */
 import { feedUrl } from '../data/config';
+import { clearSnapshots } from '../data/snapshots';
 import { syncFeed, type SyncReport } from '../data/sync';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -18,6 +19,9 @@ declare global {
 }
 
 /** Runs one sync of the app's feed into IndexedDB. */
-export function syncNow(): Promise<SyncReport> {
-  return syncFeed({ feedUrl: feedUrl(self.location.href) });
+export async function syncNow(): Promise<SyncReport> {
+  const report = await syncFeed({ feedUrl: feedUrl(self.location.href) });
+  // A retraction: no kept screen may show the item again, not even until the app starts.
+  if (report.removed.length > 0) await clearSnapshots().catch(() => undefined);
+  return report;
 }

@@ -9,6 +9,7 @@ import { registerNavigationRoute } from './navigation';
 import { registerOnDemandRoute } from './on-demand';
 import { registerPush } from './push';
 import { syncNow, type PeriodicSyncEvent } from './feed-sync';
+import { dropOlderSnapshots } from './snapshot';
 import { reportViolations } from './violations';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -29,7 +30,7 @@ registerPush();
 clientsClaim();
 
 self.addEventListener('activate', (event) => {
-  event.waitUntil(syncNow());
+  event.waitUntil(Promise.all([syncNow(), dropOlderSnapshots()]));
 });
 
 self.addEventListener('message', (event) => {

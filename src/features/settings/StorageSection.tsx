@@ -3,6 +3,7 @@ import { createResource, createSignal, Show } from 'solid-js';
 import { showToast } from '../../lib/toast';
 import { IMAGE_CACHE } from '../../data/config';
 import { clearCachedContent } from '../../data/db';
+import { clearSnapshots } from '../../data/snapshots';
 import { locale, t } from '../../i18n';
 import { formatBytes } from '../../lib/format';
 import { refresh } from '../status/sync-status';
@@ -21,7 +22,7 @@ export function StorageSection() {
     setBusy(true);
     try {
       await clearCachedContent();
-      if ('caches' in window) await caches.delete(IMAGE_CACHE);
+      if ('caches' in window) await Promise.all([caches.delete(IMAGE_CACHE), clearSnapshots()]);
       showToast(() => t('settings.cleared'));
       await revalidate();
       void refetch();

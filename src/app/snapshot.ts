@@ -1,0 +1,291 @@
+/**
+ * Screens kept for the next visit, and the start on one (ARCHITECTURE.md "Repeat visits").
+ *
+ * Keeping: once a screen has settled (its heading is there, nothing is loading, the page has
+ * been still for a moment), `#root`'s markup is kept for its address (src/data/snapshots.ts).
+ * The worker then answers the next navigation to that address with the shell holding it
+ * (src/sw/snapshot.ts), marked `data-snapshot`.
+ *
+ * Starting on one: the app renders into a detached root and, once that screen has settled,
+ * the detached root takes the place of the snapshot in one step, so the screen is never blank
+ * and never says "Loading"; only what differs (newer data, relative times, event states)
+ * changes to the eye. Until then the snapshot is markup only: its links are plain links and
+ * work as such, and a tap on anything else is held and given to the same control of the app's
+ * screen, if it is still the same control.
+ */
+import { createEffect, createRoot, on, type JSX } from 'solid-js';
+import { render } from 'solid-js/web';
+import { CHANNEL, isBroadcast } from '../data/messages';
+import { clearSnapshots, dropSnapshot, SNAPSHOT_MAX_CHARS, writeSnapshot } from '../data/snapshots';
+import { locale } from '../i18n';
+import { sanitizeHtml } from '../lib/sanitize';
+import { storedSettings } from '../lib/settings';
+import { BUILD, KILL_SWITCH } from '../pwa/build-info';
+
+/** How long a screen must stay unchanged before it is kept (ms). */
+const KEEP_AFTER_QUIET = 400;
+/** How long the app's screen must stay unchanged before it replaces the snapshot (ms). */
+const SWAP_AFTER_QUIET = 60;
+/**
+ * The longest a snapshot stays in place waiting for the app's screen to settle (ms): past it, a
+ * screen still loading replaces it anyway, as the reader needs controls that work.
+ */
+const SWAP_DEADLINE = 4000;
+/** Addresses whose screen is not kept: search results depend on a typed query and an index. */
+const NOT_KEPT = /^\/search(\/|$)/;
+/** Parts of the page that belong to the moment, not to the screen: dialogs and toasts. */
+const MOMENTARY = 'dialog, .toast-area > *';
+/** Controls a held tap is given to once the app's screen is in place (links navigate by themselves). */
+const CONTROLS = 'button, input, select, textarea, summary, label, [role="button"]';
+
+/** The settings a screen's markup depends on; theme and text size are CSS only. */
+function renderKey(): string {
+  const { onlyMyLanguage, dataSaver } = storedSettings();
+  return JSON.stringify([locale(), onlyMyLanguage, dataSaver]);
+}
+
+/** Whether the root holds a snapshot the worker put there. */
+function isSnapshot(root: HTMLElement): boolean {
+  return root.hasAttribute('data-snapshot');
+}
+
+/** A screen has settled: its heading is there and nothing on it is loading. */
+function settled(root: ParentNode): boolean {
+  return root.querySelector('main h1') !== null && root.querySelector('.state-loading') === null;
+}
+
+/**
+ * Renders the app beside the snapshot in `root` and puts it in the snapshot's place once its
+ * screen has settled. Resolves when it has.
+ */
+export async function startOnSnapshot(root: HTMLElement, code: () => JSX.Element): Promise<void> {
+  // Another language or list setting since the snapshots were taken: they are dropped (the app
+  // replaces this one as it would anyway).
+  if (root.dataset.snapshot !== renderKey()) void clearSnapshots(BUILD).catch(() => undefined);
+  const held = holdTaps(root);
+  // The snapshot is painted before the app's render takes the main thread.
+  await afterNextPaint();
+  const next = document.createElement('div');
+  next.id = 'root';
+  // The app's root, whose parent node Solid keeps for its top-level updates: it is the
+  // element that moves into the document, so those updates stay right after the swap.
+  render(code, next);
+  await whenSettled(next);
+  const focus = focusedPath(root);
+  root.replaceWith(next);
+  held.stop();
+  refocus(next, focus);
+  held.replay(next);
+}
+
+/** Resolves once the browser has painted the next frame. */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+/** Resolves once `root`'s screen has settled and stayed unchanged for a moment, or at the deadline. */
+function whenSettled(root: HTMLElement): Promise<void> {
+  return new Promise((resolve) => {
+    let quiet: ReturnType<typeof setTimeout> | undefined;
+    const done = () => {
+      observer.disconnect();
+      clearTimeout(quiet);
+      clearTimeout(deadline);
+      resolve();
+    };
+    const check = () => {
+      clearTimeout(quiet);
+      if (settled(root)) quiet = setTimeout(done, SWAP_AFTER_QUIET);
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+    const deadline = setTimeout(done, SWAP_DEADLINE);
+    check();
+  });
+}
+
+/** Where an element is under `root`: the child index at each level. */
+function pathOf(root: Element, element: Element): number[] {
+  const path: number[] = [];
+  for (let at: Element | null = element; at && at !== root; at = at.parentElement) {
+    path.unshift(at.parentElement ? [...at.parentElement.children].indexOf(at) : 0);
+  }
+  return path;
+}
+
+/** The element at `path` under `root`, if it is like `like` (same tag and name). */
+function atPath(
+  root: Element,
+  path: readonly number[],
+  like: { tag: string; name: string },
+): HTMLElement | undefined {
+  let at: Element | undefined = root;
+  for (const index of path) at = at?.children[index];
+  if (!(at instanceof HTMLElement) || at.tagName !== like.tag || nameOf(at) !== like.name) return undefined;
+  return at;
+}
+
+/** What a control says: its label and text, for telling that two renders show the same control. */
+function nameOf(element: Element): string {
+  return `${element.getAttribute('aria-label') ?? ''}|${(element.textContent ?? '').trim()}`;
+}
+
+interface Place {
+  path: number[];
+  tag: string;
+  name: string;
+}
+
+function placeOf(root: Element, element: Element): Place {
+  return { path: pathOf(root, element), tag: element.tagName, name: nameOf(element) };
+}
+
+/** Where focus is in the snapshot, if it is there (the reader moved it by keyboard before the swap). */
+function focusedPath(root: HTMLElement): Place | undefined {
+  const focused = document.activeElement;
+  return focused && focused !== root && root.contains(focused) ? placeOf(root, focused) : undefined;
+}
+
+/** Gives focus to the same control of the app's screen. */
+function refocus(root: HTMLElement, place: Place | undefined): void {
+  if (place) atPath(root, place.path, place)?.focus({ preventScroll: true });
+}
+
+/**
+ * Holds taps on the snapshot's controls (which do nothing before the app runs): the latest is
+ * given to the same control of the app's screen after the swap, if it is still the same. A tap
+ * on a control that has changed (a Save that became Saved) is dropped rather than repeated.
+ */
+function holdTaps(root: HTMLElement): { stop: () => void; replay: (next: HTMLElement) => void } {
+  let latest: Place | undefined;
+  const onClick = (event: MouseEvent) => {
+    const control = event.target instanceof Element ? event.target.closest(CONTROLS) : null;
+    if (!control || !root.contains(control) || control.closest('a[href]')) return;
+    // A checkbox or a <details> would change state in the snapshot and again in the app.
+    event.preventDefault();
+    latest = placeOf(root, control);
+  };
+  root.addEventListener('click', onClick, true);
+  return {
+    stop: () => root.removeEventListener('click', onClick, true),
+    replay: (next) => {
+      if (latest) atPath(next, latest.path, latest)?.click();
+    },
+  };
+}
+
+/**
+ * Keeps each settled screen for the next visit of its address, and drops them all when a
+ * setting that changes the markup changes. Started once by the entry point.
+ */
+export function keepScreens(): void {
+  // Only a worker serves them: none in a kill-switch build (which removes every cache) or
+  // where the browser has no workers.
+  if (KILL_SWITCH || !('serviceWorker' in navigator) || !('caches' in window)) return;
+  const written = new Map<string, string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Once a new version's worker takes over, this page (about to reload) runs the old code:
+  // its screens are not kept for the new version.
+  let outdated = false;
+  if (navigator.serviceWorker.controller !== null) {
+    navigator.serviceWorker.addEventListener('controllerchange', () => (outdated = true), { once: true });
+  }
+  // Kept once the page has been still for a moment, when the browser is idle: never while the
+  // page is being left (serialising a screen then would delay the next page's first paint).
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(
+      () => requestIdleCallback(() => void (outdated || keep(written)), { timeout: 2000 }),
+      KEEP_AFTER_QUIET,
+    );
+  };
+  new MutationObserver(schedule).observe(document.body, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+  });
+  // The entry point loads this module after the first screen: that screen may already be still.
+  schedule();
+  // A retraction (whoever synced): no kept screen may show the item again, even for a moment.
+  if ('BroadcastChannel' in window) {
+    new BroadcastChannel(CHANNEL).addEventListener('message', (event: MessageEvent<unknown>) => {
+      if (isBroadcast(event.data) && event.data.report.removed.length > 0) {
+        written.clear();
+        void clearSnapshots().catch(() => undefined);
+      }
+    });
+  }
+  createRoot(() =>
+    createEffect(
+      on(
+        renderKey,
+        () => {
+          written.clear();
+          void clearSnapshots(BUILD).catch(() => undefined);
+        },
+        { defer: true },
+      ),
+    ),
+  );
+}
+
+/** Keeps the screen on the page now, if it has settled and may be kept. */
+async function keep(written: Map<string, string>): Promise<void> {
+  const root = document.getElementById('root');
+  const path = window.location.pathname + window.location.search;
+  if (!root || isSnapshot(root) || NOT_KEPT.test(window.location.pathname) || !settled(root)) return;
+  const start = performance.now();
+  const html = markup(root);
+  const end = performance.now();
+  // '' stands for "not kept": no markup is empty, since a settled screen has a heading.
+  if ((html ?? '') === written.get(path)) return;
+  written.set(path, html ?? '');
+  try {
+    if (html === undefined) {
+      await dropSnapshot(BUILD, window.location.origin, path);
+      return;
+    }
+    await writeSnapshot(BUILD, window.location.origin, {
+      path,
+      html,
+      title: document.title,
+      lang: document.documentElement.lang,
+      renderKey: renderKey(),
+      takenAt: Date.now(),
+    });
+    // A signal for tests and the benchmark: this address's screen is kept, and what it cost.
+    performance.measure('citylink:snapshot', { start, end, detail: { path, chars: html.length } });
+  } catch {
+    // Storage full or unavailable: the next visit starts from the shell, as without snapshots.
+    written.delete(path);
+  }
+}
+
+/**
+ * The markup to keep of the screen in `root`, or undefined when it must not come back first:
+ * an error or an empty state (the next visit may well have the content), a screen too large,
+ * or feed HTML that would not come back the same when parsed again.
+ */
+function markup(root: HTMLElement): string | undefined {
+  const copy = root.cloneNode(true) as HTMLElement;
+  if (copy.querySelector('main .state-error, main .state-empty')) return undefined;
+  for (const element of copy.querySelectorAll(MOMENTARY)) element.remove();
+  // Feed HTML passed DOMPurify before it reached the DOM, but markup serialised again can parse
+  // into something else (mutation XSS): a body is kept only if its markup, sanitized once more,
+  // parses back into the very nodes on screen (attributes in any order), i.e. the worker's page
+  // will parse it into what DOMPurify accepts.
+  const { dataSaver } = storedSettings();
+  for (const prose of copy.querySelectorAll('.prose')) {
+    const again = document.createElement('template');
+    // A TrustedHTML where the browser has Trusted Types; the template's content is inert.
+    again.innerHTML = sanitizeHtml(prose.innerHTML, { noImages: dataSaver }) as string;
+    const nodes = again.content.childNodes;
+    const same =
+      nodes.length === prose.childNodes.length &&
+      [...nodes].every((node, index) => node.isEqualNode(prose.childNodes[index] ?? null));
+    if (!same) return undefined;
+  }
+  const html = copy.innerHTML;
+  return html.length <= SNAPSHOT_MAX_CHARS ? html : undefined;
+}

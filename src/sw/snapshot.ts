@@ -1,0 +1,83 @@
+/**
+ * Answers a navigation with the app shell holding the last screen this device showed at that
+ * address (src/data/snapshots.ts), so the first paint is the screen rather than an empty page
+ * waiting for the app's code, IndexedDB and a render. The page marks the root `data-snapshot`
+ * and the app replaces it with its own render once that has settled (src/app/snapshot.ts).
+ * No script is added: the shell's Content-Security-Policy (hashes of its own inline scripts)
+ * holds as it is.
+ */
+import type { RouteHandlerCallback } from 'workbox-core';
+import { createHandlerBoundToURL } from 'workbox-precaching';
+import { clearOtherBuilds, readSnapshot, type Snapshot } from '../data/snapshots';
+
+declare const self: ServiceWorkerGlobalScope;
+declare const __CITYLINK_BUILD__: string;
+
+/** The empty root of `shell.html`, where the snapshot goes. */
+const EMPTY_ROOT = '<div id="root"></div>';
+
+/**
+ * The shell with `snapshot` in its root, its title and `<html lang>`; undefined when the shell
+ * does not have the expected empty root (then it is served as it is).
+ */
+export function spliceSnapshot(shell: string, snapshot: Snapshot): string | undefined {
+  const at = shell.indexOf(EMPTY_ROOT);
+  if (at < 0 || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(snapshot.lang)) return undefined;
+  const root = `<div id="root" data-snapshot="${escapeHtml(snapshot.renderKey)}">${snapshot.html}</div>`;
+  return stylesFirst(shell.slice(0, at) + root + shell.slice(at + EMPTY_ROOT.length))
+    .replace(/<html\b([^>]*?)\blang="[^"]*"/, (_, before: string) => `<html${before}lang="${snapshot.lang}"`)
+    .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(snapshot.title)}</title>`);
+}
+
+/**
+ * The stylesheets moved before the first module script: the snapshot's first paint waits on
+ * them alone, and the build lists them after every module preload, which the browser (and the
+ * worker, answering each) would otherwise fetch first.
+ */
+function stylesFirst(page: string): string {
+  const sheets = page.match(/<link rel="stylesheet"[^>]*>/g) ?? [];
+  const at = page.search(/<script type="module"|<link rel="modulepreload"/);
+  if (sheets.length === 0 || at < 0) return page;
+  let rest = page.slice(at);
+  for (const sheet of sheets) rest = rest.replace(sheet, '');
+  return page.slice(0, at) + sheets.join('') + rest;
+}
+
+/** Text or an attribute value as HTML. */
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * The navigation handler: the precached shell (as `createHandlerBoundToURL` answers it), with
+ * the address's snapshot in it when there is one.
+ */
+export function shellWithSnapshot(): RouteHandlerCallback {
+  const shell = createHandlerBoundToURL('shell.html');
+  return async (options) => {
+    const { url } = options;
+    const [response, snapshot] = await Promise.all([
+      shell(options),
+      readSnapshot(__CITYLINK_BUILD__, self.location.origin, url.pathname + url.search),
+    ]);
+    if (!snapshot || !response.ok) return response;
+    const text = await response.text();
+    const headers = new Headers(response.headers);
+    headers.delete('content-length');
+    return new Response(spliceSnapshot(text, snapshot) ?? text, {
+      status: response.status,
+      statusText: response.statusText,
+      headers,
+    });
+  };
+}
+
+/**
+ * A new version's worker drops the markup kept by other builds, which its components and styles
+ * may not fit. Not its own build's: the first worker activates after the first visit's page may
+ * already have kept its screens. (Two deploys under one build name share snapshots: deploys are
+ * expected to set CITYLINK_BUILD.)
+ */
+export function dropOlderSnapshots(): Promise<void> {
+  return clearOtherBuilds(__CITYLINK_BUILD__).catch(() => undefined);
+}

@@ -1,0 +1,238 @@
+/**
+ * A repeat visit starts on the last screen this device showed at the address: the worker puts
+ * a snapshot of it in the shell (src/sw/snapshot.ts), and the app replaces it with its own
+ * render once that has settled (src/app/snapshot.ts). From the first paint to the end there is
+ * no blank and no "Loading", and the screen ends as the app's, with the device's newest data.
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { firstVisit } from './helpers';
+
+interface State {
+  text: string;
+  /** Whether the HTML parser was still running (the browser may paint a prefix of the page). */
+  parsing: boolean;
+  /** Whether the root was the worker's snapshot rather than the app's render. */
+  snapshot: boolean;
+}
+
+/** Records every state of the h1 and the main text from the first parsed byte (see first-paint.spec.ts). */
+async function recordStates(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const seen: State[] = [];
+    (window as unknown as { states: State[] }).states = seen;
+    const record = () => {
+      const main = document.querySelector('main');
+      if (!main) return;
+      const text = `${document.querySelector('h1')?.textContent ?? '(no heading)'} | ${(main.textContent ?? '').replace(/\s+/g, ' ').trim()}`;
+      const parsing = document.readyState === 'loading';
+      const snapshot = document.getElementById('root')?.hasAttribute('data-snapshot') ?? false;
+      const last = seen[seen.length - 1];
+      if (last?.text !== text || last.parsing !== parsing || last.snapshot !== snapshot) {
+        seen.push({ text, parsing, snapshot });
+      }
+    };
+    new MutationObserver(record).observe(document, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['data-snapshot'],
+    });
+    document.addEventListener('readystatechange', record);
+  });
+}
+
+/** A mid-range phone from here on: the app's start takes long enough to see any flash. */
+async function slowDown(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+}
+
+const states = (page: Page) => page.evaluate(() => (window as unknown as { states: State[] }).states);
+
+/** The markup this device keeps for `path`, read from Cache Storage as the worker reads it. */
+function keptMarkup(page: Page, path: string): Promise<string> {
+  return page.evaluate(async (at) => {
+    for (const name of await caches.keys()) {
+      if (!name.startsWith('citylink-snapshots-')) continue;
+      const response = await (await caches.open(name)).match(new URL(at, location.origin).href);
+      if (response) return ((await response.json()) as { html: string }).html;
+    }
+    return '';
+  }, path);
+}
+
+/** Waits until the screen kept for `path` holds `text` (kept once the screen has been still a moment). */
+async function waitForKept(page: Page, path: string, text: string): Promise<void> {
+  await expect.poll(() => keptMarkup(page, path), { timeout: 15_000 }).toContain(text);
+}
+
+/** Waits until the app has replaced the snapshot and taken over the page. */
+async function appTookOver(page: Page): Promise<void> {
+  await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
+  await expect(page.locator('#root')).not.toHaveAttribute('data-snapshot');
+}
+
+/**
+ * The states seen since the load: the first painted one is the snapshot, already with `heading`
+ * and `content`; every one has the heading and more text than it, none is blank or loading; the
+ * last is the app's.
+ */
+async function expectNoFlash(
+  page: Page,
+  heading: string,
+  content: string,
+  loading: RegExp,
+): Promise<State[]> {
+  const seen = await states(page);
+  const parsed = seen.filter((state) => !state.parsing);
+  expect(parsed.length).toBeGreaterThan(0);
+  // While the parser runs, the browser may paint what it has parsed: a prefix of the snapshot.
+  for (const { text } of seen.filter((state) => state.parsing)) {
+    expect(parsed[0]?.text.startsWith(text), `painted while parsing: ${text}`).toBe(true);
+  }
+  expect(parsed[0]?.snapshot, 'the first screen is the snapshot').toBe(true);
+  expect(parsed[0]?.text).toContain(content);
+  for (const { text } of parsed) {
+    expect(text.startsWith(`${heading} | `), text).toBe(true);
+    expect(text).not.toMatch(loading);
+    expect(text.length).toBeGreaterThan(heading.length + 20);
+  }
+  expect(parsed[parsed.length - 1]?.snapshot, 'the last screen is the app’s').toBe(false);
+  return parsed;
+}
+
+for (const language of [
+  { name: 'English', locale: 'en-GB', news: 'News', loading: /Loading|not on this device/ },
+  { name: 'Chinese', locale: 'zh-CN', news: '新闻', loading: /正在加载|不在此设备/ },
+] as const) {
+  test.describe(`offline repeat visit in ${language.name}`, () => {
+    test.use({ locale: language.locale });
+
+    test('the home screen and an item deep link paint from their snapshot, then become the app', async ({
+      page,
+      context,
+    }) => {
+      await recordStates(context);
+      await firstVisit(page);
+      const firstCard = page.locator('.card-list .card-title a').first();
+      const cardTitle = ((await firstCard.textContent()) ?? '').trim();
+      await waitForKept(page, '/', cardTitle);
+      await firstCard.click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(cardTitle);
+      const itemPath = new URL(page.url()).pathname;
+      const opening = ((await page.locator('main .prose').first().textContent()) ?? '').trim().slice(0, 20);
+      await waitForKept(page, itemPath, cardTitle);
+
+      await context.setOffline(true);
+      await slowDown(context, page);
+      // A deep link, reloaded: the item's heading and text are there from the first paint.
+      await page.reload();
+      await appTookOver(page);
+      await expectNoFlash(page, cardTitle, opening.replace(/\s+/g, ' '), language.loading);
+      // The app's screen: the tab bar navigates inside the app (the document stays), and Back
+      // returns to the item.
+      await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+      await page.getByRole('navigation').last().getByRole('link').first().click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(language.news);
+      expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(
+        true,
+      );
+
+      // The home screen, loaded anew (a list: the heading, then the cards).
+      await page.goto('/');
+      await appTookOver(page);
+      await expectNoFlash(page, language.news, cardTitle, language.loading);
+      await expect(page.locator('.card-list .card').first()).toBeVisible();
+    });
+
+    test('a screen whose data changed since its snapshot shows the new data once the app has it', async ({
+      page,
+      context,
+    }) => {
+      await recordStates(context);
+      await firstVisit(page);
+      const firstCard = page.locator('.card-list .card-title a').first();
+      const title = ((await firstCard.textContent()) ?? '').trim();
+      await firstCard.click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+      const itemPath = new URL(page.url()).pathname;
+      await waitForKept(page, itemPath, title);
+
+      // A sync since the snapshot: the item's title changed in IndexedDB.
+      const changed = `${title} (2)`;
+      await page.evaluate(
+        async ({ from, to }) => {
+          const db = await new Promise<IDBDatabase>((resolve, reject) => {
+            const request = indexedDB.open('citylink');
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(new Error(String(request.error)));
+          });
+          const store = db.transaction('items', 'readwrite').objectStore('items');
+          await new Promise<void>((resolve, reject) => {
+            const cursor = store.openCursor();
+            cursor.onsuccess = () => {
+              const at = cursor.result;
+              if (!at) return resolve();
+              const item = at.value as { title?: string };
+              if (item.title?.trim() === from) at.update({ ...item, title: to });
+              at.continue();
+            };
+            cursor.onerror = () => reject(new Error(String(cursor.error)));
+          });
+          db.close();
+        },
+        { from: title, to: changed },
+      );
+
+      await context.setOffline(true);
+      await slowDown(context, page);
+      await page.reload();
+      await appTookOver(page);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(changed);
+      const seen = await states(page);
+      const parsed = seen.filter((state) => !state.parsing);
+      expect(parsed[0]?.snapshot).toBe(true);
+      expect(parsed[0]?.text.startsWith(`${title} | `), parsed[0]?.text).toBe(true);
+      // Every state has one of the two headings and text: never blank, never loading.
+      for (const { text } of parsed) {
+        expect(text.startsWith(`${title} | `) || text.startsWith(`${changed} | `), text).toBe(true);
+        expect(text).not.toMatch(language.loading);
+      }
+      expect(parsed[parsed.length - 1]?.text.startsWith(`${changed} | `)).toBe(true);
+    });
+  });
+}
+
+test('a tap on a control of the snapshot is given to the same control of the app', async ({
+  page,
+  context,
+}) => {
+  await firstVisit(page);
+  const firstCard = page.locator('.card-list .card-title a').first();
+  const title = ((await firstCard.textContent()) ?? '').trim();
+  await firstCard.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  const itemPath = new URL(page.url()).pathname;
+  await waitForKept(page, itemPath, title);
+
+  await context.setOffline(true);
+  // Slow enough that the snapshot is on screen for a while before the app replaces it.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+  await page.reload({ waitUntil: 'commit' });
+  await page.waitForSelector('#root[data-snapshot] main h1');
+  // Pressed while the root is still the snapshot, in the same task as that check.
+  const pressed = await page.evaluate(() => {
+    const root = document.getElementById('root');
+    const save = [...(root?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === 'Save');
+    if (!root?.hasAttribute('data-snapshot') || !save) return false;
+    save.click();
+    return true;
+  });
+  expect(pressed).toBe(true);
+  await appTookOver(page);
+  // The app's Save button got the tap: the item is saved, once.
+  await expect(page.getByRole('button', { name: 'Saved' })).toHaveAttribute('aria-pressed', 'true');
+});
