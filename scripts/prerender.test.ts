@@ -6,6 +6,7 @@ import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   loader,
+  PICTURE_WAIT_MS,
   ogLocale,
   prerender,
   robots,
@@ -152,7 +153,7 @@ describe('prerender', () => {
     expect(doc.querySelector('link[rel="modulepreload"]')).toBeNull();
     const loader = [...doc.querySelectorAll('body > script')].at(-1)?.textContent ?? '';
     expect(loader).toContain("addEventListener('load', start)");
-    expect(loader).toMatch(/function start\(\) \{ requestAnimationFrame\(/);
+    expect(loader).toContain('function start() { afterPaint(function () { afterPictures(go); }); }');
     // The page's catalogue too (src/i18n/index.ts): hydration speaks the page's language.
     expect(loader).toContain('["/assets/web.js","/assets/Article.js","/assets/body.js","/assets/en.js"]');
     expect(loader).toContain('import("/assets/index.js")');
@@ -320,5 +321,97 @@ describe('loader', () => {
 
   it('starts at once when the page has already loaded', () => {
     expect(startsEarly({ page: 'en', languages: ['en'], loaded: true })).toBe(true);
+  });
+
+  /**
+   * Runs the loader on a loaded English page for an English reader, with `pictures` on it
+   * (where they are, whether loaded) and its frames and timers run by hand (`step`).
+   */
+  function onPage(pictures: { top: number; height: number; complete?: boolean }[]) {
+    const script =
+      /<script>([\s\S]*)<\/script>/.exec(loader('/assets/index.js', ['/assets/a.js']))?.[1] ?? '';
+    const frames: (() => void)[] = [];
+    const timers: { ms: number; run: () => void }[] = [];
+    const imported: string[] = [];
+    const images = pictures.map((picture) => {
+      const listeners: Record<string, (() => void)[]> = {};
+      return {
+        complete: picture.complete ?? false,
+        getBoundingClientRect: () => ({
+          width: picture.height > 0 ? 300 : 0,
+          top: picture.top,
+          bottom: picture.top + picture.height,
+        }),
+        addEventListener: (type: string, listener: () => void) => (listeners[type] ??= []).push(listener),
+        fire: (type: string) => listeners[type]?.forEach((listener) => listener()),
+      };
+    });
+    // `import()` needs a module loader the sandbox has not: the call is renamed and recorded.
+    runInNewContext(script.replace('import(', 'load('), {
+      document: {
+        readyState: 'complete',
+        images,
+        head: { appendChild: () => undefined },
+        createElement: () => ({}),
+        getElementById: () => ({ getAttribute: () => 'en' }),
+      },
+      navigator: { languages: ['en-GB'] },
+      localStorage: { getItem: () => null },
+      innerHeight: 844,
+      addEventListener: () => undefined,
+      requestAnimationFrame: (run: () => void) => frames.push(run),
+      setTimeout: (run: () => void, ms = 0) => timers.push({ ms, run }),
+      load: (entry: string) => imported.push(entry),
+    });
+    /** Runs the frame callbacks, then the timers due at once. */
+    const step = () => {
+      frames.splice(0).forEach((run) => run());
+      for (const timer of timers.filter((t) => t.ms === 0)) {
+        timers.splice(timers.indexOf(timer), 1);
+        timer.run();
+      }
+    };
+    /** The deadline passes. */
+    const deadline = () => timers.find((t) => t.ms === PICTURE_WAIT_MS)?.run();
+    return { images, step, deadline, timers, imported };
+  }
+
+  it('waits for the pictures on the first screen to load or fail, then a frame', () => {
+    const page = onPage([
+      { top: 300, height: 200 }, // on the first screen, loading
+      { top: 500, height: 200 }, // on the first screen, loading
+      { top: 100, height: 50, complete: true }, // already in
+      { top: 2000, height: 200 }, // further down: not waited for
+      { top: 400, height: 0 }, // hidden (data saver): never loads
+    ]);
+    for (let i = 0; i < 5; i++) page.step();
+    expect(page.imported).toEqual([]);
+    expect(page.timers.map((t) => t.ms)).toEqual([PICTURE_WAIT_MS]);
+    page.images[0]!.fire('load');
+    page.step();
+    expect(page.imported).toEqual([]);
+    page.images[1]!.fire('error');
+    // Their paint first: a frame and a task later.
+    expect(page.imported).toEqual([]);
+    page.step();
+    expect(page.imported).toEqual(['/assets/index.js']);
+    // The deadline, passing later, starts nothing twice.
+    page.deadline();
+    page.step();
+    expect(page.imported).toEqual(['/assets/index.js']);
+  });
+
+  it('starts without waiting when no picture is loading on the first screen, and at the deadline at the latest', () => {
+    const none = onPage([{ top: 1200, height: 300 }]);
+    none.step();
+    none.step();
+    expect(none.imported).toEqual(['/assets/index.js']);
+
+    const slow = onPage([{ top: 0, height: 400 }]);
+    for (let i = 0; i < 5; i++) slow.step();
+    expect(slow.imported).toEqual([]);
+    slow.deadline();
+    slow.step();
+    expect(slow.imported).toEqual(['/assets/index.js']);
   });
 });
