@@ -35,8 +35,12 @@ const SWAP_DEADLINE = 4000;
 const NOT_KEPT = /^\/search(\/|$)/;
 /** Parts of the page that belong to the moment, not to the screen: dialogs and toasts. */
 const MOMENTARY = 'dialog, .toast-area > *';
-/** Controls a held tap is given to once the app's screen is in place (links navigate by themselves). */
-const CONTROLS = 'button, input, select, textarea, summary, label, [role="button"]';
+/**
+ * Controls a held tap is given to once the app's screen is in place. Links too: followed in the
+ * snapshot, a link would load a whole page and start the app again; given to the app's link, it
+ * is a move inside the app (with its focus on the new screen).
+ */
+const CONTROLS = 'a[href], button, input, select, textarea, summary, label, [role="button"]';
 
 /** The settings a screen's markup depends on; theme and text size are CSS only. */
 function renderKey(): string {
@@ -157,21 +161,38 @@ function refocus(root: HTMLElement, place: Place | undefined): void {
  * on a control that has changed (a Save that became Saved) is dropped rather than repeated.
  */
 function holdTaps(root: HTMLElement): { stop: () => void; replay: (next: HTMLElement) => void } {
-  let latest: Place | undefined;
+  let latest: (Place & { href?: string }) | undefined;
   const onClick = (event: MouseEvent) => {
     const control = event.target instanceof Element ? event.target.closest(CONTROLS) : null;
-    if (!control || !root.contains(control) || control.closest('a[href]')) return;
-    // A checkbox or a <details> would change state in the snapshot and again in the app.
+    if (!control || !root.contains(control)) return;
+    const link = control.closest('a[href]');
+    if (link instanceof HTMLAnchorElement && !inApp(link, event)) return;
+    // A checkbox or a <details> would change state in the snapshot and again in the app; a link
+    // would load a page.
     event.preventDefault();
-    latest = placeOf(root, control);
+    latest = { ...placeOf(root, control), href: link instanceof HTMLAnchorElement ? link.href : undefined };
   };
   root.addEventListener('click', onClick, true);
   return {
     stop: () => root.removeEventListener('click', onClick, true),
     replay: (next) => {
-      if (latest) atPath(next, latest.path, latest)?.click();
+      if (!latest) return;
+      const same = atPath(next, latest.path, latest);
+      if (same) same.click();
+      // A link the app's screen no longer has at that place still goes where it said.
+      else if (latest.href) window.location.assign(latest.href);
     },
   };
+}
+
+/**
+ * Whether a tap on `link` would move inside the app: a plain click on a link to this site in
+ * this tab. A new tab, a download or another site's page are left to the browser.
+ */
+function inApp(link: HTMLAnchorElement, event: MouseEvent): boolean {
+  const plain = event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
+  const here = !link.target || link.target === '_self';
+  return plain && here && !link.hasAttribute('download') && link.origin === window.location.origin;
 }
 
 /**

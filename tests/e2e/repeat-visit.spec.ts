@@ -236,3 +236,35 @@ test('a tap on a control of the snapshot is given to the same control of the app
   // The app's Save button got the tap: the item is saved, once.
   await expect(page.getByRole('button', { name: 'Saved' })).toHaveAttribute('aria-pressed', 'true');
 });
+
+test('a tap on a link of the snapshot moves inside the app once it has taken over, not by loading a page', async ({
+  page,
+  context,
+}) => {
+  await firstVisit(page);
+  await waitForKept(page, '/', 'Search');
+
+  await context.setOffline(true);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+  await page.reload({ waitUntil: 'commit' });
+  await page.waitForSelector('#root[data-snapshot] main h1');
+  // Tapped while the root is still the snapshot; the mark stays only if no page is loaded.
+  const tapped = await page.evaluate(() => {
+    const root = document.getElementById('root');
+    const search = root?.querySelector<HTMLAnchorElement>('a[href="/search"]');
+    if (!root?.hasAttribute('data-snapshot') || !search) return false;
+    (window as unknown as { sameDocument: boolean }).sameDocument = true;
+    search.click();
+    return true;
+  });
+  expect(tapped).toBe(true);
+  await appTookOver(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await expect(page).toHaveURL(/\/search$/);
+  // The app's own move: its search screen puts focus in the field, and the page was not reloaded.
+  await expect(page.getByRole('searchbox', { name: 'Search news, events and contacts' })).toBeFocused();
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(
+    true,
+  );
+});
