@@ -8,6 +8,7 @@ import { parseFeed } from '../../src/data/parse';
 import { itemPath } from '../../src/data/paths';
 import { bodyText, displayTitle } from '../../src/data/text';
 import { demoFeed } from '../support/demo-feed';
+import { recordStates, recordedStates } from './helpers';
 
 const parsed = parseFeed(demoFeed(), {
   baseUrl: 'http://127.0.0.1/feed.json',
@@ -74,35 +75,6 @@ test.describe('without JavaScript', () => {
   });
 });
 
-/**
- * Records, from the first parsed byte to the end, every state of the h1 and the main text, and
- * whether the HTML parser was still running: while it is, the browser may paint the part of the
- * page parsed so far, which is a prefix of the rendered page, not a second render.
- */
-async function recordStates(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const seen: State[] = [];
-    (window as unknown as { states: State[] }).states = seen;
-    const record = () => {
-      const main = document.querySelector('main');
-      if (!main) return;
-      const text = `${document.querySelector('h1')?.textContent ?? '(no heading)'} | ${(main.textContent ?? '').replace(/\s+/g, ' ').trim()}`;
-      const parsing = document.readyState === 'loading';
-      const last = seen[seen.length - 1];
-      if (last?.text !== text || last.parsing !== parsing) seen.push({ text, parsing });
-    };
-    new MutationObserver(record).observe(document, { subtree: true, childList: true, characterData: true });
-    document.addEventListener('readystatechange', record);
-  });
-}
-
-interface State {
-  text: string;
-  parsing: boolean;
-}
-
-const states = (page: Page) => page.evaluate(() => (window as unknown as { states: State[] }).states);
-
 /** Waits until the app has taken over the page and its first sync has been stored and read. */
 async function settled(page: Page): Promise<void> {
   await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
@@ -133,7 +105,7 @@ test.describe('with JavaScript, cold', () => {
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
       await page.goto(path);
       await settled(page);
-      const seen = await states(page);
+      const seen = await recordedStates(page);
       const parsed = seen.filter((state) => !state.parsing).map((state) => state.text);
       expect(parsed.length).toBeGreaterThan(0);
       for (const { text } of seen.filter((state) => state.parsing)) {

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
 
 /** Waits until a service worker controls the page (the first worker claims its clients). */
 export async function waitForController(page: Page): Promise<void> {
@@ -79,3 +79,47 @@ export function collectErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/** A state of the screen as the recorder saw it: its h1 and main text. */
+export interface ScreenState {
+  text: string;
+  /** Whether the HTML parser was still running: the browser may paint a prefix of the page then. */
+  parsing: boolean;
+  /** Whether the root was the worker's snapshot (src/sw/snapshot.ts) rather than the app's render. */
+  snapshot: boolean;
+}
+
+/**
+ * Records, from the first parsed byte to the end, every state of the h1 and the main text of
+ * the pages `target` opens (read them with `recordedStates`): the tests of first paint and of
+ * repeat visits prove with it that no blank or loading state ever shows.
+ */
+export async function recordStates(target: Page | BrowserContext): Promise<void> {
+  await target.addInitScript(() => {
+    const seen: ScreenState[] = [];
+    (window as unknown as { states: ScreenState[] }).states = seen;
+    const record = () => {
+      const main = document.querySelector('main');
+      if (!main) return;
+      const text = `${document.querySelector('h1')?.textContent ?? '(no heading)'} | ${(main.textContent ?? '').replace(/\s+/g, ' ').trim()}`;
+      const parsing = document.readyState === 'loading';
+      const snapshot = document.getElementById('root')?.hasAttribute('data-snapshot') ?? false;
+      const last = seen[seen.length - 1];
+      if (last?.text !== text || last.parsing !== parsing || last.snapshot !== snapshot) {
+        seen.push({ text, parsing, snapshot });
+      }
+    };
+    new MutationObserver(record).observe(document, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['data-snapshot'],
+    });
+    document.addEventListener('readystatechange', record);
+  });
+}
+
+/** The states `recordStates` saw in this page so far. */
+export const recordedStates = (page: Page): Promise<ScreenState[]> =>
+  page.evaluate(() => (window as unknown as { states: ScreenState[] }).states);

@@ -6,50 +6,13 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { firstVisit } from './helpers';
-
-interface State {
-  text: string;
-  /** Whether the HTML parser was still running (the browser may paint a prefix of the page). */
-  parsing: boolean;
-  /** Whether the root was the worker's snapshot rather than the app's render. */
-  snapshot: boolean;
-}
-
-/** Records every state of the h1 and the main text from the first parsed byte (see first-paint.spec.ts). */
-async function recordStates(context: BrowserContext): Promise<void> {
-  await context.addInitScript(() => {
-    const seen: State[] = [];
-    (window as unknown as { states: State[] }).states = seen;
-    const record = () => {
-      const main = document.querySelector('main');
-      if (!main) return;
-      const text = `${document.querySelector('h1')?.textContent ?? '(no heading)'} | ${(main.textContent ?? '').replace(/\s+/g, ' ').trim()}`;
-      const parsing = document.readyState === 'loading';
-      const snapshot = document.getElementById('root')?.hasAttribute('data-snapshot') ?? false;
-      const last = seen[seen.length - 1];
-      if (last?.text !== text || last.parsing !== parsing || last.snapshot !== snapshot) {
-        seen.push({ text, parsing, snapshot });
-      }
-    };
-    new MutationObserver(record).observe(document, {
-      subtree: true,
-      childList: true,
-      characterData: true,
-      attributes: true,
-      attributeFilter: ['data-snapshot'],
-    });
-    document.addEventListener('readystatechange', record);
-  });
-}
+import { firstVisit, recordStates, recordedStates, type ScreenState } from './helpers';
 
 /** A mid-range phone from here on: the app's start takes long enough to see any flash. */
 async function slowDown(context: BrowserContext, page: Page): Promise<void> {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 }
-
-const states = (page: Page) => page.evaluate(() => (window as unknown as { states: State[] }).states);
 
 /** The markup this device keeps for `path`, read from Cache Storage as the worker reads it. */
 function keptMarkup(page: Page, path: string): Promise<string> {
@@ -84,8 +47,8 @@ async function expectNoFlash(
   heading: string,
   content: string,
   loading: RegExp,
-): Promise<State[]> {
-  const seen = await states(page);
+): Promise<ScreenState[]> {
+  const seen = await recordedStates(page);
   const parsed = seen.filter((state) => !state.parsing);
   expect(parsed.length).toBeGreaterThan(0);
   // While the parser runs, the browser may paint what it has parsed: a prefix of the snapshot.
@@ -191,7 +154,7 @@ for (const language of [
       await page.reload();
       await appTookOver(page);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(changed);
-      const seen = await states(page);
+      const seen = await recordedStates(page);
       const parsed = seen.filter((state) => !state.parsing);
       expect(parsed[0]?.snapshot).toBe(true);
       expect(parsed[0]?.text.startsWith(`${title} | `), parsed[0]?.text).toBe(true);
@@ -203,6 +166,35 @@ for (const language of [
       expect(parsed[parsed.length - 1]?.text.startsWith(`${changed} | `)).toBe(true);
     });
   });
+}
+
+/**
+ * Reloads offline on a slow phone (so the snapshot stays on screen a while) and taps the first
+ * `selector` of the snapshot (with `text`, if given) while the root is still the snapshot, in
+ * the same task as that check. Marks the window, so a test can tell that no page was loaded
+ * since. Returns the CDP session that slows the CPU.
+ */
+async function tapOnSnapshot(context: BrowserContext, page: Page, selector: string, text?: string) {
+  await context.setOffline(true);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+  await page.reload({ waitUntil: 'commit' });
+  await page.waitForSelector('#root[data-snapshot] main h1');
+  const tapped = await page.evaluate(
+    ([selector, text]) => {
+      const root = document.getElementById('root');
+      const control = [...(root?.querySelectorAll<HTMLElement>(selector) ?? [])].find(
+        (element) => text === undefined || element.textContent?.trim() === text,
+      );
+      if (!root?.hasAttribute('data-snapshot') || !control) return false;
+      (window as unknown as { sameDocument: boolean }).sameDocument = true;
+      control.click();
+      return true;
+    },
+    [selector, text] as const,
+  );
+  expect(tapped).toBe(true);
+  return cdp;
 }
 
 test('a tap on a control of the snapshot is given to the same control of the app', async ({
@@ -217,21 +209,7 @@ test('a tap on a control of the snapshot is given to the same control of the app
   const itemPath = new URL(page.url()).pathname;
   await waitForKept(page, itemPath, title);
 
-  await context.setOffline(true);
-  // Slow enough that the snapshot is on screen for a while before the app replaces it.
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
-  await page.reload({ waitUntil: 'commit' });
-  await page.waitForSelector('#root[data-snapshot] main h1');
-  // Pressed while the root is still the snapshot, in the same task as that check.
-  const pressed = await page.evaluate(() => {
-    const root = document.getElementById('root');
-    const save = [...(root?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === 'Save');
-    if (!root?.hasAttribute('data-snapshot') || !save) return false;
-    save.click();
-    return true;
-  });
-  expect(pressed).toBe(true);
+  await tapOnSnapshot(context, page, 'button', 'Save');
   await appTookOver(page);
   // The app's Save button got the tap: the item is saved, once.
   await expect(page.getByRole('button', { name: 'Saved' })).toHaveAttribute('aria-pressed', 'true');
@@ -244,21 +222,7 @@ test('a tap on a link of the snapshot moves inside the app once it has taken ove
   await firstVisit(page);
   await waitForKept(page, '/', 'Search');
 
-  await context.setOffline(true);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
-  await page.reload({ waitUntil: 'commit' });
-  await page.waitForSelector('#root[data-snapshot] main h1');
-  // Tapped while the root is still the snapshot; the mark stays only if no page is loaded.
-  const tapped = await page.evaluate(() => {
-    const root = document.getElementById('root');
-    const search = root?.querySelector<HTMLAnchorElement>('a[href="/search"]');
-    if (!root?.hasAttribute('data-snapshot') || !search) return false;
-    (window as unknown as { sameDocument: boolean }).sameDocument = true;
-    search.click();
-    return true;
-  });
-  expect(tapped).toBe(true);
+  const cdp = await tapOnSnapshot(context, page, 'a[href="/search"]');
   await appTookOver(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await expect(page).toHaveURL(/\/search$/);
