@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { buildFeed, HEAD_FILE, readPreviousFeed, writeFeed } from './build';
 import type { ContentProblem } from './content';
+import type { FeedWatcher } from '../../server/push/watch';
 import { EXIT, formatReport, validateFeed } from './validate';
 
 export interface Output {
@@ -211,11 +212,8 @@ export function problemLine(dir: string, problem: ContentProblem): string {
   return `${place}: ${problem.severity}: ${problem.field ? `${problem.field}: ` : ''}${problem.message}`;
 }
 
-/** What the push service's `POST /poll` reports (server/push/watch.ts). */
-type PollResult =
-  | 'unchanged'
-  | 'failed'
-  | { fresh: number; baseline: boolean; cancelled: number; notices: { kind: string; deliveries: number }[] };
+/** What the push service's `POST /poll` reports: its watcher's result (server/push/watch.ts). */
+type PollResult = Awaited<ReturnType<FeedWatcher['poll']>>;
 
 /** The service's answer in a line. */
 function pollLine(result: PollResult | undefined): string {
