@@ -8,6 +8,7 @@ import { createEffect, createRoot, onMount } from 'solid-js';
 import { hydrate, render } from 'solid-js/web';
 import { App, preloadScreen } from './app/App';
 import { markHydrated, pageContext } from './lib/hydration';
+import { SNAPSHOT_ATTRIBUTE } from './data/config';
 import { startSyncing } from './features/status/sync-status';
 import { startVisit } from './features/saved/data';
 import { followDevice, loadLanguages, locale } from './i18n';
@@ -60,7 +61,7 @@ async function start(root: HTMLElement): Promise<void> {
       onMount(markHydrated);
       return <App />;
     }, root);
-  } else if (root.hasAttribute('data-snapshot')) {
+  } else if (root.hasAttribute(SNAPSHOT_ATTRIBUTE)) {
     // The worker's shell holds this device's last screen at this address: it stays until the
     // app's own render of it has settled (src/app/snapshot.ts, loaded only on this path).
     const [snapshot] = await Promise.all([import('./app/snapshot'), loadLanguages()]);

@@ -15,6 +15,7 @@
  */
 import { createEffect, createRoot, on, type JSX } from 'solid-js';
 import { render } from 'solid-js/web';
+import { SNAPSHOT_ATTRIBUTE } from '../data/config';
 import { CHANNEL, isBroadcast } from '../data/messages';
 import { clearSnapshots, dropSnapshot, SNAPSHOT_MAX_CHARS, writeSnapshot } from '../data/snapshots';
 import { locale } from '../i18n';
@@ -50,7 +51,7 @@ function renderKey(): string {
 
 /** Whether the root holds a snapshot the worker put there. */
 function isSnapshot(root: HTMLElement): boolean {
-  return root.hasAttribute('data-snapshot');
+  return root.hasAttribute(SNAPSHOT_ATTRIBUTE);
 }
 
 /** A screen has settled: its heading is there and nothing on it is loading. */
@@ -65,7 +66,8 @@ function settled(root: ParentNode): boolean {
 export async function startOnSnapshot(root: HTMLElement, code: () => JSX.Element): Promise<void> {
   // Another language or list setting since the snapshots were taken: they are dropped (the app
   // replaces this one as it would anyway).
-  if (root.dataset.snapshot !== renderKey()) void clearSnapshots(BUILD).catch(() => undefined);
+  if (root.getAttribute(SNAPSHOT_ATTRIBUTE) !== renderKey())
+    void clearSnapshots(BUILD).catch(() => undefined);
   const held = holdTaps(root);
   // The snapshot is painted before the app's render takes the main thread.
   await afterNextPaint();

@@ -34,3 +34,9 @@ export const ON_DEMAND_CACHE = 'citylink-on-demand';
  * Here rather than in lists.ts, so that the screens' pager can know it without the data layer.
  */
 export const PAGE_SIZE = 20;
+
+/**
+ * The attribute on `#root` that marks a snapshot the worker put in the shell; its value is the
+ * snapshot's render key (the settings it was made under).
+ */
+export const SNAPSHOT_ATTRIBUTE = 'data-snapshot';

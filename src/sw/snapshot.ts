@@ -8,6 +8,7 @@
  */
 import type { RouteHandlerCallback } from 'workbox-core';
 import { createHandlerBoundToURL } from 'workbox-precaching';
+import { SNAPSHOT_ATTRIBUTE } from '../data/config';
 import { clearOtherBuilds, readSnapshot, type Snapshot } from '../data/snapshots';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -23,7 +24,7 @@ const EMPTY_ROOT = '<div id="root"></div>';
 export function spliceSnapshot(shell: string, snapshot: Snapshot): string | undefined {
   const at = shell.indexOf(EMPTY_ROOT);
   if (at < 0 || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(snapshot.lang)) return undefined;
-  const root = `<div id="root" data-snapshot="${escapeHtml(snapshot.renderKey)}">${snapshot.html}</div>`;
+  const root = `<div id="root" ${SNAPSHOT_ATTRIBUTE}="${escapeHtml(snapshot.renderKey)}">${snapshot.html}</div>`;
   return stylesFirst(shell.slice(0, at) + root + shell.slice(at + EMPTY_ROOT.length))
     .replace(/<html\b([^>]*?)\blang="[^"]*"/, (_, before: string) => `<html${before}lang="${snapshot.lang}"`)
     .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(snapshot.title)}</title>`);
