@@ -49,6 +49,9 @@ test('a feed with opening hours: the parser comes after the first paint, and "op
   await page.reload();
   await waitForNews(page);
   await page.getByRole('link', { name: 'Contacts' }).click();
+  // A tab's screen replaces the last one only once it is ready (and a tap on a link of an offline
+  // reload's snapshot waits for the app): count cards on the Contacts screen, not on News.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Contacts');
   const cards = page.locator('.card-list .card');
   await expect(cards.first()).toBeVisible();
   await expect(page.locator('.card-list .open-state')).toHaveCount(await cards.count());
@@ -76,6 +79,7 @@ test('a feed without opening hours: the parser is never fetched', async ({ page,
     kept: false,
   });
   await page.getByRole('link', { name: 'Contacts' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Contacts');
   await expect(page.locator('.card-list .card').first()).toBeVisible();
   await expect(page.locator('.card-list .open-state')).toHaveCount(0);
   await page.reload();
