@@ -34,8 +34,17 @@ const SWAP_AFTER_QUIET = 60;
 const SWAP_DEADLINE = 4000;
 /** Addresses whose screen is not kept: search results depend on a typed query and an index. */
 const NOT_KEPT = /^\/search(\/|$)/;
-/** Parts of the page that belong to the moment, not to the screen: dialogs and toasts. */
-const MOMENTARY = 'dialog, .toast-area > *';
+/**
+ * Parts of the page that belong to the moment, not to the screen: dialogs, toasts and the
+ * status banners (offline, a failed refresh), which may no longer be true at the next visit.
+ */
+const MOMENTARY = 'dialog, .toast-area > *, .status .banner';
+/**
+ * Text that tells the moment: the status line ("Updated just now" would be false at the next
+ * visit) and the last announcement. Emptied, not removed, so the line keeps its place (its
+ * Refresh button holds its height) and the app's text fills it without moving the screen.
+ */
+const MOMENT_TEXT = '.status-line > span, .status .visually-hidden';
 /**
  * Controls a held tap is given to once the app's screen is in place. Links too: followed in the
  * snapshot, a link would load a whole page and start the app again; given to the app's link, it
@@ -294,6 +303,7 @@ function markup(root: HTMLElement): string | undefined {
   const copy = root.cloneNode(true) as HTMLElement;
   if (copy.querySelector('main .state-error, main .state-empty')) return undefined;
   for (const element of copy.querySelectorAll(MOMENTARY)) element.remove();
+  for (const element of copy.querySelectorAll(MOMENT_TEXT)) element.textContent = '';
   // Feed HTML passed DOMPurify before it reached the DOM, but markup serialised again can parse
   // into something else (mutation XSS): a body is kept only if its markup, sanitized once more,
   // parses back into the very nodes on screen (attributes in any order), i.e. the worker's page

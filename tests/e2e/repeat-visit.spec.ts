@@ -87,6 +87,11 @@ for (const language of [
       const itemPath = new URL(page.url()).pathname;
       const opening = ((await page.locator('main .prose').first().textContent()) ?? '').trim().slice(0, 20);
       await waitForKept(page, itemPath, cardTitle);
+      // The status line tells the moment ("Updated just now"): not kept, as it would be false later.
+      await expect(page.locator('.status-line')).toContainText(/\S/);
+      const kept = await keptMarkup(page, itemPath);
+      expect(kept).toContain('class="status-line"');
+      expect(kept).not.toMatch(/<div class="status-line"><span>[^<]/);
 
       await context.setOffline(true);
       await slowDown(context, page);
