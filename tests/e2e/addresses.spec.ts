@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test, watchCsp } from './fixtures';
 import { serveBuild, type BuildServer } from '../support/builds';
 import { waitForController, waitForNews } from './helpers';
 import { demoFeed as readDemoFeed } from '../support/demo-feed';
@@ -45,6 +46,7 @@ async function expectItem(page: Page, title: string): Promise<void> {
 test('every key opens as an address online, cold, in a new browser', async ({ browser }) => {
   for (const item of ODD) {
     const context = await browser.newContext();
+    await watchCsp(context);
     const page = await context.newPage();
     const response = await page.goto(server.origin + address(item.id));
     expect(response?.status(), item.id).toBe(200);

@@ -2,7 +2,8 @@
  * The first paint comes from the HTML the build rendered with the app's own components, and the
  * app takes it over without ever going back to blank or to a loading state.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test, watchCsp } from './fixtures';
 import type { Item } from '../../src/data/model';
 import { parseFeed } from '../../src/data/parse';
 import { itemPath } from '../../src/data/paths';
@@ -34,6 +35,7 @@ test.describe('without JavaScript', () => {
     baseURL,
   }) => {
     const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL ?? '' });
+    await watchCsp(context);
     const page = await context.newPage();
     for (const [path, heading, expected] of [
       ['/', null, displayTitle(items.find((i) => i.kind === 'news' && i.language === 'en') as Item)],
@@ -65,6 +67,7 @@ test.describe('without JavaScript', () => {
     const zh = byLanguage('news', true);
     if (!zh) throw new Error('The demo feed has no Chinese news.');
     const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL ?? '' });
+    await watchCsp(context);
     const page = await context.newPage();
     await page.goto(itemPath(zh));
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
@@ -124,6 +127,7 @@ test.describe('with JavaScript, cold', () => {
     baseURL,
   }) => {
     const context = await browser.newContext({ locale: 'zh-CN', baseURL: baseURL ?? '' });
+    await watchCsp(context);
     const page = await context.newPage();
     await page.goto('/');
     await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
@@ -146,6 +150,7 @@ test.describe('the rendered page and the app', () => {
   }) => {
     const item = byLanguage('event', false) as Item;
     const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL ?? '' });
+    await watchCsp(context);
     const staticPage = await context.newPage();
     await staticPage.goto(itemPath(item));
     const rendered = await mainText(staticPage);

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { recordFigure } from '../support/figures';
 import { collectErrors, waitForNews } from './helpers';
 import { demoFeed } from '../support/demo-feed';
