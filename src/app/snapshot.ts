@@ -18,7 +18,7 @@ import { render } from 'solid-js/web';
 import { SNAPSHOT_ATTRIBUTE } from '../data/config';
 import { CHANNEL, isBroadcast } from '../data/messages';
 import { clearSnapshots, dropSnapshot, SNAPSHOT_MAX_CHARS, writeSnapshot } from '../data/snapshots';
-import { locale } from '../i18n';
+import { locale, t } from '../i18n';
 import { sanitizeHtml } from '../lib/sanitize';
 import { storedSettings } from '../lib/settings';
 import { BUILD, KILL_SWITCH } from '../pwa/build-info';
@@ -262,6 +262,21 @@ export function keepScreens(): void {
   );
 }
 
+/**
+ * The one status banner whose truth the next visit knows before any script of the app has run:
+ * offline (`navigator.onLine`, which index.html's first script copies to `<html data-offline>`).
+ * Every kept screen has it, shown by styles.css only when the page loaded offline, in the place
+ * and form of the app's own (StatusBar): the app's render, with its banner, then replaces the
+ * snapshot without moving anything. Not a live region: the app's banner announces.
+ */
+function offlineBanner(): HTMLElement {
+  const banner = document.createElement('p');
+  banner.className = 'banner offline';
+  banner.setAttribute('data-if-offline', '');
+  banner.textContent = t('status.offline');
+  return banner;
+}
+
 /** Keeps the screen on the page now, if it has settled and may be kept. */
 async function keep(written: Map<string, string>): Promise<void> {
   const root = document.getElementById('root');
@@ -303,6 +318,7 @@ function markup(root: HTMLElement): string | undefined {
   const copy = root.cloneNode(true) as HTMLElement;
   if (copy.querySelector('main .state-error, main .state-empty')) return undefined;
   for (const element of copy.querySelectorAll(MOMENTARY)) element.remove();
+  copy.querySelector('.status')?.prepend(offlineBanner());
   for (const element of copy.querySelectorAll(MOMENT_TEXT)) element.textContent = '';
   // Feed HTML passed DOMPurify before it reached the DOM, but markup serialised again can parse
   // into something else (mutation XSS): a body is kept only if its markup, sanitized once more,

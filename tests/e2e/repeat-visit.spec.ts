@@ -4,8 +4,12 @@
  * render once that has settled (src/app/snapshot.ts). From the first paint to the end there is
  * no blank and no "Loading", and the screen ends as the app's, with the device's newest data.
  */
-import type { BrowserContext, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromiumLaunch } from '../support/chromium';
+import { expect, test, watchCsp } from './fixtures';
 import { firstVisit, recordStates, recordedStates, type ScreenState } from './helpers';
 
 /** A mid-range phone from here on: the app's start takes long enough to see any flash. */
@@ -236,4 +240,79 @@ test('a tap on a link of the snapshot moves inside the app once it has taken ove
   expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(
     true,
   );
+});
+
+test('an offline return visit shows the offline banner from the first paint, and nothing moves when the app takes over', async () => {
+  // A profile on disk, so the browser can be started again offline from the first document
+  // on (a phone in flight mode): a context switched offline later gives its next documents
+  // `navigator.onLine` true while their first script runs.
+  const dir = mkdtempSync(join(tmpdir(), 'citylink-profile-'));
+  const open: BrowserContext[] = [];
+  const launch = async (offline: boolean) => {
+    const context = await chromium.launchPersistentContext(dir, {
+      ...chromiumLaunch,
+      baseURL: String(test.info().project.use.baseURL),
+      viewport: { width: 390, height: 844 },
+      locale: 'en-GB',
+      offline,
+    });
+    open.push(context);
+    await watchCsp(context);
+    return { context, page: context.pages()[0] ?? (await context.newPage()) };
+  };
+  try {
+    const online = await launch(false);
+    await firstVisit(online.page);
+    const title = (
+      (await online.page.locator('.card-list .card-title a').first().textContent()) ?? ''
+    ).trim();
+    await waitForKept(online.page, '/', title);
+    // Kept online, with the banner hidden: it shows only when a page loads offline.
+    expect(await keptMarkup(online.page, '/')).toContain('data-if-offline');
+    await expect(online.page.locator('.status .banner.offline')).toHaveCount(0);
+    await online.context.close();
+
+    // The reader comes back offline. Not slowed through a DevTools session: one attached to
+    // the page gives it `navigator.onLine` true again (why the slowed tests above see "Could not
+    // reach the feed" rather than the offline banner).
+    const { page } = await launch(true);
+    // Every frame while the snapshot is on screen: is its offline banner shown, and where is
+    // the screen's heading? (The layout-shift API cannot tell: the app's render replaces the
+    // snapshot's nodes with new ones, and new nodes never count as shifted.)
+    await page.addInitScript(`
+      window.__onSnapshot = [];
+      const look = () => {
+        const banner = document.querySelector('#root[data-snapshot] .status .banner.offline');
+        const heading = document.querySelector('#root[data-snapshot] main h1');
+        if (banner && heading) {
+          window.__onSnapshot.push({
+            shown: getComputedStyle(banner).display !== 'none',
+            top: heading.getBoundingClientRect().top,
+          });
+        }
+        const taken = document.documentElement.hasAttribute('data-hydrated') && !document.querySelector('#root[data-snapshot]');
+        if (!taken) requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    `);
+    await page.goto('/');
+    await appTookOver(page);
+    const frames = await page.evaluate(
+      () => (window as unknown as { __onSnapshot: { shown: boolean; top: number }[] }).__onSnapshot,
+    );
+    expect(frames.length, 'frames painted with the snapshot').toBeGreaterThan(0);
+    expect(
+      frames.every((frame) => frame.shown),
+      'the snapshot showed its offline banner in every frame',
+    ).toBe(true);
+    await expect(page.getByRole('status').filter({ hasText: 'You are offline.' })).toBeVisible();
+    await expect(page.locator('.status .banner.offline')).toHaveCount(1);
+    await expect(page.locator('.card-list .card-title a').first()).toHaveText(title);
+    // The app's banner took the snapshot's place: the heading has not moved.
+    const top = await page.locator('main h1').evaluate((heading) => heading.getBoundingClientRect().top);
+    expect(frames.map((frame) => frame.top)).toEqual(frames.map(() => top));
+  } finally {
+    for (const context of open) await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
