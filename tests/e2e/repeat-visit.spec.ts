@@ -35,6 +35,20 @@ async function waitForKept(page: Page, path: string, text: string): Promise<void
   await expect.poll(() => keptMarkup(page, path), { timeout: 15_000 }).toContain(text);
 }
 
+/**
+ * A first visit of `/`, then the first news item opened from the list and kept for the next
+ * visit: its title.
+ */
+async function openFirstItem(page: Page): Promise<string> {
+  await firstVisit(page);
+  const firstCard = page.locator('.card-list .card-title a').first();
+  const title = ((await firstCard.textContent()) ?? '').trim();
+  await firstCard.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await waitForKept(page, new URL(page.url()).pathname, title);
+  return title;
+}
+
 /** Waits until the app has replaced the snapshot and taken over the page. */
 async function appTookOver(page: Page): Promise<void> {
   await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
@@ -124,13 +138,7 @@ for (const language of [
       context,
     }) => {
       await recordStates(context);
-      await firstVisit(page);
-      const firstCard = page.locator('.card-list .card-title a').first();
-      const title = ((await firstCard.textContent()) ?? '').trim();
-      await firstCard.click();
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-      const itemPath = new URL(page.url()).pathname;
-      await waitForKept(page, itemPath, title);
+      const title = await openFirstItem(page);
 
       // A sync since the snapshot: the item's title changed in IndexedDB.
       const changed = `${title} (2)`;
@@ -210,13 +218,7 @@ test('a tap on a control of the snapshot is given to the same control of the app
   page,
   context,
 }) => {
-  await firstVisit(page);
-  const firstCard = page.locator('.card-list .card-title a').first();
-  const title = ((await firstCard.textContent()) ?? '').trim();
-  await firstCard.click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-  const itemPath = new URL(page.url()).pathname;
-  await waitForKept(page, itemPath, title);
+  await openFirstItem(page);
 
   await tapOnSnapshot(context, page, 'button', 'Save');
   await appTookOver(page);
