@@ -42,10 +42,13 @@ startVisit();
 
 // Start-up comes in tasks of its own (src/lib/turns.ts), so that none is a long task on a slow
 // phone while the first sync runs: evaluating the code and the settings above; then loading the
-// screen's code and hydrating (start); then, in turns, what comes after the first screen (below).
+// screen's code and hydrating (start); then starting the sync, at once; then, in turns, what
+// comes after the first screen (below).
 await yieldToMain();
 const root = document.getElementById('root');
 if (root) await start(root);
+await yieldToMain();
+startSyncing();
 
 /**
  * Hydrates a page the build rendered for this address (src/entry-server.tsx), so its content
@@ -91,4 +94,3 @@ function afterNextPaint(): Promise<void> {
 void turns.run(() => void import('./pwa/install').then((install) => install.watchInstall()));
 void turns.run(() => void import('./pwa/worker').then((worker) => worker.registerWorker()));
 void turns.run(() => void import('./app/snapshot').then((snapshot) => snapshot.keepScreens()));
-void turns.run(startSyncing);
