@@ -20,6 +20,7 @@ import { CHANNEL, isBroadcast } from '../data/messages';
 import { clearSnapshots, dropSnapshot, SNAPSHOT_MAX_CHARS, writeSnapshot } from '../data/snapshots';
 import { locale } from '../i18n';
 import { storedSettings } from '../lib/settings';
+import { yieldToMain } from '../lib/turns';
 import { BUILD, KILL_SWITCH } from '../pwa/build-info';
 
 /** How long a screen must stay unchanged before it is kept (ms). */
@@ -324,6 +325,10 @@ async function markup(root: HTMLElement): Promise<string | undefined> {
       if (!same) return undefined;
     }
   }
+  // Serialised in a task of its own (src/lib/turns.ts): copying and serialising a screen of
+  // twenty cards in one task is a long task on a slow phone. The copy is detached: nothing
+  // changes it meanwhile.
+  await yieldToMain();
   const html = copy.innerHTML;
   return html.length <= SNAPSHOT_MAX_CHARS ? html : undefined;
 }
