@@ -13,6 +13,7 @@ import { startSyncing } from './features/status/sync-status';
 import { startVisit } from './features/saved/data';
 import { followDevice, loadLanguages, locale } from './i18n';
 import { followOtherTabs, storedSettings } from './lib/settings';
+import { turns, yieldToMain } from './lib/turns';
 import './app/styles.css';
 
 createRoot(() => {
@@ -39,8 +40,15 @@ window.addEventListener('languagechange', followDevice);
 followOtherTabs();
 startVisit();
 
+// Start-up comes in tasks of its own (src/lib/turns.ts), so that none is a long task on a slow
+// phone while the first sync runs: evaluating the code and the settings above; then loading the
+// screen's code and hydrating (start); then starting the sync, at once; then, in turns, what
+// comes after the first screen (below).
+await yieldToMain();
 const root = document.getElementById('root');
 if (root) await start(root);
+await yieldToMain();
+startSyncing();
 
 /**
  * Hydrates a page the build rendered for this address (src/entry-server.tsx), so its content
@@ -81,8 +89,8 @@ function afterNextPaint(): Promise<void> {
 
 // The install offer (kept by index.html's first script until now), the worker's wiring and the
 // keeping of screens for the next visit: code the first screen does not need, loaded once it is
-// interactive.
-void import('./pwa/install').then((install) => install.watchInstall());
-void import('./pwa/worker').then((worker) => worker.registerWorker());
-void import('./app/snapshot').then((snapshot) => snapshot.keepScreens());
-startSyncing();
+// interactive. Each in a turn of its own, after the screen's hydration: asking for a chunk adds
+// its preload links to the document, which costs milliseconds each on a slow phone.
+void turns.run(() => void import('./pwa/install').then((install) => install.watchInstall()));
+void turns.run(() => void import('./pwa/worker').then((worker) => worker.registerWorker()));
+void turns.run(() => void import('./app/snapshot').then((snapshot) => snapshot.keepScreens()));

@@ -10,6 +10,7 @@ import { makeHeadingFocus } from '../lib/focus-heading';
 import { StatusBar } from '../features/status/StatusBar';
 import { clearToasts } from '../lib/toast';
 import { later } from '../ui/later';
+import { HydrateInTurn } from '../lib/hydration';
 import { feedMeta } from './data';
 import { arrived, goBack, leaving, startHistory } from './history';
 
@@ -61,6 +62,9 @@ export function Layout(props: RouteSectionProps) {
   );
   const parent = () => parentOf(location.pathname);
 
+  // Hydrating, the frame's parts each take a turn of their own (HydrateInTurn): the router's
+  // links are costly to hydrate, and the brand, the search link, the screen and the tab bar in
+  // one task were a long task (over 50 ms on a slow phone) while the first sync ran.
   return (
     <>
       {/* Focus moves by hand: the router takes over in-page links and would only scroll. */}
@@ -78,52 +82,58 @@ export function Layout(props: RouteSectionProps) {
         back={parent() ? { href: parent()?.href ?? '/', label: t('item.back'), onBack: goBack } : undefined}
         title={parent() ? t(parent()?.title ?? 'nav.news') : undefined}
         leading={
-          <A href="/" class="brand">
-            <img src="/icon.svg" alt="" width="28" height="28" />
-            <span>
-              {t('app.name')}
-              {/* A boundary, so that a server render waits for the feed's city before writing the header. */}
-              <Suspense>
-                <Show when={cityName(meta(), locale())}>
-                  {(city) => <span class="brand-city"> · {city()}</span>}
-                </Show>
-              </Suspense>
-            </span>
-          </A>
+          <HydrateInTurn>
+            <A href="/" class="brand">
+              <img src="/icon.svg" alt="" width="28" height="28" />
+              <span>
+                {t('app.name')}
+                {/* A boundary, so that a server render waits for the feed's city before writing the header. */}
+                <Suspense>
+                  <Show when={cityName(meta(), locale())}>
+                    {(city) => <span class="brand-city"> · {city()}</span>}
+                  </Show>
+                </Suspense>
+              </span>
+            </A>
+          </HydrateInTurn>
         }
         actions={
-          <Show when={location.pathname !== '/search'}>
-            <A href="/search" class="icon-button header-search" aria-label={t('search.open')}>
-              <Icon name="search" />
-            </A>
-          </Show>
+          <HydrateInTurn>
+            <Show when={location.pathname !== '/search'}>
+              <A href="/search" class="icon-button header-search" aria-label={t('search.open')}>
+                <Icon name="search" />
+              </A>
+            </Show>
+          </HydrateInTurn>
         }
       />
       <UrgentNotices />
       <StatusBar />
       <RetractedNotice />
       <main id="main" tabIndex={-1} ref={(element) => (main = element)}>
-        {props.children}
+        <HydrateInTurn>{props.children}</HydrateInTurn>
       </main>
       <UpdatePrompt />
       <nav class="tab-bar" aria-label={t('nav.label')}>
-        <For each={TABS}>
-          {(tab) => {
-            const active = () => tab.matches(location.pathname);
-            return (
-              <A
-                href={tab.href}
-                activeClass=""
-                inactiveClass=""
-                classList={{ active: active() }}
-                aria-current={active() ? 'page' : undefined}
-              >
-                <Icon name={tab.icon} />
-                <span>{t(tab.label)}</span>
-              </A>
-            );
-          }}
-        </For>
+        <HydrateInTurn>
+          <For each={TABS}>
+            {(tab) => {
+              const active = () => tab.matches(location.pathname);
+              return (
+                <A
+                  href={tab.href}
+                  activeClass=""
+                  inactiveClass=""
+                  classList={{ active: active() }}
+                  aria-current={active() ? 'page' : undefined}
+                >
+                  <Icon name={tab.icon} />
+                  <span>{t(tab.label)}</span>
+                </A>
+              );
+            }}
+          </For>
+        </HydrateInTurn>
       </nav>
     </>
   );

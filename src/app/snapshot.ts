@@ -19,8 +19,8 @@ import { SNAPSHOT_ATTRIBUTE } from '../data/config';
 import { CHANNEL, isBroadcast } from '../data/messages';
 import { clearSnapshots, dropSnapshot, SNAPSHOT_MAX_CHARS, writeSnapshot } from '../data/snapshots';
 import { locale, t } from '../i18n';
-import { sanitizeHtml } from '../lib/sanitize';
 import { storedSettings } from '../lib/settings';
+import { yieldToMain } from '../lib/turns';
 import { BUILD, KILL_SWITCH } from '../pwa/build-info';
 
 /** How long a screen must stay unchanged before it is kept (ms). */
@@ -283,7 +283,7 @@ async function keep(written: Map<string, string>): Promise<void> {
   const path = window.location.pathname + window.location.search;
   if (!root || isSnapshot(root) || NOT_KEPT.test(window.location.pathname) || !settled(root)) return;
   const start = performance.now();
-  const html = markup(root);
+  const html = await markup(root);
   const end = performance.now();
   // '' stands for "not kept": no markup is empty, since a settled screen has a heading.
   if ((html ?? '') === written.get(path)) return;
@@ -314,7 +314,7 @@ async function keep(written: Map<string, string>): Promise<void> {
  * an error or an empty state (the next visit may well have the content), a screen too large,
  * or feed HTML that would not come back the same when parsed again.
  */
-function markup(root: HTMLElement): string | undefined {
+async function markup(root: HTMLElement): Promise<string | undefined> {
   const copy = root.cloneNode(true) as HTMLElement;
   if (copy.querySelector('main .state-error, main .state-empty')) return undefined;
   for (const element of copy.querySelectorAll(MOMENTARY)) element.remove();
@@ -325,16 +325,26 @@ function markup(root: HTMLElement): string | undefined {
   // parses back into the very nodes on screen (attributes in any order), i.e. the worker's page
   // will parse it into what DOMPurify accepts.
   const { dataSaver } = storedSettings();
-  for (const prose of copy.querySelectorAll('.prose')) {
-    const again = document.createElement('template');
-    // A TrustedHTML where the browser has Trusted Types; the template's content is inert.
-    again.innerHTML = sanitizeHtml(prose.innerHTML, { noImages: dataSaver }) as string;
-    const nodes = again.content.childNodes;
-    const same =
-      nodes.length === prose.childNodes.length &&
-      [...nodes].every((node, index) => node.isEqualNode(prose.childNodes[index] ?? null));
-    if (!same) return undefined;
+  const bodies = copy.querySelectorAll('.prose');
+  if (bodies.length > 0) {
+    // DOMPurify only where there is feed HTML (item pages): on a list, loading this module and
+    // keeping its screen is no long task of DOMPurify's set-up.
+    const { sanitizeHtml } = await import('../lib/sanitize');
+    for (const prose of bodies) {
+      const again = document.createElement('template');
+      // A TrustedHTML where the browser has Trusted Types; the template's content is inert.
+      again.innerHTML = sanitizeHtml(prose.innerHTML, { noImages: dataSaver }) as string;
+      const nodes = again.content.childNodes;
+      const same =
+        nodes.length === prose.childNodes.length &&
+        [...nodes].every((node, index) => node.isEqualNode(prose.childNodes[index] ?? null));
+      if (!same) return undefined;
+    }
   }
+  // Serialised in a task of its own (src/lib/turns.ts): copying and serialising a screen of
+  // twenty cards in one task is a long task on a slow phone. The copy is detached: nothing
+  // changes it meanwhile.
+  await yieldToMain();
   const html = copy.innerHTML;
   return html.length <= SNAPSHOT_MAX_CHARS ? html : undefined;
 }

@@ -30,7 +30,9 @@ export function ToastArea(props: { count: number; children: JSX.Element }) {
 
   createEffect(() => {
     if (!props.count) return;
-    place();
+    // Placed in the next frame, before it is painted: measuring here would force a layout in
+    // the task that renders the toast (20 ms and more on a slow phone, on top of the render).
+    schedule();
     window.addEventListener('scroll', schedule, { passive: true });
     window.addEventListener('resize', schedule);
     onCleanup(() => {

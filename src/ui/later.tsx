@@ -1,6 +1,7 @@
 import { createEffect, createSignal, Show, type Component } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import { hydrated } from '../lib/hydration';
+import { turns } from '../lib/turns';
 
 /**
  * A component whose code loads once the page has hydrated, for what only the device decides
@@ -13,11 +14,15 @@ export function later<P extends object>(name: string, load: () => Promise<Compon
     const [component, setComponent] = createSignal<Component<P>>();
     createEffect(() => {
       if (!hydrated() || component()) return;
-      load().then(
-        (loaded) => setComponent(() => loaded),
-        // Offline before the chunk was ever cached (no worker yet): the next start tries again.
-        (error: unknown) => console.warn(`Citylink: ${name} could not load.`, error),
-      );
+      // Loaded and shown in turns (src/lib/turns.ts): the components that wait for hydration
+      // would otherwise all ask for their chunks (adding preload links) and render in one task.
+      void turns.run(() => {
+        load().then(
+          (loaded) => void turns.run(() => setComponent(() => loaded)),
+          // Offline before the chunk was ever cached (no worker yet): the next start tries again.
+          (error: unknown) => console.warn(`Citylink: ${name} could not load.`, error),
+        );
+      });
     });
     return <Show when={component()}>{(loaded) => <Dynamic component={loaded()} {...props} />}</Show>;
   };

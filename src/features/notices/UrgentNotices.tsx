@@ -1,6 +1,7 @@
 import { createEffect, createSignal, Show, type Component } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import { hydrated } from '../../lib/hydration';
+import { turns } from '../../lib/turns';
 import type { BannerProps } from './Banner';
 
 /**
@@ -15,11 +16,15 @@ export function UrgentNotices() {
   const [shown, setShown] = createSignal<number>();
   createEffect(() => {
     if (!hydrated() || banner()) return;
-    import('./Banner').then(
-      (module) => setBanner(() => module.Banner),
-      // Offline before the chunk was ever cached (no worker yet): the next start tries again.
-      (error: unknown) => console.warn('Citylink: the urgent notices could not load.', error),
-    );
+    // In turns (src/lib/turns.ts), as `later()` components load: not in the task that ends
+    // hydration.
+    void turns.run(() => {
+      import('./Banner').then(
+        (module) => void turns.run(() => setBanner(() => module.Banner)),
+        // Offline before the chunk was ever cached (no worker yet): the next start tries again.
+        (error: unknown) => console.warn('Citylink: the urgent notices could not load.', error),
+      );
+    });
   });
   return (
     <>

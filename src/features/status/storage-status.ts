@@ -6,15 +6,20 @@
 import { createSignal } from 'solid-js';
 import { isServer } from 'solid-js/web';
 import type { StorageMode } from '../../data/db';
+import { turns } from '../../lib/turns';
 
 // 'opening' is what the data layer says before it has tried to open anything. Its code loads
-// after the first screen (src/app/data.ts); from then on, the signal follows it.
+// after the first screen (src/app/data.ts); from then on, the signal follows it. Asked for in a
+// turn (src/lib/turns.ts), not while the page's code is evaluated: asking adds the chunk's
+// preload links to the document, a cost that task has no room for on a slow phone.
 const [storage, setStorage] = createSignal<StorageMode>('opening');
 if (!isServer) {
-  void import('../../data/db').then((db) => {
-    setStorage(db.storageMode());
-    // For the page's whole life: the mode can change at any time (another tab upgrading).
-    db.watchStorageMode(setStorage);
+  void turns.run(() => {
+    void import('../../data/db').then((db) => {
+      setStorage(db.storageMode());
+      // For the page's whole life: the mode can change at any time (another tab upgrading).
+      db.watchStorageMode(setStorage);
+    });
   });
 }
 
