@@ -1,13 +1,11 @@
 import { A, createAsync, useBeforeLeave, useLocation, type RouteSectionProps } from '@solidjs/router';
-import { createEffect, For, on, onCleanup, onMount, Show, Suspense } from 'solid-js';
+import { createEffect, For, lazy, on, onCleanup, onMount, Show, Suspense } from 'solid-js';
 import { locale, t } from '../i18n';
 import { cityName } from '../data/translations';
 import { AppBar } from '../ui/AppBar';
 import { Icon } from '../ui/Icon';
-import { RetractedNotice } from '../features/saved/RetractedNotice';
 import { UrgentNotices } from '../features/notices/UrgentNotices';
 import { makeHeadingFocus } from '../lib/focus-heading';
-import { StatusBar } from '../features/status/StatusBar';
 import { clearToasts } from '../lib/toast';
 import { later } from '../ui/later';
 import { feedMeta } from './data';
@@ -17,6 +15,22 @@ import { arrived, goBack, leaving, startHistory } from './history';
 const UpdatePrompt = later('the update prompt', () =>
   import('../pwa/UpdatePrompt').then((module) => module.UpdatePrompt),
 );
+
+// Parts of the frame the home screen is used without, kept off the code it needs before it is
+// interactive (issue 10). Hydrating, lazy() keeps their server HTML and hydrates it when their
+// chunk is here; a render from scratch (the shell, a snapshot's take-over) loads them first
+// (`preloadFrame()`), so they never come in after the rest of the screen.
+const StatusBar = lazy(() =>
+  import('../features/status/StatusBar').then((module) => ({ default: module.StatusBar })),
+);
+const RetractedNotice = lazy(() =>
+  import('../features/saved/RetractedNotice').then((module) => ({ default: module.RetractedNotice })),
+);
+
+/** Loads the frame's own chunks, for a render that hydrates nothing. */
+export async function preloadFrame(): Promise<void> {
+  await Promise.all([StatusBar.preload(), RetractedNotice.preload()]);
+}
 
 /**
  * The shell around every screen: the app bar (the brand on a tab; Back and the screen's title
