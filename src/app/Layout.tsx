@@ -1,6 +1,6 @@
 import { A, createAsync, useBeforeLeave, useLocation, type RouteSectionProps } from '@solidjs/router';
 import { createEffect, For, lazy, on, onCleanup, onMount, Show, Suspense } from 'solid-js';
-import { locale, t } from '../i18n';
+import { loadMore, locale, t } from '../i18n';
 import { cityName } from '../data/translations';
 import { AppBar } from '../ui/AppBar';
 import { Icon } from '../ui/Icon';
@@ -20,11 +20,16 @@ const UpdatePrompt = later('the update prompt', () =>
 // interactive (issue 10). Hydrating, lazy() keeps their server HTML and hydrates it when their
 // chunk is here; a render from scratch (the shell, a snapshot's take-over) loads them first
 // (`preloadFrame()`), so they never come in after the rest of the screen.
+// Their text is beyond the core catalogue too (`loadMore()`).
 const StatusBar = lazy(() =>
-  import('../features/status/StatusBar').then((module) => ({ default: module.StatusBar })),
+  Promise.all([import('../features/status/StatusBar'), loadMore()]).then(([module]) => ({
+    default: module.StatusBar,
+  })),
 );
 const RetractedNotice = lazy(() =>
-  import('../features/saved/RetractedNotice').then((module) => ({ default: module.RetractedNotice })),
+  Promise.all([import('../features/saved/RetractedNotice'), loadMore()]).then(([module]) => ({
+    default: module.RetractedNotice,
+  })),
 );
 
 /** Loads the frame's own chunks, for a render that hydrates nothing. */

@@ -1,6 +1,7 @@
 import { createEffect, createSignal, Show, type Component } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import { hydrated } from '../lib/hydration';
+import { loadMore } from '../i18n';
 
 /**
  * A component whose code loads once the page has hydrated, for what only the device decides
@@ -13,11 +14,14 @@ export function later<P extends object>(name: string, load: () => Promise<Compon
     const [component, setComponent] = createSignal<Component<P>>();
     createEffect(() => {
       if (!hydrated() || component()) return;
-      load().then(
-        (loaded) => setComponent(() => loaded),
-        // Offline before the chunk was ever cached (no worker yet): the next start tries again.
-        (error: unknown) => console.warn(`Citylink: ${name} could not load.`, error),
-      );
+      // Its text is beyond the core catalogue (src/i18n/index.ts).
+      Promise.all([load(), loadMore()])
+        .then(([loaded]) => loaded)
+        .then(
+          (loaded) => setComponent(() => loaded),
+          // Offline before the chunk was ever cached (no worker yet): the next start tries again.
+          (error: unknown) => console.warn(`Citylink: ${name} could not load.`, error),
+        );
     });
     return <Show when={component()}>{(loaded) => <Dynamic component={loaded()} {...props} />}</Show>;
   };

@@ -1,6 +1,7 @@
 import { createEffect, createSignal, Show, type Component } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import { hydrated } from '../../lib/hydration';
+import { loadMore } from '../../i18n';
 import type { BannerProps } from './Banner';
 
 /**
@@ -15,8 +16,9 @@ export function UrgentNotices() {
   const [shown, setShown] = createSignal<number>();
   createEffect(() => {
     if (!hydrated() || banner()) return;
-    import('./Banner').then(
-      (module) => setBanner(() => module.Banner),
+    // Its text is beyond the core catalogue (src/i18n/index.ts).
+    Promise.all([import('./Banner'), loadMore()]).then(
+      ([module]) => setBanner(() => module.Banner),
       // Offline before the chunk was ever cached (no worker yet): the next start tries again.
       (error: unknown) => console.warn('Citylink: the urgent notices could not load.', error),
     );
