@@ -3,7 +3,7 @@ import { createEffect, For, lazy, on, onCleanup, onMount, Show, Suspense } from 
 import { loadMore, locale, t } from '../i18n';
 import { cityName } from '../data/translations';
 import { AppBar } from '../ui/AppBar';
-import { Icon } from '../ui/Icon';
+import { FrameIcon } from '../ui/FrameIcon';
 import { UrgentNotices } from '../features/notices/UrgentNotices';
 import { makeHeadingFocus } from '../lib/focus-heading';
 import { clearToasts } from '../lib/toast';
@@ -113,7 +113,7 @@ export function Layout(props: RouteSectionProps) {
         actions={
           <Show when={location.pathname !== '/search'}>
             <A href="/search" class="icon-button header-search" aria-label={t('search.open')}>
-              <Icon name="search" />
+              <FrameIcon name="search" />
             </A>
           </Show>
         }
@@ -137,7 +137,7 @@ export function Layout(props: RouteSectionProps) {
                 classList={{ active: active() }}
                 aria-current={active() ? 'page' : undefined}
               >
-                <Icon name={tab.icon} />
+                <FrameIcon name={tab.icon} />
                 <span>{t(tab.label)}</span>
               </A>
             );
