@@ -9,7 +9,7 @@ import { makeHeadingFocus } from '../lib/focus-heading';
 import { clearToasts } from '../lib/toast';
 import { later } from '../ui/later';
 import { feedMeta } from './data';
-import { arrived, goBack, leaving, startHistory } from './history';
+import type * as History from './history';
 
 // The update prompt and toasts are the device's, never the server's: code loaded after hydration.
 const UpdatePrompt = later('the update prompt', () =>
@@ -51,9 +51,18 @@ export function Layout(props: RouteSectionProps) {
   onMount(() => {
     void import('../features/contacts/hours-prefetch').then((hours) => hours.prefetchOpeningHours());
   });
-  onMount(startHistory);
+  // Back's memory of each screen (src/app/history.ts): loaded once the first screen is there,
+  // as nothing is left or gone back to before. A link followed before it has loaded is followed
+  // as a link, and that one screen is not remembered.
+  let history: typeof History | undefined;
+  onMount(() => {
+    void import('./history').then((module) => {
+      history = module;
+      module.startHistory();
+    });
+  });
   // What the screen shows is kept as the reader leaves it, for Back to bring back.
-  useBeforeLeave((event) => leaving(event.to, event.options?.replace));
+  useBeforeLeave((event) => history?.leaving(event.to, event.options?.replace));
 
   // After a navigation (not on first load: that focus belongs to the browser), focus goes to
   // the new screen's heading so a screen reader starts there, once the heading has rendered.
@@ -73,7 +82,7 @@ export function Layout(props: RouteSectionProps) {
       () => location.pathname + location.search,
       (path) => {
         clearToasts();
-        arrived(path);
+        history?.arrived(path);
       },
       { defer: true },
     ),
@@ -94,7 +103,11 @@ export function Layout(props: RouteSectionProps) {
         {t('app.skipToContent')}
       </a>
       <AppBar
-        back={parent() ? { href: parent()?.href ?? '/', label: t('item.back'), onBack: goBack } : undefined}
+        back={
+          parent()
+            ? { href: parent()?.href ?? '/', label: t('item.back'), onBack: () => history?.goBack() ?? false }
+            : undefined
+        }
         title={parent() ? t(parent()?.title ?? 'nav.news') : undefined}
         leading={
           <A href="/" class="brand">

@@ -19,7 +19,7 @@ import {
 } from 'solid-js';
 import { isServer } from 'solid-js/web';
 import { itemsById } from '../../app/data';
-import { keepPart, recallPart } from '../../app/history';
+import { keepPart, recallPart } from '../../app/history-parts';
 import { listEntry } from '../../data/text';
 import { createRenderMemo } from '../../lib/hydration';
 import { PAGE_SIZE } from '../../data/config';
