@@ -4,12 +4,11 @@ import { loadMore, locale, t } from '../i18n';
 import { cityName } from '../data/translations';
 import { AppBar } from '../ui/AppBar';
 import { FrameIcon } from '../ui/FrameIcon';
-import { UrgentNotices } from '../features/notices/UrgentNotices';
-import { makeHeadingFocus } from '../lib/focus-heading';
-import { clearToasts } from '../lib/toast';
 import { later } from '../ui/later';
 import { feedMeta } from './data';
 import type * as History from './history';
+import type * as FocusHeading from '../lib/focus-heading';
+import type * as Toast from '../lib/toast';
 
 // The update prompt and toasts are the device's, never the server's: code loaded after hydration.
 const UpdatePrompt = later('the update prompt', () =>
@@ -32,9 +31,14 @@ const RetractedNotice = lazy(() =>
   })),
 );
 
+// Only a live region on the server and until hydrated: its banner loads after (`Banner`).
+const UrgentNotices = lazy(() =>
+  import('../features/notices/UrgentNotices').then((module) => ({ default: module.UrgentNotices })),
+);
+
 /** Loads the frame's own chunks, for a render that hydrates nothing. */
 export async function preloadFrame(): Promise<void> {
-  await Promise.all([StatusBar.preload(), RetractedNotice.preload()]);
+  await Promise.all([StatusBar.preload(), RetractedNotice.preload(), UrgentNotices.preload()]);
 }
 
 /**
@@ -51,18 +55,22 @@ export function Layout(props: RouteSectionProps) {
   onMount(() => {
     void import('../features/contacts/hours-prefetch').then((hours) => hours.prefetchOpeningHours());
   });
-  // Back's memory of each screen (src/app/history.ts): loaded once the first screen is there,
-  // as nothing is left or gone back to before. A link followed before it has loaded is followed
-  // as a link, and that one screen is not remembered.
-  let history: typeof History | undefined;
+  // What acts only from the first navigation on: Back's memory of each screen
+  // (src/app/history.ts), focus moved to the new screen's heading, and a new screen's clearing of
+  // toasts. Its code loads once the first screen is mounted, not before the home is interactive.
+  // Before it is here (a tap in the first moments), Back follows its link, and that one screen
+  // is neither remembered nor focused.
+  let after: { history: typeof History; focus: typeof FocusHeading; toast: typeof Toast } | undefined;
   onMount(() => {
-    void import('./history').then((module) => {
-      history = module;
-      module.startHistory();
-    });
+    void Promise.all([import('./history'), import('../lib/focus-heading'), import('../lib/toast')]).then(
+      ([history, focus, toast]) => {
+        after = { history, focus, toast };
+        history.startHistory();
+      },
+    );
   });
   // What the screen shows is kept as the reader leaves it, for Back to bring back.
-  useBeforeLeave((event) => history?.leaving(event.to, event.options?.replace));
+  useBeforeLeave((event) => after?.history.leaving(event.to, event.options?.replace));
 
   // After a navigation (not on first load: that focus belongs to the browser), focus goes to
   // the new screen's heading so a screen reader starts there, once the heading has rendered.
@@ -70,7 +78,7 @@ export function Layout(props: RouteSectionProps) {
     on(
       () => location.pathname,
       () => {
-        if (main) onCleanup(makeHeadingFocus(main));
+        if (main && after) onCleanup(after.focus.makeHeadingFocus(main));
       },
       { defer: true },
     ),
@@ -81,8 +89,8 @@ export function Layout(props: RouteSectionProps) {
     on(
       () => location.pathname + location.search,
       (path) => {
-        clearToasts();
-        history?.arrived(path);
+        after?.toast.clearToasts();
+        after?.history.arrived(path);
       },
       { defer: true },
     ),
@@ -105,7 +113,11 @@ export function Layout(props: RouteSectionProps) {
       <AppBar
         back={
           parent()
-            ? { href: parent()?.href ?? '/', label: t('item.back'), onBack: () => history?.goBack() ?? false }
+            ? {
+                href: parent()?.href ?? '/',
+                label: t('item.back'),
+                onBack: () => after?.history.goBack() ?? false,
+              }
             : undefined
         }
         title={parent() ? t(parent()?.title ?? 'nav.news') : undefined}
