@@ -10,7 +10,6 @@ import { App, preloadScreen } from './app/App';
 import { preloadFrame } from './app/Layout';
 import { markHydrated, pageContext } from './lib/hydration';
 import { SNAPSHOT_ATTRIBUTE } from './data/config';
-import { startSyncing } from './features/status/sync-status';
 import { startVisit } from './features/saved/data';
 import { followDevice, loadLanguages, locale } from './i18n';
 import { followOtherTabs, storedSettings } from './lib/settings';
@@ -80,10 +79,10 @@ function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
-// The install offer (kept by index.html's first script until now), the worker's wiring and the
-// keeping of screens for the next visit: code the first screen does not need, loaded once it is
-// interactive.
+// The install offer (kept by index.html's first script until now), the worker's wiring, the
+// keeping of screens for the next visit and the sync's triggers (whose first sync asks for the
+// worker's wiring anyway): code the first screen does not need, loaded once it is interactive.
 void import('./pwa/install').then((install) => install.watchInstall());
 void import('./pwa/worker').then((worker) => worker.registerWorker());
 void import('./app/snapshot').then((snapshot) => snapshot.keepScreens());
-startSyncing();
+void import('./features/status/sync-status').then((sync) => sync.startSyncing());
