@@ -23,6 +23,18 @@ const build = process.env.CITYLINK_BUILD ?? pkg.version;
 const entryModules = ['./index.html', './src/main.tsx'].map((path) =>
   fileURLToPath(new URL(path, import.meta.url)),
 );
+const homeModules = [
+  'src/features/news/NewsList.tsx',
+  'src/features/shared/ItemMarks.tsx',
+  'src/features/saved/NewMark.tsx',
+  'src/ui/ItemCard.tsx',
+  'src/features/shared/Paging.tsx',
+  'src/features/shared/pager.ts',
+  'src/lib/page-window.ts',
+  'src/ui/States.tsx',
+  'src/app/title.ts',
+  'src/lib/format.ts',
+].map((path) => fileURLToPath(new URL(`./${path}`, import.meta.url)));
 const onDemandModules = [fileURLToPath(new URL('./src/lib/hours.ts', import.meta.url))];
 
 export default defineConfig({
@@ -148,7 +160,12 @@ export default defineConfig({
         // and src/main.tsx): it awaits the first screen's chunk at its top level, and that chunk
         // imports this one, so the two in one chunk would wait on each other for ever.
         codeSplitting: {
-          groups: [{ name: 'app', tags: ['$initial'], test: (id) => !entryModules.includes(id) }],
+          groups: [
+            { name: 'app', tags: ['$initial'], test: (id) => !entryModules.includes(id) },
+            // The home screen and the list pieces it shares with the other lists: one chunk rather
+            // than six small ones, for the same reason (the other lists load it too, precached).
+            { name: 'home', test: (id) => homeModules.includes(id) },
+          ],
         },
       },
     },

@@ -81,8 +81,10 @@ const manifest = {
   '_web.js': { file: 'assets/web.js' },
   'src/features/news/Article.tsx': { file: 'assets/Article.js', imports: ['_web.js', '_body.js'] },
   '_body.js': { file: 'assets/body.js' },
-  'src/i18n/en.ts': { file: 'assets/en.js', isDynamicEntry: true },
-  'src/i18n/zh-Hans.ts': { file: 'assets/zh-Hans.js', isDynamicEntry: true },
+  'src/i18n/en.core.ts': { file: 'assets/en.core.js', isDynamicEntry: true },
+  'src/i18n/en.more.ts': { file: 'assets/en.more.js', isDynamicEntry: true },
+  'src/i18n/zh-Hans.core.ts': { file: 'assets/zh-Hans.core.js', isDynamicEntry: true },
+  'src/i18n/zh-Hans.more.ts': { file: 'assets/zh-Hans.more.js', isDynamicEntry: true },
 };
 
 let dist = '';
@@ -154,14 +156,21 @@ describe('prerender', () => {
     const loader = [...doc.querySelectorAll('body > script')].at(-1)?.textContent ?? '';
     expect(loader).toContain("addEventListener('load', start)");
     expect(loader).toContain('function start() { afterPaint(function () { afterPictures(go); }); }');
-    // The page's catalogue too (src/i18n/index.ts): hydration speaks the page's language.
-    expect(loader).toContain('["/assets/web.js","/assets/Article.js","/assets/body.js","/assets/en.js"]');
+    // The page's catalogue too (src/i18n/index.ts): hydration speaks the page's language. An
+    // item page needs both its parts; the home page only the core (checked below).
+    expect(loader).toContain(
+      '["/assets/web.js","/assets/Article.js","/assets/body.js","/assets/en.core.js","/assets/en.more.js"]',
+    );
     expect(loader).toContain('import("/assets/index.js")');
     const zh = [...read('news/fares-zh/index.html').querySelectorAll('body > script')].at(-1)?.textContent;
     // The other language's catalogue is there only for a reader of it.
-    expect(zh).toContain('["/assets/web.js","/assets/Article.js","/assets/body.js","/assets/zh-Hans.js"]');
-    expect(zh).toContain('var catalogues = {"en":["/assets/en.js"]};');
-    expect(loader).toContain('var catalogues = {"zh-Hans":["/assets/zh-Hans.js"]};');
+    expect(zh).toContain(
+      '["/assets/web.js","/assets/Article.js","/assets/body.js","/assets/zh-Hans.core.js","/assets/zh-Hans.more.js"]',
+    );
+    expect(zh).toContain('var catalogues = {"en":["/assets/en.core.js","/assets/en.more.js"]};');
+    expect(loader).toContain(
+      'var catalogues = {"zh-Hans":["/assets/zh-Hans.core.js","/assets/zh-Hans.more.js"]};',
+    );
   });
 
   it('renders the app’s own screen, with no script, handler or javascript: link from the feed', () => {

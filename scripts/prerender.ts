@@ -261,6 +261,16 @@ const SCREEN_MODULES: Record<string, string> = {
   contact: 'src/features/contacts/ContactPage.tsx',
 };
 
+/**
+ * The parts of a language's interface catalogue a screen hydrates with (src/i18n/index.ts): the
+ * home screen's text is all in the core part; every other screen's route also awaits the rest
+ * (`loadMore()`, src/app/App.tsx).
+ */
+function textParts(locale: string, screen: string): string[] {
+  const core = `src/i18n/${locale}.core.ts`;
+  return screen === SCREEN_MODULES['/'] ? [core] : [core, `src/i18n/${locale}.more.ts`];
+}
+
 interface ManifestChunk {
   file: string;
   imports?: string[];
@@ -445,14 +455,14 @@ export async function prerender(options: PrerenderOptions): Promise<PrerenderRep
         catalogues: Object.fromEntries(
           LOCALES.filter((other) => other !== locale).map((other) => [
             other,
-            screenPreloads(manifest, `src/i18n/${other}.ts`),
+            textParts(other, screen).flatMap((part) => screenPreloads(manifest, part)),
           ]),
         ),
         // The page's catalogue: hydration speaks the page's language (src/i18n/index.ts).
         preloads: [
           ...new Set([
             ...screenPreloads(manifest, screen),
-            ...screenPreloads(manifest, `src/i18n/${locale}.ts`),
+            ...textParts(locale, screen).flatMap((part) => screenPreloads(manifest, part)),
           ]),
         ],
         rootAttributes: entry.renderAttributes(context),

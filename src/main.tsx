@@ -7,6 +7,7 @@ import './lib/trusted-types'; // first: the Trusted Types default policy, before
 import { createEffect, createRoot, onMount } from 'solid-js';
 import { hydrate, render } from 'solid-js/web';
 import { App, preloadScreen } from './app/App';
+import { preloadFrame } from './app/Layout';
 import { markHydrated, pageContext } from './lib/hydration';
 import { SNAPSHOT_ATTRIBUTE } from './data/config';
 import { startSyncing } from './features/status/sync-status';
@@ -72,10 +73,10 @@ async function start(root: HTMLElement): Promise<void> {
   } else if (root.hasAttribute(SNAPSHOT_ATTRIBUTE)) {
     // The worker's shell holds this device's last screen at this address: it stays until the
     // app's own render of it has settled (src/app/snapshot.ts, loaded only on this path).
-    const [snapshot] = await Promise.all([import('./app/snapshot'), loadLanguages()]);
+    const [snapshot] = await Promise.all([import('./app/snapshot'), loadLanguages(), preloadFrame()]);
     markHydrated(snapshot.startOnSnapshot(root, () => <App />));
   } else {
-    await loadLanguages();
+    await Promise.all([loadLanguages(), preloadFrame()]);
     root.replaceChildren();
     markHydrated();
     render(() => <App />, root);

@@ -1,16 +1,21 @@
 import { Router, type RouteDefinition } from '@solidjs/router';
 import { lazy, type Component } from 'solid-js';
+import { loadMore } from '../i18n';
 import { Layout } from './Layout';
 
 /**
  * A screen loaded with its route: each is its own chunk (all precached, so every screen opens
- * offline), and only the first screen's code is needed before the app is interactive.
+ * offline), and only the first screen's code is needed before the app is interactive. With it,
+ * the interface text beyond the frame's and the home's (`loadMore()`).
  */
 function screen<K extends string>(load: () => Promise<Record<K, Component>>, name: K) {
-  return lazy(() => load().then((module) => ({ default: module[name] })));
+  return lazy(() => Promise.all([load(), loadMore()]).then(([module]) => ({ default: module[name] })));
 }
 
-const NewsList = screen(() => import('../features/news/NewsList'), 'NewsList');
+// The home screen shows only the core of the interface text (src/i18n/index.ts): it loads no more.
+const NewsList = lazy(() =>
+  import('../features/news/NewsList').then((module) => ({ default: module.NewsList })),
+);
 const Article = screen(() => import('../features/news/Article'), 'Article');
 const EventsList = screen(() => import('../features/events/EventsList'), 'EventsList');
 const EventPage = screen(() => import('../features/events/EventPage'), 'EventPage');

@@ -1,23 +1,46 @@
 import { A, createAsync, useBeforeLeave, useLocation, type RouteSectionProps } from '@solidjs/router';
-import { createEffect, For, on, onCleanup, onMount, Show, Suspense } from 'solid-js';
-import { locale, t } from '../i18n';
+import { createEffect, For, lazy, on, onCleanup, onMount, Show, Suspense } from 'solid-js';
+import { loadMore, locale, t } from '../i18n';
 import { cityName } from '../data/translations';
 import { AppBar } from '../ui/AppBar';
-import { Icon } from '../ui/Icon';
-import { RetractedNotice } from '../features/saved/RetractedNotice';
-import { UrgentNotices } from '../features/notices/UrgentNotices';
-import { makeHeadingFocus } from '../lib/focus-heading';
-import { StatusBar } from '../features/status/StatusBar';
-import { clearToasts } from '../lib/toast';
+import { FrameIcon } from '../ui/FrameIcon';
 import { later } from '../ui/later';
 import { HydrateInTurn } from '../lib/hydration';
 import { feedMeta } from './data';
-import { arrived, goBack, leaving, startHistory } from './history';
+import type * as History from './history';
+import type * as FocusHeading from '../lib/focus-heading';
+import type * as Toast from '../lib/toast';
 
 // The update prompt and toasts are the device's, never the server's: code loaded after hydration.
 const UpdatePrompt = later('the update prompt', () =>
   import('../pwa/UpdatePrompt').then((module) => module.UpdatePrompt),
 );
+
+// Parts of the frame the home screen is used without, kept off the code it needs before it is
+// interactive (issue 10). Hydrating, lazy() keeps their server HTML and hydrates it when their
+// chunk is here; a render from scratch (the shell, a snapshot's take-over) loads them first
+// (`preloadFrame()`), so they never come in after the rest of the screen.
+// Their text is beyond the core catalogue too (`loadMore()`).
+const StatusBar = lazy(() =>
+  Promise.all([import('../features/status/StatusBar'), loadMore()]).then(([module]) => ({
+    default: module.StatusBar,
+  })),
+);
+const RetractedNotice = lazy(() =>
+  Promise.all([import('../features/saved/RetractedNotice'), loadMore()]).then(([module]) => ({
+    default: module.RetractedNotice,
+  })),
+);
+
+// Only a live region on the server and until hydrated: its banner loads after (`Banner`).
+const UrgentNotices = lazy(() =>
+  import('../features/notices/UrgentNotices').then((module) => ({ default: module.UrgentNotices })),
+);
+
+/** Loads the frame's own chunks, for a render that hydrates nothing. */
+export async function preloadFrame(): Promise<void> {
+  await Promise.all([StatusBar.preload(), RetractedNotice.preload(), UrgentNotices.preload()]);
+}
 
 /**
  * The shell around every screen: the app bar (the brand on a tab; Back and the screen's title
@@ -33,9 +56,22 @@ export function Layout(props: RouteSectionProps) {
   onMount(() => {
     void import('../features/contacts/hours-prefetch').then((hours) => hours.prefetchOpeningHours());
   });
-  onMount(startHistory);
+  // What acts only from the first navigation on: Back's memory of each screen
+  // (src/app/history.ts), focus moved to the new screen's heading, and a new screen's clearing of
+  // toasts. Its code loads once the first screen is mounted, not before the home is interactive.
+  // Before it is here (a tap in the first moments), Back follows its link, and that one screen
+  // is neither remembered nor focused.
+  let after: { history: typeof History; focus: typeof FocusHeading; toast: typeof Toast } | undefined;
+  onMount(() => {
+    void Promise.all([import('./history'), import('../lib/focus-heading'), import('../lib/toast')]).then(
+      ([history, focus, toast]) => {
+        after = { history, focus, toast };
+        history.startHistory();
+      },
+    );
+  });
   // What the screen shows is kept as the reader leaves it, for Back to bring back.
-  useBeforeLeave((event) => leaving(event.to, event.options?.replace));
+  useBeforeLeave((event) => after?.history.leaving(event.to, event.options?.replace));
 
   // After a navigation (not on first load: that focus belongs to the browser), focus goes to
   // the new screen's heading so a screen reader starts there, once the heading has rendered.
@@ -43,7 +79,7 @@ export function Layout(props: RouteSectionProps) {
     on(
       () => location.pathname,
       () => {
-        if (main) onCleanup(makeHeadingFocus(main));
+        if (main && after) onCleanup(after.focus.makeHeadingFocus(main));
       },
       { defer: true },
     ),
@@ -54,8 +90,8 @@ export function Layout(props: RouteSectionProps) {
     on(
       () => location.pathname + location.search,
       (path) => {
-        clearToasts();
-        arrived(path);
+        after?.toast.clearToasts();
+        after?.history.arrived(path);
       },
       { defer: true },
     ),
@@ -79,7 +115,15 @@ export function Layout(props: RouteSectionProps) {
         {t('app.skipToContent')}
       </a>
       <AppBar
-        back={parent() ? { href: parent()?.href ?? '/', label: t('item.back'), onBack: goBack } : undefined}
+        back={
+          parent()
+            ? {
+                href: parent()?.href ?? '/',
+                label: t('item.back'),
+                onBack: () => after?.history.goBack() ?? false,
+              }
+            : undefined
+        }
         title={parent() ? t(parent()?.title ?? 'nav.news') : undefined}
         leading={
           <HydrateInTurn>
@@ -101,7 +145,7 @@ export function Layout(props: RouteSectionProps) {
           <HydrateInTurn>
             <Show when={location.pathname !== '/search'}>
               <A href="/search" class="icon-button header-search" aria-label={t('search.open')}>
-                <Icon name="search" />
+                <FrameIcon name="search" />
               </A>
             </Show>
           </HydrateInTurn>
@@ -127,7 +171,7 @@ export function Layout(props: RouteSectionProps) {
                   classList={{ active: active() }}
                   aria-current={active() ? 'page' : undefined}
                 >
-                  <Icon name={tab.icon} />
+                  <FrameIcon name={tab.icon} />
                   <span>{t(tab.label)}</span>
                 </A>
               );

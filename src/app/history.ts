@@ -15,6 +15,7 @@
  * Entries are told apart by the `_depth` the router stamps on each (its index in the session
  * history) and the address.
  */
+import { keptParts, setRecall } from './history-parts';
 
 interface EntryMemory {
   scrollY: number;
@@ -27,7 +28,6 @@ interface EntryMemory {
 }
 
 const memories = new Map<string, EntryMemory>();
-const providers = new Map<string, () => unknown>();
 /** The index of this document's first history entry: entries after it are the app's own. */
 let startDepth: number | undefined;
 /** How the current entry was reached. Only a return through the history restores anything. */
@@ -57,8 +57,12 @@ function entryKey(): string {
   return key(depth() ?? 0, window.location.pathname + window.location.search);
 }
 
-/** Called once the app runs in the browser (the router has stamped the first entry by then). */
+/**
+ * Called once the app runs in the browser (the router has stamped the first entry by then). This
+ * module is loaded after the first screen (src/app/Layout.tsx): it starts at the entry shown then.
+ */
 export function startHistory(): void {
+  setRecall((name) => (arrival === 'pop' ? memories.get(entryKey())?.parts.get(name) : undefined));
   startDepth = depth();
   current = { key: entryKey(), depth: depth() ?? 0 };
   // The app restores scroll itself; the browser's guess, made while the previous screen is
@@ -89,8 +93,7 @@ export function goBack(): boolean {
  */
 export function leaving(to: string | number, replace = false): void {
   const main = document.getElementById('main');
-  const memory: EntryMemory = { scrollY: window.scrollY, parts: new Map() };
-  for (const [name, get] of providers) memory.parts.set(name, get());
+  const memory: EntryMemory = { scrollY: window.scrollY, parts: keptParts() };
   if (main) {
     const top = headerBottom();
     const first = [...main.querySelectorAll<HTMLAnchorElement>('.card-title a[href]')].find(
@@ -132,23 +135,6 @@ export function arrived(path: string): void {
   const main = document.getElementById('main');
   if (!memory || !main) return;
   stopRestore = restore(memory, main);
-}
-
-/**
- * What the list named `name` kept when the reader left the current entry; undefined unless the
- * reader has just come back to it through the history. Read it when the list is created.
- */
-export function recallPart<T>(name: string): T | undefined {
-  if (arrival !== 'pop') return undefined;
-  return memories.get(entryKey())?.parts.get(name) as T | undefined;
-}
-
-/** Registers what a list keeps when the reader leaves its screen; call in the list's component. */
-export function keepPart(name: string, get: () => unknown): () => void {
-  providers.set(name, get);
-  return () => {
-    if (providers.get(name) === get) providers.delete(name);
-  };
 }
 
 /** The bottom of the sticky app bar: cards under it are the ones the reader sees. */

@@ -18,7 +18,7 @@ import { render } from 'solid-js/web';
 import { SNAPSHOT_ATTRIBUTE } from '../data/config';
 import { CHANNEL, isBroadcast } from '../data/messages';
 import { clearSnapshots, dropSnapshot, SNAPSHOT_MAX_CHARS, writeSnapshot } from '../data/snapshots';
-import { locale, t } from '../i18n';
+import { loadMore, locale, t } from '../i18n';
 import { storedSettings } from '../lib/settings';
 import { yieldToMain } from '../lib/turns';
 import { BUILD, KILL_SWITCH } from '../pwa/build-info';
@@ -318,6 +318,8 @@ async function markup(root: HTMLElement): Promise<string | undefined> {
   const copy = root.cloneNode(true) as HTMLElement;
   if (copy.querySelector('main .state-error, main .state-empty')) return undefined;
   for (const element of copy.querySelectorAll(MOMENTARY)) element.remove();
+  // The banner's text is beyond the core catalogue; the status bar has loaded the rest already.
+  await loadMore();
   copy.querySelector('.status')?.prepend(offlineBanner());
   for (const element of copy.querySelectorAll(MOMENT_TEXT)) element.textContent = '';
   // Feed HTML passed DOMPurify before it reached the DOM, but markup serialised again can parse

@@ -2,9 +2,9 @@
  * The locale primitive: which language the interface speaks, its translator, and Intl
  * formatters bound to it. Catalogues are plain objects checked against the English shape.
  *
- * Each catalogue is its own chunk, loaded when its language is wanted (`loadLanguages()`):
- * a reader needs the page's language to hydrate and their own after, never both up front
- * unless they differ.
+ * Each catalogue is two chunks (`core` and `more`, see CATALOGUES), loaded when its language is
+ * wanted (`loadLanguages()`): a reader needs the page's language to hydrate and their own
+ * after, never both up front unless they differ.
  */
 import * as i18n from '@solid-primitives/i18n';
 import { createEffect, createMemo, createRoot, createSignal, untrack } from 'solid-js';
@@ -40,9 +40,21 @@ function deviceLanguages(): readonly string[] {
 
 type Dictionary = i18n.Flatten<Catalogue>;
 
-const CATALOGUES: Record<Locale, () => Promise<Catalogue>> = {
-  en: () => import('./en').then((module) => module.en),
-  'zh-Hans': () => import('./zh-Hans').then((module) => module.zhHans),
+/**
+ * Each language's catalogue comes in two parts, each a chunk: `core`, what the frame and the
+ * home screen show (loaded before the home is interactive), and `more`, the rest, loaded once
+ * anything else is wanted (`loadMore()`: the other screens, the frame's later parts).
+ */
+type Part = 'core' | 'more';
+const CATALOGUES: Record<Locale, Record<Part, () => Promise<object>>> = {
+  en: {
+    core: () => import('./en.core').then((module) => module.enCore),
+    more: () => import('./en.more').then((module) => module.enMore),
+  },
+  'zh-Hans': {
+    core: () => import('./zh-Hans.core').then((module) => module.zhHansCore),
+    more: () => import('./zh-Hans.more').then((module) => module.zhHansMore),
+  },
 };
 
 // One root for the app's lifetime: the locale is global state, like the document's language.
@@ -51,31 +63,50 @@ const CATALOGUES: Record<Locale, () => Promise<Catalogue>> = {
 const state = createRoot(() => {
   const [device, setDevice] = createSignal<Locale>(chooseLocale(deviceLanguages()));
   const [dicts, setDicts] = createSignal<Partial<Record<Locale, Dictionary>>>({});
+  // The parts every language shown needs, and those loaded (`<locale> <part>`).
+  const [parts, setParts] = createSignal<readonly Part[]>(isServer ? ['core', 'more'] : ['core']);
+  const [loaded, setLoaded] = createSignal<ReadonlySet<string>>(new Set());
+  const ready = (lang: Locale) => parts().every((part) => loaded().has(`${lang} ${part}`));
   const reader = () => resolveLocale(settings().language, device());
   const wanted = () => rendering()?.locale ?? reader();
   // The language wanted once its catalogue is here; until then the one shown before, so that
   // text never goes blank while a catalogue loads.
-  const current = (before?: Locale) => (before && !dicts()[wanted()] ? before : wanted());
+  const current = (before?: Locale) => (before && !ready(wanted()) ? before : wanted());
   const locale = isServer ? () => current() : createMemo(current);
   const t = i18n.translator(() => dicts()[locale()] ?? EMPTY, i18n.resolveTemplate);
-  const loading = new Map<Locale, Promise<void>>();
-  const load = (lang: Locale): Promise<void> => {
-    let pending = loading.get(lang);
+  const loading = new Map<string, Promise<void>>();
+  const load = (lang: Locale, part: Part): Promise<void> => {
+    const key = `${lang} ${part}`;
+    let pending = loading.get(key);
     if (!pending) {
-      pending = CATALOGUES[lang]().then((catalogue) => {
-        setDicts((all) => ({ ...all, [lang]: i18n.flatten(catalogue) }));
+      pending = CATALOGUES[lang][part]().then((catalogue) => {
+        const words = i18n.flatten(catalogue as Catalogue);
+        setDicts((all) => ({ ...all, [lang]: { ...all[lang], ...words } }));
+        setLoaded((all) => new Set(all).add(key));
       });
-      loading.set(lang, pending);
+      // A part that failed to load (offline before it was ever cached) is asked again later.
+      pending.catch(() => loading.delete(key));
+      loading.set(key, pending);
     }
     return pending;
   };
+  const loadAll = (langs: readonly Locale[]) =>
+    Promise.all(langs.flatMap((lang) => untrack(parts).map((part) => load(lang, part)))).then(
+      () => undefined,
+    );
   // A language chosen later (Settings, the device's) loads when it is wanted.
   if (!isServer) {
     createEffect(() => {
-      void load(wanted());
+      const lang = wanted();
+      for (const part of parts()) void load(lang, part);
     });
   }
-  return { locale, setDevice, t, load, languages: () => untrack(() => [wanted(), reader()]) };
+  const languages = () => untrack(() => [wanted(), reader()]);
+  const more = () => {
+    if (!untrack(parts).includes('more')) setParts(['core', 'more']);
+    return loadAll(languages());
+  };
+  return { locale, setDevice, t, loadAll, languages, more };
 });
 
 // Before `loadLanguages()` has run nothing may render; an empty catalogue rather than a throw.
@@ -83,11 +114,20 @@ const EMPTY = {} as Dictionary;
 
 /**
  * Loads the catalogues needed now: the page's language (hydration renders what the server did)
- * and the reader's (shown once hydrated). On the server: every language, for every page.
+ * and the reader's (shown once hydrated), each in the parts wanted so far. On the server: every
+ * language, whole, for every page.
  */
 export function loadLanguages(): Promise<void> {
-  const languages: Locale[] = isServer ? ['en', 'zh-Hans'] : state.languages();
-  return Promise.all(languages.map(state.load)).then(() => undefined);
+  return state.loadAll(isServer ? ['en', 'zh-Hans'] : state.languages());
+}
+
+/**
+ * Loads the rest of the interface text (beyond the frame's and the home screen's), for the
+ * page's and the reader's language and every language shown from now on. Code that shows such
+ * text awaits it before it renders: the screens but the home, the frame's lazy parts.
+ */
+export function loadMore(): Promise<void> {
+  return state.more();
 }
 
 /** The current interface language. */

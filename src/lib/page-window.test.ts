@@ -4,6 +4,7 @@ import type { Item } from '../data/model';
 import {
   earlierWindow,
   joinPages,
+  keepUnchanged,
   moreWindow,
   pagesOn,
   revealStep,
@@ -133,5 +134,24 @@ describe('revealStep', () => {
         },
       ),
     );
+  });
+});
+
+describe('keepUnchanged', () => {
+  const page = (...items: { id: string; title: string }[]) => ({ items, next: null });
+
+  it('keeps the objects of unchanged items, and takes changed and new ones as read', () => {
+    const before = page({ id: 'a', title: 'A' }, { id: 'b', title: 'B' });
+    const read = page({ id: 'c', title: 'C' }, { id: 'b', title: 'B2' }, { id: 'a', title: 'A' });
+    const kept = keepUnchanged(before, read);
+    expect(kept.items[0]).toBe(read.items[0]);
+    expect(kept.items[1]).toBe(read.items[1]);
+    expect(kept.items[2]).toBe(before.items[0]);
+    expect(kept.items.map((item) => item.title)).toEqual(['C', 'B2', 'A']);
+  });
+
+  it('takes a first read as it is', () => {
+    const read = page({ id: 'a', title: 'A' });
+    expect(keepUnchanged(undefined, read)).toBe(read);
   });
 });

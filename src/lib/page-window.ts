@@ -99,3 +99,18 @@ export function revealStep<T>(current: readonly T[], target: readonly T[]): read
   }
   return [...head, ...rest];
 }
+
+/**
+ * A page read again, with the items of the page read before (`before`) that did not change in
+ * their place (same id, same value), so that `<For>` keeps their cards as they are and only
+ * those of changed items are made again.
+ */
+export function keepUnchanged<P extends { items: { id: string }[] }>(before: P | undefined, page: P): P {
+  if (!before) return page;
+  const kept = new Map(before.items.map((item) => [item.id, item]));
+  const items = page.items.map((item) => {
+    const old = kept.get(item.id);
+    return old && JSON.stringify(old) === JSON.stringify(item) ? old : item;
+  });
+  return { ...page, items };
+}

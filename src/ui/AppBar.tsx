@@ -1,5 +1,5 @@
 import { Show, type JSX } from 'solid-js';
-import { Icon } from './Icon';
+import { FrameIcon } from './FrameIcon';
 
 /** Where the app bar's back control leads, and how it goes there. */
 export interface BackControl {
@@ -42,7 +42,7 @@ export function AppBar(props: {
                 if (back().onBack()) event.preventDefault();
               }}
             >
-              <Icon name="back" />
+              <FrameIcon name="back" />
             </a>
             <p class="app-bar-title">{props.title}</p>
           </>

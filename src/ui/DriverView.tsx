@@ -1,6 +1,6 @@
 import { createUniqueId, Show } from 'solid-js';
 import { locale, t } from '../i18n';
-import { zhHans } from '../i18n/zh-Hans';
+import { zhHansMore as zhHans } from '../i18n/zh-Hans.more';
 import { Icon } from './Icon';
 
 /**

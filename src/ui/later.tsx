@@ -1,6 +1,7 @@
 import { createEffect, createSignal, Show, type Component } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import { hydrated } from '../lib/hydration';
+import { loadMore } from '../i18n';
 import { turns } from '../lib/turns';
 
 /**
@@ -16,9 +17,10 @@ export function later<P extends object>(name: string, load: () => Promise<Compon
       if (!hydrated() || component()) return;
       // Loaded and shown in turns (src/lib/turns.ts): the components that wait for hydration
       // would otherwise all ask for their chunks (adding preload links) and render in one task.
+      // Their text is beyond the core catalogue (src/i18n/index.ts).
       void turns.run(() => {
-        load().then(
-          (loaded) => void turns.run(() => setComponent(() => loaded)),
+        Promise.all([load(), loadMore()]).then(
+          ([loaded]) => void turns.run(() => setComponent(() => loaded)),
           // Offline before the chunk was ever cached (no worker yet): the next start tries again.
           (error: unknown) => console.warn(`Citylink: ${name} could not load.`, error),
         );

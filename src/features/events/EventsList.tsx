@@ -4,7 +4,7 @@ import { isServer } from 'solid-js/web';
 import { now } from '../../app/clock';
 import { eventEntries, feedMeta } from '../../app/data';
 import { tagLabel } from '../../data/translations';
-import { keepPart, recallPart } from '../../app/history';
+import { keepPart, recallPart } from '../../app/history-parts';
 import { useDocumentTitle } from '../../app/title';
 import type { EventEntry } from '../../data/lists';
 import { createRenderMemo } from '../../lib/hydration';

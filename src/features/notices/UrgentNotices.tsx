@@ -1,6 +1,7 @@
 import { createEffect, createSignal, Show, type Component } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import { hydrated } from '../../lib/hydration';
+import { loadMore } from '../../i18n';
 import { turns } from '../../lib/turns';
 import type { BannerProps } from './Banner';
 
@@ -17,10 +18,10 @@ export function UrgentNotices() {
   createEffect(() => {
     if (!hydrated() || banner()) return;
     // In turns (src/lib/turns.ts), as `later()` components load: not in the task that ends
-    // hydration.
+    // hydration. Its text is beyond the core catalogue (src/i18n/index.ts).
     void turns.run(() => {
-      import('./Banner').then(
-        (module) => void turns.run(() => setBanner(() => module.Banner)),
+      Promise.all([import('./Banner'), loadMore()]).then(
+        ([module]) => void turns.run(() => setBanner(() => module.Banner)),
         // Offline before the chunk was ever cached (no worker yet): the next start tries again.
         (error: unknown) => console.warn('Citylink: the urgent notices could not load.', error),
       );

@@ -1,6 +1,6 @@
 import { A, createAsync, useSearchParams } from '@solidjs/router';
 import { createMemo, createSignal, For, onCleanup, onMount, Show, Suspense } from 'solid-js';
-import { keepPart, recallPart } from '../../app/history';
+import { keepPart, recallPart } from '../../app/history-parts';
 import { useDocumentTitle } from '../../app/title';
 import type { Item, ItemKind } from '../../data/model';
 import { itemPath } from '../../data/paths';

@@ -2,10 +2,10 @@
  * A list read a page at a time (src/lib/page-window.ts says which pages are on screen). Each
  * page on screen is one router query, so a finished sync re-reads exactly the pages on screen,
  * in a transition: the list keeps showing until they are all read, then changes in place.
- * Items keep their identity across re-reads (a store reconciled by id), so only the cards whose
- * item changed are touched. Create it under the list's <Suspense>: the first page suspends it.
+ * Items that did not change keep their identity across re-reads (`keepUnchanged()`), so only the
+ * cards whose item changed are made again. Create it under the list's <Suspense>: the first page suspends it.
  */
-import { createAsyncStore } from '@solidjs/router';
+import { createAsync } from '@solidjs/router';
 import {
   createComputed,
   createEffect,
@@ -19,7 +19,7 @@ import {
 } from 'solid-js';
 import { isServer } from 'solid-js/web';
 import { itemsById } from '../../app/data';
-import { keepPart, recallPart } from '../../app/history';
+import { keepPart, recallPart } from '../../app/history-parts';
 import { listEntry } from '../../data/text';
 import { createRenderMemo } from '../../lib/hydration';
 import { PAGE_SIZE } from '../../data/config';
@@ -28,6 +28,7 @@ import type { Item } from '../../data/model';
 import {
   earlierWindow,
   joinPages,
+  keepUnchanged,
   moreWindow,
   pagesOn,
   revealStep,
@@ -91,7 +92,7 @@ export function createPager<S>(options: {
     createComputed(on(options.reset, () => setOnScreen(startWindow(options.start)), { defer: true }));
   }
 
-  type Loaded = ReturnType<typeof createAsyncStore<Page<S>>>;
+  type Loaded = ReturnType<typeof createAsync<Page<S>>>;
   type From = { at: S } | undefined;
   // The pages on screen by index, as a signal: a page follows the one before it as it comes.
   const [loaded, setLoaded] = createSignal(new Map<number, Loaded>(), { equals: false });
@@ -113,13 +114,12 @@ export function createPager<S>(options: {
           undefined,
           { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) },
         );
-        const page = createAsyncStore(
-          () => {
-            const at = from();
-            return at ? options.load(at.at) : Promise.resolve(NONE);
-          },
-          { reconcile: { key: 'id' } },
-        );
+        // Not the router's createAsyncStore: its store (solid-js/store) would be code the home
+        // screen loads before it is interactive (issue 10), for what keepUnchanged() does here.
+        const page = createAsync((before: Page<S> | undefined) => {
+          const at = from();
+          return at ? options.load(at.at).then((read) => keepUnchanged(before, read)) : Promise.resolve(NONE);
+        });
         setLoaded((map) => map.set(index, page));
         onCleanup(() => setLoaded((map) => (map.delete(index), map)));
         return page;
