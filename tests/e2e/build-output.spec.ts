@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { htmlFiles, policyOf } from '../../scripts/csp';
-import { BUDGET, entryHtml } from '../../scripts/bytes';
+import { BUDGET, CEILING, entryHtml, interactiveJs } from '../../scripts/bytes';
 import { expect, test } from './fixtures';
 
 // A check of the build itself (no browser): what the worker precaches.
@@ -81,11 +81,21 @@ test('prerendered item pages, sitemap.xml and robots.txt are built but not preca
   ).toEqual([]);
 });
 
+const distDir = new URL('../../dist/', import.meta.url).pathname;
+
 // Issue 10's budget for the first screen's HTML, as the exact size of this build
-// (scripts/bytes.ts, shared with `npm run bench`: gzip -9). The JavaScript budget is reported by
-// the bench and not checked here yet: the build does not meet it (README, "Speed and size").
+// (scripts/bytes.ts, shared with `npm run bench`: gzip -9).
 test(`the entry HTML of / is at most ${BUDGET.entryHtmlGzip} bytes gzip, first screen included`, () => {
-  const dist = new URL('../../dist/', import.meta.url).pathname;
   expect(readFileSync(new URL('../../dist/index.html', import.meta.url), 'utf8')).toContain('class="card"');
-  expect(entryHtml(dist).gzip).toBeLessThanOrEqual(BUDGET.entryHtmlGzip);
+  expect(entryHtml(distDir).gzip).toBeLessThanOrEqual(BUDGET.entryHtmlGzip);
+});
+
+// The JavaScript budget is not met yet (README, "Speed and size"): the build is held to the
+// size reached so far instead, as exact bytes (brotli -q 11, each file on its own).
+test(`the JavaScript before the home is interactive is at most ${CEILING.interactiveJsBrotli} bytes brotli (budget ${BUDGET.interactiveJsBrotli}, not met yet)`, async () => {
+  const { files, total } = await interactiveJs(distDir);
+  // The measure found the home's code: the entry and the chunk with the framework.
+  expect(files.some((file) => /\/assets\/index-[\w-]+\.js$/.test(file))).toBe(true);
+  expect(total.raw).toBeGreaterThan(40_000);
+  expect(total.brotli).toBeLessThanOrEqual(CEILING.interactiveJsBrotli);
 });
