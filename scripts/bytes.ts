@@ -30,8 +30,11 @@ export const BUDGET = {
  * path shrinks; it goes once the build meets the budget, which CI then checks instead.
  */
 export const CEILING = {
-  /** JavaScript before the home screen is interactive, brotli: 29,143 at the last cut. */
-  interactiveJsBrotli: 29_200,
+  /**
+   * JavaScript before the home screen is interactive, brotli: 29,143 at the last cut, 29,258
+   * once taps made before hydration were held (`holdTaps`).
+   */
+  interactiveJsBrotli: 29_300,
 };
 
 export function sizes(bytes: Uint8Array): Sizes {

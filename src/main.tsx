@@ -8,7 +8,7 @@ import { createEffect, createRoot, onMount } from 'solid-js';
 import { hydrate, render } from 'solid-js/web';
 import { App, preloadScreen } from './app/App';
 import { preloadFrame } from './app/Layout';
-import { markHydrated, pageContext } from './lib/hydration';
+import { holdTaps, markHydrated, pageContext } from './lib/hydration';
 import { SNAPSHOT_ATTRIBUTE } from './data/config';
 import { startSyncing } from './features/status/sync-status';
 import { startVisit } from './features/saved/data';
@@ -66,8 +66,12 @@ async function start(root: HTMLElement): Promise<void> {
     await Promise.all([preloadScreen(page.path), loadLanguages(), afterNextPaint()]);
     // Solid holds effects until every lazy screen under the root has hydrated: only then may
     // the device's language, settings and clock show (src/lib/hydration.ts).
+    const giveHeldTaps = holdTaps();
     hydrate(() => {
-      onMount(markHydrated);
+      onMount(() => {
+        markHydrated();
+        giveHeldTaps();
+      });
       return <App />;
     }, root);
   } else if (root.hasAttribute(SNAPSHOT_ATTRIBUTE)) {

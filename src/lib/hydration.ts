@@ -65,6 +65,44 @@ export function markHydrated(takenOver?: Promise<void>): void {
   });
 }
 
+/** Controls a held tap is given to again; not links, which the browser followed. */
+const TAPPABLE = 'button, [role="button"], summary, label';
+
+/** What Solid's hydration script (src/entry-server.tsx) keeps on `window._$HY`. */
+interface HydrationScript {
+  /** Clicks and inputs it has kept, with the hydratable element each hit; null once it stops. */
+  events?: [Element, Event][] | null;
+}
+
+/**
+ * Holds the taps on a rendered page that its code cannot handle yet, and returns the function
+ * that gives them, once hydration is over, to the controls they hit. Called before `hydrate`.
+ *
+ * From the first paint, the page's hydration script keeps every click, and while it keeps
+ * them Solid's own handler leaves them to its replay (`runHydrationEvents`), which finds no
+ * handler: it walks the event's `composedPath()`, empty once an event has been dispatched.
+ * So every tap from the first paint to the end of hydration would be lost. Held here are
+ * exactly the ones Solid left (those its script kept); each is given to its control again as a
+ * new click on the same node, which hydration adopted and which now has its handler.
+ */
+export function holdTaps(): () => void {
+  const script = (window as { _$HY?: HydrationScript })._$HY;
+  const held: Element[] = [];
+  const hold = (event: Event) => {
+    const control = event.target instanceof Element ? event.target.closest(TAPPABLE) : null;
+    if (control && script?.events?.some(([, kept]) => kept === event)) held.push(control);
+  };
+  for (const [, event] of script?.events ?? []) if (event.type === 'click') hold(event);
+  // After the script's listener (the page's first script), so it has kept the event already.
+  document.addEventListener('click', hold);
+  return () => {
+    document.removeEventListener('click', hold);
+    for (const control of held.splice(0)) {
+      if (control.isConnected && !control.matches(':disabled')) (control as HTMLElement).click();
+    }
+  };
+}
+
 /** Server only: the context of the page about to be rendered. */
 export function setRenderContext(next: RenderContext): void {
   context = next;

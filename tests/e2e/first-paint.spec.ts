@@ -136,6 +136,34 @@ test.describe('with JavaScript, cold', () => {
     await expect(page.locator('main')).toContainText(displayTitle(zh as Item));
     await context.close();
   });
+
+  test('a tap on the rendered page before the app has started is given to the control it hit', async ({
+    page,
+  }) => {
+    const news = byLanguage('news', false) as Item;
+    // The app's entry is held until the tap is made: the rendered page is on screen, its code not.
+    let release = () => {};
+    const tapMade = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+      await tapMade;
+      await route.continue();
+    });
+    await page.goto(itemPath(news));
+    const tapped = await page.evaluate(() => {
+      const save = document.querySelector<HTMLButtonElement>('main button[aria-pressed="false"]');
+      if (document.documentElement.hasAttribute('data-hydrated') || !save) return false;
+      save.click();
+      return true;
+    });
+    expect(tapped).toBe(true);
+    release();
+    await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
+    // Saved once: the tap reached the app's Save button, and nothing tapped it again.
+    await expect(page.locator('main button[aria-pressed="true"]')).toHaveCount(1);
+    await page.goto('/saved');
+    await expect(page.locator('main .card')).toHaveCount(1);
+    await expect(page.locator('main .card-title')).toHaveText(displayTitle(news));
+  });
 });
 
 test.describe('the rendered page and the app', () => {
