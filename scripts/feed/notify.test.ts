@@ -7,7 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPushMessage } from '../../src/data/push-message';
 import { generateKeys } from '../../server/push/keys';
 import { startPushService, type PushService } from '../../server/push/service';
-import { startFakePushService, type FakePushService } from '../../server/push/testing/fake-push-service';
+import {
+  startFakePushService,
+  subscribe,
+  type FakePushService,
+} from '../../server/push/testing/fake-push-service';
 import { BEFORE, NEWS, feed } from '../../server/push/testing/feeds';
 import { pgliteFolders } from '../../server/push/testing/pglite';
 import { main } from './cli';
@@ -57,19 +61,7 @@ describe('citylink-feed notify: a running push service reads the feed now', () =
 
   it('says what the read did, and the service sends the new notices', async () => {
     const reader = push.newSubscriber();
-    const subscribed = await fetch(new URL('subscription', serviceUrl), {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        endpoint: reader.endpoint,
-        keys: reader.keys,
-        language: 'en',
-        urgent: true,
-        events: true,
-        topics: [],
-      }),
-    });
-    expect(subscribed.status).toBe(200);
+    expect(await subscribe(new URL('subscription', serviceUrl), reader, true)).toBe(200);
 
     const first = await run(['notify', serviceUrl], { PUSH_NOTIFY_TOKEN: 'the-token' });
     expect(first).toMatchObject({ code: 0, err: '' });

@@ -11,7 +11,7 @@ import { readPushMessage } from '../../src/data/push-message';
 import { generateKeys } from './keys';
 import { silentLog } from './log';
 import { startPushService } from './service';
-import { startFakePushService } from './testing/fake-push-service';
+import { startFakePushService, subscribe } from './testing/fake-push-service';
 import { BEFORE, NEWS, feed } from './testing/feeds';
 import { sendingScenarios } from './testing/scenarios';
 
@@ -70,19 +70,7 @@ describe('the service on PostgreSQL', () => {
     });
     try {
       const reader = push.newSubscriber();
-      const put = await fetch(`${service.origin}/push/subscription`, {
-        method: 'PUT',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          endpoint: reader.endpoint,
-          keys: reader.keys,
-          language: 'en',
-          urgent: true,
-          events: false,
-          topics: [],
-        }),
-      });
-      expect(put.status).toBe(200);
+      expect(await subscribe(`${service.origin}/push/subscription`, reader, false)).toBe(200);
       expect(await service.watcher.poll()).toMatchObject({ baseline: true });
       items = [...NEWS, ...BEFORE];
       const read = await service.watcher.poll();

@@ -57,6 +57,30 @@ export interface FakePushService {
 
 const b64u = (buffer: Buffer) => buffer.toString('base64url');
 
+/**
+ * Subscribes `reader` through the push server's API (`PUT <subscriptionUrl>`), in English, to
+ * urgent notices and, when `events` is set, to events; the response's status.
+ */
+export async function subscribe(
+  subscriptionUrl: string | URL,
+  reader: Subscriber,
+  events: boolean,
+): Promise<number> {
+  const response = await fetch(subscriptionUrl, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      endpoint: reader.endpoint,
+      keys: reader.keys,
+      language: 'en',
+      urgent: true,
+      events,
+      topics: [],
+    }),
+  });
+  return response.status;
+}
+
 export async function startFakePushService(applicationServerKey: () => string): Promise<FakePushService> {
   const keys = new Map<string, Subscriber>();
   const scripts = new Map<string, (number | { status: number; retryAfter?: string })[]>();
