@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { throttling } from 'lighthouse/core/config/constants.js';
 import { chromiumLaunch } from '../../tests/support/chromium';
+import { keptMarkup } from '../../tests/support/snapshots';
 import type { Site } from './site';
 
 /** What the probe (`installProbe`) keeps on `window.__bench`. */
@@ -148,17 +149,8 @@ async function firstVisitDone(page: Page, timeout = 120_000): Promise<void> {
 async function screenKept(page: Page, path: string, timeout = 60_000): Promise<void> {
   // Polled from here: Cache Storage answers asynchronously, and waitForFunction takes the
   // promise an async predicate returns as a truthy value at once.
-  const kept = (address: string) =>
-    page.evaluate(async (address) => {
-      const url = new URL(address, location.origin).href;
-      for (const name of await caches.keys()) {
-        if (name.startsWith('citylink-snapshots-') && (await (await caches.open(name)).match(url)))
-          return true;
-      }
-      return false;
-    }, address);
   const end = Date.now() + timeout;
-  while (!(await kept(path))) {
+  while ((await keptMarkup(page, path)) === '') {
     if (Date.now() > end) throw new Error(`the screen of ${path} was not kept within ${timeout} ms`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

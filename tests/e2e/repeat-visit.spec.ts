@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumLaunch } from '../support/chromium';
+import { keptMarkup } from '../support/snapshots';
 import { expect, test, watchCsp } from './fixtures';
 import { firstVisit, recordStates, recordedStates, type ScreenState } from './helpers';
 
@@ -16,18 +17,6 @@ import { firstVisit, recordStates, recordedStates, type ScreenState } from './he
 async function slowDown(context: BrowserContext, page: Page): Promise<void> {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-}
-
-/** The markup this device keeps for `path`, read from Cache Storage as the worker reads it. */
-function keptMarkup(page: Page, path: string): Promise<string> {
-  return page.evaluate(async (at) => {
-    for (const name of await caches.keys()) {
-      if (!name.startsWith('citylink-snapshots-')) continue;
-      const response = await (await caches.open(name)).match(new URL(at, location.origin).href);
-      if (response) return ((await response.json()) as { html: string }).html;
-    }
-    return '';
-  }, path);
 }
 
 /** Waits until the screen kept for `path` holds `text` (kept once the screen has been still a moment). */
