@@ -146,6 +146,17 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
+    // The entry's chunks are preloaded from the page (index.html, and the loader of each rendered
+    // page, scripts/prerender.ts), but a dynamic import() does not preload what its chunk imports:
+    // Vite's helper for that was 0.9 KB brotli of the code the home needs before it is
+    // interactive (issue 10), and each import() it wrapped added link tags to the document in the
+    // task that asked for it. The chunks come from the worker's precache once it is installed; before
+    // that, a screen's first opening waits one more round trip for the chunks it imports.
+    // No polyfill either: a browser without modulepreload only loads those chunks a little later.
+    modulePreload: {
+      polyfill: false,
+      resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []),
+    },
     // scripts/prerender.ts reads which chunks each screen needs, to preload them.
     manifest: true,
     rolldownOptions: {

@@ -94,8 +94,8 @@ function afterNextPaint(): Promise<void> {
 
 // The install offer (kept by index.html's first script until now), the worker's wiring and the
 // keeping of screens for the next visit: code the first screen does not need, loaded once it is
-// interactive. Each in a turn of its own, after the screen's hydration: asking for a chunk adds
-// its preload links to the document, which costs milliseconds each on a slow phone.
+// interactive. Each in a turn of its own, after the screen's hydration: each one's evaluation
+// and start cost milliseconds on a slow phone.
 void turns.run(() => void import('./pwa/install').then((install) => install.watchInstall()));
 void turns.run(() => void import('./pwa/worker').then((worker) => worker.registerWorker()));
 void turns.run(() => void import('./app/snapshot').then((snapshot) => snapshot.keepScreens()));

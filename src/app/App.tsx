@@ -1,7 +1,8 @@
-import { Router, type RouteDefinition } from '@solidjs/router';
 import { lazy, type Component } from 'solid-js';
 import { loadMore } from '../i18n';
 import { Layout } from './Layout';
+import { matchRoute, type RouteDefinition } from './route-match';
+import { Router } from './router';
 
 /**
  * A screen loaded with its route: each is its own chunk (all precached, so every screen opens
@@ -40,29 +41,15 @@ const ROUTES = [
   { path: '*404', component: NotFound },
 ] satisfies RouteDefinition[];
 
-/** Whether a route's path pattern (`/news/:key`, `*404`) matches an address's path. */
-function matches(pattern: string, path: string): boolean {
-  if (pattern.startsWith('*')) return true;
-  const want = pattern.split('/');
-  const have = path.replace(/\/$/, '').split('/');
-  if (path === '/') return pattern === '/';
-  return want.length === have.length && want.every((part, i) => part.startsWith(':') || part === have[i]);
-}
-
 /**
  * Loads the code of the screen at `path`. A server-rendered page hydrates only once its
  * screen's code is here, so hydration runs in one go, with nothing left to suspend.
  */
 export async function preloadScreen(path: string): Promise<void> {
-  const route = ROUTES.find((r) => [r.path].flat().some((pattern) => matches(pattern, path)));
-  await route?.component.preload();
+  await matchRoute(ROUTES, path)?.route.component.preload();
 }
 
 /** The app. `url` is the address to render on the server; the browser's otherwise. */
 export function App(props: { url?: string }) {
-  return (
-    <Router root={Layout} url={props.url}>
-      {ROUTES}
-    </Router>
-  );
+  return <Router root={Layout} routes={ROUTES} url={props.url} />;
 }

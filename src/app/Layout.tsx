@@ -1,4 +1,5 @@
-import { A, createAsync, useBeforeLeave, useLocation, type RouteSectionProps } from '@solidjs/router';
+import { createAsync } from '@solidjs/router';
+import { useBeforeLeave, useLocation, type RouteSectionProps } from './router';
 import { createEffect, For, lazy, on, onCleanup, onMount, Show, Suspense } from 'solid-js';
 import { loadMore, locale, t } from '../i18n';
 import { cityName } from '../data/translations';
@@ -127,7 +128,7 @@ export function Layout(props: RouteSectionProps) {
         title={parent() ? t(parent()?.title ?? 'nav.news') : undefined}
         leading={
           <HydrateInTurn>
-            <A href="/" class="brand">
+            <a href="/" class="brand">
               <img src="/icon.svg" alt="" width="28" height="28" />
               <span>
                 {t('app.name')}
@@ -138,15 +139,15 @@ export function Layout(props: RouteSectionProps) {
                   </Show>
                 </Suspense>
               </span>
-            </A>
+            </a>
           </HydrateInTurn>
         }
         actions={
           <HydrateInTurn>
             <Show when={location.pathname !== '/search'}>
-              <A href="/search" class="icon-button header-search" aria-label={t('search.open')}>
+              <a href="/search" class="icon-button header-search" aria-label={t('search.open')}>
                 <FrameIcon name="search" />
-              </A>
+              </a>
             </Show>
           </HydrateInTurn>
         }
@@ -164,16 +165,14 @@ export function Layout(props: RouteSectionProps) {
             {(tab) => {
               const active = () => tab.matches(location.pathname);
               return (
-                <A
+                <a
                   href={tab.href}
-                  activeClass=""
-                  inactiveClass=""
                   classList={{ active: active() }}
                   aria-current={active() ? 'page' : undefined}
                 >
                   <FrameIcon name={tab.icon} />
                   <span>{t(tab.label)}</span>
-                </A>
+                </a>
               );
             }}
           </For>

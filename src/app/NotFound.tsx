@@ -1,4 +1,3 @@
-import { A } from '@solidjs/router';
 import { t } from '../i18n';
 import { ErrorState } from '../ui/States';
 import { useDocumentTitle } from './title';
@@ -8,9 +7,9 @@ export function NotFound() {
   useDocumentTitle(() => t('notFound.title'));
   return (
     <ErrorState title={t('notFound.title')}>
-      <A href="/" class="button-outlined">
+      <a href="/" class="button-outlined">
         {t('notFound.home')}
-      </A>
+      </a>
     </ErrorState>
   );
 }

@@ -22,6 +22,7 @@ import { loadMore, locale, t } from '../i18n';
 import { storedSettings } from '../lib/settings';
 import { yieldToMain } from '../lib/turns';
 import { BUILD, KILL_SWITCH } from '../pwa/build-info';
+import { inApp } from './route-match';
 
 /** How long a screen must stay unchanged before it is kept (ms). */
 const KEEP_AFTER_QUIET = 400;
@@ -194,16 +195,6 @@ function holdTaps(root: HTMLElement): { stop: () => void; replay: (next: HTMLEle
       else if (latest.href) window.location.assign(latest.href);
     },
   };
-}
-
-/**
- * Whether a tap on `link` would move inside the app: a plain click on a link to this site in
- * this tab. A new tab, a download or another site's page are left to the browser.
- */
-function inApp(link: HTMLAnchorElement, event: MouseEvent): boolean {
-  const plain = event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
-  const here = !link.target || link.target === '_self';
-  return plain && here && !link.hasAttribute('download') && link.origin === window.location.origin;
 }
 
 /**

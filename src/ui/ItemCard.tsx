@@ -1,4 +1,3 @@
-import { A } from '@solidjs/router';
 import { Show, type JSX } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 
@@ -19,7 +18,7 @@ export function ItemCard(props: {
     <article class="card">
       <div class="card-body">
         <Dynamic component={`h${props.level ?? 2}`} class="card-title" lang={props.lang}>
-          <A href={props.href}>{props.title}</A>
+          <a href={props.href}>{props.title}</a>
         </Dynamic>
         <Show when={props.meta || props.badge}>
           <p class="card-meta">

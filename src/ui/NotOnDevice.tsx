@@ -1,4 +1,3 @@
-import { A } from '@solidjs/router';
 import { t } from '../i18n';
 import { ErrorState } from './States';
 
@@ -13,9 +12,9 @@ export function NotOnDevice(props: { reason: 'offline' | 'not-in-feed' | 'not-lo
       title={t('item.notFound')}
       action={
         <p>
-          <A href="/" class="button-outlined">
+          <a href="/" class="button-outlined">
             {t('notFound.home')}
-          </A>
+          </a>
         </p>
       }
     >

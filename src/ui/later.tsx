@@ -16,7 +16,7 @@ export function later<P extends object>(name: string, load: () => Promise<Compon
     createEffect(() => {
       if (!hydrated() || component()) return;
       // Loaded and shown in turns (src/lib/turns.ts): the components that wait for hydration
-      // would otherwise all ask for their chunks (adding preload links) and render in one task.
+      // would otherwise all ask for their chunks and render in one task.
       // Their text is beyond the core catalogue (src/i18n/index.ts).
       void turns.run(() => {
         Promise.all([load(), loadMore()]).then(

@@ -1,4 +1,5 @@
-import { createAsync, useParams } from '@solidjs/router';
+import { createAsync } from '@solidjs/router';
+import { useParams } from '../../app/router';
 import { Show, Suspense } from 'solid-js';
 import { now } from '../../app/clock';
 import { itemAt, translationsOf, useFeedZone } from '../../app/data';

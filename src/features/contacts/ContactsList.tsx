@@ -1,4 +1,5 @@
-import { createAsync, useSearchParams } from '@solidjs/router';
+import { createAsync } from '@solidjs/router';
+import { useSearchParams } from '../../app/router';
 import { createResource, For, Show, Suspense } from 'solid-js';
 import { now } from '../../app/clock';
 import { contactEntries, useFeedZone } from '../../app/data';

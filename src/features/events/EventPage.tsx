@@ -1,4 +1,5 @@
-import { createAsync, useParams } from '@solidjs/router';
+import { createAsync } from '@solidjs/router';
+import { useParams } from '../../app/router';
 import { For, Match, Show, Suspense, Switch } from 'solid-js';
 import { now } from '../../app/clock';
 import { itemAt, itemsById, translationsOf } from '../../app/data';

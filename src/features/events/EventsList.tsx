@@ -1,4 +1,5 @@
-import { createAsync, useSearchParams } from '@solidjs/router';
+import { createAsync } from '@solidjs/router';
+import { useSearchParams } from '../../app/router';
 import { createSignal, For, onCleanup, Show, Suspense } from 'solid-js';
 import { isServer } from 'solid-js/web';
 import { now } from '../../app/clock';
@@ -78,7 +79,6 @@ function EventsView() {
   return (
     <Show when={all().length} fallback={<EmptyState>{t('list.emptyEvents')}</EmptyState>}>
       <Show when={tags().length}>
-        {/* Plain links: the router's <A> would mark every chip current, as it ignores the query. */}
         <nav class="chips" aria-label={t('events.filter')}>
           <a href="/events" class="chip" aria-current={search.tag ? undefined : 'page'}>
             {t('events.allTopics')}

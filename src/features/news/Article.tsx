@@ -1,4 +1,5 @@
-import { createAsync, useParams } from '@solidjs/router';
+import { createAsync } from '@solidjs/router';
+import { useParams } from '../../app/router';
 import { For, Show, Suspense } from 'solid-js';
 import { itemAt, useFeedZone } from '../../app/data';
 import { displayTitle } from '../../data/text';

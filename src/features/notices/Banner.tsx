@@ -1,4 +1,5 @@
-import { A, createAsync, useLocation } from '@solidjs/router';
+import { createAsync } from '@solidjs/router';
+import { useLocation } from '../../app/router';
 import { createEffect, createMemo, For, on, Show, Suspense } from 'solid-js';
 import { now } from '../../app/clock';
 import type { Item } from '../../data/model';
@@ -66,13 +67,13 @@ export function Banner(props: BannerProps) {
           <For each={shown()}>
             {(entry) => (
               <div class="urgent-notice" lang={entry.item.language}>
-                <A href={itemPath(entry.item)} class="urgent-link">
+                <a href={itemPath(entry.item)} class="urgent-link">
                   <span class="urgent-mark">{t('notices.urgent')}</span>
                   <strong>{displayTitle(entry.item)}</strong>
                   <Show when={excerpt(entry.item, 120)}>
                     {(text) => <span class="urgent-text">{text()}</span>}
                   </Show>
-                </A>
+                </a>
                 <button
                   type="button"
                   class="urgent-dismiss"

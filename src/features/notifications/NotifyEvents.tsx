@@ -1,4 +1,4 @@
-import { useSearchParams } from '@solidjs/router';
+import { useSearchParams } from '../../app/router';
 import { createSignal, Show } from 'solid-js';
 import { t } from '../../i18n';
 import { NotificationsSection } from './NotificationsSection';

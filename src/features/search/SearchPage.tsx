@@ -1,4 +1,5 @@
-import { A, createAsync, useSearchParams } from '@solidjs/router';
+import { createAsync } from '@solidjs/router';
+import { useSearchParams } from '../../app/router';
 import { createMemo, createSignal, For, onCleanup, onMount, Show, Suspense } from 'solid-js';
 import { keepPart, recallPart } from '../../app/history-parts';
 import { useDocumentTitle } from '../../app/title';
@@ -207,9 +208,9 @@ export function SearchPage() {
                 <EmptyState
                   action={
                     <Show when={kind() || tag()}>
-                      <A href={href({ kind: undefined, tag: undefined })} class="button-outlined">
+                      <a href={href({ kind: undefined, tag: undefined })} class="button-outlined">
                         {t('search.clearFilters')}
-                      </A>
+                      </a>
                     </Show>
                   }
                 >
@@ -283,9 +284,9 @@ function Result(props: { hit: Hit; match: Matcher }) {
     <article class="card search-hit">
       <div class="card-body">
         <h2 class="card-title" lang={item().language}>
-          <A href={itemPath(item())}>
+          <a href={itemPath(item())}>
             <Marked pieces={highlight(displayTitle(item()), props.match)} />
-          </A>
+          </a>
         </h2>
         <p class="card-meta">
           <span class="search-kind">{t(`search.kind.${item().kind}`)}</span>

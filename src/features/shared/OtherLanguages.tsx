@@ -1,4 +1,4 @@
-import { A, createAsync } from '@solidjs/router';
+import { createAsync } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { feedMeta, translationsOf } from '../../app/data';
 import type { Item } from '../../data/model';
@@ -25,10 +25,10 @@ export function OtherLanguages(props: { item: Item }) {
       <p class="other-languages">
         <For each={named()}>
           {({ other, language }) => (
-            <A href={itemPath(other)} hreflang={language}>
+            <a href={itemPath(other)} hreflang={language}>
               {/* Named in its own language: a reader who cannot read this page can still find theirs. */}
               {t('item.readIn')} <span lang={language}>{languageName(language, language)}</span>
-            </A>
+            </a>
           )}
         </For>
       </p>

@@ -10,8 +10,8 @@ import { turns } from '../../lib/turns';
 
 // 'opening' is what the data layer says before it has tried to open anything. Its code loads
 // after the first screen (src/app/data.ts); from then on, the signal follows it. Asked for in a
-// turn (src/lib/turns.ts), not while the page's code is evaluated: asking adds the chunk's
-// preload links to the document, a cost that task has no room for on a slow phone.
+// turn (src/lib/turns.ts), not while the page's code is evaluated: that task has no room on a
+// slow phone for the data layer's evaluation.
 const [storage, setStorage] = createSignal<StorageMode>('opening');
 if (!isServer) {
   void turns.run(() => {
