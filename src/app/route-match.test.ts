@@ -1,5 +1,6 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { matchRoute, type RouteDefinition } from './route-match';
+import { inApp, matchRoute, type RouteDefinition } from './route-match';
 
 const screen = () => null;
 const routes = [
@@ -29,5 +30,32 @@ describe('matchRoute', () => {
     expect(matchRoute(routes, '/news/a/b')?.route).toBe(routes[3]);
     expect(matchRoute(routes, '/eventsx')?.route).toBe(routes[3]);
     expect(matchRoute(routes.slice(0, 3), '/nowhere')).toBeUndefined();
+  });
+});
+
+describe('inApp', () => {
+  const link = (href: string, attributes: Record<string, string> = {}) => {
+    const a = document.createElement('a');
+    a.href = href;
+    for (const [name, value] of Object.entries(attributes)) a.setAttribute(name, value);
+    return a;
+  };
+  const click = (init: MouseEventInit = {}) => new MouseEvent('click', { button: 0, ...init });
+
+  it("takes a plain click on a link to one of the app's addresses on this site", () => {
+    expect(inApp(link('/events?tag=health'), click())).toBe(true);
+    expect(inApp(link('/news/release-v1.2'), click())).toBe(true);
+    expect(inApp(link('#main'), click())).toBe(true);
+  });
+
+  it('leaves files, the API, other sites, new tabs, downloads and modified clicks to the browser', () => {
+    expect(inApp(link('/feed.json'), click())).toBe(false);
+    expect(inApp(link('/docs/guide.pdf'), click())).toBe(false);
+    expect(inApp(link('/api/notices'), click())).toBe(false);
+    expect(inApp(link('https://example.org/events'), click())).toBe(false);
+    expect(inApp(link('/events', { target: '_blank' }), click())).toBe(false);
+    expect(inApp(link('/events', { download: '' }), click())).toBe(false);
+    expect(inApp(link('/events'), click({ ctrlKey: true }))).toBe(false);
+    expect(inApp(link('/events'), click({ button: 1 }))).toBe(false);
   });
 });

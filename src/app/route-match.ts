@@ -4,6 +4,7 @@
  * and the snapshot's held taps (src/app/snapshot.ts) follow the same rule as the router.
  */
 import type { Component } from 'solid-js';
+import { isAppPage } from '../data/paths';
 
 export interface RouteDefinition {
   /** `/news`, `/news/:key` (`:key` takes one segment, as written in the address), `*` anything. */
@@ -37,11 +38,13 @@ export function matchRoute<R extends RouteDefinition>(
 }
 
 /**
- * Whether a click on `link` moves inside the app: a plain click, in this tab, on a link to this
- * site that is not a download. Anything else is the browser's (a new tab, a file, another site).
+ * Whether a click on `link` moves inside the app: a plain click, in this tab, on a link to one of
+ * the app's addresses on this site (`isAppPage`: not a file such as the feed or a PDF, not the
+ * API) that is not a download. Anything else is the browser's: a new tab, a file, another site.
  */
 export function inApp(link: HTMLAnchorElement, event: MouseEvent): boolean {
   const plain = event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
   const here = !link.target || link.target === '_self';
-  return plain && here && !link.hasAttribute('download') && link.origin === window.location.origin;
+  const page = isAppPage(link.pathname) && !link.pathname.startsWith('/api/');
+  return plain && here && page && !link.hasAttribute('download') && link.origin === window.location.origin;
 }
