@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
 import { cspPlugin } from './scripts/csp';
 import { demoFeedPlugin } from './scripts/feed/vite-plugin';
 import { prerenderPlugin } from './scripts/prerender';
-import { ON_DEMAND_DIR } from './src/data/config';
+import { ON_DEMAND_DIR, ON_DEMAND_LIST } from './src/data/config';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -66,7 +66,7 @@ export default defineConfig({
         // vite-plugin-pwa 2 + Vite 8 emits an ES module otherwise, which a classic worker
         // registration cannot evaluate: the app would silently have no offline support.
         rollupFormat: 'iife',
-        globPatterns: ['**/*.{js,css,html,svg,png,ico,webp,woff2}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,webp,woff2}', ON_DEMAND_LIST],
         // The feed is synced into IndexedDB; it must never sit in the precache. The manifest's
         // screenshots are for install dialogs only, never shown offline. Prerendered item pages
         // are for link previews and first visits; once the worker runs, every address gets the
@@ -135,6 +135,7 @@ export default defineConfig({
         ],
       },
     }),
+    onDemandListPlugin(),
     prerenderPlugin(),
     // Last: it hashes the inline code of every HTML file the steps above wrote (scripts/csp.ts).
     cspPlugin(),
@@ -182,3 +183,19 @@ export default defineConfig({
     },
   },
 });
+
+/** Emits ON_DEMAND_LIST: the site paths of the chunks the build put in ON_DEMAND_DIR. */
+function onDemandListPlugin(): Plugin {
+  return {
+    name: 'citylink-on-demand-list',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle)
+        .filter((name) => name.startsWith(ON_DEMAND_DIR))
+        .map((name) => `/${name}`);
+      // The worker's own build has none: nothing to list there.
+      if (files.length === 0) return;
+      this.emitFile({ type: 'asset', fileName: ON_DEMAND_LIST, source: JSON.stringify(files) });
+    },
+  };
+}

@@ -28,6 +28,11 @@ export const IMAGE_CACHE = 'citylink-images';
  */
 export const ON_DEMAND_DIR = 'assets/on-demand/';
 export const ON_DEMAND_CACHE = 'citylink-on-demand';
+/**
+ * The build's list of the files in ON_DEMAND_DIR (a JSON array of site paths), precached: a
+ * device that needs them fetches them through the worker without evaluating them first.
+ */
+export const ON_DEMAND_LIST = 'on-demand.json';
 
 /**
  * Items per page: the first screen of a phone and more, and what the server renders first.

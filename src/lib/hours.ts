@@ -10,9 +10,6 @@
 import OpeningHours from 'opening_hours';
 import { instantOf, wallMs } from './zone-time';
 
-/** Where this chunk was loaded from, so the page can ask the worker to keep it for offline use. */
-export const moduleUrl = import.meta.url;
-
 /** Whether a place is open at an instant, and when that next changes (a true instant). */
 export interface OpenState {
   state: 'open' | 'closed' | 'unknown';

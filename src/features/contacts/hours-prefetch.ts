@@ -5,6 +5,7 @@
  * "open now" works offline on the contacts screens even if the reader never opened them online.
  */
 import { contactHours } from '../../data/db';
+import { ON_DEMAND_LIST } from '../../data/config';
 import { CHANNEL, isBroadcast } from '../../data/messages';
 import { whenControlled } from '../../pwa/worker';
 
@@ -60,15 +61,21 @@ async function decide(): Promise<boolean> {
   return seen.withHours > 0;
 }
 
-/** Fetches the parser through the worker, which keeps it; false where there is no worker. */
+/**
+ * Fetches the parser through the worker, which keeps it; false where there is no worker. The
+ * files are fetched, not imported: evaluating 700 KB of code that no screen needs yet was a long
+ * task (over 50 ms on a slow phone) in the middle of the first sync.
+ */
 async function keepHoursOffline(): Promise<boolean> {
   // Without a worker there is no offline copy: the contacts screens load it when they need it.
   if (!(await whenControlled())) return false;
-  const hours = await import('../../lib/hours');
-  // A contacts screen may have imported the chunk before the worker took over, so the import
-  // above may not have reached the worker: ask it once more (a cache hit when it has it).
-  const response = await fetch(hours.moduleUrl);
-  if (!response.ok) throw new Error(`The hours code answered ${response.status}`);
+  const list = await fetch(`/${ON_DEMAND_LIST}`);
+  if (!list.ok) throw new Error(`The list of on-demand code answered ${list.status}`);
+  for (const path of (await list.json()) as string[]) {
+    // A cache hit when a contacts screen has already imported it through the worker.
+    const response = await fetch(path);
+    if (!response.ok) throw new Error(`The hours code answered ${response.status}`);
+  }
   return true;
 }
 
