@@ -9,7 +9,7 @@
 import { createMemo, createSignal, sharedConfig, startTransition, untrack, type JSX } from 'solid-js';
 import { isServer } from 'solid-js/web';
 import type { Locale } from '../i18n';
-import { turns } from './turns';
+import { turns, yieldToMain } from './turns';
 
 /** What a server render used; written on `#root` as data attributes for the page to read. */
 export interface RenderContext {
@@ -58,7 +58,10 @@ export function pageContext(): RenderContext | undefined {
 export function markHydrated(takenOver?: Promise<void>): void {
   // A transition: screens that read something new for the device's state (another language's
   // items, say) keep showing what they show until it is there, instead of a loading state.
-  void Promise.all([startTransition(() => setHydrated(true)), takenOver]).then(() => {
+  // In a task of its own: the end of hydration runs every effect the screen held until then,
+  // and the screen's turn to the device's language, zone and clock after it made one long task.
+  const flipped = yieldToMain().then(() => startTransition(() => setHydrated(true)));
+  void Promise.all([flipped, takenOver]).then(() => {
     // A signal for tests and the benchmark: the app has taken over the page.
     document.documentElement.dataset.hydrated = '';
     performance.mark('citylink:hydrated');
