@@ -67,6 +67,14 @@ describe('the default Trusted Types policy', () => {
       '<template><img src=x onerror=alert(1)></template>',
       '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
       '<style>@import "x"</style>',
+      // Attributes of the document's own elements, which a template would drop and a sink such
+      // as document.write would keep.
+      '<body onload=alert(1)>',
+      '<html onclick=alert(1)><p>x</p>',
+      '<HEAD><BODY ONPAGESHOW=alert(1)>',
+      '<frameset onload=alert(1)>',
+      // Kept by a template, where a document's body would drop it.
+      '<table><td onclick=alert(1)>x</td></table>',
     ]) {
       expect(createHTML(hostile), hostile).toBeNull();
     }
