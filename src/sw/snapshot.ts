@@ -25,23 +25,9 @@ export function spliceSnapshot(shell: string, snapshot: Snapshot): string | unde
   const at = shell.indexOf(EMPTY_ROOT);
   if (at < 0 || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(snapshot.lang)) return undefined;
   const root = `<div id="root" ${SNAPSHOT_ATTRIBUTE}="${escapeHtml(snapshot.renderKey)}">${snapshot.html}</div>`;
-  return stylesFirst(shell.slice(0, at) + root + shell.slice(at + EMPTY_ROOT.length))
+  return (shell.slice(0, at) + root + shell.slice(at + EMPTY_ROOT.length))
     .replace(/<html\b([^>]*?)\blang="[^"]*"/, (_, before: string) => `<html${before}lang="${snapshot.lang}"`)
     .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(snapshot.title)}</title>`);
-}
-
-/**
- * The stylesheets moved before the first module script: the snapshot's first paint waits on
- * them alone, and the build lists them after every module preload, which the browser (and the
- * worker, answering each) would otherwise fetch first.
- */
-function stylesFirst(page: string): string {
-  const sheets = page.match(/<link rel="stylesheet"[^>]*>/g) ?? [];
-  const at = page.search(/<script type="module"|<link rel="modulepreload"/);
-  if (sheets.length === 0 || at < 0) return page;
-  let rest = page.slice(at);
-  for (const sheet of sheets) rest = rest.replace(sheet, '');
-  return page.slice(0, at) + sheets.join('') + rest;
 }
 
 /** Text or an attribute value as HTML. */
