@@ -298,12 +298,20 @@ export function cspPlugin(): Plugin {
       distDir = resolve(config.root, config.build.outDir);
       settings = settingsFrom(config.env);
     },
-    // index.html, and the shell copied from it (scripts/prerender.ts), get their policy before
-    // vite-plugin-pwa lists the shell for the precache with a hash of its content, so that the
-    // listed revision is that of the file served.
-    transformIndexHtml: {
+    // index.html, and the shell made from it with its stylesheet inline (scripts/prerender.ts),
+    // get their policy as they are emitted, before vite-plugin-pwa lists the shell for the
+    // precache with a hash of its content, so that the listed revision is that of the file
+    // served. Registered after the prerender plugin, so its post-order hook runs after the one
+    // that emits the shell.
+    generateBundle: {
       order: 'post',
-      handler: (html) => applyPolicy(html, settings, 'index.html').html,
+      handler(_options, bundle) {
+        for (const file of Object.values(bundle)) {
+          if (file.type !== 'asset' || !file.fileName.endsWith('.html')) continue;
+          const html = typeof file.source === 'string' ? file.source : new TextDecoder().decode(file.source);
+          file.source = applyPolicy(html, settings, file.fileName).html;
+        }
+      },
     },
     configurePreviewServer(server) {
       server.middlewares.use((req, res, next) => {

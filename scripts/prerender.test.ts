@@ -11,6 +11,7 @@ import {
   prerender,
   robots,
   safeKey,
+  shellHtml,
   siteUrl,
   sitemap,
   type PrerenderReport,
@@ -261,6 +262,37 @@ describe('prerender', () => {
 
   it('escapes what it puts in XML', () => {
     expect(sitemap([], 'https://a.example/?x=<&>')).toContain('https://a.example/?x=&lt;&amp;&gt;/');
+  });
+});
+
+describe('the shell', () => {
+  const shell = shellHtml(template, 'main{color:green}</style><script>x()</script>');
+
+  it('has the stylesheet inline, where the link was, and nothing in it can close the element', () => {
+    expect(shell).toContain('<style>main{color:green}<\\/style><script>x()</script></style>');
+    expect(shell.indexOf('<style>')).toBeLessThan(shell.indexOf('</head>'));
+    // Only the stylesheet changed: the root stays empty for the worker's snapshot.
+    expect(shell.replace(/<style>[\s\S]*?<\/style>/, '')).toBe(
+      template.replace(
+        'crossorigin href="/assets/index.css">',
+        'crossorigin href="/assets/index.css" disabled>',
+      ),
+    );
+  });
+
+  it('keeps the link disabled, so that Vite’s loader finds the sheet and the browser fetches nothing', () => {
+    const { document } = new JSDOM(shellHtml(template, 'main{color:green}')).window;
+    const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')];
+    expect(links.map((link) => [link.getAttribute('href'), link.hasAttribute('disabled')])).toEqual([
+      ['/assets/index.css', true],
+    ]);
+    expect(document.querySelectorAll('style')).toHaveLength(1);
+  });
+
+  it('needs the built page’s stylesheet link', () => {
+    expect(() => shellHtml(template.replace(/<link rel="stylesheet"[^>]*>/, ''), 'a{}')).toThrow(
+      /stylesheet/,
+    );
   });
 });
 

@@ -166,6 +166,38 @@ export interface PageParts {
   body: string;
 }
 
+/** The stylesheet the built `index.html` links (the app's CSS), if any. */
+export function stylesheetOf(template: string): string | undefined {
+  return /<link rel="stylesheet"[^>]*href="([^"]+)"/.exec(template)?.[1];
+}
+
+/** An emitted asset's content as text. */
+function textOf(source: string | Uint8Array): string {
+  return typeof source === 'string' ? source : new TextDecoder().decode(source);
+}
+
+/** CSS as the text of a `<style>` element: nothing in it can close the element. */
+function styleText(css: string): string {
+  return css.replace(/<\/style/gi, '<\\/style');
+}
+
+/**
+ * The shell: the built `index.html` (empty root) with the app's stylesheet inline, as in the
+ * rendered pages. The worker answers every navigation with it, often with the address's last
+ * screen in its root (src/sw/snapshot.ts), whose first paint then waits on no request. The
+ * link stays, `disabled`, which browsers do not fetch: Vite's loader links a chunk's CSS when
+ * the chunk is imported unless the page already has a stylesheet link to it, and would
+ * otherwise fetch the sheet again and restyle the whole page while the app takes over.
+ */
+export function shellHtml(template: string, css: string): string {
+  const link = /<link rel="stylesheet"[^>]*>/;
+  if (!link.test(template)) throw new Error('The built index.html has no stylesheet link.');
+  return template.replace(
+    link,
+    (tag) => `<style>${styleText(css)}</style>${tag.replace(/\s*\/?>$/, ' disabled>')}`,
+  );
+}
+
 /** A page: the built `index.html` (the template) with one screen rendered into it. */
 export function assemble(template: string, parts: PageParts): string {
   const root = Object.entries(parts.rootAttributes)
@@ -179,7 +211,7 @@ export function assemble(template: string, parts: PageParts): string {
   out = swap(out, /<html lang="[^"]*"/, `<html lang="${html(parts.lang)}"`);
   out = swap(out, /<title>[^<]*<\/title>/, `<title>${html(parts.title)}</title>`);
   out = out.replace(/\s*<meta name="description"[^>]*>/, '');
-  out = swap(out, /<link rel="stylesheet"[^>]*>/, `<style>${parts.css}</style>`);
+  out = swap(out, /<link rel="stylesheet"[^>]*>/, `<style>${styleText(parts.css)}</style>`);
   out = swap(out, /<\/head>/, `  ${[parts.head, parts.hydrationScript].join('\n    ')}\n  </head>`);
   out = swap(out, /<div id="root"><\/div>/, `<div id="root"${root}>${parts.body}</div>`);
   // The page carries its content: "needs JavaScript" would be untrue.
@@ -403,8 +435,8 @@ export async function prerender(options: PrerenderOptions): Promise<PrerenderRep
     string,
     ManifestChunk
   >;
-  const cssFile = /<link rel="stylesheet"[^>]*href="([^"]+)"/.exec(template)?.[1];
-  const css = cssFile ? readFileSync(join(distDir, cssFile), 'utf8').replace(/<\/style/gi, '<\\/style') : '';
+  const cssFile = stylesheetOf(template);
+  const css = cssFile ? readFileSync(join(distDir, cssFile), 'utf8') : '';
   const siteName = /<title>([^<]*)<\/title>/.exec(template)?.[1] ?? 'Citylink';
   const appDescription = /<meta name="description" content="([^"]*)"/.exec(template)?.[1] ?? '';
   const report: PrerenderReport = { pages: [], skipped: [] };
@@ -554,13 +586,22 @@ export function prerenderPlugin(): Plugin {
       define = config.define;
       mode = config.mode;
     },
-    // The shell is the built index.html before any screen is rendered into it. Emitted with the
-    // bundle, so the worker's precache (made before the pages are rendered) lists it.
+    // The shell is the built index.html before any screen is rendered into it, its stylesheet
+    // inline as in the rendered pages (`shellHtml`). Emitted with the bundle, so the worker's
+    // precache (made before the pages are rendered) lists it; cspPlugin() hashes its style.
     generateBundle: {
       order: 'post',
       handler(_options, bundle) {
         const index = bundle['index.html'];
-        if (index?.type === 'asset') this.emitFile({ type: 'asset', fileName: SHELL, source: index.source });
+        if (index?.type !== 'asset') return;
+        const source = textOf(index.source);
+        const href = stylesheetOf(source);
+        const css = href ? bundle[href.replace(/^\//, '')] : undefined;
+        if (href && css?.type !== 'asset') {
+          throw new Error(`The built index.html links ${href}, not in the bundle.`);
+        }
+        const shell = css?.type === 'asset' ? shellHtml(source, textOf(css.source)) : source;
+        this.emitFile({ type: 'asset', fileName: SHELL, source: shell });
       },
     },
     configurePreviewServer(server) {

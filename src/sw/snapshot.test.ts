@@ -33,6 +33,15 @@ describe('the shell with a snapshot', () => {
     expect(page?.endsWith('</div><noscript>…</noscript></body></html>')).toBe(true);
   });
 
+  it('holds the first paint until the whole root has been parsed, from the head', () => {
+    const page = spliceSnapshot(SHELL, snapshot()) ?? '';
+    const at = page.indexOf('<link rel="expect" href="#root" blocking="render">');
+    expect(at).toBeGreaterThan(0);
+    // Before the shell's script, so that no yield of the parser after it can come first.
+    expect(at).toBeLessThan(page.indexOf('<script>'));
+    expect(at).toBeLessThan(page.indexOf('</head>'));
+  });
+
   it('escapes the title, so that it cannot close the element', () => {
     expect(spliceSnapshot(SHELL, snapshot({ title: '</title><script>x()</script>' }))).toContain(
       '<title>&lt;/title&gt;&lt;script&gt;x()&lt;/script&gt;</title>',

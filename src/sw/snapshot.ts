@@ -18,6 +18,14 @@ declare const __CITYLINK_BUILD__: string;
 const EMPTY_ROOT = '<div id="root"></div>';
 
 /**
+ * Holds the first paint until the root, snapshot and all, has been parsed. The shell's head
+ * blocks nothing else (its stylesheet is inline), so the browser would otherwise paint as soon
+ * as the parser first yields, before the body: a frame with nothing in it, which puts off
+ * parsing the snapshot and painting it. Browsers without `rel=expect` ignore it.
+ */
+const WHOLE_ROOT_FIRST = '<link rel="expect" href="#root" blocking="render">';
+
+/**
  * The shell with `snapshot` in its root, its title and `<html lang>`; undefined when the shell
  * does not have the expected empty root (then it is served as it is).
  */
@@ -25,23 +33,12 @@ export function spliceSnapshot(shell: string, snapshot: Snapshot): string | unde
   const at = shell.indexOf(EMPTY_ROOT);
   if (at < 0 || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(snapshot.lang)) return undefined;
   const root = `<div id="root" ${SNAPSHOT_ATTRIBUTE}="${escapeHtml(snapshot.renderKey)}">${snapshot.html}</div>`;
-  return stylesFirst(shell.slice(0, at) + root + shell.slice(at + EMPTY_ROOT.length))
+  return (shell.slice(0, at) + root + shell.slice(at + EMPTY_ROOT.length))
     .replace(/<html\b([^>]*?)\blang="[^"]*"/, (_, before: string) => `<html${before}lang="${snapshot.lang}"`)
-    .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(snapshot.title)}</title>`);
-}
-
-/**
- * The stylesheets moved before the first module script: the snapshot's first paint waits on
- * them alone, and the build lists them after every module preload, which the browser (and the
- * worker, answering each) would otherwise fetch first.
- */
-function stylesFirst(page: string): string {
-  const sheets = page.match(/<link rel="stylesheet"[^>]*>/g) ?? [];
-  const at = page.search(/<script type="module"|<link rel="modulepreload"/);
-  if (sheets.length === 0 || at < 0) return page;
-  let rest = page.slice(at);
-  for (const sheet of sheets) rest = rest.replace(sheet, '');
-  return page.slice(0, at) + sheets.join('') + rest;
+    .replace(
+      /<title>[^<]*<\/title>/,
+      () => `<title>${escapeHtml(snapshot.title)}</title>${WHOLE_ROOT_FIRST}`,
+    );
 }
 
 /** Text or an attribute value as HTML. */

@@ -42,6 +42,20 @@ test("the precache's revision of the shell is the file served, policy included",
   expect(entry?.[1]).toBe(served);
 });
 
+test('the shell carries the app’s stylesheet inline, allowed by its policy, and links it only disabled', () => {
+  const shell = readFileSync(new URL('../../dist/shell.html', import.meta.url), 'utf8');
+  const styles = [...shell.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1] ?? '');
+  expect(styles).toHaveLength(1);
+  const href = /<link rel="stylesheet"[^>]*href="\/([^"]+)"[^>]*\sdisabled>/.exec(shell)?.[1] ?? '';
+  expect(href).toMatch(/^assets\/app-[\w-]+\.css$/);
+  expect(styles[0]).toBe(readFileSync(new URL(`../../dist/${href}`, import.meta.url), 'utf8'));
+  expect(shell.match(/<link rel="stylesheet"/g)).toHaveLength(1);
+  const hash = createHash('sha256')
+    .update(styles[0] ?? '')
+    .digest('base64');
+  expect(policyOf(shell)).toContain(`'sha256-${hash}'`);
+});
+
 test('every HTML file carries a policy meta with the hashes of its own inline scripts', () => {
   const files = htmlFiles(new URL('../../dist/', import.meta.url).pathname);
   expect(files.length).toBeGreaterThan(10);

@@ -174,6 +174,41 @@ for (const language of [
   });
 }
 
+test('an offline return visit paints with the styles its page carries: no stylesheet is fetched, then or when the app takes over', async ({
+  page,
+  context,
+}) => {
+  await firstVisit(page);
+  const title = ((await page.locator('.card-list .card-title a').first().textContent()) ?? '').trim();
+  await waitForKept(page, '/', title);
+
+  await context.setOffline(true);
+  await page.reload();
+  await appTookOver(page);
+  const seen = await page.evaluate(() => {
+    // The app's stylesheet, as the build links it (kept in the shell, disabled: never fetched).
+    const link = document.querySelector<HTMLLinkElement>('link[rel="stylesheet"][disabled]');
+    const requested = performance.getEntriesByType('resource').map((entry) => entry.name);
+    const sheet = [...document.styleSheets].find((each) => each.ownerNode instanceof HTMLStyleElement);
+    return {
+      app: link?.href ?? '',
+      requested: requested.filter((name) => name.endsWith('.css')),
+      enabled: [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')]
+        .filter((each) => !each.disabled)
+        .map((each) => each.href),
+      rules: sheet?.cssRules.length ?? 0,
+      painted: performance.getEntriesByName('first-contentful-paint').length,
+    };
+  });
+  expect(seen.app).toMatch(/\/assets\/app-[\w-]+\.css$/);
+  expect(seen.requested).not.toContain(seen.app);
+  expect(seen.enabled).not.toContain(seen.app);
+  // The styles are the page's own, inline: the whole stylesheet, not a part of it.
+  expect(seen.rules).toBeGreaterThan(100);
+  expect(seen.painted).toBe(1);
+  await expect(page.locator('main h1')).toHaveCSS('font-size', '24px');
+});
+
 /**
  * Reloads offline on a slow phone (so the snapshot stays on screen a while) and taps the first
  * `selector` of the snapshot (with `text`, if given) while the root is still the snapshot, in
