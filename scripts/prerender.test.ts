@@ -151,7 +151,11 @@ describe('prerender', () => {
 
   it('inlines the CSS, and loads the entry and the screen’s chunks after the page has loaded and painted', () => {
     const doc = read('news/fares/index.html');
-    expect(doc.querySelector('link[rel="stylesheet"]')).toBeNull();
+    // Its link stays, disabled (never fetched), so the app's chunks do not link the sheet again.
+    const links = [...doc.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')];
+    expect(links.map((link) => [link.getAttribute('href'), link.hasAttribute('disabled')])).toEqual([
+      ['/assets/index.css', true],
+    ]);
     expect(doc.querySelector('style')?.textContent).toBe('main{color:#123}');
     expect(doc.querySelector('link[rel="modulepreload"]')).toBeNull();
     const loader = [...doc.querySelectorAll('body > script')].at(-1)?.textContent ?? '';

@@ -182,20 +182,27 @@ function styleText(css: string): string {
 }
 
 /**
- * The shell: the built `index.html` (empty root) with the app's stylesheet inline, as in the
- * rendered pages. The worker answers every navigation with it, often with the address's last
- * screen in its root (src/sw/snapshot.ts), whose first paint then waits on no request. The
- * link stays, `disabled`, which browsers do not fetch: Vite's loader links a chunk's CSS when
- * the chunk is imported unless the page already has a stylesheet link to it, and would
- * otherwise fetch the sheet again and restyle the whole page while the app takes over.
+ * `html` (the built `index.html`) with the app's stylesheet inline, so the first paint waits on
+ * no request. The link stays, `disabled`, which browsers do not fetch: Vite's loader links a
+ * chunk's CSS when the chunk is imported unless the page already has a stylesheet link to it,
+ * and would otherwise fetch the sheet again and restyle the whole page while the app takes over.
  */
-export function shellHtml(template: string, css: string): string {
+function inlineStylesheet(html: string, css: string): string {
   const link = /<link rel="stylesheet"[^>]*>/;
-  if (!link.test(template)) throw new Error('The built index.html has no stylesheet link.');
-  return template.replace(
+  if (!link.test(html)) throw new Error('The built index.html has no stylesheet link.');
+  return html.replace(
     link,
     (tag) => `<style>${styleText(css)}</style>${tag.replace(/\s*\/?>$/, ' disabled>')}`,
   );
+}
+
+/**
+ * The shell: the built `index.html` (empty root) with the app's stylesheet inline, as in the
+ * rendered pages. The worker answers every navigation with it, often with the address's last
+ * screen in its root (src/sw/snapshot.ts), whose first paint then waits on no request.
+ */
+export function shellHtml(template: string, css: string): string {
+  return inlineStylesheet(template, css);
 }
 
 /** A page: the built `index.html` (the template) with one screen rendered into it. */
@@ -211,7 +218,7 @@ export function assemble(template: string, parts: PageParts): string {
   out = swap(out, /<html lang="[^"]*"/, `<html lang="${html(parts.lang)}"`);
   out = swap(out, /<title>[^<]*<\/title>/, `<title>${html(parts.title)}</title>`);
   out = out.replace(/\s*<meta name="description"[^>]*>/, '');
-  out = swap(out, /<link rel="stylesheet"[^>]*>/, `<style>${styleText(parts.css)}</style>`);
+  out = inlineStylesheet(out, parts.css);
   out = swap(out, /<\/head>/, `  ${[parts.head, parts.hydrationScript].join('\n    ')}\n  </head>`);
   out = swap(out, /<div id="root"><\/div>/, `<div id="root"${root}>${parts.body}</div>`);
   // The page carries its content: "needs JavaScript" would be untrue.

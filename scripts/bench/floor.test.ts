@@ -34,6 +34,13 @@ describe('the floor of a page', () => {
     expect(floor).toContain('<div id="root"><main><h1>An item</h1><p>Its text.</p></main></div>');
   });
 
+  it('drops a disabled stylesheet link, whose sheet the page already has inline', () => {
+    dist = mkdtempSync(join(tmpdir(), 'floor-test-'));
+    const html =
+      '<head><style>h1{color:red}</style><link rel="stylesheet" crossorigin href="/assets/gone.css" disabled></head>';
+    expect(floorHtml(dist, html)).toBe('<head><style>h1{color:red}</style></head>');
+  });
+
   it("is read from the HTML file of the page's address", () => {
     expect(htmlFileOf('/')).toBe('index.html');
     expect(htmlFileOf('/news/chenpi-season')).toBe('news/chenpi-season/index.html');

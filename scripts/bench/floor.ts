@@ -6,13 +6,15 @@ import { join } from 'node:path';
 
 /**
  * The floor of a page: its own HTML with every script and modulepreload removed and its
- * stylesheets inlined, so it paints exactly the first screen the HTML holds, without JavaScript.
+ * stylesheets inlined (a disabled one dropped), so it paints exactly the first screen the HTML holds, without JavaScript.
  */
 export function floorHtml(dist: string, html: string): string {
   return html
     .replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, '')
     .replace(/<link\b[^>]*\brel=["']?modulepreload\b[^>]*>/gi, '')
     .replace(/<link\b[^>]*\brel=["']?stylesheet\b[^>]*>/gi, (tag) => {
+      // A disabled link (its sheet is already inline) paints nothing: nothing to inline.
+      if (/\sdisabled\b/i.test(tag)) return '';
       const href = /\bhref=["']?([^"'\s>]+)/i.exec(tag)?.[1];
       if (!href) return tag;
       const path = new URL(href, 'http://site/').pathname;

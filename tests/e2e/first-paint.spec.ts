@@ -122,6 +122,28 @@ test.describe('with JavaScript, cold', () => {
     });
   }
 
+  test('a rendered page carries its styles: the app stylesheet is not fetched, then or when the app starts', async ({
+    page,
+  }) => {
+    await page.goto(itemPath(byLanguage('event', false) as Item));
+    await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
+    // What the app loads after hydration (the frame's later parts, the screen's own) is here too.
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 3000 })));
+    const seen = await page.evaluate(() => ({
+      // The app's stylesheet as the build links it: kept in the page, disabled, never fetched.
+      app: document.querySelector<HTMLLinkElement>('link[rel="stylesheet"][disabled]')?.href ?? '',
+      requested: performance.getEntriesByType('resource').map((entry) => entry.name),
+      enabled: [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')]
+        .filter((link) => !link.disabled)
+        .map((link) => link.href),
+    }));
+    expect(seen.app).toMatch(/\/assets\/app-[\w-]+\.css$/);
+    // The screen's code was asked for, so a chunk that imports the sheet had its chance to link it.
+    expect(seen.requested.some((name) => /\/assets\/EventPage-[\w-]+\.js$/.test(name))).toBe(true);
+    expect(seen.requested).not.toContain(seen.app);
+    expect(seen.enabled).not.toContain(seen.app);
+  });
+
   test('a Chinese reader of an English page sees the interface turn Chinese when the app starts', async ({
     browser,
     baseURL,
