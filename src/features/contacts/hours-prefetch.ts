@@ -75,6 +75,8 @@ async function keepHoursOffline(): Promise<boolean> {
     // A cache hit when a contacts screen has already imported it through the worker.
     const response = await fetch(path);
     if (!response.ok) throw new Error(`The hours code answered ${response.status}`);
+    // Read to the end: kept means the whole file has come through the worker.
+    await response.arrayBuffer();
   }
   return true;
 }
