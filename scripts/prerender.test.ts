@@ -11,7 +11,7 @@ import {
   prerender,
   robots,
   safeKey,
-  shellHtml,
+  inlineStylesheet,
   siteUrl,
   sitemap,
   type PrerenderReport,
@@ -270,7 +270,7 @@ describe('prerender', () => {
 });
 
 describe('the shell', () => {
-  const shell = shellHtml(template, 'main{color:green}</style><script>x()</script>');
+  const shell = inlineStylesheet(template, 'main{color:green}</style><script>x()</script>');
 
   it('has the stylesheet inline, where the link was, and nothing in it can close the element', () => {
     expect(shell).toContain('<style>main{color:green}<\\/style><script>x()</script></style>');
@@ -285,7 +285,7 @@ describe('the shell', () => {
   });
 
   it('keeps the link disabled, so that Vite’s loader finds the sheet and the browser fetches nothing', () => {
-    const { document } = new JSDOM(shellHtml(template, 'main{color:green}')).window;
+    const { document } = new JSDOM(inlineStylesheet(template, 'main{color:green}')).window;
     const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')];
     expect(links.map((link) => [link.getAttribute('href'), link.hasAttribute('disabled')])).toEqual([
       ['/assets/index.css', true],
@@ -294,7 +294,7 @@ describe('the shell', () => {
   });
 
   it('needs the built page’s stylesheet link', () => {
-    expect(() => shellHtml(template.replace(/<link rel="stylesheet"[^>]*>/, ''), 'a{}')).toThrow(
+    expect(() => inlineStylesheet(template.replace(/<link rel="stylesheet"[^>]*>/, ''), 'a{}')).toThrow(
       /stylesheet/,
     );
   });

@@ -182,27 +182,19 @@ function styleText(css: string): string {
 }
 
 /**
- * `html` (the built `index.html`) with the app's stylesheet inline, so the first paint waits on
- * no request. The link stays, `disabled`, which browsers do not fetch: Vite's loader links a
+ * `html` (the built `index.html`: a rendered page, or the shell the worker answers every
+ * navigation with, often with the address's last screen in its root, src/sw/snapshot.ts) with
+ * the app's stylesheet inline, so the first paint waits on no request. The link stays, `disabled`, which browsers do not fetch: Vite's loader links a
  * chunk's CSS when the chunk is imported unless the page already has a stylesheet link to it,
  * and would otherwise fetch the sheet again and restyle the whole page while the app takes over.
  */
-function inlineStylesheet(html: string, css: string): string {
+export function inlineStylesheet(html: string, css: string): string {
   const link = /<link rel="stylesheet"[^>]*>/;
   if (!link.test(html)) throw new Error('The built index.html has no stylesheet link.');
   return html.replace(
     link,
     (tag) => `<style>${styleText(css)}</style>${tag.replace(/\s*\/?>$/, ' disabled>')}`,
   );
-}
-
-/**
- * The shell: the built `index.html` (empty root) with the app's stylesheet inline, as in the
- * rendered pages. The worker answers every navigation with it, often with the address's last
- * screen in its root (src/sw/snapshot.ts), whose first paint then waits on no request.
- */
-export function shellHtml(template: string, css: string): string {
-  return inlineStylesheet(template, css);
 }
 
 /** A page: the built `index.html` (the template) with one screen rendered into it. */
@@ -594,7 +586,7 @@ export function prerenderPlugin(): Plugin {
       mode = config.mode;
     },
     // The shell is the built index.html before any screen is rendered into it, its stylesheet
-    // inline as in the rendered pages (`shellHtml`). Emitted with the bundle, so the worker's
+    // inline as in the rendered pages (`inlineStylesheet`). Emitted with the bundle, so the worker's
     // precache (made before the pages are rendered) lists it; cspPlugin() hashes its style.
     generateBundle: {
       order: 'post',
@@ -607,7 +599,7 @@ export function prerenderPlugin(): Plugin {
         if (href && css?.type !== 'asset') {
           throw new Error(`The built index.html links ${href}, not in the bundle.`);
         }
-        const shell = css?.type === 'asset' ? shellHtml(source, textOf(css.source)) : source;
+        const shell = css?.type === 'asset' ? inlineStylesheet(source, textOf(css.source)) : source;
         this.emitFile({ type: 'asset', fileName: SHELL, source: shell });
       },
     },

@@ -4,7 +4,8 @@
  * and the snapshot's held taps (src/app/snapshot.ts) follow the same rule as the router.
  */
 import type { Component } from 'solid-js';
-import { isAppPage } from '../data/paths';
+import { feedUrl } from '../data/config';
+import { servesAppPage } from '../data/paths';
 
 export interface RouteDefinition {
   /** `/news`, `/news/:key` (`:key` takes one segment, as written in the address), `*` anything. */
@@ -39,12 +40,13 @@ export function matchRoute<R extends RouteDefinition>(
 
 /**
  * Whether a click on `link` moves inside the app: a plain click, in this tab, on a link to one of
- * the app's addresses on this site (`isAppPage`: not a file such as the feed or a PDF, not the
- * API) that is not a download. Anything else is the browser's: a new tab, a file, another site.
+ * the app's pages on this site (`servesAppPage`, the worker's rule: not a file such as the feed or
+ * a PDF, not the API) that is not a download. Anything else is the browser's: a new tab, a file,
+ * another site.
  */
 export function inApp(link: HTMLAnchorElement, event: MouseEvent): boolean {
   const plain = event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
   const here = !link.target || link.target === '_self';
-  const page = isAppPage(link.pathname) && !link.pathname.startsWith('/api/');
+  const page = servesAppPage(new URL(link.href), new URL(feedUrl(window.location.href)).pathname);
   return plain && here && page && !link.hasAttribute('download') && link.origin === window.location.origin;
 }

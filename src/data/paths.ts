@@ -46,3 +46,18 @@ export function isAppPage(pathname: string): boolean {
   const last = pathname.replace(/\/+$/, '').split('/').pop() ?? '';
   return !FILE_NAME.test(last);
 }
+
+/**
+ * Whether a same-origin navigation to `url` gets the app's page: the worker answers it with the
+ * shell, and the page's router takes a click on a link to it (src/app/route-match.ts). The path
+ * alone decides (a query string never does), by the rule the documented server rules share
+ * (`isAppPage`); the feed and `/api/` always reach the network, whatever their names.
+ */
+export function servesAppPage(url: URL, feedPath: string): boolean {
+  const path = withoutTrailingSlash(url.pathname);
+  return path !== withoutTrailingSlash(feedPath) && !path.startsWith('/api/') && isAppPage(url.pathname);
+}
+
+function withoutTrailingSlash(path: string): string {
+  return path.replace(/(.)\/+$/, '$1');
+}

@@ -1,8 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-// workbox reads the worker's global scope when it loads; the rule itself needs none.
-vi.stubGlobal('self', globalThis);
-const { servesAppPage } = await import('./navigation');
+import { servesAppPage } from '../data/paths';
 
 const at = (path: string, feedPath = '/feed.json') =>
   servesAppPage(new URL(path, 'https://city.example'), feedPath);

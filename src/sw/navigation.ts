@@ -4,24 +4,10 @@
  */
 import { registerRoute } from 'workbox-routing';
 import { feedUrl } from '../data/config';
-import { isAppPage } from '../data/paths';
+import { servesAppPage } from '../data/paths';
 import { shellWithSnapshot } from './snapshot';
 
 declare const self: ServiceWorkerGlobalScope;
-
-/**
- * Whether the worker answers a same-origin navigation to `url` with the app's page. The path
- * alone decides (a query string never does), by the rule the documented server rules share
- * (`isAppPage`); the feed and `/api/` always reach the network, whatever their names.
- */
-export function servesAppPage(url: URL, feedPath: string): boolean {
-  const path = withoutTrailingSlash(url.pathname);
-  return path !== withoutTrailingSlash(feedPath) && !path.startsWith('/api/') && isAppPage(url.pathname);
-}
-
-function withoutTrailingSlash(path: string): string {
-  return path.replace(/(.)\/+$/, '$1');
-}
 
 /**
  * Routes navigations to the precached app shell (`shell.html`), files excepted; the shell holds

@@ -11,7 +11,7 @@ import { locale, t } from '../../i18n';
 import { announced, dismiss, urgentNotices } from './data';
 import './notices.css';
 
-export interface BannerProps {
+interface BannerProps {
   /** Puts text in the page's assertive live region. */
   announce: (text: string) => void;
   /** How many notices are on screen, once read. */
