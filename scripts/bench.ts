@@ -5,7 +5,8 @@
  * - Lighthouse, mobile profile as it comes (simulated slow 4G, CPU 4x), for `/` and an item
  *   page, each run interleaved with the floor: the same HTML without JavaScript;
  * - offline repeat visit in Chromium with the CPU slowed 4x, against the first visit on slow 4G
- *   (and, for reference, against one with no network throttling);
+ *   (and, for reference, against one with no network throttling, and against the static floor
+ *   page of the same screen opened again in a new tab);
  * - ingest of 5,000 items into IndexedDB in Chromium, against one transaction per item;
  * - search p95 over 5,000 items (scripts/bench-search.ts, also `npm run bench:search`);
  * - the main thread during a first sync of 5,000 items in the built app, and the DOM after it;
@@ -25,6 +26,7 @@ import { benchSearch, BUDGET_MS, searchSummary } from './bench-search';
 import {
   firstSync,
   firstVisitTransfer,
+  floorRepeatVisit,
   languageSwitch,
   repeatVisit,
   type FirstSync,
@@ -147,7 +149,7 @@ async function startSites(): Promise<void> {
     sites.app = await serve(dist, settings.port);
     cleanup.push(() => sites.app?.close());
   }
-  if (run('lighthouse')) {
+  if (run('lighthouse') || run('offline')) {
     const copy = floorSite(dist, paths);
     cleanup.push(() => copy.dispose());
     sites.floor = await serve(copy.dir, settings.port + 1);
@@ -216,10 +218,15 @@ async function offlineSection() {
       repeat: number | null;
       ratio: number | null;
       ratioLocal: number | null;
+      /** The static floor page of the same screen opened again in a new tab (`floorRepeatVisit`). */
+      floorRepeat: number | null;
+      ratioFloor: number | null;
       runs: RepeatVisit[];
+      floorRuns: (number | null)[];
     }
   > = {};
   const runs: Record<string, RepeatVisit[]> = Object.fromEntries(paths.map((p) => [p, []]));
+  const floorRuns: Record<string, (number | null)[]> = Object.fromEntries(paths.map((p) => [p, []]));
   for (let i = 0; i < settings.runs; i++) {
     for (const path of paths) {
       progress(`repeat visit ${i + 1}/${settings.runs}: ${path}`);
@@ -232,6 +239,10 @@ async function offlineSection() {
           error: String(error instanceof Error ? error.message.split('\n')[0] : error),
         })),
       );
+      progress(`repeat visit ${i + 1}/${settings.runs}: the static page of ${path}`);
+      floorRuns[path]!.push(
+        await floorRepeatVisit(sites.floor!, path, titleOf(path), settings.cpu).catch(() => null),
+      );
     }
   }
   for (const path of paths) {
@@ -239,13 +250,17 @@ async function offlineSection() {
     const first = median(list.map((r) => r.first));
     const firstLocal = median(list.map((r) => r.firstLocal));
     const repeat = median(list.map((r) => r.repeat));
+    const floorRepeat = median(floorRuns[path]!);
     out[path] = {
       first,
       firstLocal,
       repeat,
       ratio: ratio(repeat, first),
       ratioLocal: ratio(repeat, firstLocal),
+      floorRepeat,
+      ratioFloor: ratio(repeat, floorRepeat),
       runs: list,
+      floorRuns: floorRuns[path]!,
     };
   }
   const switches: number[] = [];
@@ -460,6 +475,8 @@ if (results.offline) {
       '',
       'first, no throttling',
       'repeat/that',
+      'static page again',
+      'repeat/static',
     ],
     Object.entries(results.offline.visits).map(([path, r]) => {
       const met = r.repeat === null || r.ratio === null ? null : r.repeat <= 400 && r.ratio <= 0.2;
@@ -478,8 +495,14 @@ if (results.offline) {
         verdict(met),
         ms(r.firstLocal),
         x(r.ratioLocal),
+        ms(r.floorRepeat),
+        x(r.ratioFloor),
       ];
     }),
+  );
+  lines.push(
+    'static page again: the floor page of the same screen (no script, no worker) opened again in a new tab, served here with no throttling',
+    '',
   );
   for (const [path, r] of Object.entries(results.offline.visits)) {
     const failed = r.runs.flatMap((run) => (run.error ? [run.error] : []));

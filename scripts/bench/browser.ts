@@ -227,6 +227,34 @@ export async function repeatVisit(
 }
 
 /**
+ * The floor's return visit: the static page of the same screen (the same HTML with no script
+ * and no worker, `floor.ts`) opened again in a new tab once a first visit has cached what it
+ * can, served from this machine with no network throttling, the CPU slowed as for the app.
+ * What Chromium itself spends to show this screen when the network costs nothing (a new tab's
+ * renderer, parse, style, layout with the system's fonts, paint): a baseline for the app's
+ * offline repeat visit, which pays the same work for the same HTML.
+ */
+export async function floorRepeatVisit(
+  site: Site,
+  path: string,
+  title: string | undefined,
+  cpu: number,
+): Promise<number> {
+  return withProfile(async (context, page) => {
+    await page.goto(path);
+    await content(page, title).waitFor({ timeout: 60_000 });
+    const again = await context.newPage();
+    await page.close();
+    await again.addInitScript(installProbe);
+    await throttle(context, again, cpu);
+    await again.goto(path);
+    await content(again, title).waitFor({ timeout: 60_000 });
+    await settled(again, 1000);
+    return (await probe(again)).lcp;
+  }, site.origin);
+}
+
+/**
  * How long a Chinese reader of `/` (rendered in English) sees English: from the first
  * contentful paint to the app's `citylink:hydrated` mark, after which the interface is Chinese.
  */
