@@ -304,6 +304,8 @@ async function syncSection() {
   return {
     longestTask: of('longestTask'),
     longTasks: of('longTasks'),
+    longestTaskVisit: of('longestTaskVisit'),
+    longTasksVisit: of('longTasksVisit'),
     firstNewsLink: of('firstNewsLink'),
     listNodes: of('listNodes'),
     documentElements: of('documentElements'),
@@ -563,15 +565,22 @@ if (results.search) {
 if (results.sync) {
   const r = results.sync;
   const met = atMost(r.longestTask, 50);
-  goals.push({ measure: 'longest task during a first sync', goal: '≤ 50 ms', value: ms(r.longestTask), met });
+  goals.push({
+    measure: 'longest task during a first sync (from its start)',
+    goal: '≤ 50 ms',
+    value: ms(r.longestTask),
+    met,
+  });
   lines.push(
     `First visit of / with a ${bytes(settings.items)}-item feed (built app, Chromium, CPU ${settings.cpu}x), median of ${count(settings.syncRuns, 'run')}`,
   );
   table(
     ['measure', 'value', 'goal', ''],
     [
-      ['longest main-thread task', ms(r.longestTask), '≤ 50 ms', verdict(met)],
-      ['tasks over 50 ms', String(r.longTasks ?? 'n/a'), '', ''],
+      ['longest main-thread task, from the sync’s start', ms(r.longestTask), '≤ 50 ms', verdict(met)],
+      ['tasks over 50 ms, from the sync’s start', String(r.longTasks ?? 'n/a'), '', ''],
+      ['longest task of the whole visit (from navigation)', ms(r.longestTaskVisit), '', ''],
+      ['tasks over 50 ms, whole visit', String(r.longTasksVisit ?? 'n/a'), '', ''],
       ['first news link in the page', ms(r.firstNewsLink), '', ''],
       ['DOM nodes of the news list (in <main>)', bytes(r.listNodes ?? 0), '', ''],
       ['news items linked', bytes(r.newsLinks ?? 0), '', ''],

@@ -45,3 +45,9 @@ export const PAGE_SIZE = 20;
  * snapshot's render key (the settings it was made under).
  */
 export const SNAPSHOT_ATTRIBUTE = 'data-snapshot';
+
+/**
+ * The performance mark a sync asked for by a tab starts with: the benchmark times the main
+ * thread from there to the end of the re-render after it (scripts/bench/browser.ts).
+ */
+export const SYNC_STARTED = 'citylink:sync';

@@ -5,6 +5,7 @@
  */
 import { revalidate } from '@solidjs/router';
 import { createSignal } from 'solid-js';
+import { SYNC_STARTED } from '../../data/config';
 import { CHANNEL, isBroadcast } from '../../data/messages';
 import type { SyncReport } from '../../data/sync';
 
@@ -29,6 +30,7 @@ export { lastReport };
 export async function refresh(): Promise<void> {
   if (syncing()) return;
   setSyncing(true);
+  performance.mark(SYNC_STARTED);
   try {
     // The worker's wiring and the data layer load after the first screen (src/main.tsx).
     const { requestSync } = await import('../../pwa/worker');
