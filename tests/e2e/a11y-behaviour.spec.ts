@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { en } from '../../src/i18n/en';
 import { zhHans } from '../../src/i18n/zh-Hans';
-import { firstVisit } from './helpers';
+import { firstVisit, trackRequests } from './helpers';
 
 // Keyboard, focus, titles and motion: what axe cannot see. Screens are checked for axe
 // violations and target sizes in a11y.spec.ts.
@@ -26,6 +26,7 @@ test.describe('focus on navigation', () => {
   });
 
   test('the tab bar, by keyboard, lands on the new screen’s heading', async ({ page }) => {
+    const network = trackRequests(page);
     await tabTo(
       page,
       page.getByRole('navigation', { name: en.nav.label }).getByRole('link', { name: 'Events' }),
@@ -38,7 +39,7 @@ test.describe('focus on navigation', () => {
 
     // Once the screen's requests are over: while the events list was still settling, Tab from
     // the status line sometimes went past the list to the tab bar (under investigation).
-    await page.waitForLoadState('networkidle');
+    await network.quiet();
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Tab');
     // From the heading, Tab goes on into the screen's content, not back to the top.

@@ -95,6 +95,9 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** Opens the dialog or sheet of the screen's first button of this class (the taxi card, Directions). */
 function opener(selector: string): (page: Page) => Promise<void> {
   return async (page) => {
+    // Once the app has taken the page over: a tap before that is held and given back later
+    // (tested in first-paint.spec), which under load can take longer than the wait below.
+    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     await page.locator(`main button${selector}[aria-haspopup="dialog"]`).first().click();
     await expect(page.locator('dialog[open]')).toBeVisible();
     // A sheet rises into place: check it where it stays.

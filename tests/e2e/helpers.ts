@@ -1,4 +1,4 @@
-import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page, type Request } from '@playwright/test';
 
 /** Waits until a service worker controls the page (the first worker claims its clients). */
 export async function waitForController(page: Page): Promise<void> {
@@ -19,6 +19,33 @@ export async function waitForSync(page: Page): Promise<void> {
 export async function waitForNews(page: Page): Promise<void> {
   await waitForSync(page);
   await expect(page.locator('.card-list .card').first()).toBeVisible({ timeout: 30_000 });
+}
+
+/**
+ * Follows the page's requests from now on; `quiet()` waits until none has been open for
+ * `quietMs`. In place of Playwright's 'networkidle', which waits on the browser's own lifecycle
+ * event: under load that event sometimes never came, with no request open.
+ */
+export function trackRequests(page: Page): { quiet(quietMs?: number): Promise<void> } {
+  const open = new Set<Request>();
+  let changed = Date.now();
+  page.on('request', (request) => {
+    open.add(request);
+    changed = Date.now();
+  });
+  const ended = (request: Request) => {
+    open.delete(request);
+    changed = Date.now();
+  };
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+  return {
+    async quiet(quietMs = 500) {
+      await expect
+        .poll(() => open.size === 0 && Date.now() - changed >= quietMs, { timeout: 30_000, intervals: [100] })
+        .toBe(true);
+    },
+  };
 }
 
 /** First visit, online: the list appears and the worker takes over. */

@@ -51,12 +51,18 @@ test.describe('Back returns to the list as the reader left it', () => {
     await expect(cards(page).first()).toBeVisible({ timeout: 60_000 });
   }
 
-  /** Asks for the next page by keyboard and waits for it. */
+  /**
+   * Asks for the next page by keyboard and waits for all of it: its cards come in a few at a
+   * time (src/features/shared/pager.ts), and until the last one is in the button is
+   * aria-disabled and a second press asks for nothing (at the list's end it goes).
+   */
   async function showMore(page: Page): Promise<void> {
     const shown = await cards(page).count();
-    await page.locator('button.pager-more').focus();
+    const button = page.locator('button.pager-more');
+    await button.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => cards(page).count()).toBeGreaterThan(shown);
+    await expect(page.locator('button.pager-more[aria-disabled="true"]')).toHaveCount(0);
   }
 
   /** Scrolls the nth card to 300 px from the top; returns its title and where it is. */

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { firstVisit, waitForNews } from './helpers';
+import { firstVisit, trackRequests, waitForNews } from './helpers';
 import { demoFeed as readDemoFeed } from '../support/demo-feed';
 
 // Settings, saved items and data saver: the reader's own choices, kept on the device.
@@ -146,6 +146,7 @@ test.describe('with the page syncing by itself against a changing feed', () => {
   /** Visits the screens that show feed images and counts the image requests made. */
   async function imageRequests(page: Page): Promise<string[]> {
     const requested: string[] = [];
+    const network = trackRequests(page);
     page.on('request', (request) => {
       // The app's own icon is part of the shell, not feed content.
       if (request.resourceType() === 'image' && !request.url().endsWith('/icon.svg'))
@@ -158,7 +159,7 @@ test.describe('with the page syncing by itself against a changing feed', () => {
     const withImage = demoFeed.items.find((item) => 'image' in item && (item._city?.event ?? null) === null);
     await page.goto(`/news/${encodeURIComponent(withImage?.id ?? '')}`);
     await expect(page.locator('.prose')).toBeVisible();
-    await page.waitForLoadState('networkidle');
+    await network.quiet();
     return requested;
   }
 
@@ -185,6 +186,7 @@ test('at 200 % text no main screen scrolls sideways at 390 px', async ({ page })
   expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('32px');
 
   const pages = ['/', '/events', '/contacts', '/saved', '/more'];
+  const network = trackRequests(page);
   await page.goto('/events');
   const event = await page.locator('.card-title a').first().getAttribute('href');
   await page.goto('/contacts');
@@ -199,7 +201,7 @@ test('at 200 % text no main screen scrolls sideways at 390 px', async ({ page })
   for (const path of pages) {
     await page.goto(path);
     await expect(page.locator('h1').first()).toBeAttached();
-    await page.waitForLoadState('networkidle');
+    await network.quiet();
     const size = await page.evaluate(() => ({
       scroll: document.documentElement.scrollWidth,
       client: document.documentElement.clientWidth,
