@@ -307,6 +307,10 @@ async function keep(written: Map<string, string>): Promise<void> {
  */
 async function markup(root: HTMLElement): Promise<string | undefined> {
   const copy = root.cloneNode(true) as HTMLElement;
+  // The copy, its trimming and its serialisation each in a task of their own (src/lib/turns.ts):
+  // together, for a screen of twenty cards, they made a long task on a slow phone. The copy is
+  // detached: nothing changes it meanwhile.
+  await yieldToMain();
   if (copy.querySelector('main .state-error, main .state-empty')) return undefined;
   for (const element of copy.querySelectorAll(MOMENTARY)) element.remove();
   // The banner's text is beyond the core catalogue; the status bar has loaded the rest already.
@@ -334,9 +338,6 @@ async function markup(root: HTMLElement): Promise<string | undefined> {
       if (!same) return undefined;
     }
   }
-  // Serialised in a task of its own (src/lib/turns.ts): copying and serialising a screen of
-  // twenty cards in one task is a long task on a slow phone. The copy is detached: nothing
-  // changes it meanwhile.
   await yieldToMain();
   const html = copy.innerHTML;
   return html.length <= SNAPSHOT_MAX_CHARS ? html : undefined;
