@@ -227,6 +227,7 @@ async function offlineSection() {
   > = {};
   const runs: Record<string, RepeatVisit[]> = Object.fromEntries(paths.map((p) => [p, []]));
   const floorRuns: Record<string, (number | null)[]> = Object.fromEntries(paths.map((p) => [p, []]));
+  const floorErrors: string[] = [];
   for (let i = 0; i < settings.runs; i++) {
     for (const path of paths) {
       progress(`repeat visit ${i + 1}/${settings.runs}: ${path}`);
@@ -241,7 +242,12 @@ async function offlineSection() {
       );
       progress(`repeat visit ${i + 1}/${settings.runs}: the static page of ${path}`);
       floorRuns[path]!.push(
-        await floorRepeatVisit(sites.floor!, path, titleOf(path), settings.cpu).catch(() => null),
+        await floorRepeatVisit(sites.floor!, path, titleOf(path), settings.cpu).catch((error: unknown) => {
+          floorErrors.push(
+            `${path}: ${String(error instanceof Error ? error.message.split('\n')[0] : error)}`,
+          );
+          return null;
+        }),
       );
     }
   }
@@ -268,7 +274,7 @@ async function offlineSection() {
     progress(`language switch ${i + 1}/${settings.runs}: a Chinese reader of /`);
     switches.push(await languageSwitch(sites.app!, settings.cpu));
   }
-  return { visits: out, languageSwitch: { median: median(switches), runs: switches } };
+  return { visits: out, floorErrors, languageSwitch: { median: median(switches), runs: switches } };
 }
 
 async function ingestSection() {
@@ -509,6 +515,9 @@ if (results.offline) {
   for (const [path, r] of Object.entries(results.offline.visits)) {
     const failed = r.runs.flatMap((run) => (run.error ? [run.error] : []));
     if (failed.length > 0) lines.push(`${path}: ${count(failed.length, 'run')} failed: ${failed.join('; ')}`);
+  }
+  if (results.offline.floorErrors.length > 0) {
+    lines.push(`static page again, failed runs: ${results.offline.floorErrors.join('; ')}`);
   }
   lines.push(
     `A Chinese reader of / (rendered in English) sees the English interface from the first paint until the app has hydrated: median ${ms(results.offline.languageSwitch.median)} (CPU ${settings.cpu}x)`,
