@@ -18,7 +18,7 @@ import { extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import type { Plugin } from 'vite';
-import { SHELL } from './prerender';
+import { SHELL, textOf } from './prerender';
 
 /** What a page's policy depends on besides its own inline code. */
 export interface PolicySettings {
@@ -308,8 +308,7 @@ export function cspPlugin(): Plugin {
       handler(_options, bundle) {
         for (const file of Object.values(bundle)) {
           if (file.type !== 'asset' || !file.fileName.endsWith('.html')) continue;
-          const html = typeof file.source === 'string' ? file.source : new TextDecoder().decode(file.source);
-          file.source = applyPolicy(html, settings, file.fileName).html;
+          file.source = applyPolicy(textOf(file.source), settings, file.fileName).html;
         }
       },
     },

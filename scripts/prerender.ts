@@ -172,7 +172,7 @@ export function stylesheetOf(template: string): string | undefined {
 }
 
 /** An emitted asset's content as text. */
-function textOf(source: string | Uint8Array): string {
+export function textOf(source: string | Uint8Array): string {
   return typeof source === 'string' ? source : new TextDecoder().decode(source);
 }
 
