@@ -127,6 +127,17 @@ export function deviceZone(): string | undefined {
 }
 
 /**
+ * `format(...args)`, except while the page hydrates: then '' without calling it, since Solid
+ * keeps the server's text and drops the value (see `hydrating`). The arguments are evaluated
+ * by the caller either way, so an expression that reads signals for them follows them
+ * afterwards. For the Intl formatters above all: the page's first use of Intl loads its data,
+ * 60-100 ms on a slow phone, for text that is already on screen.
+ */
+export function unlessHydrating<A extends unknown[]>(format: (...args: A) => string, ...args: A): string {
+  return hydrating() ? '' : format(...args);
+}
+
+/**
  * `createMemo` for screens the server renders. On the server a memo is computed once, when it
  * is created, which is before the screen's data has arrived; there this is a plain function.
  */

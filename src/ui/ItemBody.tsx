@@ -1,4 +1,5 @@
-import { For, Show } from 'solid-js';
+import { createMemo, For, Show } from 'solid-js';
+import { hydrating } from '../lib/hydration';
 import { sanitizeHtml } from '../lib/sanitize';
 
 /**
@@ -17,9 +18,20 @@ export function ItemBody(props: { html?: string; text?: string; lang?: string; n
       }
     >
       {(html) => {
-        // TrustedHTML where the browser has Trusted Types; Solid's typings only name strings,
-        // and the browser takes either at innerHTML.
-        const safe = () => sanitizeHtml(html(), { noImages: props.noImages }) as string;
+        // What the body is made from: it is sanitized, and set, again only when that changes,
+        // not when the item is read again or the page turns to the device's settings (setting
+        // the same markup again would fetch its images anew and lose the reader's selection).
+        const source = createMemo(() => ({ html: html(), noImages: props.noImages }), undefined, {
+          equals: (a, b) => a.html === b.html && a.noImages === b.noImages,
+        });
+        // Not while the page hydrates: Solid keeps the server's markup, sanitized at build time
+        // by the same rules, and drops the value; DOMPurify on a long article costs tens of ms
+        // on a slow phone. TrustedHTML where the browser has Trusted Types; Solid's typings only
+        // name strings, and the browser takes either at innerHTML.
+        const safe = createMemo(() => {
+          const { html, noImages } = source();
+          return hydrating() ? '' : (sanitizeHtml(html, { noImages }) as string);
+        });
         // eslint-disable-next-line solid/no-innerhtml -- the HTML passed DOMPurify just above
         return <div class="prose" lang={props.lang} innerHTML={safe()} />;
       }}

@@ -122,6 +122,29 @@ test.describe('with JavaScript, cold', () => {
     });
   }
 
+  test('the app keeps the body the page was rendered with: the same nodes, never set again', async ({
+    page,
+  }) => {
+    const item = items.find((candidate) => candidate.kind === 'news' && candidate.contentHtml);
+    if (!item) throw new Error('the demo feed has no news item with HTML');
+    // Hydration does not sanitize the body again; nor may the turn to the device's settings
+    // after it, which would set the same markup again (images fetched anew, a selection lost).
+    await page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        (window as { keptBody?: Element | null }).keptBody =
+          document.querySelector('.prose')?.firstElementChild;
+      });
+    });
+    await page.goto(itemPath(item));
+    await settled(page);
+    expect(
+      await page.evaluate(() => {
+        const kept = (window as { keptBody?: Element | null }).keptBody;
+        return !!kept && kept.isConnected && document.querySelector('.prose')?.firstElementChild === kept;
+      }),
+    ).toBe(true);
+  });
+
   test('a rendered page carries its styles: the app stylesheet is not fetched, then or when the app starts', async ({
     page,
   }) => {

@@ -7,6 +7,7 @@ import { locale, t } from '../../i18n';
 import { formatDate, formatList } from '../../lib/format';
 import { feedImage, settings } from '../../lib/settings';
 import { ItemBody } from '../../ui/ItemBody';
+import { unlessHydrating } from '../../lib/hydration';
 import { OtherLanguages } from '../shared/OtherLanguages';
 import { ItemActions } from '../shared/ItemActions';
 import { ItemMissing } from '../shared/ItemMissing';
@@ -31,10 +32,12 @@ export function Article() {
                 <OtherLanguages item={found()} />
                 <p class="article-meta">
                   <Show when={found().datePublished}>
-                    {(date) => <time datetime={date()}>{formatDate(date(), locale(), zone())}</time>}
+                    {(date) => (
+                      <time datetime={date()}>{unlessHydrating(formatDate, date(), locale(), zone())}</time>
+                    )}
                   </Show>
                   <Show when={authors().length}>
-                    <span>{t('item.by', { names: formatList(authors(), locale()) })}</span>
+                    <span>{t('item.by', { names: unlessHydrating(formatList, authors(), locale()) })}</span>
                   </Show>
                 </p>
                 <ItemActions item={found()} />

@@ -13,7 +13,7 @@ import { ItemCard } from '../../ui/ItemCard';
 import { EmptyState, LoadingState } from '../../ui/States';
 import { later } from '../../ui/later';
 import { useDocumentTitle } from '../../app/title';
-import { HydrateInTurn, hydrating } from '../../lib/hydration';
+import { HydrateInTurn, unlessHydrating } from '../../lib/hydration';
 
 // Shown to a device only (never by the server): its code loads after hydration.
 const InstallBanner = later('the install offer', () =>
@@ -52,10 +52,7 @@ function NewsPages() {
   // Not while hydrating, where the server's text stays: the page's first Intl date formatter
   // loads the date data, 100 ms or more on a slow phone. The first sync's worker has loaded it
   // (in the same process) by the time the list changes.
-  const dated = (date: string) => {
-    const [language, where] = [locale(), zone()];
-    return hydrating() ? '' : formatDate(date, language, where);
-  };
+  const dated = (date: string) => unlessHydrating(formatDate, date, locale(), zone());
   let list: HTMLUListElement | undefined;
   return (
     <Show when={pager.items().length} fallback={<EmptyState>{t('list.emptyNews')}</EmptyState>}>

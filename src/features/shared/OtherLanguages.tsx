@@ -5,6 +5,7 @@ import type { Item } from '../../data/model';
 import { itemPath } from '../../data/paths';
 import { t } from '../../i18n';
 import { languageName } from '../../lib/format';
+import { unlessHydrating } from '../../lib/hydration';
 
 /**
  * "Read in 中文 / Read in English": links to the item's translations on the device, whichever
@@ -27,7 +28,8 @@ export function OtherLanguages(props: { item: Item }) {
           {({ other, language }) => (
             <a href={itemPath(other)} hreflang={language}>
               {/* Named in its own language: a reader who cannot read this page can still find theirs. */}
-              {t('item.readIn')} <span lang={language}>{languageName(language, language)}</span>
+              {t('item.readIn')}{' '}
+              <span lang={language}>{unlessHydrating(languageName, language, language)}</span>
             </a>
           )}
         </For>
