@@ -3,6 +3,7 @@ import type { Contact } from '../data/model';
 import { locale, t } from '../i18n';
 import { downloadText } from '../lib/download';
 import { formatList, languageName } from '../lib/format';
+import { unlessHydrating } from '../lib/hydration';
 import { telHref } from '../lib/phone';
 import { contactToVcard, vcardFileName } from '../lib/vcard';
 import { CopyButton } from './CopyButton';
@@ -34,11 +35,16 @@ export function ContactCard(props: {
   boxed?: boolean;
 }) {
   const c = () => props.contact;
-  const languages = () =>
-    formatList(
-      c().languages.map((tag) => languageName(tag, locale())),
-      locale(),
+  // Not while hydrating (the server's text stays): the names and the list are Intl's.
+  const languages = () => {
+    const [tags, language] = [c().languages, locale()];
+    return unlessHydrating(() =>
+      formatList(
+        tags.map((tag) => languageName(tag, language)),
+        language,
+      ),
     );
+  };
   const tel = () => (c().phone ? telHref(c().phone ?? '') : undefined);
   const saveContact = () =>
     downloadText(
