@@ -208,14 +208,7 @@ export async function repeatVisit(
     // the first one gone. Not a reload, whose measure would include tearing the first page
     // down on the same main thread (about 200 ms at CPU 4x, which no return visit pays).
     await context.setOffline(true);
-    const again = await context.newPage();
-    await page.close();
-    await again.addInitScript(installProbe);
-    await throttle(context, again, cpu);
-    await again.goto(path);
-    await content(again, title).waitFor({ timeout: 60_000 });
-    await settled(again, 1000);
-    return { first, repeat: (await probe(again)).lcp };
+    return { first, repeat: await reopen(context, page, path, title, cpu) };
   }, site.origin);
   const firstLocal = await withProfile(async (context, page) => {
     await page.addInitScript(installProbe);
@@ -245,15 +238,26 @@ export async function floorRepeatVisit(
   return withProfile(async (context, page) => {
     await page.goto(path);
     await content(page, title).waitFor({ timeout: 60_000 });
-    const again = await context.newPage();
-    await page.close();
-    await again.addInitScript(installProbe);
-    await throttle(context, again, cpu);
-    await again.goto(path);
-    await content(again, title).waitFor({ timeout: 60_000 });
-    await settled(again, 1000);
-    return (await probe(again)).lcp;
+    return reopen(context, page, path, title, cpu);
   }, site.origin);
+}
+
+/** A return visit: `page` closes and `path` opens in a new tab, the CPU slowed; its LCP. */
+async function reopen(
+  context: BrowserContext,
+  page: Page,
+  path: string,
+  title: string | undefined,
+  cpu: number,
+): Promise<number> {
+  const again = await context.newPage();
+  await page.close();
+  await again.addInitScript(installProbe);
+  await throttle(context, again, cpu);
+  await again.goto(path);
+  await content(again, title).waitFor({ timeout: 60_000 });
+  await settled(again, 1000);
+  return (await probe(again)).lcp;
 }
 
 /**
