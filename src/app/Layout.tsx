@@ -72,7 +72,7 @@ export function Layout(props: RouteSectionProps) {
     );
   });
   // What the screen shows is kept as the reader leaves it, for Back to bring back.
-  useBeforeLeave((event) => after?.history.leaving(event.to, event.options?.replace));
+  useBeforeLeave((event) => after?.history.leaving(event));
 
   // After a navigation (not on first load: that focus belongs to the browser), focus goes to
   // the new screen's heading so a screen reader starts there, once the heading has rendered.

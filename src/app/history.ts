@@ -13,9 +13,11 @@
  * same card to the same place once it is there again.
  *
  * Entries are told apart by the `_depth` the router stamps on each (its index in the session
- * history) and the address.
+ * history) and the address; the router's leave events say the depth of the entry left and of
+ * the one to come.
  */
 import { keptParts, setRecall } from './history-parts';
+import type { LeaveEvent } from './router';
 
 interface EntryMemory {
   scrollY: number;
@@ -35,13 +37,12 @@ let arrival: 'load' | 'push' | 'pop' = 'load';
 /** Stops a restore still waiting for its card. */
 let stopRestore: (() => void) | undefined;
 /**
- * The entry on screen. Kept rather than read from the window: by the time the router hears of
- * a move through the history, the window's address and state are already the next entry's; and
- * after a navigation of its own, the router renders the new screen before it adds the entry.
+ * The address on screen. Kept rather than read from the window: by the time the router hears
+ * of a move through the history, the window's address is already the next entry's.
  */
-let current = { key: '', depth: 0 };
-/** The depth the entry being reached will have (a new entry, or one that replaces this one). */
-let nextDepth = 0;
+let currentPath = '';
+/** The depth of the entry being reached (the router renders a new screen before it adds the entry). */
+let arriving = 0;
 
 function key(depth: number, path: string): string {
   return `${depth} ${path}`;
@@ -64,7 +65,7 @@ function entryKey(): string {
 export function startHistory(): void {
   setRecall((name) => (arrival === 'pop' ? memories.get(entryKey())?.parts.get(name) : undefined));
   startDepth = depth();
-  current = { key: entryKey(), depth: depth() ?? 0 };
+  currentPath = window.location.pathname + window.location.search;
   // The app restores scroll itself; the browser's guess, made while the previous screen is
   // still up, would only make the page jump first.
   window.history.scrollRestoration = 'manual';
@@ -91,7 +92,7 @@ export function goBack(): boolean {
  * replaces this one; a number for a move through the history): saves what the screen shows,
  * and notes how the next is reached.
  */
-export function leaving(to: string | number, replace = false): void {
+export function leaving({ to, from, depth: next }: Pick<LeaveEvent, 'to' | 'from' | 'depth'>): void {
   const main = document.getElementById('main');
   const memory: EntryMemory = { scrollY: window.scrollY, parts: keptParts() };
   if (main) {
@@ -110,14 +111,12 @@ export function leaving(to: string | number, replace = false): void {
       memory.focus = focused.getAttribute('href') ?? undefined;
     }
   }
-  memories.set(current.key, memory);
-  if (typeof to === 'number') {
-    arrival = 'pop';
-  } else {
-    arrival = 'push';
-    nextDepth = replace ? current.depth : current.depth + 1;
-    // A new entry replaces every entry from here on: their memories can never be reached.
-    for (const entry of memories.keys()) if (Number(entry.split(' ')[0]) >= nextDepth) memories.delete(entry);
+  memories.set(key(from, currentPath), memory);
+  arriving = next;
+  arrival = typeof to === 'number' ? 'pop' : 'push';
+  // A new entry replaces every entry from here on: their memories can never be reached.
+  if (arrival === 'push') {
+    for (const entry of memories.keys()) if (Number(entry.split(' ')[0]) >= next) memories.delete(entry);
   }
 }
 
@@ -128,10 +127,9 @@ export function leaving(to: string | number, replace = false): void {
 export function arrived(path: string): void {
   stopRestore?.();
   stopRestore = undefined;
-  const at = arrival === 'pop' ? (depth() ?? 0) : nextDepth;
-  current = { key: key(at, path), depth: at };
+  currentPath = path;
   if (arrival !== 'pop') return;
-  const memory = memories.get(current.key);
+  const memory = memories.get(key(arriving, path));
   const main = document.getElementById('main');
   if (!memory || !main) return;
   stopRestore = restore(memory, main);

@@ -54,6 +54,10 @@ export interface Location {
 export interface LeaveEvent {
   to: string | number;
   options?: NavigateOptions;
+  /** The `_depth` of the entry being left. */
+  from: number;
+  /** The `_depth` of the entry to come: a new one, the one that replaces this one, or the one reached. */
+  depth: number;
 }
 
 interface Router {
@@ -170,12 +174,13 @@ export function Router(props: {
     const next = new URL(to, window.location.href);
     const value = next.pathname + next.search + next.hash;
     if (value === untrack(address)) return;
-    for (const listener of leaving) listener({ to: value, options });
+    const event = { to: value, options, from: depth, depth: options.replace ? depth : depth + 1 };
+    for (const listener of leaving) listener(event);
     pending = value;
     void startTransition(() => setAddress(value)).then(() => {
       if (pending !== value) return;
       pending = undefined;
-      if (!options.replace) depth += 1;
+      depth = event.depth;
       window.history[options.replace ? 'replaceState' : 'pushState']({ _depth: depth }, '', value);
       scrollToHash(next.hash, options.scroll ?? true);
     });
@@ -185,7 +190,8 @@ export function Router(props: {
     const onPop = () => {
       const before = depth;
       depth = stampDepth();
-      if (depth !== before) for (const listener of leaving) listener({ to: depth - before });
+      if (depth !== before)
+        for (const listener of leaving) listener({ to: depth - before, from: before, depth });
       pending = undefined;
       void startTransition(() => setAddress(here()));
     };
