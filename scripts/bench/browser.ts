@@ -191,13 +191,8 @@ export async function repeatVisit(
   cpu: number,
 ): Promise<RepeatVisit> {
   const visit = await withProfile(async (context, page) => {
-    await page.addInitScript(installProbe);
-    await throttle(context, page, cpu);
     const fastNetwork = await slowNetwork(context, page);
-    await page.goto(path);
-    await content(page, title).waitFor({ timeout: 60_000 });
-    await settled(page, 1000);
-    const first = (await probe(page)).lcp;
+    const first = await measuredVisit(context, page, path, title, cpu);
     // The offline visit needs the worker and the stored feed: let the rest of the first visit
     // finish at full speed, so that waiting on it does not lengthen the run.
     await fastNetwork();
@@ -210,14 +205,10 @@ export async function repeatVisit(
     await context.setOffline(true);
     return { first, repeat: await reopen(context, page, path, title, cpu) };
   }, site.origin);
-  const firstLocal = await withProfile(async (context, page) => {
-    await page.addInitScript(installProbe);
-    await throttle(context, page, cpu);
-    await page.goto(path);
-    await content(page, title).waitFor({ timeout: 60_000 });
-    await settled(page, 1000);
-    return (await probe(page)).lcp;
-  }, site.origin);
+  const firstLocal = await withProfile(
+    (context, page) => measuredVisit(context, page, path, title, cpu),
+    site.origin,
+  );
   return { ...visit, firstLocal };
 }
 
@@ -252,12 +243,23 @@ async function reopen(
 ): Promise<number> {
   const again = await context.newPage();
   await page.close();
-  await again.addInitScript(installProbe);
-  await throttle(context, again, cpu);
-  await again.goto(path);
-  await content(again, title).waitFor({ timeout: 60_000 });
-  await settled(again, 1000);
-  return (await probe(again)).lcp;
+  return measuredVisit(context, again, path, title, cpu);
+}
+
+/** `page` opens `path` with the probe and the CPU slowed, until the screen is still; its LCP. */
+async function measuredVisit(
+  context: BrowserContext,
+  page: Page,
+  path: string,
+  title: string | undefined,
+  cpu: number,
+): Promise<number> {
+  await page.addInitScript(installProbe);
+  await throttle(context, page, cpu);
+  await page.goto(path);
+  await content(page, title).waitFor({ timeout: 60_000 });
+  await settled(page, 1000);
+  return (await probe(page)).lcp;
 }
 
 /**
