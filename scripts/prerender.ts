@@ -184,9 +184,10 @@ function styleText(css: string): string {
 /**
  * `html` (the built `index.html`: a rendered page, or the shell the worker answers every
  * navigation with, often with the address's last screen in its root, src/sw/snapshot.ts) with
- * the app's stylesheet inline, so the first paint waits on no request. The link stays, `disabled`, which browsers do not fetch: Vite's loader links a
- * chunk's CSS when the chunk is imported unless the page already has a stylesheet link to it,
- * and would otherwise fetch the sheet again and restyle the whole page while the app takes over.
+ * the app's stylesheet inline, so the first paint waits on no request. The link stays,
+ * `disabled`, which browsers do not fetch: Vite's loader links a chunk's CSS when the chunk is
+ * imported unless the page already has a stylesheet link to it, and would otherwise fetch the
+ * sheet again and restyle the whole page while the app takes over.
  */
 export function inlineStylesheet(html: string, css: string): string {
   const link = /<link rel="stylesheet"[^>]*>/;

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 
 /**
  * The floor of a page: its own HTML with every script and modulepreload removed and its
- * stylesheets inlined (a disabled one dropped), so it paints exactly the first screen the HTML holds, without JavaScript.
+ * stylesheets inlined (a disabled one dropped), so it paints exactly the first screen the HTML
+ * holds, without JavaScript.
  */
 export function floorHtml(dist: string, html: string): string {
   return html

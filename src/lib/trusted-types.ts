@@ -18,9 +18,10 @@
  *
  * Why the default policy is safe: it passes a string only if it holds no markup that can run
  * code. It parses the string into a template of a document of its own, without a window
- * (nothing in it runs or loads), and refuses it if any element can run or load code (script, iframe, object, embed, base, meta,
- * link, style, nested templates, SVG animation and `use`, …), any attribute is an event handler
- * (`on…`) or `srcdoc`, or any attribute value is a `javascript:`, `vbscript:` or `data:` URL.
+ * (nothing in it runs or loads), and refuses it if any element can run or load code (script,
+ * iframe, object, embed, base, meta, link, style, nested templates, SVG animation and `use`,
+ * …), any attribute is an event handler (`on…`) or `srcdoc`, or any attribute value is a
+ * `javascript:`, `vbscript:` or `data:` URL.
  * Solid's templates are plain elements and SVG shapes, so they all pass; a refused string is
  * blocked by the browser, which reports a violation (the e2e suite fails on any). The default
  * policy has no `createScript` and no `createScriptURL`: strings stay blocked at eval-like sinks
@@ -87,9 +88,9 @@ export function createDefaultPolicy(factory: TrustedTypePolicyFactory): (html: s
   // Parsed into a template of a document of its own, without a window (nothing in it runs or
   // loads), as Solid's `template()` parses it. One template for every call: a new document each
   // time (DOMParser) cost 0.2-0.3 ms per template at CPU 4x in Chromium, the template 0.03-0.09
-  // ms, and a list's first cards after a sync make a dozen templates in one turn. A template drops the attributes of <html>, <head>, <body>
-  // and <frameset>, which a sink such as document.write would keep: markup naming those is
-  // parsed as a whole document instead, as before.
+  // ms, and a list's first cards after a sync make a dozen templates in one turn. A template
+  // drops the attributes of <html>, <head>, <body> and <frameset>, which a sink such as
+  // document.write would keep: markup naming those is parsed as a whole document instead.
   const holder = document.implementation.createHTMLDocument('').createElement('template');
   const parser = new DOMParser();
   const createHTML = (html: string): string | null => {
