@@ -17,7 +17,13 @@ import { createEffect, createRoot, on, type JSX } from 'solid-js';
 import { render } from 'solid-js/web';
 import { SNAPSHOT_ATTRIBUTE } from '../data/config';
 import { CHANNEL, isBroadcast } from '../data/messages';
-import { clearSnapshots, dropSnapshot, SNAPSHOT_MAX_CHARS, writeSnapshot } from '../data/snapshots';
+import {
+  clearSnapshots,
+  dropSnapshot,
+  invalidateSnapshots,
+  SNAPSHOT_MAX_CHARS,
+  writeSnapshot,
+} from '../data/snapshots';
 import { loadMore, locale, t } from '../i18n';
 import { storedSettings } from '../lib/settings';
 import { yieldToMain } from '../lib/turns';
@@ -199,9 +205,11 @@ function holdTaps(root: HTMLElement): { stop: () => void; replay: (next: HTMLEle
 
 /**
  * Keeps each settled screen for the next visit of its address, and drops them all when a
- * setting that changes the markup changes. Started once by the entry point.
+ * setting that changes the markup changes. Started once by the entry point, with the address
+ * of its own module (`import.meta.url`): the worker shows only screens its own build's code
+ * wrote, and the entry's file name changes with any of the build's code.
  */
-export function keepScreens(): void {
+export function keepScreens(code: string): void {
   // Only a worker serves them: none in a kill-switch build (which removes every cache) or
   // where the browser has no workers.
   if (KILL_SWITCH || !('serviceWorker' in navigator) || !('caches' in window)) return;
@@ -218,7 +226,7 @@ export function keepScreens(): void {
   const schedule = () => {
     clearTimeout(timer);
     timer = setTimeout(
-      () => requestIdleCallback(() => void (outdated || keep(written)), { timeout: 2000 }),
+      () => requestIdleCallback(() => void (outdated || keep(written, code)), { timeout: 2000 }),
       KEEP_AFTER_QUIET,
     );
   };
@@ -235,7 +243,7 @@ export function keepScreens(): void {
     new BroadcastChannel(CHANNEL).addEventListener('message', (event: MessageEvent<unknown>) => {
       if (isBroadcast(event.data) && event.data.report.removed.length > 0) {
         written.clear();
-        void clearSnapshots().catch(() => undefined);
+        void invalidateSnapshots(window.location.origin).catch(() => undefined);
       }
     });
   }
@@ -269,10 +277,12 @@ function offlineBanner(): HTMLElement {
 }
 
 /** Keeps the screen on the page now, if it has settled and may be kept. */
-async function keep(written: Map<string, string>): Promise<void> {
+async function keep(written: Map<string, string>, code: string): Promise<void> {
   const root = document.getElementById('root');
   const path = window.location.pathname + window.location.search;
   if (!root || isSnapshot(root) || NOT_KEPT.test(window.location.pathname) || !settled(root)) return;
+  // The time of the markup, not of the write: an invalidation in between refuses it.
+  const takenAt = Date.now();
   const start = performance.now();
   const html = await markup(root);
   const end = performance.now();
@@ -290,7 +300,8 @@ async function keep(written: Map<string, string>): Promise<void> {
       title: document.title,
       lang: document.documentElement.lang,
       renderKey: renderKey(),
-      takenAt: Date.now(),
+      takenAt,
+      code: new URL(code, window.location.href).pathname,
     });
     // A signal for tests and the benchmark: this address's screen is kept, and what it cost.
     performance.measure('citylink:snapshot', { start, end, detail: { path, chars: html.length } });
