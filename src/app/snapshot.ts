@@ -48,10 +48,11 @@ const NOT_KEPT = /^\/search(\/|$)/;
 const MOMENTARY = 'dialog, .toast-area > *, .status .banner';
 /**
  * Text that tells the moment: the status line ("Updated just now" would be false at the next
- * visit) and the last announcement. Emptied, not removed, so the line keeps its place (its
+ * visit) and the last announcements (the status line's, an urgent notice's, which may have
+ * been dismissed by then). Emptied, not removed, so the line keeps its place (its
  * Refresh button holds its height) and the app's text fills it without moving the screen.
  */
-const MOMENT_TEXT = '.status-line > span, .status .visually-hidden';
+const MOMENT_TEXT = '.status-line > span, .status .visually-hidden, [data-urgent-announcer]';
 /**
  * Controls a held tap is given to once the app's screen is in place. Links too: followed in the
  * snapshot, a link would load a whole page and start the app again; given to the app's link, it

@@ -4,9 +4,11 @@
  * control: the same entry without the attack is painted, so the check is what refused it.
  */
 import type { Page } from '@playwright/test';
+import { serveBuild } from '../support/builds';
 import { keptMarkup } from '../support/snapshots';
+import { demoFeedWith, typhoon } from '../support/urgent-feed';
 import { expect, test } from './fixtures';
-import { firstVisit, recordStates, recordedStates } from './helpers';
+import { firstVisit, recordStates, recordedStates, waitForController, waitForSync } from './helpers';
 
 /** Waits until the screen of `path` is kept, then rewrites its entry with `change`. */
 async function poison(page: Page, path: string, change: { html?: (html: string) => string; code?: string }) {
@@ -74,4 +76,34 @@ test('a kept screen larger than the cap is not painted', async ({ page }) => {
   await firstVisit(page, '/contacts');
   await poison(page, '/contacts', { html: (h1) => `<p>MARKER-BIG ${'x'.repeat(2_000_000)}</p>${h1}` });
   expect(await reopenOffline(page, '/contacts', 'MARKER-BIG')).toBe(false);
+});
+
+test('a dismissed urgent notice leaves every kept screen, not only the one it was dismissed on', async ({
+  page,
+}) => {
+  const site = await serveBuild(new URL('../../dist', import.meta.url).pathname);
+  try {
+    const TYPHOON = 'Typhoon signal No. 8';
+    site.feed = () => demoFeedWith(typhoon());
+    await page.goto(`${site.origin}/contacts`);
+    await waitForController(page);
+    await waitForSync(page);
+    await expect.poll(() => keptMarkup(page, '/contacts'), { timeout: 15_000 }).toContain(TYPHOON);
+    await page.locator('.tab-bar a[href="/events"]').click();
+    await expect.poll(() => keptMarkup(page, '/events'), { timeout: 15_000 }).toContain(TYPHOON);
+    await page.getByRole('button', { name: `Dismiss: ${TYPHOON}: service desks closed today` }).click();
+    // The screen it was dismissed on is kept again without it; the other one is not kept with it.
+    await expect.poll(() => keptMarkup(page, '/events'), { timeout: 15_000 }).toContain('<h1');
+    await expect.poll(() => keptMarkup(page, '/events'), { timeout: 15_000 }).not.toContain(TYPHOON);
+    expect(await keptMarkup(page, '/contacts')).not.toContain(TYPHOON);
+    await page.context().setOffline(true);
+    await page.goto(`${site.origin}/contacts`);
+    await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
+    await page.context().setOffline(false);
+    const painted = await recordedStates(page);
+    expect(painted.length).toBeGreaterThan(0);
+    expect(await page.locator('body').textContent()).not.toContain(TYPHOON);
+  } finally {
+    await site.close();
+  }
 });
