@@ -26,6 +26,11 @@ const feeds = figure<{
 }>('generated-feeds');
 const unit = figure<{ held: number; faults: string[] }>('storage-faults-unit');
 const e2e = figure<{ tried: number; survived: number; faults: string[] }>('storage-faults-e2e');
+const big = figure<{ items: number; retracted: number; firstSyncMs: number; retractingSyncMs: number }>(
+  'sync-100k',
+);
+const bigE2e = figure<{ items: number; firstSyncMs: number; retractingSyncMs: number }>('sync-100k-e2e');
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 const lines = [
   xss
@@ -48,5 +53,8 @@ const lines = [
   unit && e2e
     ? `- **Storage faults**: ${unit.held} held in unit tests (${unit.faults.join('; ')}) and ${e2e.survived} of ${e2e.tried} survived end to end in Chromium (${e2e.faults.join('; ')}).`
     : missing(unit ? 'storage-faults-e2e' : 'storage-faults-unit'),
+  big && bigE2e
+    ? `- **Sync at any size**: a ${big.items.toLocaleString('en')}-item page synced on a worker-sized stack (Node, in-memory store) in ${seconds(big.firstSyncMs)}, and the same page with ${big.retracted.toLocaleString('en')} retractions, all reported, in ${seconds(big.retractingSyncMs)}; in Chromium, a ${bigE2e.items.toLocaleString('en')}-item page stored by a first visit in ${seconds(bigE2e.firstSyncMs)} (from the navigation to the report) and one retraction in it applied, with its kept screen dropped, ${seconds(bigE2e.retractingSyncMs)} after Refresh.`
+    : missing(big ? 'sync-100k-e2e' : 'sync-100k'),
 ];
 console.log(lines.join('\n'));

@@ -98,4 +98,4 @@ function afterNextPaint(): Promise<void> {
 // and start cost milliseconds on a slow phone.
 void turns.run(() => void import('./pwa/install').then((install) => install.watchInstall()));
 void turns.run(() => void import('./pwa/worker').then((worker) => worker.registerWorker()));
-void turns.run(() => void import('./app/snapshot').then((snapshot) => snapshot.keepScreens()));
+void turns.run(() => void import('./app/snapshot').then((snapshot) => snapshot.keepScreens(import.meta.url)));

@@ -6,7 +6,7 @@
  * - `PUT  /subscription`: stores or updates a subscription: `{ endpoint, keys: { p256dh, auth },
  *   language, urgent, events, topics }`. An existing endpoint changes only with its own `auth`.
  * - `POST /subscription/read`: `{ endpoint, auth }` → what that subscription receives, or 404.
- * - `DELETE /subscription`: `{ endpoint, auth }` → 204: unsubscribed.
+ * - `DELETE /subscription`: `{ endpoint, auth }` → 204: unsubscribed, or 404 when nothing was.
  * - `POST /poll`: reads the feed now (`citylink-feed notify`); needs `Authorization: Bearer
  *   <PUSH_NOTIFY_TOKEN>`, and is off without a token.
  * - `GET  /health`.
@@ -147,10 +147,13 @@ export function createApi(options: ApiOptions): Hono {
   app.delete('/subscription', async (c) => {
     const input = await valid(c, ownerSchema);
     if (!input.ok) return input.response;
-    await sql.query('DELETE FROM subscriptions WHERE endpoint = $1 AND auth = $2', [
-      input.value.endpoint,
-      input.value.auth,
-    ]);
+    const deleted = await sql.query<{ endpoint: string }>(
+      'DELETE FROM subscriptions WHERE endpoint = $1 AND auth = $2 RETURNING endpoint',
+      [input.value.endpoint, input.value.auth],
+    );
+    // Nothing deleted (no such subscription, or not its own `auth`): said so, as `read` does,
+    // and not logged as an unsubscription that did not happen.
+    if (deleted.length === 0) return c.json({ error: 'not-found' }, 404);
     log('unsubscribed', { endpoint: endpointLabel(input.value.endpoint) });
     return c.body(null, 204);
   });

@@ -126,10 +126,13 @@ describe('the push service', () => {
       (await api('/subscription/read', { method: 'POST', body: { ...owner, auth: stranger.keys.auth } }))
         .status,
     ).toBe(404);
+    const linesBefore = lines.length;
     expect(
       (await api('/subscription', { method: 'DELETE', body: { ...owner, auth: stranger.keys.auth } })).status,
-    ).toBe(204);
+    ).toBe(404);
     expect((await api('/subscription/read', { method: 'POST', body: owner })).status).toBe(200);
+    // Nothing was deleted, and the log does not say otherwise.
+    expect(lines.slice(linesBefore).join('\n')).not.toContain('"event":"unsubscribed"');
 
     expect((await api('/subscription', { method: 'DELETE', body: owner })).status).toBe(204);
     expect((await api('/subscription/read', { method: 'POST', body: owner })).status).toBe(404);

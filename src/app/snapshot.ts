@@ -17,7 +17,13 @@ import { createEffect, createRoot, on, type JSX } from 'solid-js';
 import { render } from 'solid-js/web';
 import { SNAPSHOT_ATTRIBUTE } from '../data/config';
 import { CHANNEL, isBroadcast } from '../data/messages';
-import { clearSnapshots, dropSnapshot, SNAPSHOT_MAX_CHARS, writeSnapshot } from '../data/snapshots';
+import {
+  clearSnapshots,
+  dropSnapshot,
+  invalidateSnapshots,
+  SNAPSHOT_MAX_CHARS,
+  writeSnapshot,
+} from '../data/snapshots';
 import { loadMore, locale, t } from '../i18n';
 import { storedSettings } from '../lib/settings';
 import { yieldToMain } from '../lib/turns';
@@ -42,10 +48,11 @@ const NOT_KEPT = /^\/search(\/|$)/;
 const MOMENTARY = 'dialog, .toast-area > *, .status .banner';
 /**
  * Text that tells the moment: the status line ("Updated just now" would be false at the next
- * visit) and the last announcement. Emptied, not removed, so the line keeps its place (its
+ * visit) and the last announcements (the status line's, an urgent notice's, which may have
+ * been dismissed by then). Emptied, not removed, so the line keeps its place (its
  * Refresh button holds its height) and the app's text fills it without moving the screen.
  */
-const MOMENT_TEXT = '.status-line > span, .status .visually-hidden';
+const MOMENT_TEXT = '.status-line > span, .status .visually-hidden, [data-urgent-announcer]';
 /**
  * Controls a held tap is given to once the app's screen is in place. Links too: followed in the
  * snapshot, a link would load a whole page and start the app again; given to the app's link, it
@@ -199,9 +206,11 @@ function holdTaps(root: HTMLElement): { stop: () => void; replay: (next: HTMLEle
 
 /**
  * Keeps each settled screen for the next visit of its address, and drops them all when a
- * setting that changes the markup changes. Started once by the entry point.
+ * setting that changes the markup changes. Started once by the entry point, with the address
+ * of its own module (`import.meta.url`): the worker shows only screens its own build's code
+ * wrote, and the entry's file name changes with any of the build's code.
  */
-export function keepScreens(): void {
+export function keepScreens(code: string): void {
   // Only a worker serves them: none in a kill-switch build (which removes every cache) or
   // where the browser has no workers.
   if (KILL_SWITCH || !('serviceWorker' in navigator) || !('caches' in window)) return;
@@ -218,7 +227,7 @@ export function keepScreens(): void {
   const schedule = () => {
     clearTimeout(timer);
     timer = setTimeout(
-      () => requestIdleCallback(() => void (outdated || keep(written)), { timeout: 2000 }),
+      () => requestIdleCallback(() => void (outdated || keep(written, code)), { timeout: 2000 }),
       KEEP_AFTER_QUIET,
     );
   };
@@ -235,7 +244,7 @@ export function keepScreens(): void {
     new BroadcastChannel(CHANNEL).addEventListener('message', (event: MessageEvent<unknown>) => {
       if (isBroadcast(event.data) && event.data.report.removed.length > 0) {
         written.clear();
-        void clearSnapshots().catch(() => undefined);
+        void invalidateSnapshots(window.location.origin).catch(() => undefined);
       }
     });
   }
@@ -269,10 +278,12 @@ function offlineBanner(): HTMLElement {
 }
 
 /** Keeps the screen on the page now, if it has settled and may be kept. */
-async function keep(written: Map<string, string>): Promise<void> {
+async function keep(written: Map<string, string>, code: string): Promise<void> {
   const root = document.getElementById('root');
   const path = window.location.pathname + window.location.search;
   if (!root || isSnapshot(root) || NOT_KEPT.test(window.location.pathname) || !settled(root)) return;
+  // The time of the markup, not of the write: an invalidation in between refuses it.
+  const takenAt = Date.now();
   const start = performance.now();
   const html = await markup(root);
   const end = performance.now();
@@ -290,7 +301,8 @@ async function keep(written: Map<string, string>): Promise<void> {
       title: document.title,
       lang: document.documentElement.lang,
       renderKey: renderKey(),
-      takenAt: Date.now(),
+      takenAt,
+      code: new URL(code, window.location.href).pathname,
     });
     // A signal for tests and the benchmark: this address's screen is kept, and what it cost.
     performance.measure('citylink:snapshot', { start, end, detail: { path, chars: html.length } });

@@ -79,6 +79,39 @@ export function toStored(item: Item): StoredItem {
   return stored;
 }
 
+/** When an item last changed, as its publisher dated it (ms); 0 when undated. */
+export function changedAt(item: Pick<Item, 'dateModified' | 'datePublished'>): number {
+  const date = item.dateModified ?? item.datePublished;
+  const ms = date ? Date.parse(date) : 0;
+  return Number.isNaN(ms) ? 0 : ms;
+}
+
+/**
+ * v5: a retraction this device has seen, kept for good so that no path (a later sync of an
+ * older page, a push sent before the retraction and delivered after it, a save) brings the
+ * item back. Only the item published again with a later change (`changedAt` after `version`)
+ * lifts it.
+ */
+export interface RetractionMark {
+  id: string;
+  /**
+   * The last change the retraction covers (ms): that of the copy the device held (stored or
+   * saved), else the time the device first saw the retraction, so that a copy dated before it
+   * (a late push) stays out.
+   */
+  version: number;
+  /** When the device first saw the retraction (ms). */
+  at: number;
+}
+
+/** Whether `item` is a copy that `mark` retracted (not one published again since). */
+export function isRetracted(
+  item: Pick<Item, 'dateModified' | 'datePublished'>,
+  mark: RetractionMark | undefined,
+): boolean {
+  return mark !== undefined && changedAt(item) <= mark.version;
+}
+
 /** What the reader did with an urgent notice (v4), by item id. */
 export interface NoticeState {
   id: string;
@@ -122,10 +155,12 @@ export interface CitylinkDB extends DBSchema {
   retracted: { key: string; value: RetractedNotice };
   /** v4: urgent notices the reader dismissed or heard announced. */
   notices: { key: string; value: NoticeState };
+  /** v5: every retraction seen, by item id (see `RetractionMark`). */
+  retractions: { key: string; value: RetractionMark };
 }
 
 export const DB_NAME = 'citylink';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 type Db = IDBPDatabase<CitylinkDB>;
 type Stores = StoreNames<CitylinkDB>;
@@ -196,6 +231,7 @@ const SHAPES = {
   reads: {},
   retracted: { keyPath: 'id' },
   notices: { keyPath: 'id' },
+  retractions: { keyPath: 'id' },
 } as const satisfies Record<Stores, StoreShape>;
 
 /** The versioned upgrade, run by `openDB` when the device holds an older version (or none). */
@@ -264,6 +300,10 @@ function createStores(
       items.createIndex('by-urgent', itemShape.indexes['by-urgent']);
     // Items stored urgent by v3 (its parser already read `_city.urgent`) get `urgentUntil`.
     void markUrgent(items).catch(() => undefined);
+  }
+  if (oldVersion < 5) {
+    // Retractions were applied and forgotten until v5: none is known to remember.
+    database.createObjectStore('retractions', { keyPath: SHAPES.retractions.keyPath });
   }
 }
 
@@ -603,9 +643,16 @@ export async function listSaved(): Promise<SavedItem[]> {
   return all.sort((a, b) => b.savedAt - a.savedAt);
 }
 
-/** Saves a snapshot of `item` (or refreshes the one saved). */
-export function saveItem(item: Item, savedAt: number): Promise<void> {
-  return tx(['saved'], (a) => a.put('saved', { id: item.id, item, savedAt }));
+/**
+ * Saves a snapshot of `item` (or refreshes the one saved). A copy its feed retracted (a screen
+ * that had not yet heard of the retraction) is not saved; resolves with whether it was.
+ */
+export function saveItem(item: Item, savedAt: number): Promise<boolean> {
+  return tx(['saved', 'retractions'], async (a) => {
+    if (isRetracted(item, await a.get('retractions', item.id))) return false;
+    await a.put('saved', { id: item.id, item, savedAt });
+    return true;
+  });
 }
 
 /** Forgets a saved item; the feed's copy, if any, stays. */

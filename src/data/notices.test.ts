@@ -59,6 +59,19 @@ describe.each([
     await load();
   });
 
+  it('says whether a notice current when a screen was kept has ended since (the worker drops that screen)', async () => {
+    const ends = Date.parse('2026-08-02T00:00:00+08:00');
+    await store([
+      urgent('typhoon', {}, { expires: '2026-08-02T00:00:00+08:00' }),
+      urgent('forever'),
+      news('plain'),
+    ]);
+    expect(await notices.noticeEndedSince(NOW, NOW + 1)).toBe(false);
+    expect(await notices.noticeEndedSince(NOW, ends)).toBe(true);
+    // Kept after it ended: the screen never showed it.
+    expect(await notices.noticeEndedSince(ends, ends + 1)).toBe(false);
+  });
+
   it('lists current urgent news by translation group, newest first, and nothing else', async () => {
     await store([
       urgent(
@@ -184,8 +197,8 @@ describe('database v4', () => {
     // Equally old: in the index's order, the one that ends first first.
     expect(await current()).toEqual([['warning'], ['forever']]);
     const upgraded = await openDB(db.DB_NAME);
-    expect(upgraded.version).toBe(4);
-    expect([...upgraded.objectStoreNames]).toContain('notices');
+    expect(upgraded.version).toBe(db.DB_VERSION);
+    expect([...upgraded.objectStoreNames]).toEqual(expect.arrayContaining(['notices', 'retractions']));
     expect(await upgraded.getAllKeysFromIndex('items', 'by-urgent')).toEqual(['warning', 'forever']);
     expect((await upgraded.get('items', 'forever')) as unknown).toMatchObject({
       urgentUntil: db.END_OF_TIME,

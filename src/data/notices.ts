@@ -7,7 +7,7 @@
  * all of them. A reader who opened or dismissed a notice sees it again only if the publisher
  * changes it afterwards (a new `date_modified`: signal No. 8 raised to No. 10).
  */
-import { tx, view, type Access, type NoticeState, type StoredItem } from './db';
+import { changedAt, tx, view, type Access, type NoticeState, type StoredItem } from './db';
 import type { Item } from './model';
 
 /** A current urgent notice: its items (one per language the device holds) and its state. */
@@ -24,12 +24,6 @@ export interface Notice {
    * runs behind the publisher's still settles the notice.
    */
   version: number;
-}
-
-/** When an item last changed, as its publisher dated it (ms); 0 when undated. */
-function changedAt(item: Item): number {
-  const date = item.dateModified ?? item.datePublished;
-  return date ? Date.parse(date) : 0;
 }
 
 /**
@@ -78,7 +72,7 @@ function groups(items: StoredItem[]): StoredItem[][] {
 
 async function noticeOf(a: Access, group: StoredItem[], at: number): Promise<Notice | undefined> {
   const ids = [...new Set(group.flatMap((item) => [item.id, ...item.links]))];
-  const version = Math.max(...group.map(changedAt));
+  const version = group.reduce((newest, item) => Math.max(newest, changedAt(item)), -Infinity);
   const [reads, states] = await Promise.all([
     Promise.all(ids.map((id) => a.get('reads', id))),
     Promise.all(ids.map((id) => a.get('notices', id))),
@@ -92,6 +86,16 @@ async function noticeOf(a: Access, group: StoredItem[], at: number): Promise<Not
   const announced = states.some((state) => state?.announcedAt !== undefined && state.announcedAt >= version);
   const items = group.map(({ links: _links, urgentUntil: _until, ...item }) => item);
   return { items, ids, announced, version };
+}
+
+/**
+ * Whether an urgent notice current at `since` has ended by `now` (ms): a screen kept at `since`
+ * may show it in its banner (src/sw/snapshot.ts). One read of the `by-urgent` index.
+ */
+export function noticeEndedSince(since: number, now: number): Promise<boolean> {
+  return view(['items'], async (a) =>
+    (await a.urgentAfter(since)).some((item) => (item.urgentUntil ?? Infinity) <= now),
+  );
 }
 
 /** Whether an urgent item is still current at `at` (ms). */

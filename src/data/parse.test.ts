@@ -49,6 +49,18 @@ describe('a valid city feed', () => {
     expect(feed.retractions).toEqual(['gone-1']);
   });
 
+  it('lets a retraction win over its own item on the same page, before it or after it', () => {
+    const item = (id: string) => ({ id, title: id, content_text: 'x' });
+    const gone = (id: string) => ({ id, _city: { deleted: true } });
+    const page = parseFeed(
+      { items: [item('a'), gone('a'), gone('b'), item('b'), item('c'), gone('c'), gone('c')] },
+      { baseUrl: 'https://city.example.org/feed.json', receivedAt: 0 },
+    );
+    expect(page.ok && page.items).toEqual([]);
+    expect(page.ok && page.retractions).toEqual(['a', 'b', 'c']);
+    expect(page.ok && page.skipped.map((problem) => problem.id)).toEqual(['b', 'c']);
+  });
+
   it('reads a news item with slug, translations and relative URLs', () => {
     const news = byId.get('news-1');
     expect(news).toMatchObject({

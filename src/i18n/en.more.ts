@@ -5,6 +5,7 @@ export const enMore = {
   },
   status: {
     offline: 'You are offline. Everything saved on this device still opens.',
+    offlineMemory: 'You are offline. Only what this tab has already loaded still opens.',
     updated: 'Updated {{ when }}',
     neverUpdated: 'Not updated yet',
     showingCopy: 'Showing the copy from {{ when }}',
@@ -28,6 +29,12 @@ export const enMore = {
       'This device is out of storage space. Nothing saved was lost; free some space and refresh.',
     storage: 'The app could not save to this device. Nothing saved was lost.',
     unexpected: 'Refreshing failed because of a fault in the app. Nothing saved was lost.',
+  },
+  /** The same failures where nothing can be kept on this device (storage mode `memory`). */
+  syncErrorMemory: {
+    offline: 'Could not reach the feed. Showing what this tab has already loaded.',
+    timeout: 'The feed took too long to answer. Showing what this tab has already loaded.',
+    http: 'The feed server answered with an error. Showing what this tab has already loaded.',
   },
   list: {
     emptyEvents: 'No events yet.',
@@ -202,6 +209,9 @@ export const enMore = {
     clearHint:
       'Removes downloaded news, events, contacts and images. Your saved items and settings stay; the feed loads again when you are online.',
     cleared: 'Cached content cleared.',
+    clearedPartly:
+      'Cached content cleared, but this browser did not let Citylink remove its cached images and screens.',
+    clearFailed: 'Cached content could not be cleared. Nothing saved was lost.',
   },
   a11y: {
     title: 'Accessibility',

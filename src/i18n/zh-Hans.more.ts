@@ -7,6 +7,7 @@ export const zhHansMore: MoreCatalogue = {
   },
   status: {
     offline: '当前处于离线状态。已保存在本机的内容仍可打开。',
+    offlineMemory: '当前处于离线状态。只有此标签页已载入的内容仍可打开。',
     updated: '{{ when }}更新',
     neverUpdated: '尚未更新',
     showingCopy: '当前显示 {{ when }} 保存的内容',
@@ -28,6 +29,11 @@ export const zhHansMore: MoreCatalogue = {
     'storage-full': '本机存储空间已满。已保存的内容没有丢失，请释放空间后刷新。',
     storage: '无法保存到本机，已保存的内容没有丢失。',
     unexpected: '应用出错，刷新失败。已保存的内容没有丢失。',
+  },
+  syncErrorMemory: {
+    offline: '无法连接到信息源，正在显示此标签页已载入的内容。',
+    timeout: '信息源响应超时，正在显示此标签页已载入的内容。',
+    http: '信息源服务器返回错误，正在显示此标签页已载入的内容。',
   },
   list: {
     emptyEvents: '暂无活动。',
@@ -197,6 +203,8 @@ export const zhHansMore: MoreCatalogue = {
     clear: '清除缓存内容',
     clearHint: '删除已下载的新闻、活动、联系人和图片。你的收藏和设置会保留；联网后会重新加载信息源。',
     cleared: '缓存内容已清除。',
+    clearedPartly: '缓存内容已清除，但此浏览器不允许城市通删除已缓存的图片和页面。',
+    clearFailed: '无法清除缓存内容。已保存的内容没有丢失。',
   },
   a11y: {
     title: '无障碍',

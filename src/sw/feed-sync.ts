@@ -2,7 +2,7 @@
  * The worker's side of feed sync: the shared `syncFeed()` against this app's feed URL.
  */
 import { feedUrl } from '../data/config';
-import { clearSnapshots } from '../data/snapshots';
+import { invalidateSnapshots } from '../data/snapshots';
 import { syncFeed, type SyncReport } from '../data/sync';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -21,7 +21,22 @@ declare global {
 /** Runs one sync of the app's feed into IndexedDB. */
 export async function syncNow(): Promise<SyncReport> {
   const report = await syncFeed({ feedUrl: feedUrl(self.location.href) });
-  // A retraction: no kept screen may show the item again, not even until the app starts.
-  if (report.removed.length > 0) await clearSnapshots().catch(() => undefined);
+  if (report.removed.length > 0) {
+    // A retraction: no kept screen may show the item again, not even until the app starts, and
+    // a notification of it no longer tells the news.
+    await Promise.all([
+      invalidateSnapshots(self.location.origin).catch(() => undefined),
+      closeNotificationsOf(report.removed).catch(() => undefined),
+    ]);
+  }
   return report;
+}
+
+/** Closes the notifications of the items `ids` (src/sw/push.ts puts each one's id in its data). */
+async function closeNotificationsOf(ids: readonly string[]): Promise<void> {
+  const gone = new Set(ids);
+  for (const notification of await self.registration.getNotifications()) {
+    const id = (notification.data as { id?: unknown } | null)?.id;
+    if (typeof id === 'string' && gone.has(id)) notification.close();
+  }
 }

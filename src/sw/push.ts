@@ -11,9 +11,10 @@ import { syncNow } from './feed-sync';
 
 declare const self: ServiceWorkerGlobalScope;
 
-/** What a notification keeps for its tap. */
+/** What a notification keeps: the address its tap opens, and its item (for a retraction to close it). */
 interface NotificationData {
   path: string;
+  id?: string;
 }
 
 // Built by vite-plugin-pwa's assets generator from public/icon.svg.
@@ -44,10 +45,21 @@ async function onPush(data: PushMessageData | null): Promise<void> {
     return;
   }
   let path = message.path;
+  let id: string | undefined;
   try {
-    const stored = await storePushedItem(message, feedUrl(self.location.href), Date.now());
+    const pushed = await storePushedItem(message, feedUrl(self.location.href), Date.now());
+    if (pushed.retracted) {
+      // Sent before its retraction, delivered after it: the item must not come back, not even
+      // as a notification. The feed is read as for any push.
+      console.warn('Citylink: a push message for a retracted item was ignored.');
+      await syncNow();
+      return;
+    }
     // The device's own address of the item: its key may differ from the server's (a slug taken).
-    if (stored) path = itemPath(stored);
+    if (pushed.item) {
+      path = itemPath(pushed.item);
+      id = pushed.item.id;
+    }
   } catch (error) {
     // Storage refused: the notification still tells the news; a tap reads the item online.
     console.warn('Citylink: the pushed item could not be stored.', error);
@@ -60,7 +72,7 @@ async function onPush(data: PushMessageData | null): Promise<void> {
     icon: ICON,
     // An urgent notice stays until the reader acts on it.
     requireInteraction: message.kind === 'urgent',
-    data: { path } satisfies NotificationData,
+    data: { path, id } satisfies NotificationData,
   });
   // The rest of the feed (and the item's body if the message had to leave it out): fresh when
   // the reader taps. Offline this fails quietly; what was stored stays.

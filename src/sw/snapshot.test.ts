@@ -17,6 +17,7 @@ const snapshot = (patch: Partial<Snapshot> = {}): Snapshot => ({
   lang: 'zh-Hans',
   renderKey: '["zh-Hans",false,false]',
   takenAt: 0,
+  code: '/assets/index-abc.js',
   ...patch,
 });
 

@@ -7,8 +7,9 @@
  * holds as it is.
  */
 import type { RouteHandlerCallback } from 'workbox-core';
-import { createHandlerBoundToURL } from 'workbox-precaching';
+import { createHandlerBoundToURL, getCacheKeyForURL } from 'workbox-precaching';
 import { SNAPSHOT_ATTRIBUTE } from '../data/config';
+import { noticeEndedSince } from '../data/notices';
 import { clearOtherBuilds, readSnapshot, type Snapshot } from '../data/snapshots';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -47,8 +48,23 @@ function escapeHtml(text: string): string {
 }
 
 /**
+ * The address's snapshot, if this worker may show it: read and checked by the data layer (size,
+ * structure, invalidations), written by this build's code (its entry module is in this
+ * worker's precache: a deploy under the same build name has other file names), and taken after
+ * the end of any urgent notice it may show.
+ */
+async function trustedSnapshot(path: string): Promise<Snapshot | undefined> {
+  const snapshot = await readSnapshot(__CITYLINK_BUILD__, self.location.origin, path);
+  if (!snapshot || getCacheKeyForURL(new URL(snapshot.code, self.location.origin).href) === undefined) {
+    return undefined;
+  }
+  const ended = await noticeEndedSince(snapshot.takenAt, Date.now()).catch(() => true);
+  return ended ? undefined : snapshot;
+}
+
+/**
  * The navigation handler: the precached shell (as `createHandlerBoundToURL` answers it), with
- * the address's snapshot in it when there is one.
+ * the address's snapshot in it when there is one to trust.
  */
 export function shellWithSnapshot(): RouteHandlerCallback {
   const shell = createHandlerBoundToURL('shell.html');
@@ -56,7 +72,7 @@ export function shellWithSnapshot(): RouteHandlerCallback {
     const { url } = options;
     const [response, snapshot] = await Promise.all([
       shell(options),
-      readSnapshot(__CITYLINK_BUILD__, self.location.origin, url.pathname + url.search),
+      trustedSnapshot(url.pathname + url.search),
     ]);
     if (!snapshot || !response.ok) return response;
     const text = await response.text();
@@ -73,8 +89,8 @@ export function shellWithSnapshot(): RouteHandlerCallback {
 /**
  * A new version's worker drops the markup kept by other builds, which its components and styles
  * may not fit. Not its own build's: the first worker activates after the first visit's page may
- * already have kept its screens. (Two deploys under one build name share snapshots: deploys are
- * expected to set CITYLINK_BUILD.)
+ * already have kept its screens. (Two deploys under one build name share a cache, but not
+ * code: `trustedSnapshot` reads none of the other's.)
  */
 export function dropOlderSnapshots(): Promise<void> {
   return clearOtherBuilds(__CITYLINK_BUILD__).catch(() => undefined);

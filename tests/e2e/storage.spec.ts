@@ -80,6 +80,49 @@ for (const [fault, breakIt] of Object.entries(FAULTS)) {
   });
 }
 
+test('IndexedDB missing: a failed refresh and going offline never claim anything is saved on this device', async ({
+  context,
+}) => {
+  await context.addInitScript(FAULTS['IndexedDB missing']!);
+  const page = await context.newPage();
+  await page.goto('/');
+  await waitForNews(page);
+  const status = page.getByRole('region', { name: 'Feed status' });
+  // The feed's server goes away while the reader is online: the refresh fails as `offline`.
+  await page.route('**/feed.json', (route) => route.abort('connectionrefused'));
+  const done = await page.locator('html').getAttribute('data-sync-done');
+  await status.getByRole('button', { name: 'Refresh' }).click();
+  await expect(page.locator('html')).not.toHaveAttribute('data-sync-done', done ?? '');
+  await expect(status).toContainText('Could not reach the feed. Showing what this tab has already loaded.');
+  await context.setOffline(true);
+  await expect(status).toContainText('You are offline. Only what this tab has already loaded still opens.');
+  await expect(status).toContainText(MEMORY_EN);
+  await expect(status).not.toContainText('saved on this device');
+  await context.setOffline(false);
+});
+
+test('Cache Storage refusing: "Clear cached content" still clears the feed, says what it could not, and refreshes', async ({
+  page,
+  context,
+}) => {
+  const errors = collectErrors(page);
+  await page.goto('/more');
+  await waitForSync(page);
+  await context.addInitScript(() => {
+    CacheStorage.prototype.delete = () => Promise.reject(new DOMException('denied', 'SecurityError'));
+  });
+  await page.reload();
+  await waitForSync(page);
+  const synced = await page.locator('html').getAttribute('data-sync-done');
+  await page.getByRole('button', { name: 'Clear cached content' }).click();
+  await expect(page.getByText('Cached content cleared, but this browser did not let')).toBeVisible();
+  // The feed is read again at once (the lists re-read what it stores).
+  await expect(page.locator('html')).not.toHaveAttribute('data-sync-done', synced ?? '');
+  await page.getByRole('link', { name: 'News' }).first().click();
+  await expect(page.locator('.card-list .card').first()).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
 test.describe('in Chinese', () => {
   test.use({ locale: 'zh-CN' });
 

@@ -5,6 +5,7 @@ import { now } from '../../app/clock';
 import type { Item } from '../../data/model';
 import { isCurrent, type Notice } from '../../data/notices';
 import { itemPath } from '../../data/paths';
+import { invalidateSnapshots } from '../../data/snapshots';
 import { displayTitle, excerpt } from '../../data/text';
 import { pickLanguage } from '../../data/translations';
 import { locale, t } from '../../i18n';
@@ -44,6 +45,21 @@ export function Banner(props: BannerProps) {
       .map((notice) => ({ notice, item: pickLanguage(notice.items, locale())[0] }))
       .filter((entry): entry is Shown => entry.item !== undefined)
       .filter((entry) => isCurrent(entry.item, now()) && itemPath(entry.item) !== location.pathname);
+
+  // Every kept screen shows the banner: a notice that leaves it (dismissed, opened, ended by the
+  // clock, retracted) must not come back with the next visit's first paint, offline included.
+  const current = createMemo(() =>
+    (notices() ?? [])
+      .filter((notice) => notice.items.some((item) => isCurrent(item, now())))
+      .map((notice) => notice.ids.join(' ')),
+  );
+  createEffect(
+    on(current, (list, before) => {
+      if (before?.some((notice) => !list.includes(notice))) {
+        void invalidateSnapshots(window.location.origin).catch(() => undefined);
+      }
+    }),
+  );
 
   // Each notice is announced once: never again after this, on any screen or visit.
   const heard = new Set<string>();

@@ -21,9 +21,17 @@ export function StorageSection() {
   const clear = async () => {
     setBusy(true);
     try {
-      await clearCachedContent();
-      if ('caches' in window) await Promise.all([caches.delete(IMAGE_CACHE), clearSnapshots()]);
-      showToast(() => t('settings.cleared'));
+      // Each store on its own: Cache Storage may refuse (a denied origin, a storage fault) while
+      // IndexedDB clears, and the reader must still learn what happened and see fresh lists.
+      const [content, ...files] = await Promise.allSettled([
+        clearCachedContent(),
+        ...('caches' in window ? [caches.delete(IMAGE_CACHE), clearSnapshots()] : []),
+      ]);
+      const failed = [content, ...files].find((result) => result.status === 'rejected');
+      if (failed) console.warn('Citylink: clearing cached content failed in part.', failed.reason);
+      if (content?.status === 'rejected') showToast(() => t('settings.clearFailed'));
+      else if (failed) showToast(() => t('settings.clearedPartly'));
+      else showToast(() => t('settings.cleared'));
       await revalidate();
       void refetch();
       // Read the feed again right away; offline, this fails quietly and lists stay empty until online.

@@ -35,16 +35,22 @@ export function StatusBar() {
     return stored?.lastError && { kind: stored.lastError.kind, at: stored.lastAttempt ?? 0 };
   };
   const problem = () => currentFailure(failure(), lastSuccess());
+  // Where nothing can be kept (no IndexedDB), nothing is "saved on this device" to show.
+  const memory = () => storage() === 'memory';
+  const problemText = (kind: Failure['kind']) =>
+    memory() && (kind === 'offline' || kind === 'timeout' || kind === 'http')
+      ? t(`syncErrorMemory.${kind}`)
+      : t(`syncError.${kind}`);
   const line = () => statusLine({ online: online(), lastSuccess: lastSuccess(), failure: failure() });
 
   return (
     <div class="status" role="region" aria-label={t('status.label')}>
       <Show when={!online()}>
         <p class="banner offline" role="status">
-          {t('status.offline')}
+          {memory() ? t('status.offlineMemory') : t('status.offline')}
         </p>
       </Show>
-      <Show when={storage() === 'memory'}>
+      <Show when={memory()}>
         <p class="banner warn" role="status">
           {t('status.memory')}
         </p>
@@ -65,7 +71,7 @@ export function StatusBar() {
       <Show when={online() && problem()}>
         {(error) => (
           <p class="banner warn" role="status">
-            {t(`syncError.${error().kind}`)}
+            {problemText(error().kind)}
           </p>
         )}
       </Show>

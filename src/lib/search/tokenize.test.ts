@@ -34,6 +34,13 @@ describe('tokenize', () => {
     expect(hanTerms('𠀀中')).toEqual(['𠀀中', '中']);
   });
 
+  it('splits a Han run of any length, and a query of one, without growing the stack', () => {
+    // 200,000 terms: more arguments than one call takes on Node's stack (about 125,000).
+    const run = '江门'.repeat(100_000);
+    expect(tokenize(run)).toHaveLength(200_000);
+    expect(parseQuery(run).terms).toEqual(['江门', '门江']);
+  });
+
   it('folds compatibility forms and accents', () => {
     expect(fold('Ｎａïｖｅ')).toBe('naive');
   });

@@ -53,11 +53,14 @@ export function isHan(term: string): boolean {
   return HAN.test(term);
 }
 
-/** Overlapping character pairs of a Han run, plus its last character alone. */
-export function hanTerms(run: string): string[] {
+/**
+ * Overlapping character pairs of a Han run, plus its last character alone, added to `out`
+ * (a new list by default). Callers pass their own list rather than `push(...)` the result: a
+ * body of 100,000 Han characters would be 100,000 arguments of one call, past a worker's stack.
+ */
+export function hanTerms(run: string, out: string[] = []): string[] {
   // Array.from keeps characters outside the BMP (CJK Extension B and later) whole.
   const chars = Array.from(run);
-  const out: string[] = [];
   for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
   out.push(chars[chars.length - 1]!);
   return out;
@@ -67,7 +70,7 @@ export function hanTerms(run: string): string[] {
 export function tokenize(text: string): string[] {
   const out: string[] = [];
   for (const segment of segments(ASCII.test(text) ? text : text.normalize('NFKC'))) {
-    if (segment.type === 'han') out.push(...hanTerms(segment.text));
+    if (segment.type === 'han') hanTerms(segment.text, out);
     else out.push(fold(segment.text));
   }
   return out;
@@ -104,7 +107,11 @@ export function parseQuery(query: string): ParsedQuery {
     const chars = Array.from(segment.text);
     han.push(segment.text);
     if (chars.length === 1) terms.push(segment.text);
-    else terms.push(...hanTerms(segment.text).slice(0, -1));
+    else {
+      // Every term but the run's trailing single character.
+      hanTerms(segment.text, terms);
+      terms.pop();
+    }
     if (chars.length > 2) phrases.push(segment.text);
   }
   const last = parts[parts.length - 1];
