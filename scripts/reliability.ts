@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { FIGURES_DIR } from '../tests/support/figures';
+import { TAKEOVERS } from '../tests/support/takeover';
 
 function figure<T>(name: string): T | undefined {
   const file = new URL(`${name}.json`, FIGURES_DIR);
@@ -27,6 +28,16 @@ const feeds = figure<{
 const unit = figure<{ held: number; faults: string[] }>('storage-faults-unit');
 const e2e = figure<{ tried: number; survived: number; faults: string[] }>('storage-faults-e2e');
 
+const takeover = ['prerendered', 'live', 'kept'].map((kind) =>
+  figure<{
+    payloads: number;
+    trackerRequests?: number;
+    trackerRequestsBeforeTap?: number;
+    afterTaps?: number;
+  }>(`takeover-${kind}`),
+);
+const [prerendered, live, kept] = takeover;
+
 const lines = [
   xss
     ? `- **Script injection**: ${xss.payloads} payloads rendered through a feed, ${xss.ranInApp} ran. Negative control: the same payloads inserted unsanitized into the same page, ${xss.controlRan} ran (the other ${xss.controlNeverRuns} cannot run from inserted HTML even unsanitized).`
@@ -48,5 +59,8 @@ const lines = [
   unit && e2e
     ? `- **Storage faults**: ${unit.held} held in unit tests (${unit.faults.join('; ')}) and ${e2e.survived} of ${e2e.tried} survived end to end in Chromium (${e2e.faults.join('; ')}).`
     : missing(unit ? 'storage-faults-e2e' : 'storage-faults-unit'),
+  prerendered && live && kept
+    ? `- **Takeover by feed HTML** (no script; tests/support/takeover.ts): ${prerendered.payloads} payloads (${TAKEOVERS.map((takeover) => takeover.name).join(', ')}) in one item, on its prerendered page, rendered live and on the screen kept for offline: on each, one tab bar leading to the app's screens, one #root, one h1, no error; requests to the tracker's host ${prerendered.trackerRequests} / ${live.trackerRequestsBeforeTap} / ${kept.trackerRequests}. Negative control: ${live.afterTaps} once its 2 held pictures were pressed.`
+    : missing(`takeover-${['prerendered', 'live', 'kept'][takeover.findIndex((f) => !f)]}`),
 ];
 console.log(lines.join('\n'));
