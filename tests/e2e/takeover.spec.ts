@@ -1,4 +1,5 @@
 import { readFileSync, rmSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { JSDOM } from 'jsdom';
 import { expect, test } from './fixtures';
@@ -124,6 +125,12 @@ test('the item rendered live: held pictures show on a tap, and only then load', 
   await expect(page).toHaveURL(server.origin + PATH);
   await expectNoTakeover(page);
   expect(tracker).toEqual([]);
+  // The held pictures' buttons are controls like the app's others (a11y.spec.ts's rules).
+  const axe = await new AxeBuilder({ page })
+    .include('.prose')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(axe.violations.map((violation) => violation.id)).toEqual([]);
 
   const first = page
     .locator('.prose')
