@@ -177,6 +177,21 @@ describe('the policy: feed HTML never takes over the page (issue 22)', () => {
     expect(root.querySelector('.held-image-alt')?.textContent).toBe('A pixel');
   });
 
+  it('puts a held picture of a link after the link, which keeps the picture’s text as its name', () => {
+    const out = sanitize(
+      `<p><a href="https://a.example/"><img src="https://${TRACKER}/a.png" alt="Map"></a> and ` +
+        `<a href="https://b.example/">see <img src="https://${TRACKER}/b.png"></a></p>`,
+    );
+    const root = parse(out);
+    expect(root.querySelector('a button, a img')).toBeNull();
+    expect([...root.querySelectorAll('a')].map((a) => a.textContent)).toEqual(['Map', `see ${TRACKER}`]);
+    expect([...root.querySelectorAll('a + button.held-image')].map((b) => b.getAttribute(HELD_SRC))).toEqual([
+      `https://${TRACKER}/a.png`,
+      `https://${TRACKER}/b.png`,
+    ]);
+    expect(parse(sanitize(out)).isEqualNode(root)).toBe(true);
+  });
+
   it('loads pictures of the site, the feed’s origin and the configured hosts by themselves', () => {
     vi.stubEnv('VITE_FEED_URL', 'https://feeds.city.example/feed.json');
     vi.stubEnv('VITE_IMAGE_HOSTS', ' images.partner.example , CDN.example:8443');

@@ -286,7 +286,15 @@ function hold(element: Element, src: string, alt: string, call: Call): void {
     button.append(description);
   }
   call.ours.add(button);
-  swap(element, button);
+  // Not inside a link: a control in a control. The link keeps the picture's text, or its host,
+  // so it still has a name, and the button follows it.
+  const link = element.parentElement?.closest('a');
+  if (link?.parentNode) {
+    element.parentNode?.replaceChild(doc.createTextNode(alt.trim() || hostOf(src)), element);
+    link.parentNode.insertBefore(button, link.nextSibling);
+  } else {
+    swap(element, button);
+  }
 }
 
 /**

@@ -51,8 +51,6 @@ function showHeld(event: MouseEvent): void {
   const button = (event.target as Element | null)?.closest(`button[${HELD_SRC}]`);
   const src = button?.getAttribute(HELD_SRC);
   if (!button || !src) return;
-  // A held picture inside a feed's link: pressing shows it, and does not follow the link too.
-  event.preventDefault();
   const image = document.createElement('img');
   image.alt = button.getAttribute(HELD_ALT) ?? '';
   image.referrerPolicy = 'no-referrer';
