@@ -16,6 +16,7 @@ import {
   sitemap,
   type PrerenderReport,
 } from './prerender';
+import { TAKEOVER_HTML, TRACKER } from '../tests/support/takeover';
 
 const template = `<!doctype html><html lang="en"><head><meta charset="UTF-8">
 <meta name="description" content="The app."><title>Citylink Jiangmen</title>
@@ -74,6 +75,7 @@ const feed = {
       },
     },
     { id: 'https://city.example/odd/id', title: 'Id as a URL', content_text: 'No slug.' },
+    { id: 'takeover', title: 'Takeover', content_html: TAKEOVER_HTML, _city: { slug: 'takeover' } },
   ],
 };
 
@@ -123,6 +125,7 @@ describe('prerender', () => {
       '/events/talk',
       '/news/fares',
       '/news/fares-zh',
+      '/news/takeover',
     ]);
     expect(report.skipped).toEqual(['https://city.example/odd/id']);
     expect(existsSync(join(dist, 'news', 'fares', 'index.html'))).toBe(true);
@@ -199,6 +202,28 @@ describe('prerender', () => {
     expect(other?.getAttribute('href')).toBe('/news/fares-zh');
     // Solid's hydration bootstrap, and the data the screen was rendered from, as inline scripts.
     expect(doc.querySelectorAll('script:not([src])').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('renders feed HTML by the one policy: nothing hydration claims, nothing of the app’s, pictures held', () => {
+    const doc = read('news/takeover/index.html');
+    const prose = doc.querySelector('#root .prose');
+    expect(prose).not.toBeNull();
+    // Hydration claims elements by data-hk: none inside the body, and the app's one tab bar.
+    expect(prose?.querySelectorAll('[data-hk], nav, [role], [style], [aria-label]')).toHaveLength(0);
+    expect(doc.querySelectorAll('nav.tab-bar')).toHaveLength(1);
+    expect(doc.querySelectorAll('#root')).toHaveLength(1);
+    expect(doc.querySelectorAll('h1')).toHaveLength(1);
+    expect(doc.querySelector('[name="citylinkInstallPrompt"]')).toBeNull();
+    expect([...(prose?.querySelectorAll('[class]') ?? [])].map((element) => element.className)).toEqual([
+      'held-image',
+      'held-image',
+    ]);
+    // No picture from the tracker loads; each is a button in the page's language.
+    expect(prose?.innerHTML).not.toMatch(new RegExp(`\\s(src|background)="[^"]*${TRACKER}`));
+    expect([...(prose?.querySelectorAll('button.held-image') ?? [])].map((b) => b.textContent)).toEqual([
+      `Show image from ${TRACKER}`,
+      `Show image from ${TRACKER}`,
+    ]);
   });
 
   it('writes plain text as paragraphs, in the item language, with its interface words', () => {

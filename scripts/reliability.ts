@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { FIGURES_DIR } from '../tests/support/figures';
+import { TAKEOVERS } from '../tests/support/takeover';
 
 function figure<T>(name: string): T | undefined {
   const file = new URL(`${name}.json`, FIGURES_DIR);
@@ -32,6 +33,16 @@ const big = figure<{ items: number; retracted: number; firstSyncMs: number; retr
 const bigE2e = figure<{ items: number; firstSyncMs: number; retractingSyncMs: number }>('sync-100k-e2e');
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
+const takeover = ['prerendered', 'live', 'kept'].map((kind) =>
+  figure<{
+    payloads: number;
+    trackerRequests?: number;
+    trackerRequestsBeforeTap?: number;
+    afterTaps?: number;
+  }>(`takeover-${kind}`),
+);
+const [prerendered, live, kept] = takeover;
+
 const lines = [
   xss
     ? `- **Script injection**: ${xss.payloads} payloads rendered through a feed, ${xss.ranInApp} ran. Negative control: the same payloads inserted unsanitized into the same page, ${xss.controlRan} ran (the other ${xss.controlNeverRuns} cannot run from inserted HTML even unsanitized).`
@@ -56,5 +67,8 @@ const lines = [
   big && bigE2e
     ? `- **Sync at any size**: a ${big.items.toLocaleString('en')}-item page synced on a worker-sized stack (Node, in-memory store) in ${seconds(big.firstSyncMs)}, and the same page with ${big.retracted.toLocaleString('en')} retractions, all reported, in ${seconds(big.retractingSyncMs)}; in Chromium, a ${bigE2e.items.toLocaleString('en')}-item page stored by a first visit in ${seconds(bigE2e.firstSyncMs)} (from the navigation to the report) and one retraction in it applied, with its kept screen dropped, ${seconds(bigE2e.retractingSyncMs)} after Refresh.`
     : missing(big ? 'sync-100k-e2e' : 'sync-100k'),
+  prerendered && live && kept
+    ? `- **Takeover by feed HTML** (no script; tests/support/takeover.ts): ${prerendered.payloads} payloads (${TAKEOVERS.map((takeover) => takeover.name).join(', ')}) in one item, on its prerendered page, rendered live and on the screen kept for offline: on each, one tab bar leading to the app's screens, one #root, one h1, no error; requests to the tracker's host ${prerendered.trackerRequests} / ${live.trackerRequestsBeforeTap} / ${kept.trackerRequests}. Negative control: ${live.afterTaps} once its 2 held pictures were pressed.`
+    : missing(`takeover-${['prerendered', 'live', 'kept'][takeover.findIndex((f) => !f)]}`),
 ];
 console.log(lines.join('\n'));

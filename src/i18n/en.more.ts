@@ -51,6 +51,7 @@ export const enMore = {
     notLoaded: 'The feed could not be read just now, so it may not be loaded yet. Refresh to try again.',
     language: 'Language: {{ language }}',
     readIn: 'Read in',
+    showImage: 'Show image from {{ host }}',
   },
   events: {
     upcoming: 'Upcoming',

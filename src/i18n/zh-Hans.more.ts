@@ -49,6 +49,7 @@ export const zhHansMore: MoreCatalogue = {
     notInFeed: '信息源中没有这条内容，可能已被删除，或者链接有误。',
     notLoaded: '刚才未能读取信息源，这条内容可能还没有加载。请点“刷新”重试。',
     language: '语言：{{ language }}',
+    showImage: '显示来自 {{ host }} 的图片',
   },
   events: {
     upcoming: '即将举行',

@@ -94,6 +94,20 @@ function readNumber(key: string): number | null {
   return recall(key) !== null && Number.isInteger(value) ? value : null;
 }
 
+/** Where index.html's first script keeps an install offer made before this code loaded. */
+const EARLY_PROMPT = 'citylinkInstallPrompt';
+
+/**
+ * The offer index.html's first script kept, if any. Read as the window's own property and
+ * checked to be an event: while no offer was made, `window.citylinkInstallPrompt` is whatever
+ * the document names so (an `<img name>` or `id` in feed markup; named access reaches them),
+ * and reading that as an offer threw and left the install listeners unattached.
+ */
+function earlyPrompt(): Event | undefined {
+  const kept = Object.getOwnPropertyDescriptor(window, EARLY_PROMPT)?.value as unknown;
+  return kept instanceof Event ? kept : undefined;
+}
+
 /**
  * Counts this visit, then listens for the install prompt and for installation; returns the
  * cleanup. Called once from the entry point, early: Chromium fires `beforeinstallprompt` once.
@@ -122,13 +136,14 @@ export function watchInstall(): () => void {
   };
   const onInstalled = () => {
     setPromptEvent(undefined);
-    delete (window as { citylinkInstallPrompt?: Event }).citylinkInstallPrompt;
+    // Not `delete window.…`: on a name an element holds, that throws in a module's strict mode.
+    Reflect.deleteProperty(window, EARLY_PROMPT);
     void askPersistentStorage();
   };
   const displayMode = matchMedia('(display-mode: standalone)');
   const onDisplayMode = () => setStandalone(isStandalone());
   // An offer made before this code loaded was kept by the page's first script (index.html).
-  const early = (window as { citylinkInstallPrompt?: Event }).citylinkInstallPrompt;
+  const early = earlyPrompt();
   if (early) onPrompt(early);
   window.addEventListener('beforeinstallprompt', onPrompt);
   window.addEventListener('appinstalled', onInstalled);

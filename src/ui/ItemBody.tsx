@@ -1,10 +1,12 @@
 import { createMemo, For, Show } from 'solid-js';
 import { hydrating } from '../lib/hydration';
-import { sanitizeHtml } from '../lib/sanitize';
+import { httpsImage } from '../lib/image-url';
+import { HELD_ALT, HELD_SRC, sanitizeHtml } from '../lib/sanitize';
 
 /**
  * An item's body: sanitized HTML, or plain text as paragraphs, marked with its language.
  * `noImages` (data saver) drops images before they reach the DOM, so none is requested.
+ * A picture the policy held (src/lib/sanitize.ts) is shown when its button is pressed.
  */
 export function ItemBody(props: { html?: string; text?: string; lang?: string; noImages?: boolean }) {
   const paragraphs = () => (props.text ?? '').split(/\n\s*\n/).filter((p) => p.trim() !== '');
@@ -33,8 +35,27 @@ export function ItemBody(props: { html?: string; text?: string; lang?: string; n
           return hydrating() ? '' : (sanitizeHtml(html, { noImages }) as string);
         });
         // eslint-disable-next-line solid/no-innerhtml -- the HTML passed DOMPurify just above
-        return <div class="prose" lang={props.lang} innerHTML={safe()} />;
+        return <div class="prose" lang={props.lang} onClick={showHeld} innerHTML={safe()} />;
       }}
     </Show>
   );
+}
+
+/**
+ * Shows the held picture whose button was pressed, in the button's place. The picture is built
+ * here from the button's two attributes, never parsed from markup, and focused (it takes focus
+ * from the script only), so that a screen reader reads its text alternative where the button
+ * was rather than losing its place.
+ */
+function showHeld(event: MouseEvent): void {
+  const button = (event.target as Element | null)?.closest(`button[${HELD_SRC}]`);
+  const src = button?.getAttribute(HELD_SRC);
+  if (!button || !src) return;
+  const image = document.createElement('img');
+  image.alt = button.getAttribute(HELD_ALT) ?? '';
+  image.referrerPolicy = 'no-referrer';
+  image.src = httpsImage(src, location.origin);
+  image.tabIndex = -1;
+  button.replaceWith(image);
+  image.focus();
 }

@@ -4,17 +4,47 @@
  * deploy does. The server follows docs/deployment.md, so tests also check those rules.
  */
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { basename, extname, join, normalize, resolve } from 'node:path';
 import { isAppPage } from '../../src/data/paths';
 
-/** Builds the app into a new temporary folder with the given environment; returns the folder. */
-export function buildApp(env: Record<string, string>): string {
+/**
+ * Builds the app into a new temporary folder with the given environment; returns the folder.
+ * With `feed`, the build's own `feed.json` is that text (written over the one `public/` gave,
+ * before the build renders its pages), so the pages the build renders are that feed's, as a
+ * deploy of it would be.
+ */
+export function buildApp(env: Record<string, string>, options: { feed?: string } = {}): string {
   const outDir = mkdtempSync(join(tmpdir(), 'citylink-build-'));
-  execFileSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
+  const args = ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'];
+  if (options.feed !== undefined) {
+    const feedFile = join(mkdtempSync(join(tmpdir(), 'citylink-feed-')), 'feed.json');
+    writeFileSync(feedFile, options.feed);
+    // The project's config and one plugin more, written inside the project (test-results/, not
+    // committed) so that its imports resolve as the project's own. Vite has copied public/ by
+    // the time files are written; the pages are rendered after (closeBundle).
+    const configDir = resolve('test-results', 'builds');
+    mkdirSync(configDir, { recursive: true });
+    const config = join(configDir, `vite.${basename(outDir)}.config.ts`);
+    writeFileSync(
+      config,
+      [
+        `import { copyFileSync } from 'node:fs';`,
+        `import { join } from 'node:path';`,
+        `import { mergeConfig } from 'vite';`,
+        `import base from '../../vite.config';`,
+        `export default mergeConfig(base, {`,
+        `  plugins: [{ name: 'test-feed', writeBundle: (out: { dir?: string }) => out.dir && copyFileSync(${JSON.stringify(feedFile)}, join(out.dir, 'feed.json')) }],`,
+        `});`,
+        '',
+      ].join('\n'),
+    );
+    args.push('--config', config);
+  }
+  execFileSync('npx', args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
