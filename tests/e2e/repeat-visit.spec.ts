@@ -8,7 +8,6 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumLaunch } from '../support/chromium';
 import { keptMarkup } from '../support/snapshots';
 import { expect, test, watchCsp } from './fixtures';
 import { firstVisit, recordStates, recordedStates, type ScreenState } from './helpers';
@@ -276,7 +275,8 @@ test('an offline return visit shows the offline banner from the first paint, and
   const open: BrowserContext[] = [];
   const launch = async (offline: boolean) => {
     const context = await chromium.launchPersistentContext(dir, {
-      ...chromiumLaunch,
+      // This project's browser: the launch options of the Playwright project running the test.
+      ...test.info().project.use.launchOptions,
       baseURL: String(test.info().project.use.baseURL),
       viewport: { width: 390, height: 844 },
       locale: 'en-GB',
