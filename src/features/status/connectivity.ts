@@ -8,13 +8,20 @@
  */
 import { createConnectivitySignal } from '@solid-primitives/connectivity';
 import { createEffect, createRoot, createSignal, on, type Accessor } from 'solid-js';
+import { isServer } from 'solid-js/web';
 import { reachesOrigin } from '../../data/reachability';
 import { hydrated } from '../../lib/hydration';
 import { followReports } from './network-check';
 import { lastReport } from './sync-status';
 
-/** False once this tab has seen the network fail for the feed and for its own origin alike. */
-const [reachable, setReachable] = createSignal(true);
+/**
+ * False once this tab has seen the network fail for the feed and for its own origin alike; at
+ * first, false when the page loaded offline (`<html data-offline>`: the browser said so, or the
+ * worker found nothing getting through, src/sw/snapshot.ts) until the first report says more.
+ */
+const [reachable, setReachable] = createSignal(
+  isServer || !document.documentElement.hasAttribute('data-offline'),
+);
 
 createRoot(() =>
   createEffect(
