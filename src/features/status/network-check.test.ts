@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { SyncReport } from '../../data/sync';
 import { followReports } from './network-check';
 
+let finished = 0;
+
+/** A new report (each ends at its own time), of a failure of `error`'s kind if given. */
 function report(error?: NonNullable<SyncReport['error']>['kind']): SyncReport {
   return {
     outcome: error ? 'failed' : 'unchanged',
@@ -14,7 +17,7 @@ function report(error?: NonNullable<SyncReport['error']>['kind']): SyncReport {
     skipped: [],
     warnings: [],
     ...(error ? { error: { kind: error, detail: 'test' } } : {}),
-    finishedAt: 1,
+    finishedAt: ++finished,
   };
 }
 
@@ -80,5 +83,25 @@ describe('followReports', () => {
     answer(1, false);
     await settled();
     expect(seen).toEqual([true, true]);
+  });
+
+  it("a report that comes twice (this tab's answer, then the broadcast) is checked once", async () => {
+    const { probe, answer } = probes();
+    let probed = 0;
+    const seen: boolean[] = [];
+    const follow = followReports(
+      () => {
+        probed++;
+        return probe();
+      },
+      (reachable) => seen.push(reachable),
+    );
+    const failed = report('offline');
+    follow(failed);
+    follow({ ...failed });
+    answer(0, false);
+    await settled();
+    expect(probed).toBe(1);
+    expect(seen).toEqual([false]);
   });
 });

@@ -9,14 +9,18 @@ import type { SyncReport } from '../../data/sync';
  * `probe` (does the app's own origin answer?) and passes its answer to `set`; any other report,
  * or none, means the network is there. Each report starts a new answer: a probe still out for
  * an older one is dropped when it ends, so a late answer never overrides what a newer report
- * says.
+ * says; a report that comes again starts nothing.
  */
 export function followReports(
   probe: () => Promise<boolean>,
   set: (reachable: boolean) => void,
 ): (report: SyncReport | undefined) => void {
   let latest = 0;
+  let followed: number | undefined;
   return (report) => {
+    // One report can come twice (this tab's answer, then the broadcast to every tab): one check.
+    if (report && report.finishedAt === followed) return;
+    followed = report?.finishedAt;
     const check = ++latest;
     if (report?.error?.kind !== 'offline') {
       set(true);
