@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunch } from './tests/support/chromium';
+import { chromiumLaunch, olderChromium } from './tests/support/chromium';
 
 /**
  * End-to-end tests drive the production build (`vite preview`, service worker included) in
@@ -7,6 +7,23 @@ import { chromiumLaunch } from './tests/support/chromium';
  * to use another Chromium-based browser.
  */
 const port = Number(process.env.E2E_PORT ?? 4173);
+
+/**
+ * The second project: the oldest Chromium we support (tests/support/chromium.ts), on the specs
+ * of what has differed between versions: the offline state (navigator.onLine under a lost
+ * network), the worker's offline answers, kept screens, and storage. Not the whole suite: it
+ * would double CI's end-to-end time on two cores, and the other specs drive screens whose
+ * behaviour does not depend on these platform features.
+ */
+const older = olderChromium();
+const OLDER_SPECS = [
+  'offline.spec.ts',
+  'nginx.spec.ts',
+  'repeat-visit.spec.ts',
+  'navigation.spec.ts',
+  'large-feed.spec.ts',
+  'storage.spec.ts',
+];
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -23,8 +40,19 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 390, height: 844 },
     locale: 'en-GB',
-    launchOptions: chromiumLaunch,
   },
+  projects: [
+    { name: 'chromium', use: { launchOptions: chromiumLaunch } },
+    ...(older
+      ? [
+          {
+            name: `chromium-${older.major}`,
+            testMatch: OLDER_SPECS,
+            use: { launchOptions: { ...chromiumLaunch, executablePath: older.executablePath } },
+          },
+        ]
+      : []),
+  ],
   webServer: {
     command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}/`,

@@ -34,6 +34,11 @@ describe('the shell with a snapshot', () => {
     expect(page?.endsWith('</div><noscript>…</noscript></body></html>')).toBe(true);
   });
 
+  it('marks the page offline only when the worker found the network failing', () => {
+    expect(spliceSnapshot(SHELL, snapshot(), true)).toContain('<html lang="zh-Hans" data-offline="">');
+    expect(spliceSnapshot(SHELL, snapshot())).not.toContain('data-offline');
+  });
+
   it('holds the first paint until the whole root has been parsed, from the head', () => {
     const page = spliceSnapshot(SHELL, snapshot()) ?? '';
     const at = page.indexOf('<link rel="expect" href="#root" blocking="render">');

@@ -10,6 +10,7 @@ import type { RouteHandlerCallback } from 'workbox-core';
 import { createHandlerBoundToURL, getCacheKeyForURL } from 'workbox-precaching';
 import { SNAPSHOT_ATTRIBUTE } from '../data/config';
 import { noticeEndedSince } from '../data/notices';
+import { reachesOrigin } from '../data/reachability';
 import { clearOtherBuilds, readSnapshot, type Snapshot } from '../data/snapshots';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -27,15 +28,20 @@ const EMPTY_ROOT = '<div id="root"></div>';
 const WHOLE_ROOT_FIRST = '<link rel="expect" href="#root" blocking="render">';
 
 /**
- * The shell with `snapshot` in its root, its title and `<html lang>`; undefined when the shell
- * does not have the expected empty root (then it is served as it is).
+ * The shell with `snapshot` in its root, its title and `<html lang>`, and `<html data-offline>`
+ * when the worker found the network failing (the kept screen's offline banner then shows from
+ * the first paint, as when the browser says it is offline); undefined when the shell does not
+ * have the expected empty root (then it is served as it is).
  */
-export function spliceSnapshot(shell: string, snapshot: Snapshot): string | undefined {
+export function spliceSnapshot(shell: string, snapshot: Snapshot, offline = false): string | undefined {
   const at = shell.indexOf(EMPTY_ROOT);
   if (at < 0 || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(snapshot.lang)) return undefined;
   const root = `<div id="root" ${SNAPSHOT_ATTRIBUTE}="${escapeHtml(snapshot.renderKey)}">${snapshot.html}</div>`;
   return (shell.slice(0, at) + root + shell.slice(at + EMPTY_ROOT.length))
-    .replace(/<html\b([^>]*?)\blang="[^"]*"/, (_, before: string) => `<html${before}lang="${snapshot.lang}"`)
+    .replace(
+      /<html\b([^>]*?)\blang="[^"]*"/,
+      (_, before: string) => `<html${before}lang="${snapshot.lang}"${offline ? ' data-offline=""' : ''}`,
+    )
     .replace(
       /<title>[^<]*<\/title>/,
       () => `<title>${escapeHtml(snapshot.title)}</title>${WHOLE_ROOT_FIRST}`,
@@ -70,15 +76,21 @@ export function shellWithSnapshot(): RouteHandlerCallback {
   const shell = createHandlerBoundToURL('shell.html');
   return async (options) => {
     const { url } = options;
+    // The browser may say online where nothing gets through (src/data/reachability.ts): the
+    // origin is asked beside the reads, and its answer counts only if it is in by the time they
+    // are done, so the first paint never waits on the network. With no network at all the
+    // request fails at once; when the browser itself says offline, nothing is asked.
+    const network = self.navigator.onLine ? reachesOrigin(self.location.origin) : Promise.resolve(false);
     const [response, snapshot] = await Promise.all([
       shell(options),
       trustedSnapshot(url.pathname + url.search),
     ]);
     if (!snapshot || !response.ok) return response;
+    const offline = !(await Promise.race([network, Promise.resolve(true)]));
     const text = await response.text();
     const headers = new Headers(response.headers);
     headers.delete('content-length');
-    return new Response(spliceSnapshot(text, snapshot) ?? text, {
+    return new Response(spliceSnapshot(text, snapshot, offline) ?? text, {
       status: response.status,
       statusText: response.statusText,
       headers,

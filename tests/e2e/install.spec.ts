@@ -5,7 +5,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { chromiumLaunch } from '../support/chromium';
 import { waitForController, waitForNews } from './helpers';
 
 const IPHONE =
@@ -22,7 +21,8 @@ const baseURL = () => String(test.info().project.use.baseURL);
 async function withProfile(run: (context: BrowserContext) => Promise<void>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'citylink-profile-'));
   const context = await chromium.launchPersistentContext(dir, {
-    ...chromiumLaunch,
+    // This project's browser: the launch options of the Playwright project running the test.
+    ...test.info().project.use.launchOptions,
     baseURL: baseURL(),
     viewport: { width: 390, height: 844 },
     locale: 'en-GB',

@@ -1,3 +1,4 @@
+import { en } from '../../src/i18n/en';
 import { expect, test } from './fixtures';
 import { firstVisit, waitForController } from './helpers';
 
@@ -92,6 +93,23 @@ test.describe('the offline city reader', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(eventTitle);
     await page.goto(contactHref);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(contactTitle);
+  });
+
+  test('a browser that always says it is online: offline once nothing gets through, feed or site', async ({
+    page,
+    context,
+  }) => {
+    // As an Android WebView says in an app that may not read the network's state, and as
+    // Chromium up to 150 says under DevTools' offline emulation once a new document loads.
+    await page.addInitScript(() =>
+      Object.defineProperty(Navigator.prototype, 'onLine', { configurable: true, get: () => true }),
+    );
+    await firstVisit(page);
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.getByRole('status').filter({ hasText: en.status.offline })).toBeVisible();
+    // The line beside it agrees: one state, offline, not "the feed's server did not answer".
+    await expect(page.getByRole('status').filter({ hasText: en.syncError.offline })).toHaveCount(0);
   });
 
   test('an unknown address offline says the item is not on this device', async ({ page, context }) => {

@@ -1,3 +1,8 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
+
 /**
  * How every browser run here starts Chromium: the system's own (Playwright cannot download its
  * browsers on these machines), with the flags a headless container needs.
@@ -14,3 +19,45 @@ export const chromiumLaunch = {
     '--disable-quic',
   ],
 };
+
+/** An older Chromium to run the end-to-end tests on as well. */
+export interface OlderChromium {
+  /** Chromium's major version (the package's own major version is Chromium's). */
+  major: number;
+  executablePath: string;
+}
+
+/**
+ * The older Chromium of the second Playwright project: `@sparticuz/chromium`, a pinned
+ * devDependency, carries a Linux x64 headless Chromium packed with brotli inside the npm
+ * package itself, so `npm install` brings it where nothing but the npm registry is reachable.
+ * It is unpacked here on first use, beside node_modules' other caches, under the package's
+ * version, rather than by the package's own code, which always unpacks to one shared
+ * `/tmp/chromium` and trusts whatever file it finds there. Undefined where that build cannot
+ * run (another platform), or when `OLDER_CHROMIUM=off`.
+ */
+export function olderChromium(): OlderChromium | undefined {
+  if (process.env.OLDER_CHROMIUM === 'off' || process.platform !== 'linux' || process.arch !== 'x64') {
+    return undefined;
+  }
+  let entry: string;
+  try {
+    entry = createRequire(import.meta.url).resolve('@sparticuz/chromium');
+  } catch {
+    return undefined;
+  }
+  const root = join(dirname(entry), '..');
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+  const executablePath = join(root, '..', '..', '.cache', `citylink-chromium-${version}`, 'chromium');
+  if (!existsSync(executablePath)) {
+    mkdirSync(dirname(executablePath), { recursive: true });
+    // Written under another name, then renamed: a run stopped halfway, or a second process
+    // unpacking at the same moment, never leaves a cut binary under the real name.
+    const partial = `${executablePath}.${process.pid}.partial`;
+    writeFileSync(partial, brotliDecompressSync(readFileSync(join(root, 'bin', 'chromium.br'))), {
+      mode: 0o755,
+    });
+    renameSync(partial, executablePath);
+  }
+  return { major: Number.parseInt(version, 10), executablePath };
+}

@@ -1,9 +1,9 @@
-import { createConnectivitySignal } from '@solid-primitives/connectivity';
 import { Show } from 'solid-js';
 import { t } from '../../i18n';
 import { hydrated } from '../../lib/hydration';
 import { LoadingState } from '../../ui/States';
 import { NotOnDevice } from '../../ui/NotOnDevice';
+import { createOnlineSignal } from '../status/connectivity';
 import { lastReport, syncing } from '../status/sync-status';
 
 /**
@@ -12,7 +12,7 @@ import { lastReport, syncing } from '../status/sync-status';
  * IndexedDB), and only then "not on this device", with advice that fits the connection.
  */
 export function ItemMissing() {
-  const online = createConnectivitySignal();
+  const online = createOnlineSignal();
   // Before hydration nothing is known of the device: the server's words, as if online.
   const reason = () => {
     if (hydrated() && !online()) return 'offline';

@@ -1,10 +1,10 @@
 import { createAsync } from '@solidjs/router';
-import { createConnectivitySignal } from '@solid-primitives/connectivity';
 import { createSignal, Show } from 'solid-js';
 import { now } from '../../app/clock';
 import { syncState } from '../../app/data';
 import { formatRelative } from '../../lib/format';
 import { locale, t } from '../../i18n';
+import { createOnlineSignal } from './connectivity';
 import { currentFailure, statusLine, type Failure, type StatusLine } from './status-line';
 import { storage } from './storage-status';
 import { lastReport, refresh, syncing } from './sync-status';
@@ -15,7 +15,7 @@ import { lastReport, refresh, syncing } from './sync-status';
  * contradict each other (src/features/status/status-line.ts).
  */
 export function StatusBar() {
-  const online = createConnectivitySignal();
+  const online = createOnlineSignal();
   const state = createAsync(() => syncState());
 
   const lastSuccess = () => state()?.lastSuccess;
