@@ -33,19 +33,19 @@ export interface OlderChromium {
  * package itself, so `npm install` brings it where nothing but the npm registry is reachable.
  * It is unpacked here on first use, beside node_modules' other caches, under the package's
  * version, rather than by the package's own code, which always unpacks to one shared
- * `/tmp/chromium` and trusts whatever file it finds there. Undefined where that build cannot
- * run (another platform), or when `OLDER_CHROMIUM=off`.
+ * `/tmp/chromium` and trusts whatever file it finds there. Undefined when
+ * `OLDER_CHROMIUM=off`; an error on a platform where that build cannot run.
  */
 export function olderChromium(): OlderChromium | undefined {
-  if (process.env.OLDER_CHROMIUM === 'off' || process.platform !== 'linux' || process.arch !== 'x64') {
-    return undefined;
+  if (process.env.OLDER_CHROMIUM === 'off') return undefined;
+  // A suite that drops out by itself checks nothing while saying nothing: where the build
+  // cannot run, the run stops and says how to leave the project out on purpose.
+  if (process.platform !== 'linux' || process.arch !== 'x64') {
+    throw new Error(
+      `The older Chromium (@sparticuz/chromium) runs on Linux x64 only, not ${process.platform} ${process.arch}: set OLDER_CHROMIUM=off to run the end-to-end tests on the system's Chromium alone.`,
+    );
   }
-  let entry: string;
-  try {
-    entry = createRequire(import.meta.url).resolve('@sparticuz/chromium');
-  } catch {
-    return undefined;
-  }
+  const entry = createRequire(import.meta.url).resolve('@sparticuz/chromium');
   const root = join(dirname(entry), '..');
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
   const executablePath = join(root, '..', '..', '.cache', `citylink-chromium-${version}`, 'chromium');
