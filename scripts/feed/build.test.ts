@@ -21,7 +21,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'citylink-build-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** A content folder in a new temporary directory. */
-function folder(files: Record<string, string>): string {
+function folder(files: Record<string, string | Uint8Array>): string {
   const dir = mkdtempSync(join(scratch, 'content-'));
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
@@ -41,7 +41,7 @@ const news = (n: number, extra: string[] = []) =>
     ...extra,
   ]);
 
-function build(files: Record<string, string>, options = {}): BuildResult {
+function build(files: Record<string, string | Uint8Array>, options = {}): BuildResult {
   return buildFeed(folder({ 'feed.yaml': FEED_YAML, ...files }), options);
 }
 
@@ -74,6 +74,31 @@ describe('citylink-feed build: errors in content files name the file, the line a
     // The YAML parser finds the missing quote where the text ends.
     expect(error).toMatchObject({ file: 'news/a.en.md', line: 3 });
     expect(error.message).toBe('YAML: Missing closing "quote');
+  });
+
+  it('bytes that are not UTF-8, in a body or in feed.yaml, at their line and column', () => {
+    // "Café 咖啡" saved as Latin-1 and GBK: Node would read "Caf� ��" and publish it.
+    const latin1 = Buffer.from([0x43, 0x61, 0x66, 0xe9]);
+    const gbk = Buffer.from([0xbf, 0xa7, 0xb7, 0xc8]);
+    const file = Buffer.concat([
+      Buffer.from(news(1, [])),
+      Buffer.from('More text.\n'),
+      latin1,
+      Buffer.from(' '),
+      gbk,
+      Buffer.from('\n'),
+    ]);
+    const error = theError(build({ 'news/a.en.md': file }));
+    expect(error).toMatchObject({ file: 'news/a.en.md', line: 9 });
+    expect(error.message).toMatch(
+      /^The line holds bytes that are not UTF-8 \(from column 4\): .* Save the file as UTF-8/,
+    );
+
+    const settings = Buffer.concat([Buffer.from(`${FEED_YAML}\ndescription: `), latin1, Buffer.from('\n')]);
+    expect(theError(buildFeed(folder({ 'feed.yaml': settings, 'news/a.en.md': news(1) })))).toMatchObject({
+      file: 'feed.yaml',
+      line: 8,
+    });
   });
 
   it('a file without front matter, or with front matter never closed', () => {

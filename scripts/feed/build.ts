@@ -40,6 +40,7 @@ import {
   issuePath,
   listContent,
   parseYaml,
+  readContentFile,
   readItemFile,
   shapeOf,
   type ContentProblem,
@@ -146,7 +147,10 @@ export function buildFeed(dir: string, options: BuildOptions = {}): BuildResult 
 
   const entries: Entry[] = [];
   for (const file of listed.items) {
-    const read = readItemFile(file, readFileSync(join(dir, file), 'utf8'));
+    const bytes = readContentFile(dir, file);
+    problems.push(...bytes.problems);
+    if (bytes.text === undefined) continue;
+    const read = readItemFile(file, bytes.text);
     problems.push(...read.problems);
     if (!read.item) continue;
     const entry = readEntry(read.item, settings, problems);
@@ -292,7 +296,10 @@ function readSettings(
     });
     return undefined;
   }
-  const parsed = parseYaml(file, readFileSync(join(dir, file), 'utf8'), 1);
+  const bytes = readContentFile(dir, file);
+  problems.push(...bytes.problems);
+  if (bytes.text === undefined) return undefined;
+  const parsed = parseYaml(file, bytes.text, 1);
   problems.push(...parsed.problems);
   const located = parsed.located;
   if (!located) return undefined;

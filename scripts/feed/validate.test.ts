@@ -12,11 +12,14 @@ const scratch = mkdtempSync(join(tmpdir(), 'citylink-validate-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** Files in a new temporary folder; returns the path of the first. */
-function files(pages: Record<string, string | object>): string {
+function files(pages: Record<string, string | Uint8Array | object>): string {
   const dir = mkdtempSync(join(scratch, 'feed-'));
   for (const [path, body] of Object.entries(pages)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), typeof body === 'string' ? body : JSON.stringify(body));
+    writeFileSync(
+      join(dir, path),
+      typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body),
+    );
   }
   return join(dir, Object.keys(pages)[0] ?? '');
 }
@@ -136,6 +139,20 @@ describe('citylink-feed validate: items the app skips (exit 1), each with its pl
       expect(problem.message).toMatch(/The app skips this item\.$/);
     });
   }
+
+  it('bytes that are not UTF-8, at their line, in a file or served', async () => {
+    const text = JSON.stringify(feed([news('a', { title: 'Caf\u00e9' })]), null, 2);
+    // The title saved as Latin-1: é is the one byte 0xE9.
+    const bytes = Buffer.from(text.replace('Caf\u00e9', 'Caf\u0000'), 'utf8');
+    bytes[bytes.indexOf(0)] = 0xe9;
+    const line = text.split('\n').findIndex((l) => l.includes('Caf')) + 1;
+    const problem = await only(bytes, EXIT.invalid);
+    expect(problem).toMatchObject({ severity: 'error', line });
+    expect(problem.message).toMatch(/^The line holds bytes that are not UTF-8 \(from column 20\)/);
+    const fetch = (() => Promise.resolve(new Response(bytes))) as unknown as typeof globalThis.fetch;
+    const served = await validateFeed('https://city.example.org/feed.json', { fetch });
+    expect(served.problems.map((p) => [p.severity, p.line])).toEqual([['error', line]]);
+  });
 
   it('two items with one id on a page', async () => {
     const problem = await only(feed([news('a'), news('a')]), EXIT.invalid);

@@ -9,7 +9,7 @@ import { dirname, join, posix, resolve } from 'node:path';
 import * as v from 'valibot';
 import type { Item } from '../../src/data/model';
 import { contactSchema, eventSchema, itemSchema, parseFeed } from '../../src/data/parse';
-import { explainIssue, fieldName, issuePath } from './content';
+import { decodeUtf8, explainIssue, fieldName, issuePath } from './content';
 
 /** The command's exit codes (docs/publishing.md). */
 export const EXIT = {
@@ -41,6 +41,8 @@ export interface FeedProblem {
   id?: string;
   /** The field, as a path in the page's JSON (`_city.event.start`), when known. */
   field?: string;
+  /** The line of the page's text, when the problem is a line's (bytes that are not UTF-8). */
+  line?: number;
   message: string;
 }
 
@@ -83,7 +85,14 @@ interface Place {
   label: string;
   /** The address the parser resolves links against. */
   url: string;
-  read: () => Promise<{ text: string; type?: string }>;
+  read: () => Promise<PageText>;
+}
+
+/** A page's text, as the app would decode it, with the lines that are not UTF-8. */
+interface PageText {
+  text: string;
+  type?: string;
+  bad: { line: number; column: number }[];
 }
 
 class Unreadable extends Error {}
@@ -106,7 +115,7 @@ export async function validateFeed(source: string, options: ValidateOptions = {}
       dirname(firstFile as string),
       posix.relative(posix.dirname(base.pathname), decodeURIComponent(target.pathname)),
     );
-    return { label: path, url, read: () => Promise.resolve({ text: readFileSync(path, 'utf8') }) };
+    return { label: path, url, read: () => Promise.resolve(decodeUtf8(readFileSync(path))) };
   };
 
   const pages: ReadPage[] = [];
@@ -116,7 +125,7 @@ export async function validateFeed(source: string, options: ValidateOptions = {}
     : {
         label: source,
         url: 'https://feed.invalid/feed.json',
-        read: () => Promise.resolve({ text: readFileSync(firstFile as string, 'utf8') }),
+        read: () => Promise.resolve(decodeUtf8(readFileSync(firstFile as string))),
       };
 
   while (place) {
@@ -125,7 +134,16 @@ export async function validateFeed(source: string, options: ValidateOptions = {}
     let text: string;
     let type: string | undefined;
     try {
-      ({ text, type } = await current.read());
+      let bad: PageText['bad'];
+      ({ text, type, bad } = await current.read());
+      for (const { line, column } of bad) {
+        report.problems.push({
+          severity: 'error',
+          page: current.label,
+          line,
+          message: `The line holds bytes that are not UTF-8 (from column ${column}). JSON Feed and the app read a feed as UTF-8: the app shows them as "�". Save or serve the feed as UTF-8.`,
+        });
+      }
     } catch (error) {
       report.problems.push({
         severity: 'error',
@@ -189,7 +207,7 @@ export async function validateFeed(source: string, options: ValidateOptions = {}
   return report;
 }
 
-async function fetchPage(doFetch: typeof fetch, url: string): Promise<{ text: string; type?: string }> {
+async function fetchPage(doFetch: typeof fetch, url: string): Promise<PageText> {
   let response: Response;
   try {
     response = await doFetch(url, {
@@ -201,7 +219,8 @@ async function fetchPage(doFetch: typeof fetch, url: string): Promise<{ text: st
   }
   if (!response.ok) throw new Unreadable(`HTTP ${response.status} for ${url}`);
   try {
-    return { text: await response.text(), type: response.headers.get('content-type') ?? undefined };
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    return { ...decodeUtf8(bytes), type: response.headers.get('content-type') ?? undefined };
   } catch (error) {
     throw new Unreadable(`the answer from ${url} was cut off (${String(error)})`);
   }
@@ -526,7 +545,7 @@ export function formatReport(report: ValidationReport): string {
 }
 
 function placeOf(problem: FeedProblem): string {
-  const parts = [problem.page];
+  const parts = [problem.line === undefined ? problem.page : `${problem.page}:${problem.line}`];
   if (problem.index !== undefined) {
     parts.push(
       problem.id !== undefined ? `item ${problem.index} ("${problem.id}")` : `item ${problem.index}`,
