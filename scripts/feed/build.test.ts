@@ -490,6 +490,34 @@ describe('citylink-feed build: the feed it writes', () => {
     expect(items.get('b')?.content_html).toBeUndefined();
   });
 
+  it('a hostile link is refused at its own line, however deep', () => {
+    const image = theError(build({ 'news/a.en.md': news(1, ['summary: S', 'image: javascript:alert(1)']) }));
+    expect(image).toMatchObject({ file: 'news/a.en.md', line: 6, field: 'image' });
+    expect(image.message).toBe('The app warns: image uses javascript:, which the app does not follow.');
+    const deep = theError(
+      build({
+        'events/e.en.md': news(1, [
+          'event:',
+          '  start: 2027-01-01T10:00:00+08:00',
+          '  venue: { name: Hall }',
+          '  registration_url: "data:text/html,<script>alert(1)</script>"',
+        ]),
+      }),
+    );
+    expect(deep).toMatchObject({ line: 8, field: 'event.registration_url' });
+  });
+
+  it('HTML written in Markdown is published as text: no warning, nothing to remove', () => {
+    const body = 'See <img src=x onerror=alert(1)> and <script>alert(2)</script>.';
+    const result = build({
+      'news/a.en.md': md(['id: a', 'title: A', 'date_published: 2026-01-01T10:00:00+08:00'], body),
+    });
+    expect(result.problems).toEqual([]);
+    expect(itemsOf(result).get('a')?.content_html).toBe(
+      '<p>See &lt;img src=x onerror=alert(1)&gt; and &lt;script&gt;alert(2)&lt;/script&gt;.</p>',
+    );
+  });
+
   it('the whole build reads without a single warning in the app', () => {
     const result = build({ 'news/a.en.md': news(1), 'news/b.zh-Hans.md': news(2) });
     for (const file of result.files) {

@@ -49,7 +49,7 @@ import {
   type Path,
   type Shape,
 } from './content';
-import { itemRules } from './validate';
+import { fieldOf, itemRules } from './validate';
 
 export const HEAD_FILE = 'feed.json';
 /** Archive pages live in this folder beside the head, as `archive-<n>-<hash>.json`. */
@@ -555,8 +555,7 @@ function readEntry(source: ItemSource, settings: Settings, problems: ContentProb
       json._city = city;
     } else if (fm[key] !== undefined && fm[key] !== null) json[key] = ordered(fm[key], shape);
   }
-  for (const note of itemRules(json))
-    fail(note.field.replace(/^_city\./, '').split('.'), note.message, 'warning');
+  for (const note of itemRules(json)) problems.push(atField(source, note.field, note.message, 'warning'));
 
   const modified = typeof fm.date_modified === 'string' ? Date.parse(fm.date_modified) : 0;
   const changed = Math.max(Date.parse(String(fm.date_published)), modified);
@@ -618,6 +617,34 @@ function checkEvent(
       }
     });
   }
+}
+
+/**
+ * A problem with a field of the built item (`_city.event.venue.lat`, `content_html`) at the
+ * line where the file writes it: the key in the front matter (`event.venue.lat`), the body's
+ * first line for the content, the front matter's start when the file does not name it.
+ */
+function atField(
+  source: ItemSource,
+  field: string | undefined,
+  message: string,
+  severity: 'error' | 'warning',
+): ContentProblem {
+  if (field === 'content_html' || field === 'content_text') {
+    return { severity, file: source.file, line: source.bodyLine, field: 'body', message };
+  }
+  const path: Path = (field ?? '')
+    .replace(/^_city\./, '')
+    .split(/\.|\[(\d*)\]/)
+    .filter((step): step is string => Boolean(step))
+    .map((step) => (/^\d+$/.test(step) ? Number(step) : step));
+  return {
+    severity,
+    file: source.file,
+    line: source.front.lineOf(path),
+    ...(path.length ? { field: fieldName(path) } : {}),
+    message,
+  };
 }
 
 /** What only the whole folder can check: unique ids and slugs, translations, contact references. */
@@ -832,12 +859,13 @@ function checkAsTheAppReads(
       ...parsed.warnings.map((p) => [p, 'warns'] as const),
     ]) {
       const entry = problem.id === undefined ? undefined : byId.get(problem.id);
-      problems.push({
-        severity: 'error',
-        file: entry?.source.file ?? FEED_FILE,
-        line: entry ? 1 : undefined,
-        message: `The app ${what}: ${problem.message}`,
-      });
+      const message = `The app ${what}: ${problem.message}`;
+      const field = entry && fieldOf(problem.message, entry.json);
+      problems.push(
+        entry
+          ? atField(entry.source, field, message, 'error')
+          : { severity: 'error', file: FEED_FILE, message },
+      );
     }
   }
 }

@@ -167,6 +167,8 @@ export interface ItemSource {
   file: string;
   front: Located;
   body: string;
+  /** The file's line where the body's text starts (its first line that is not blank). */
+  bodyLine: number;
 }
 
 /** Splits a Markdown file into its front matter (between two `---` lines) and its body. */
@@ -212,7 +214,9 @@ export function readItemFile(file: string, text: string): { item?: ItemSource; p
       ],
     };
   }
-  return { item: { file, front: located, body: lines.slice(end + 1).join('\n') }, problems };
+  const first = lines.findIndex((line, i) => i > end && line.trim() !== '');
+  const bodyLine = (first < 0 ? end + 1 : first) + 1;
+  return { item: { file, front: located, body: lines.slice(end + 1).join('\n'), bodyLine }, problems };
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });

@@ -206,7 +206,23 @@ describe('citylink-feed validate: what the app reads around (warnings, exit 0)',
       [news('a', { content_html: '<p>Hi</p><script>alert(1)</script>' })],
       {
         field: 'content_html',
-        message: expect.stringMatching(/^content_html holds <script…, which the app removes/) as string,
+        message: expect.stringMatching(/^content_html holds <script>, which the app removes/) as string,
+      },
+    ],
+    [
+      'an event handler in content_html',
+      [news('a', { content_html: '<p>Hi <img src="x.png" onerror="alert(1)"></p>' })],
+      {
+        field: 'content_html',
+        message: expect.stringMatching(/^content_html holds <img onerror>,/) as string,
+      },
+    ],
+    [
+      'a javascript: link in content_html, with a tab inside the scheme',
+      [news('a', { content_html: '<a href=" java&#9;script:alert(1)">x</a>' })],
+      {
+        field: 'content_html',
+        message: expect.stringMatching(/^content_html holds a javascript: link \(<a href>\),/) as string,
       },
     ],
     [
@@ -247,6 +263,12 @@ describe('citylink-feed validate: what the app reads around (warnings, exit 0)',
       ['warning', 'title'],
       ['warning', 'items'],
     ]);
+  });
+
+  it('markup written as text in content_html is no warning: it shows as text and runs nothing', async () => {
+    const html =
+      '<p>Type &lt;img src=x onerror=alert(1)&gt; or &lt;script&gt; to see. onclick= javascript:</p>';
+    expect((await check(feed([news('a', { content_html: html })]))).problems).toEqual([]);
   });
 
   it('a number id is read as its string: no problem at all', async () => {

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, posix, resolve } from 'node:path';
+import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
 import * as v from 'valibot';
 import type { Item } from '../../src/data/model';
 import { contactSchema, eventSchema, itemSchema, parseFeed } from '../../src/data/parse';
@@ -381,19 +382,53 @@ export function itemRules(raw: unknown): { field: string; message: string }[] {
       message: 'The event has moved online but has no online_url: readers cannot find where to join.',
     });
   }
-  if (typeof item.content_html === 'string') {
-    // Style attributes are dropped too, but the text they style still shows: not worth a warning.
-    const found = /<(script|iframe|object|embed|form|video|audio)\b|\son[a-z]+\s*=|javascript:/i.exec(
-      item.content_html,
-    );
-    if (found) {
-      notes.push({
-        field: 'content_html',
-        message: `content_html holds ${found[0].trim()}…, which the app removes before display (scripts, frames, forms, media and event handlers never show).`,
-      });
-    }
+  const removed = typeof item.content_html === 'string' ? removedMarkup(item.content_html) : undefined;
+  if (removed) {
+    notes.push({
+      field: 'content_html',
+      message: `content_html holds ${removed}, which the app removes before display (scripts, frames, forms, media and event handlers never show).`,
+    });
   }
   return notes;
+}
+
+const REMOVED_ELEMENTS = new Set(['script', 'iframe', 'frame', 'object', 'embed', 'form', 'video', 'audio']);
+const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href']);
+
+/**
+ * A URL attribute as the URL parser reads its scheme: without the leading C0 controls and
+ * spaces it strips, and without the tabs and line breaks it drops anywhere ("java\tscript:").
+ */
+function urlAsParsed(value: string): string {
+  let start = 0;
+  while (start < value.length && value.charCodeAt(start) <= 0x20) start++;
+  return value.slice(start).replace(/[\t\n\r]/g, '');
+}
+
+/**
+ * Markup of `html` that the app removes, as the HTML parser of the standard reads it
+ * (parse5, as browsers do): `<img onerror>`, never the same words as escaped text
+ * (`&lt;img onerror&gt;`), which the app shows as written and which runs nothing. Style
+ * attributes are dropped too, but the text they style still shows: not worth a warning.
+ */
+function removedMarkup(html: string): string | undefined {
+  const pending: DefaultTreeAdapterTypes.ParentNode[] = [parseFragment(html)];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    for (const child of node.childNodes) {
+      if (!('tagName' in child)) continue;
+      if (REMOVED_ELEMENTS.has(child.tagName)) return `<${child.tagName}>`;
+      const handler = child.attrs.find((attr) => /^on/i.test(attr.name));
+      if (handler) return `<${child.tagName} ${handler.name}>`;
+      const script = child.attrs.find(
+        (attr) => URL_ATTRIBUTES.has(attr.name) && /^javascript:/i.test(urlAsParsed(attr.value)),
+      );
+      if (script) return `a javascript: link (<${child.tagName} ${script.name}>)`;
+      pending.push(
+        child.tagName === 'template' ? (child as DefaultTreeAdapterTypes.Template).content : child,
+      );
+    }
+  }
+  return undefined;
 }
 
 /** Links between items that only the whole feed can check: translations, contacts, slugs. */
@@ -500,8 +535,11 @@ const FIELD_OF: [RegExp, string | ((match: RegExpExecArray) => string)][] = [
   [/^([a-z_]+) (".*" is not a URL|uses )/, (m) => m[1] ?? ''],
 ];
 
-/** The field a parser message is about. */
-function fieldOf(message: string, raw: unknown): string | undefined {
+/**
+ * The field a parser message is about, as a path in the item's JSON (`_city.event.start`);
+ * `raw` is the item, for the messages that name no field.
+ */
+export function fieldOf(message: string, raw: unknown): string | undefined {
   if (/^Unknown time zone/.test(message))
     return raw === undefined ? '_city.timezone' : '_city.event.timezone';
   if (/^The position/.test(message)) {
