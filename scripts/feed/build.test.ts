@@ -518,6 +518,14 @@ describe('citylink-feed build: the feed it writes', () => {
     );
   });
 
+  it('an item with no text is refused at its body: JSON Feed requires content', () => {
+    const error = theError(
+      build({ 'news/a.en.md': '---\nid: a\ntitle: A\ndate_published: 2026-01-01T10:00:00+08:00\n---\n\n' }),
+    );
+    expect(error).toMatchObject({ file: 'news/a.en.md', line: 6, field: 'body' });
+    expect(error.message).toMatch(/^The item has no text below its front matter: JSON Feed requires content/);
+  });
+
   it('the whole build reads without a single warning in the app', () => {
     const result = build({ 'news/a.en.md': news(1), 'news/b.zh-Hans.md': news(2) });
     for (const file of result.files) {

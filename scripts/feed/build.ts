@@ -49,6 +49,7 @@ import {
   type Path,
   type Shape,
 } from './content';
+import { specProblems } from './jsonfeed';
 import { fieldOf, itemRules } from './validate';
 
 export const HEAD_FILE = 'feed.json';
@@ -853,6 +854,21 @@ function checkAsTheAppReads(
         message: `The built ${file.path}: ${parsed.error}`,
       });
       continue;
+    }
+    const page = JSON.parse(file.text) as { items: Raw[] };
+    // JSON Feed's own rules: the build writes the feed's fields itself, so an item can break one.
+    for (const spec of specProblems(page, { first: false })) {
+      const entry = spec.index === undefined ? undefined : byId.get(String(page.items[spec.index]?.id));
+      if (spec.severity !== 'error') continue;
+      const message =
+        spec.field === 'content_html' && entry && !entry.source.body.trim()
+          ? 'The item has no text below its front matter: JSON Feed requires content in every item. Write it after the closing "---".'
+          : spec.message;
+      problems.push(
+        entry
+          ? atField(entry.source, spec.field, message, 'error')
+          : { severity: 'error', file: FEED_FILE, message },
+      );
     }
     for (const [problem, what] of [
       ...parsed.skipped.map((p) => [p, 'skips the item'] as const),

@@ -122,7 +122,8 @@ function placeOf(shape: Shape, key: string): string[] | undefined {
   return undefined;
 }
 
-function didYouMean(key: string, known: string[]): string {
+/** "Did you mean …?" with the nearest known name, or the list of them. */
+export function didYouMean(key: string, known: string[]): string {
   const close = known
     .map((name) => [name, distance(key.toLowerCase(), name)] as const)
     .filter(([, d]) => d <= 2)
