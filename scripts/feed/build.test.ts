@@ -526,6 +526,30 @@ describe('citylink-feed build: the feed it writes', () => {
     expect(error.message).toMatch(/^The item has no text below its front matter: JSON Feed requires content/);
   });
 
+  it('a page over the size budget is a warning at its largest item; the feed is still built', () => {
+    // About 300 KB of text: phones would download it whole with the head after every change.
+    const big = Array.from({ length: 6000 }, (_, i) => `Line ${i} of a very long notice, in many words.`);
+    const result = build({
+      'news/a.en.md': news(1),
+      'news/big.en.md': md(
+        ['id: big', 'title: Big', 'date_published: 2026-01-02T10:00:00+08:00'],
+        big.join('\n\n'),
+      ),
+    });
+    expect(errors(result)).toEqual([]);
+    expect(result.files.map((f) => f.path)).toEqual(['feed.json']);
+    expect(result.problems).toEqual([
+      {
+        severity: 'warning',
+        file: 'news/big.en.md',
+        line: 7,
+        message: expect.stringMatching(
+          /^feed\.json: The page is 3\d\d,\d{3} bytes, over the budget of 250,000 bytes a page: .* Its largest item, this file, is 3\d\d,\d{3} bytes\.$/,
+        ) as string,
+      },
+    ]);
+  });
+
   it('the whole build reads without a single warning in the app', () => {
     const result = build({ 'news/a.en.md': news(1), 'news/b.zh-Hans.md': news(2) });
     for (const file of result.files) {

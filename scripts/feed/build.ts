@@ -50,7 +50,7 @@ import {
   type Shape,
 } from './content';
 import { specProblems } from './jsonfeed';
-import { fieldOf, itemRules } from './validate';
+import { fieldOf, itemRules, pageSizeProblem } from './validate';
 
 export const HEAD_FILE = 'feed.json';
 /** Archive pages live in this folder beside the head, as `archive-<n>-<hash>.json`. */
@@ -856,6 +856,19 @@ function checkAsTheAppReads(
       continue;
     }
     const page = JSON.parse(file.text) as { items: Raw[] };
+    const tooBig = pageSizeProblem(Buffer.byteLength(file.text));
+    if (tooBig) {
+      // Named at the page's largest item: the likeliest to shorten or to split.
+      const sizes = page.items.map((item) => Buffer.byteLength(JSON.stringify(item)));
+      const largest = sizes.indexOf(Math.max(...sizes));
+      const entry = byId.get(String(page.items[largest]?.id));
+      const message = `${file.path}: ${tooBig} Its largest item, this file, is ${sizes[largest]?.toLocaleString('en')} bytes.`;
+      problems.push(
+        entry
+          ? { severity: 'warning', file: entry.source.file, line: entry.source.bodyLine, message }
+          : { severity: 'warning', file: FEED_FILE, message },
+      );
+    }
     // JSON Feed's own rules: the build writes the feed's fields itself, so an item can break one.
     for (const spec of specProblems(page, { first: false })) {
       const entry = spec.index === undefined ? undefined : byId.get(String(page.items[spec.index]?.id));

@@ -273,6 +273,17 @@ describe('citylink-feed validate: what the app reads around (warnings, exit 0)',
     ]);
   });
 
+  it('a page over the size budget of 250,000 bytes', async () => {
+    const long = 'x'.repeat(1000);
+    const items = Array.from({ length: 250 }, (_, i) => news(`n${i}`, { content_text: long }));
+    const problem = await only(feed(items), EXIT.ok);
+    expect(problem).toMatchObject({ severity: 'warning' });
+    expect(problem.message).toMatch(
+      /^The page is 2\d\d,\d{3} bytes, over the budget of 250,000 bytes a page: every phone downloads it whole/,
+    );
+    expect((await check(feed(items.slice(0, 200)))).problems).toEqual([]);
+  });
+
   it('markup written as text in content_html is no warning: it shows as text and runs nothing', async () => {
     const html =
       '<p>Type &lt;img src=x onerror=alert(1)&gt; or &lt;script&gt; to see. onclick= javascript:</p>';

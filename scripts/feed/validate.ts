@@ -27,6 +27,19 @@ export const EXIT = {
   usage: 64,
 } as const;
 
+/**
+ * The most bytes a page should have, as written (docs/publishing.md, "Size"): JSON Feed's own
+ * "250K is fine". Every phone downloads the head whole after each change, often on a metered
+ * 3G link; 250,000 bytes of feed JSON are about 70 KB with gzip, over a second at 400 kbps.
+ */
+export const PAGE_BUDGET = 250_000;
+
+/** The size warning of a page of `bytes`, or nothing when it is within the budget. */
+export function pageSizeProblem(bytes: number): string | undefined {
+  if (bytes <= PAGE_BUDGET) return undefined;
+  return `The page is ${bytes.toLocaleString('en')} bytes, over the budget of ${PAGE_BUDGET.toLocaleString('en')} bytes a page: every phone downloads it whole (the head after each change), often on a metered 3G link. Make pages smaller (fewer items a page, shorter items, or images as links rather than inline data).`;
+}
+
 /** The pages the app reads on a first sync, counting the first (src/data/sync.ts). */
 export const APP_PAGE_LIMIT = 10;
 // Pages followed at most: a guard against a generated chain that never ends.
@@ -139,7 +152,10 @@ export async function validateFeed(source: string, options: ValidateOptions = {}
     let type: string | undefined;
     try {
       let bad: PageText['bad'];
-      ({ text, type, bad } = await current.read());
+      let size: number;
+      ({ text, type, bad, size } = await current.read());
+      const tooBig = pageSizeProblem(size);
+      if (tooBig) report.problems.push({ severity: 'warning', page: current.label, message: tooBig });
       for (const { line, column } of bad) {
         report.problems.push({
           severity: 'error',
