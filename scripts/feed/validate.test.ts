@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { realFeedsCorpus } from '../../tests/support/corpus';
+import { recordFigure } from '../../tests/support/figures';
 import { main } from './cli';
 import { EXIT, validateFeed, type FeedProblem, type ValidationReport } from './validate';
 
@@ -396,11 +397,14 @@ describe('citylink-feed validate: pages', () => {
 
 describe('citylink-feed validate: real feeds', () => {
   const corpus = readdirSync(realFeedsCorpus).filter((name) => name.endsWith('.json'));
+  const valid: string[] = [];
+  afterAll(() => recordFigure('real-feeds-validate', { feeds: corpus.length, valid: valid.length }));
   it.each(corpus)('%s is valid: nothing skipped, nothing rejected', async (name) => {
     const report = await validateFeed(fileURLToPath(new URL(name, realFeedsCorpus)));
     expect(report.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(report.exitCode).toBe(EXIT.ok);
     expect(report.pages[0]?.items).toBeGreaterThan(0);
+    valid.push(name);
   });
 });
 

@@ -17,7 +17,10 @@ import { specProblems, type SpecProblem } from './jsonfeed';
 export const EXIT = {
   /** Valid: warnings alone never fail. */
   ok: 0,
-  /** The app would skip at least one item, or a content file has an error (build). */
+  /**
+   * An error: a rule JSON Feed 1.1 or the contract requires is broken (the app may skip the
+   * item), or a content file has an error (build).
+   */
   invalid: 1,
   /** The app would reject a page whole: not JSON, not an object, no `items` array. */
   rejected: 2,
