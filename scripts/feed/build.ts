@@ -149,7 +149,8 @@ export function buildFeed(dir: string, options: BuildOptions = {}): BuildResult 
   const entries: Entry[] = [];
   for (const file of listed.items) {
     const bytes = readContentFile(dir, file);
-    problems.push(...bytes.problems);
+    // One by one: a file can have as many bad lines as the call stack has room for arguments.
+    for (const problem of bytes.problems) problems.push(problem);
     if (bytes.text === undefined) continue;
     const read = readItemFile(file, bytes.text);
     problems.push(...read.problems);
@@ -298,7 +299,7 @@ function readSettings(
     return undefined;
   }
   const bytes = readContentFile(dir, file);
-  problems.push(...bytes.problems);
+  for (const problem of bytes.problems) problems.push(problem);
   if (bytes.text === undefined) return undefined;
   const parsed = parseYaml(file, bytes.text, 1);
   problems.push(...parsed.problems);
@@ -860,7 +861,7 @@ function checkAsTheAppReads(
     if (tooBig) {
       // Named at the page's largest item: the likeliest to shorten or to split.
       const sizes = page.items.map((item) => Buffer.byteLength(JSON.stringify(item)));
-      const largest = sizes.indexOf(Math.max(...sizes));
+      const largest = sizes.reduce((best, size, i) => (size > (sizes[best] ?? 0) ? i : best), 0);
       const entry = byId.get(String(page.items[largest]?.id));
       const message = `${file.path}: ${tooBig} Its largest item, this file, is ${sizes[largest]?.toLocaleString('en')} bytes.`;
       problems.push(

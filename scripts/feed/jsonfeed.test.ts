@@ -305,6 +305,18 @@ const RULES: [string, (doc: Raw) => unknown, Verdict, string?][] = [
     'error',
     'authors[0].email',
   ],
+  [
+    'a field named like a property of every object',
+    (d) => set(d, 'items.0.constructor', 1),
+    'error',
+    'constructor',
+  ],
+  [
+    'a field named __proto__',
+    (d) => Object.defineProperty(d, '__proto__', { value: {}, enumerable: true }),
+    'error',
+    '__proto__',
+  ],
   ['an extension in an item', (d) => set(d, 'items.0._blue_shed', { explicit: true }), 'pass'],
   [
     "a retraction: the contract's tombstone, its id alone",

@@ -230,7 +230,8 @@ function checkObject(
       checkExtension(key, field, at, sink);
       continue;
     }
-    const type = fields[key];
+    // Own keys only: "constructor" or "toString" are no field of JSON Feed.
+    const type = Object.hasOwn(fields, key) ? fields[key] : undefined;
     if (!type) {
       sink.add(
         'error',

@@ -285,6 +285,24 @@ describe('citylink-feed validate: what the app reads around (warnings, exit 0)',
     expect((await check(feed(items.slice(0, 200)))).problems).toEqual([]);
   });
 
+  it('a page of 100,000 items, each with two problems: every one reported, no stack overflow', async () => {
+    const items = Array.from({ length: 100_000 }, (_, i) => ({
+      id: `n${i}`,
+      content_text: 'x',
+      date_published: 'soon',
+    }));
+    const report = await check(feed(items));
+    expect(report.exitCode).toBe(EXIT.invalid);
+    expect(report.pages[0]?.items).toBe(100_000);
+    // And the page's size warning: 100,000 items are far over 250,000 bytes.
+    expect(report.problems).toHaveLength(200_001);
+    expect(report.problems[0]?.message).toMatch(/^The page is /);
+    expect(report.problems.filter((p) => p.field === 'url' && p.severity === 'warning')).toHaveLength(
+      100_000,
+    );
+    expect(report.problems[200_000]).toMatchObject({ index: 99_999, id: 'n99999' });
+  });
+
   it('markup written as text in content_html is no warning: it shows as text and runs nothing', async () => {
     const html =
       '<p>Type &lt;img src=x onerror=alert(1)&gt; or &lt;script&gt; to see. onclick= javascript:</p>';

@@ -183,7 +183,8 @@ export async function validateFeed(source: string, options: ValidateOptions = {}
     }
     seen.add(current.url);
     const checked = checkPage(text, current.label, current.url, type, pages.length === 0);
-    report.problems.push(...checked.problems);
+    // One by one: a spread of a 100,000-item page's problems would overflow the call stack.
+    for (const problem of checked.problems) report.problems.push(problem);
     if (!checked.page) {
       report.exitCode = EXIT.rejected;
       break;
@@ -224,7 +225,9 @@ export async function validateFeed(source: string, options: ValidateOptions = {}
     }
   }
 
-  if (report.exitCode === EXIT.ok) report.problems.push(...crossPageProblems(pages));
+  if (report.exitCode === EXIT.ok) {
+    for (const problem of crossPageProblems(pages)) report.problems.push(problem);
+  }
   if (report.exitCode === EXIT.ok && report.problems.some((p) => p.severity === 'error')) {
     report.exitCode = EXIT.invalid;
   }
