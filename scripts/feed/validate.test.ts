@@ -274,6 +274,24 @@ describe('citylink-feed validate: what the app reads around (warnings, exit 0)',
     ]);
   });
 
+  it("each problem at its field's own line in the page, however deep", async () => {
+    const text = JSON.stringify(
+      feed([event('a', { start: 'soon' }), news('b', { authors: [{ name: 'A' }, {}] })], { expired: null }),
+      null,
+      2,
+    );
+    const lines = text.split('\n');
+    const lineOf = (needle: string, from = 0) =>
+      lines.findIndex((l, i) => i >= from && l.includes(needle)) + 1;
+    const report = await validateFeed(files({ 'feed.json': text }));
+    expect(report.problems.map((p) => [p.field, p.line])).toEqual([
+      ['expired', lineOf('"expired": null')],
+      ['_city.event.start', lineOf('"start": "soon"')],
+      // The second author, `{}`: the line its object opens on.
+      ['authors[1]', lineOf('{}', lineOf('"authors"'))],
+    ]);
+  });
+
   it('a page over the size budget of 250,000 bytes', async () => {
     const long = 'x'.repeat(1000);
     const items = Array.from({ length: 250 }, (_, i) => news(`n${i}`, { content_text: long }));
@@ -444,20 +462,21 @@ describe('citylink-feed (the command)', () => {
     expect((await run('build', 'content')).err).toMatch(/required option '--out <dir>'/);
   });
 
-  it('validate prints every problem with its place, and the verdict with the exit code', async () => {
+  it('validate prints every problem with its place and line, and the verdict with the exit code', async () => {
     const path = files({
-      'feed.json': feed([
-        news('ok'),
-        { ...news('x'), id: undefined },
-        news('late', { date_published: 'yesterday' }),
-      ]),
+      'feed.json': JSON.stringify(
+        feed([news('ok'), { ...news('x'), id: undefined }, news('late', { date_published: 'yesterday' })]),
+        null,
+        2,
+      ),
     });
     const { code, out } = await run('validate', path);
     expect(code).toBe(EXIT.invalid);
+    // Line 16 opens the item with no id; line 27 holds "date_published": "yesterday".
     expect(out.split('\n')).toEqual([
       `${path}: 1 page, 2 items, 0 retractions`,
-      `error: ${path} › item 1 › id: The item has no id. The app skips this item.`,
-      `error: ${path} › item 2 ("late") › date_published: date_published "yesterday" is not a date and time like 2027-03-20T10:00:00+08:00 (RFC 3339, with an offset). JSON Feed dates are RFC 3339.`,
+      `error: ${path}:16 › item 1 › id: The item has no id. The app skips this item.`,
+      `error: ${path}:27 › item 2 ("late") › date_published: date_published "yesterday" is not a date and time like 2027-03-20T10:00:00+08:00 (RFC 3339, with an offset). JSON Feed dates are RFC 3339.`,
       'not valid (2 errors, 0 warnings; exit code 1)',
       '',
     ]);

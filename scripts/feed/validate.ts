@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, posix, resolve } from 'node:path';
+import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
 import * as v from 'valibot';
 import type { Item } from '../../src/data/model';
@@ -59,7 +60,10 @@ export interface FeedProblem {
   id?: string;
   /** The field, as a path in the page's JSON (`_city.event.start`), when known. */
   field?: string;
-  /** The line of the page's text, when the problem is a line's (bytes that are not UTF-8). */
+  /**
+   * The line of the page's text where the field's key is written (the item's, when the field
+   * is missing), or the line that is not UTF-8.
+   */
   line?: number;
   message: string;
 }
@@ -376,6 +380,7 @@ function checkPage(
       typeof id === 'string' || typeof id === 'number' || typeof id === 'boolean' ? String(id) : undefined;
     if (key !== undefined && !indexOf.has(key)) indexOf.set(key, index);
   });
+  addLines(problems, text);
   return {
     problems,
     page: {
@@ -386,6 +391,46 @@ function checkPage(
     nextUrl: parsed.nextUrl,
     retractions: parsed.retractions.length,
   };
+}
+
+/**
+ * Gives each problem of a page the line where its field is written (`"title": …`), or its item
+ * when the field is missing, so that an editor opens the page there. jsonc-parser keeps every
+ * node's offset, which JSON.parse does not.
+ */
+function addLines(problems: FeedProblem[], text: string): void {
+  if (!problems.some((p) => p.line === undefined && (p.field !== undefined || p.index !== undefined))) return;
+  const root = parseTree(text);
+  if (!root) return;
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const lineAt = (offset: number) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low + 1;
+  };
+  for (const problem of problems) {
+    if (problem.line !== undefined) continue;
+    // `_city.event.contacts[0]` → _city, event, contacts, 0; `authors[].url` stops at the list.
+    const steps: (string | number)[] = problem.index === undefined ? [] : ['items', problem.index];
+    for (const part of (problem.field ?? '').split(/\.|(?=\[)/)) {
+      const index = /^\[(\d*)\]$/.exec(part);
+      if (index && index[1] === '') break;
+      if (part) steps.push(index ? Number(index[1]) : part);
+    }
+    let node: JsonNode | undefined;
+    for (const step of steps) {
+      const next = findNodeAtLocation(node ?? root, [step]);
+      if (!next) break;
+      node = next;
+    }
+    if (node) problem.line = lineAt((node.parent?.type === 'property' ? node.parent : node).offset);
+  }
 }
 
 /**
