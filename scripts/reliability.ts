@@ -25,6 +25,10 @@ const feeds = figure<{
   syncOutcomes: Record<string, number>;
   deliveries: Record<string, number>;
 }>('generated-feeds');
+const conformance = figure<{ cases: number; pass: number; warning: number; error: number }>(
+  'jsonfeed-conformance',
+);
+const realFeeds = figure<{ feeds: number; valid: number }>('real-feeds-validate');
 const unit = figure<{ held: number; faults: string[] }>('storage-faults-unit');
 const e2e = figure<{ tried: number; survived: number; faults: string[] }>('storage-faults-e2e');
 const big = figure<{ items: number; retracted: number; firstSyncMs: number; retractingSyncMs: number }>(
@@ -61,6 +65,9 @@ const lines = [
         .map(([mode, count]) => `${mode} ${count}`)
         .join(', ')}), besides bodies that are not JSON or not a feed.`
     : missing('generated-feeds'),
+  conformance && realFeeds
+    ? `- **JSON Feed 1.1 conformance** of \`citylink-feed validate\`: ${conformance.cases} cases written from the spec (every field in each JSON type, every rule of presence and value), each given its verdict (${conformance.pass} pass, ${conformance.warning} warnings, ${conformance.error} errors); ${realFeeds.valid} of ${realFeeds.feeds} real-world feeds valid.`
+    : missing(conformance ? 'real-feeds-validate' : 'jsonfeed-conformance'),
   unit && e2e
     ? `- **Storage faults**: ${unit.held} held in unit tests (${unit.faults.join('; ')}) and ${e2e.survived} of ${e2e.tried} survived end to end in Chromium (${e2e.faults.join('; ')}).`
     : missing(unit ? 'storage-faults-e2e' : 'storage-faults-unit'),

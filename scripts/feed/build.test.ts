@@ -21,7 +21,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'citylink-build-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** A content folder in a new temporary directory. */
-function folder(files: Record<string, string>): string {
+function folder(files: Record<string, string | Uint8Array>): string {
   const dir = mkdtempSync(join(scratch, 'content-'));
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
@@ -41,7 +41,7 @@ const news = (n: number, extra: string[] = []) =>
     ...extra,
   ]);
 
-function build(files: Record<string, string>, options = {}): BuildResult {
+function build(files: Record<string, string | Uint8Array>, options = {}): BuildResult {
   return buildFeed(folder({ 'feed.yaml': FEED_YAML, ...files }), options);
 }
 
@@ -74,6 +74,31 @@ describe('citylink-feed build: errors in content files name the file, the line a
     // The YAML parser finds the missing quote where the text ends.
     expect(error).toMatchObject({ file: 'news/a.en.md', line: 3 });
     expect(error.message).toBe('YAML: Missing closing "quote');
+  });
+
+  it('bytes that are not UTF-8, in a body or in feed.yaml, at their line and column', () => {
+    // "Café 咖啡" saved as Latin-1 and GBK: Node would read "Caf� ��" and publish it.
+    const latin1 = Buffer.from([0x43, 0x61, 0x66, 0xe9]);
+    const gbk = Buffer.from([0xbf, 0xa7, 0xb7, 0xc8]);
+    const file = Buffer.concat([
+      Buffer.from(news(1, [])),
+      Buffer.from('More text.\n'),
+      latin1,
+      Buffer.from(' '),
+      gbk,
+      Buffer.from('\n'),
+    ]);
+    const error = theError(build({ 'news/a.en.md': file }));
+    expect(error).toMatchObject({ file: 'news/a.en.md', line: 9 });
+    expect(error.message).toMatch(
+      /^The line holds bytes that are not UTF-8 \(from column 4\): .* Save the file as UTF-8/,
+    );
+
+    const settings = Buffer.concat([Buffer.from(`${FEED_YAML}\ndescription: `), latin1, Buffer.from('\n')]);
+    expect(theError(buildFeed(folder({ 'feed.yaml': settings, 'news/a.en.md': news(1) })))).toMatchObject({
+      file: 'feed.yaml',
+      line: 8,
+    });
   });
 
   it('a file without front matter, or with front matter never closed', () => {
@@ -463,6 +488,66 @@ describe('citylink-feed build: the feed it writes', () => {
     );
     expect(items.get('b')).toMatchObject({ content_text: 'Line one.\n\nLine *two*.' });
     expect(items.get('b')?.content_html).toBeUndefined();
+  });
+
+  it('a hostile link is refused at its own line, however deep', () => {
+    const image = theError(build({ 'news/a.en.md': news(1, ['summary: S', 'image: javascript:alert(1)']) }));
+    expect(image).toMatchObject({ file: 'news/a.en.md', line: 6, field: 'image' });
+    expect(image.message).toBe('The app warns: image uses javascript:, which the app does not follow.');
+    const deep = theError(
+      build({
+        'events/e.en.md': news(1, [
+          'event:',
+          '  start: 2027-01-01T10:00:00+08:00',
+          '  venue: { name: Hall }',
+          '  registration_url: "data:text/html,<script>alert(1)</script>"',
+        ]),
+      }),
+    );
+    expect(deep).toMatchObject({ line: 8, field: 'event.registration_url' });
+  });
+
+  it('HTML written in Markdown is published as text: no warning, nothing to remove', () => {
+    const body = 'See <img src=x onerror=alert(1)> and <script>alert(2)</script>.';
+    const result = build({
+      'news/a.en.md': md(['id: a', 'title: A', 'date_published: 2026-01-01T10:00:00+08:00'], body),
+    });
+    expect(result.problems).toEqual([]);
+    expect(itemsOf(result).get('a')?.content_html).toBe(
+      '<p>See &lt;img src=x onerror=alert(1)&gt; and &lt;script&gt;alert(2)&lt;/script&gt;.</p>',
+    );
+  });
+
+  it('an item with no text is refused at its body: JSON Feed requires content', () => {
+    const error = theError(
+      build({ 'news/a.en.md': '---\nid: a\ntitle: A\ndate_published: 2026-01-01T10:00:00+08:00\n---\n\n' }),
+    );
+    expect(error).toMatchObject({ file: 'news/a.en.md', line: 6, field: 'body' });
+    expect(error.message).toMatch(/^The item has no text below its front matter: JSON Feed requires content/);
+  });
+
+  it('a page over the size budget is a warning at its largest item; the feed is still built', () => {
+    // About 300 KB of text: phones would download it whole with the head after every change.
+    const big = Array.from({ length: 6000 }, (_, i) => `Line ${i} of a very long notice, in many words.`);
+    const result = build({
+      'news/a.en.md': news(1),
+      'news/big.en.md': md(
+        ['id: big', 'title: Big', 'date_published: 2026-01-02T10:00:00+08:00'],
+        big.join('\n\n'),
+      ),
+    });
+    expect(errors(result)).toEqual([]);
+    expect(result.files.map((f) => f.path)).toEqual(['feed.json']);
+    expect(result.problems).toEqual([
+      {
+        severity: 'warning',
+        file: 'news/big.en.md',
+        line: 7,
+        message: expect.stringMatching(
+          /^feed\.json: The page is 3\d\d,\d{3} bytes, over the budget of 250,000 bytes a page: .* Its largest item, this file, is 3\d\d,\d{3} bytes\.$/,
+        ) as string,
+      },
+    ]);
   });
 
   it('the whole build reads without a single warning in the app', () => {

@@ -40,6 +40,7 @@ import {
   issuePath,
   listContent,
   parseYaml,
+  readContentFile,
   readItemFile,
   shapeOf,
   type ContentProblem,
@@ -48,7 +49,8 @@ import {
   type Path,
   type Shape,
 } from './content';
-import { itemRules } from './validate';
+import { specProblems } from './jsonfeed';
+import { fieldOf, itemRules, pageSizeProblem } from './validate';
 
 export const HEAD_FILE = 'feed.json';
 /** Archive pages live in this folder beside the head, as `archive-<n>-<hash>.json`. */
@@ -146,7 +148,11 @@ export function buildFeed(dir: string, options: BuildOptions = {}): BuildResult 
 
   const entries: Entry[] = [];
   for (const file of listed.items) {
-    const read = readItemFile(file, readFileSync(join(dir, file), 'utf8'));
+    const bytes = readContentFile(dir, file);
+    // One by one: a file can have as many bad lines as the call stack has room for arguments.
+    for (const problem of bytes.problems) problems.push(problem);
+    if (bytes.text === undefined) continue;
+    const read = readItemFile(file, bytes.text);
     problems.push(...read.problems);
     if (!read.item) continue;
     const entry = readEntry(read.item, settings, problems);
@@ -292,7 +298,10 @@ function readSettings(
     });
     return undefined;
   }
-  const parsed = parseYaml(file, readFileSync(join(dir, file), 'utf8'), 1);
+  const bytes = readContentFile(dir, file);
+  for (const problem of bytes.problems) problems.push(problem);
+  if (bytes.text === undefined) return undefined;
+  const parsed = parseYaml(file, bytes.text, 1);
   problems.push(...parsed.problems);
   const located = parsed.located;
   if (!located) return undefined;
@@ -548,8 +557,7 @@ function readEntry(source: ItemSource, settings: Settings, problems: ContentProb
       json._city = city;
     } else if (fm[key] !== undefined && fm[key] !== null) json[key] = ordered(fm[key], shape);
   }
-  for (const note of itemRules(json))
-    fail(note.field.replace(/^_city\./, '').split('.'), note.message, 'warning');
+  for (const note of itemRules(json)) problems.push(atField(source, note.field, note.message, 'warning'));
 
   const modified = typeof fm.date_modified === 'string' ? Date.parse(fm.date_modified) : 0;
   const changed = Math.max(Date.parse(String(fm.date_published)), modified);
@@ -611,6 +619,34 @@ function checkEvent(
       }
     });
   }
+}
+
+/**
+ * A problem with a field of the built item (`_city.event.venue.lat`, `content_html`) at the
+ * line where the file writes it: the key in the front matter (`event.venue.lat`), the body's
+ * first line for the content, the front matter's start when the file does not name it.
+ */
+function atField(
+  source: ItemSource,
+  field: string | undefined,
+  message: string,
+  severity: 'error' | 'warning',
+): ContentProblem {
+  if (field === 'content_html' || field === 'content_text') {
+    return { severity, file: source.file, line: source.bodyLine, field: 'body', message };
+  }
+  const path: Path = (field ?? '')
+    .replace(/^_city\./, '')
+    .split(/\.|\[(\d*)\]/)
+    .filter((step): step is string => Boolean(step))
+    .map((step) => (/^\d+$/.test(step) ? Number(step) : step));
+  return {
+    severity,
+    file: source.file,
+    line: source.front.lineOf(path),
+    ...(path.length ? { field: fieldName(path) } : {}),
+    message,
+  };
 }
 
 /** What only the whole folder can check: unique ids and slugs, translations, contact references. */
@@ -820,17 +856,46 @@ function checkAsTheAppReads(
       });
       continue;
     }
+    const page = JSON.parse(file.text) as { items: Raw[] };
+    const tooBig = pageSizeProblem(Buffer.byteLength(file.text));
+    if (tooBig) {
+      // Named at the page's largest item: the likeliest to shorten or to split.
+      const sizes = page.items.map((item) => Buffer.byteLength(JSON.stringify(item)));
+      const largest = sizes.reduce((best, size, i) => (size > (sizes[best] ?? 0) ? i : best), 0);
+      const entry = byId.get(String(page.items[largest]?.id));
+      const message = `${file.path}: ${tooBig} Its largest item, this file, is ${sizes[largest]?.toLocaleString('en')} bytes.`;
+      problems.push(
+        entry
+          ? { severity: 'warning', file: entry.source.file, line: entry.source.bodyLine, message }
+          : { severity: 'warning', file: FEED_FILE, message },
+      );
+    }
+    // JSON Feed's own rules: the build writes the feed's fields itself, so an item can break one.
+    for (const spec of specProblems(page, { first: false })) {
+      const entry = spec.index === undefined ? undefined : byId.get(String(page.items[spec.index]?.id));
+      if (spec.severity !== 'error') continue;
+      const message =
+        spec.field === 'content_html' && entry && !entry.source.body.trim()
+          ? 'The item has no text below its front matter: JSON Feed requires content in every item. Write it after the closing "---".'
+          : spec.message;
+      problems.push(
+        entry
+          ? atField(entry.source, spec.field, message, 'error')
+          : { severity: 'error', file: FEED_FILE, message },
+      );
+    }
     for (const [problem, what] of [
       ...parsed.skipped.map((p) => [p, 'skips the item'] as const),
       ...parsed.warnings.map((p) => [p, 'warns'] as const),
     ]) {
       const entry = problem.id === undefined ? undefined : byId.get(problem.id);
-      problems.push({
-        severity: 'error',
-        file: entry?.source.file ?? FEED_FILE,
-        line: entry ? 1 : undefined,
-        message: `The app ${what}: ${problem.message}`,
-      });
+      const message = `The app ${what}: ${problem.message}`;
+      const field = entry && fieldOf(problem.message, entry.json);
+      problems.push(
+        entry
+          ? atField(entry.source, field, message, 'error')
+          : { severity: 'error', file: FEED_FILE, message },
+      );
     }
   }
 }

@@ -113,7 +113,7 @@ export async function main(
     .option('--no-follow', 'check the first page only, not the pages its next_url leads to')
     .addHelpText(
       'after',
-      '\nExit codes: 0 valid (warnings alone are fine), 1 the app would skip items, 2 the app would reject a page (not JSON, HTML, no items array), 3 the feed could not be read, 64 wrong usage.',
+      '\nExit codes: 0 valid (warnings alone are fine), 1 errors (a rule of JSON Feed 1.1 or of the contract broken; the app may skip items), 2 the app would reject a page (not JSON, HTML, no items array), 3 the feed could not be read, 64 wrong usage.',
     )
     .action(async (source: string, options: { json?: boolean; follow: boolean }) => {
       const report = await validateFeed(source, { follow: options.follow });

@@ -122,7 +122,8 @@ function placeOf(shape: Shape, key: string): string[] | undefined {
   return undefined;
 }
 
-function didYouMean(key: string, known: string[]): string {
+/** "Did you mean …?" with the nearest known name, or the list of them. */
+export function didYouMean(key: string, known: string[]): string {
   const close = known
     .map((name) => [name, distance(key.toLowerCase(), name)] as const)
     .filter(([, d]) => d <= 2)
@@ -167,6 +168,8 @@ export interface ItemSource {
   file: string;
   front: Located;
   body: string;
+  /** The file's line where the body's text starts (its first line that is not blank). */
+  bodyLine: number;
 }
 
 /** Splits a Markdown file into its front matter (between two `---` lines) and its body. */
@@ -212,7 +215,55 @@ export function readItemFile(file: string, text: string): { item?: ItemSource; p
       ],
     };
   }
-  return { item: { file, front: located, body: lines.slice(end + 1).join('\n') }, problems };
+  const first = lines.findIndex((line, i) => i > end && line.trim() !== '');
+  const bodyLine = (first < 0 ? end + 1 : first) + 1;
+  return { item: { file, front: located, body: lines.slice(end + 1).join('\n'), bodyLine }, problems };
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const lenientUtf8 = new TextDecoder('utf-8');
+
+/**
+ * Bytes as UTF-8 text, and the lines (from 1, with the column of the first bad byte) that hold
+ * bytes that are not UTF-8. Node's own `readFileSync(…, 'utf8')` turns such bytes into "�"
+ * without a word, and a file saved as GBK or Latin-1 would then be published as "Caf� ��": the
+ * text here is decoded the same way, for callers that read on, but the lines are named.
+ */
+export function decodeUtf8(bytes: Uint8Array): { text: string; bad: { line: number; column: number }[] } {
+  try {
+    return { text: strictUtf8.decode(bytes), bad: [] };
+  } catch {
+    // Only a file that fails is read again line by line, to find where.
+  }
+  const bad: { line: number; column: number }[] = [];
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i < bytes.length && bytes[i] !== 0x0a) continue;
+    const part = bytes.subarray(start, i);
+    try {
+      strictUtf8.decode(part);
+    } catch {
+      bad.push({ line, column: lenientUtf8.decode(part).indexOf('\uFFFD') + 1 });
+    }
+    line++;
+    start = i + 1;
+  }
+  return { text: lenientUtf8.decode(bytes), bad };
+}
+
+/** A content file's text, or an error on each line that is not UTF-8. */
+export function readContentFile(dir: string, file: string): { text?: string; problems: ContentProblem[] } {
+  const { text, bad } = decodeUtf8(readFileSync(join(dir, file)));
+  if (!bad.length) return { text, problems: [] };
+  return {
+    problems: bad.map(({ line, column }) => ({
+      severity: 'error' as const,
+      file,
+      line,
+      message: `The line holds bytes that are not UTF-8 (from column ${column}): the file was saved in another encoding (GBK, Big5, Latin-1, …), and its text would be published as "�". Save the file as UTF-8 in your editor.`,
+    })),
+  };
 }
 
 /** The feed's own settings file in a content folder. */

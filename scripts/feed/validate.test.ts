@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { realFeedsCorpus } from '../../tests/support/corpus';
+import { recordFigure } from '../../tests/support/figures';
 import { main } from './cli';
 import { EXIT, validateFeed, type FeedProblem, type ValidationReport } from './validate';
 
@@ -12,24 +13,32 @@ const scratch = mkdtempSync(join(tmpdir(), 'citylink-validate-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** Files in a new temporary folder; returns the path of the first. */
-function files(pages: Record<string, string | object>): string {
+function files(pages: Record<string, string | Uint8Array | object>): string {
   const dir = mkdtempSync(join(scratch, 'feed-'));
   for (const [path, body] of Object.entries(pages)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), typeof body === 'string' ? body : JSON.stringify(body));
+    writeFileSync(
+      join(dir, path),
+      typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body),
+    );
   }
   return join(dir, Object.keys(pages)[0] ?? '');
 }
 
+// A page with every field JSON Feed asks for, so that each test sees only its own problem.
 const feed = (items: unknown[], extra: Record<string, unknown> = {}) => ({
   version: 'https://jsonfeed.org/version/1.1',
   title: 'Test City',
+  home_page_url: 'https://city.example.org/',
   feed_url: 'https://city.example.org/feed.json',
+  icon: 'https://city.example.org/icon.png',
+  favicon: 'https://city.example.org/favicon.png',
   ...extra,
   items,
 });
 const news = (id: string, extra: Record<string, unknown> = {}) => ({
   id,
+  url: `https://city.example.org/news/${id}`,
   title: `News ${id}`,
   content_text: 'Text.',
   date_published: '2026-01-01T10:00:00+08:00',
@@ -89,8 +98,12 @@ describe('citylink-feed validate: documents the app rejects whole (exit 2)', () 
 
 describe('citylink-feed validate: items the app skips (exit 1), each with its place and field', () => {
   const cases: [string, unknown, Partial<FeedProblem>][] = [
-    ['no id', { title: 'x' }, { field: 'id', message: 'The item has no id. The app skips this item.' }],
-    ['an id that is an object', { id: { x: 1 } }, { field: 'id' }],
+    [
+      'no id',
+      { ...news('x'), id: undefined },
+      { field: 'id', message: 'The item has no id. The app skips this item.' },
+    ],
+    ['an id that is an object', news('x', { id: { x: 1 } }), { field: 'id' }],
     [
       'a title that is not text',
       news('a', { title: 42 }),
@@ -137,6 +150,28 @@ describe('citylink-feed validate: items the app skips (exit 1), each with its pl
     });
   }
 
+  it('bytes that are not UTF-8, at their line, in a file or served', async () => {
+    const text = JSON.stringify(feed([news('a', { title: 'Caf\u00e9' })]), null, 2);
+    // The title saved as Latin-1: é is the one byte 0xE9.
+    const bytes = Buffer.from(text.replace('Caf\u00e9', 'Caf\u0000'), 'utf8');
+    bytes[bytes.indexOf(0)] = 0xe9;
+    const line = text.split('\n').findIndex((l) => l.includes('Caf')) + 1;
+    const problem = await only(bytes, EXIT.invalid);
+    expect(problem).toMatchObject({ severity: 'error', line });
+    expect(problem.message).toMatch(/^The line holds bytes that are not UTF-8 \(from column 20\)/);
+    const fetch = (() => Promise.resolve(new Response(bytes))) as unknown as typeof globalThis.fetch;
+    const served = await validateFeed('https://city.example.org/feed.json', { fetch });
+    expect(served.problems.map((p) => [p.severity, p.line])).toEqual([['error', line]]);
+  });
+
+  it('a publication date that is not RFC 3339, as JSON Feed requires: the app ignores it', async () => {
+    const problem = await only(feed([news('a', { date_published: '2026-01-01 10:00' })]), EXIT.invalid);
+    expect(problem).toMatchObject({ severity: 'error', index: 0, field: 'date_published' });
+    expect(problem.message).toBe(
+      'date_published "2026-01-01 10:00" has no UTC offset, so it could be any time zone\'s: write 2026-01-01T10:00:00+00:00 for UTC time. JSON Feed dates are RFC 3339.',
+    );
+  });
+
   it('two items with one id on a page', async () => {
     const problem = await only(feed([news('a'), news('a')]), EXIT.invalid);
     expect(problem).toMatchObject({ index: 1, id: 'a', field: 'id' });
@@ -148,14 +183,6 @@ describe('citylink-feed validate: items the app skips (exit 1), each with its pl
 
 describe('citylink-feed validate: what the app reads around (warnings, exit 0)', () => {
   const cases: [string, unknown[], Partial<FeedProblem>][] = [
-    [
-      'a publication date without an offset',
-      [news('a', { date_published: '2026-01-01 10:00' })],
-      {
-        field: 'date_published',
-        message: expect.stringMatching(/^date_published "2026-01-01 10:00" is not an RFC 3339/) as string,
-      },
-    ],
     ['a bad expiry', [news('a', { _city: { expires: 'soon' } })], { field: '_city.expires' }],
     [
       'a slug that is not [a-z0-9-]',
@@ -189,7 +216,23 @@ describe('citylink-feed validate: what the app reads around (warnings, exit 0)',
       [news('a', { content_html: '<p>Hi</p><script>alert(1)</script>' })],
       {
         field: 'content_html',
-        message: expect.stringMatching(/^content_html holds <script…, which the app removes/) as string,
+        message: expect.stringMatching(/^content_html holds <script>, which the app removes/) as string,
+      },
+    ],
+    [
+      'an event handler in content_html',
+      [news('a', { content_html: '<p>Hi <img src="x.png" onerror="alert(1)"></p>' })],
+      {
+        field: 'content_html',
+        message: expect.stringMatching(/^content_html holds <img onerror>,/) as string,
+      },
+    ],
+    [
+      'a javascript: link in content_html, with a tab inside the scheme',
+      [news('a', { content_html: '<a href=" java&#9;script:alert(1)">x</a>' })],
+      {
+        field: 'content_html',
+        message: expect.stringMatching(/^content_html holds a javascript: link \(<a href>\),/) as string,
       },
     ],
     [
@@ -221,19 +264,72 @@ describe('citylink-feed validate: what the app reads around (warnings, exit 0)',
     });
   }
 
-  it('the feed itself: no version, no title, an empty list, a city name in an unknown shape', async () => {
-    const report = await check({ items: [], _city: { city: 42, timezone: 'Asia/Shanghai' } });
+  it('the feed itself: an empty list, a blank title, a city name in an unknown shape', async () => {
+    const report = await check(feed([], { title: ' ', _city: { city: 42, timezone: 'Asia/Shanghai' } }));
     expect(report.exitCode).toBe(EXIT.ok);
     expect(report.problems.map((p) => [p.severity, p.field])).toEqual([
       ['warning', '_city.city'],
-      ['warning', 'version'],
       ['warning', 'title'],
       ['warning', 'items'],
     ]);
   });
 
-  it('a number id is read as its string: no problem at all', async () => {
-    expect((await check(feed([news('a', { id: 42 })]))).problems).toEqual([]);
+  it("each problem at its field's own line in the page, however deep", async () => {
+    const text = JSON.stringify(
+      feed([event('a', { start: 'soon' }), news('b', { authors: [{ name: 'A' }, {}] })], { expired: null }),
+      null,
+      2,
+    );
+    const lines = text.split('\n');
+    const lineOf = (needle: string, from = 0) =>
+      lines.findIndex((l, i) => i >= from && l.includes(needle)) + 1;
+    const report = await validateFeed(files({ 'feed.json': text }));
+    expect(report.problems.map((p) => [p.field, p.line])).toEqual([
+      ['expired', lineOf('"expired": null')],
+      ['_city.event.start', lineOf('"start": "soon"')],
+      // The second author, `{}`: the line its object opens on.
+      ['authors[1]', lineOf('{}', lineOf('"authors"'))],
+    ]);
+  });
+
+  it('a page over the size budget of 250,000 bytes', async () => {
+    const long = 'x'.repeat(1000);
+    const items = Array.from({ length: 250 }, (_, i) => news(`n${i}`, { content_text: long }));
+    const problem = await only(feed(items), EXIT.ok);
+    expect(problem).toMatchObject({ severity: 'warning' });
+    expect(problem.message).toMatch(
+      /^The page is 2\d\d,\d{3} bytes, over the budget of 250,000 bytes a page: every phone downloads it whole/,
+    );
+    expect((await check(feed(items.slice(0, 200)))).problems).toEqual([]);
+  });
+
+  it('a page of 100,000 items, each with two problems: every one reported, no stack overflow', async () => {
+    const items = Array.from({ length: 100_000 }, (_, i) => ({
+      id: `n${i}`,
+      content_text: 'x',
+      date_published: 'soon',
+    }));
+    const report = await check(feed(items));
+    expect(report.exitCode).toBe(EXIT.invalid);
+    expect(report.pages[0]?.items).toBe(100_000);
+    // And the page's size warning: 100,000 items are far over 250,000 bytes.
+    expect(report.problems).toHaveLength(200_001);
+    expect(report.problems[0]?.message).toMatch(/^The page is /);
+    expect(report.problems.filter((p) => p.field === 'url' && p.severity === 'warning')).toHaveLength(
+      100_000,
+    );
+    expect(report.problems[200_000]).toMatchObject({ index: 99_999, id: 'n99999' });
+  });
+
+  it('markup written as text in content_html is no warning: it shows as text and runs nothing', async () => {
+    const html =
+      '<p>Type &lt;img src=x onerror=alert(1)&gt; or &lt;script&gt; to see. onclick= javascript:</p>';
+    expect((await check(feed([news('a', { content_html: html })]))).problems).toEqual([]);
+  });
+
+  it('a number id is read as its string, with a warning: JSON Feed 1.1 asks for a string', async () => {
+    const problem = await only(feed([news('a', { id: 42 })]), EXIT.ok);
+    expect(problem).toMatchObject({ severity: 'warning', index: 0, field: 'id' });
   });
 });
 
@@ -337,11 +433,14 @@ describe('citylink-feed validate: pages', () => {
 
 describe('citylink-feed validate: real feeds', () => {
   const corpus = readdirSync(realFeedsCorpus).filter((name) => name.endsWith('.json'));
+  const valid: string[] = [];
+  afterAll(() => recordFigure('real-feeds-validate', { feeds: corpus.length, valid: valid.length }));
   it.each(corpus)('%s is valid: nothing skipped, nothing rejected', async (name) => {
     const report = await validateFeed(fileURLToPath(new URL(name, realFeedsCorpus)));
     expect(report.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(report.exitCode).toBe(EXIT.ok);
     expect(report.pages[0]?.items).toBeGreaterThan(0);
+    valid.push(name);
   });
 });
 
@@ -363,17 +462,22 @@ describe('citylink-feed (the command)', () => {
     expect((await run('build', 'content')).err).toMatch(/required option '--out <dir>'/);
   });
 
-  it('validate prints every problem with its place, and the verdict with the exit code', async () => {
+  it('validate prints every problem with its place and line, and the verdict with the exit code', async () => {
     const path = files({
-      'feed.json': feed([news('ok'), { title: 'no id' }, news('late', { date_published: 'yesterday' })]),
+      'feed.json': JSON.stringify(
+        feed([news('ok'), { ...news('x'), id: undefined }, news('late', { date_published: 'yesterday' })]),
+        null,
+        2,
+      ),
     });
     const { code, out } = await run('validate', path);
     expect(code).toBe(EXIT.invalid);
+    // Line 16 opens the item with no id; line 27 holds "date_published": "yesterday".
     expect(out.split('\n')).toEqual([
       `${path}: 1 page, 2 items, 0 retractions`,
-      `error: ${path} › item 1 › id: The item has no id. The app skips this item.`,
-      `warning: ${path} › item 2 ("late") › date_published: date_published "yesterday" is not an RFC 3339 date-time with an offset; it is ignored.`,
-      'not valid: the app would skip items (1 error, 1 warning; exit code 1)',
+      `error: ${path}:16 › item 1 › id: The item has no id. The app skips this item.`,
+      `error: ${path}:27 › item 2 ("late") › date_published: date_published "yesterday" is not a date and time like 2027-03-20T10:00:00+08:00 (RFC 3339, with an offset). JSON Feed dates are RFC 3339.`,
+      'not valid (2 errors, 0 warnings; exit code 1)',
       '',
     ]);
   });

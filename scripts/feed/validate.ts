@@ -6,16 +6,22 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, posix, resolve } from 'node:path';
+import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
+import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
 import * as v from 'valibot';
 import type { Item } from '../../src/data/model';
 import { contactSchema, eventSchema, itemSchema, parseFeed } from '../../src/data/parse';
-import { explainIssue, fieldName, issuePath } from './content';
+import { decodeUtf8, explainIssue, fieldName, issuePath } from './content';
+import { specProblems, type SpecProblem } from './jsonfeed';
 
 /** The command's exit codes (docs/publishing.md). */
 export const EXIT = {
   /** Valid: warnings alone never fail. */
   ok: 0,
-  /** The app would skip at least one item, or a content file has an error (build). */
+  /**
+   * An error: a rule JSON Feed 1.1 or the contract requires is broken (the app may skip the
+   * item), or a content file has an error (build).
+   */
   invalid: 1,
   /** The app would reject a page whole: not JSON, not an object, no `items` array. */
   rejected: 2,
@@ -24,6 +30,19 @@ export const EXIT = {
   /** The command was called wrongly. */
   usage: 64,
 } as const;
+
+/**
+ * The most bytes a page should have, as written (docs/publishing.md, "Size"): JSON Feed's own
+ * "250K is fine". Every phone downloads the head whole after each change, often on a metered
+ * 3G link; 250,000 bytes of feed JSON are about 70 KB with gzip, over a second at 400 kbps.
+ */
+export const PAGE_BUDGET = 250_000;
+
+/** The size warning of a page of `bytes`, or nothing when it is within the budget. */
+export function pageSizeProblem(bytes: number): string | undefined {
+  if (bytes <= PAGE_BUDGET) return undefined;
+  return `The page is ${bytes.toLocaleString('en')} bytes, over the budget of ${PAGE_BUDGET.toLocaleString('en')} bytes a page: every phone downloads it whole (the head after each change), often on a metered 3G link. Make pages smaller (fewer items a page, shorter items, or images as links rather than inline data).`;
+}
 
 /** The pages the app reads on a first sync, counting the first (src/data/sync.ts). */
 export const APP_PAGE_LIMIT = 10;
@@ -41,6 +60,11 @@ export interface FeedProblem {
   id?: string;
   /** The field, as a path in the page's JSON (`_city.event.start`), when known. */
   field?: string;
+  /**
+   * The line of the page's text where the field's key is written (the item's, when the field
+   * is missing), or the line that is not UTF-8.
+   */
+  line?: number;
   message: string;
 }
 
@@ -83,7 +107,16 @@ interface Place {
   label: string;
   /** The address the parser resolves links against. */
   url: string;
-  read: () => Promise<{ text: string; type?: string }>;
+  read: () => Promise<PageText>;
+}
+
+/** A page's text, as the app would decode it, with the lines that are not UTF-8. */
+interface PageText {
+  text: string;
+  /** Its size in bytes, as downloaded (before any compression on the wire). */
+  size: number;
+  type?: string;
+  bad: { line: number; column: number }[];
 }
 
 class Unreadable extends Error {}
@@ -106,7 +139,7 @@ export async function validateFeed(source: string, options: ValidateOptions = {}
       dirname(firstFile as string),
       posix.relative(posix.dirname(base.pathname), decodeURIComponent(target.pathname)),
     );
-    return { label: path, url, read: () => Promise.resolve({ text: readFileSync(path, 'utf8') }) };
+    return { label: path, url, read: () => Promise.resolve(pageText(readFileSync(path))) };
   };
 
   const pages: ReadPage[] = [];
@@ -116,7 +149,7 @@ export async function validateFeed(source: string, options: ValidateOptions = {}
     : {
         label: source,
         url: 'https://feed.invalid/feed.json',
-        read: () => Promise.resolve({ text: readFileSync(firstFile as string, 'utf8') }),
+        read: () => Promise.resolve(pageText(readFileSync(firstFile as string))),
       };
 
   while (place) {
@@ -125,7 +158,19 @@ export async function validateFeed(source: string, options: ValidateOptions = {}
     let text: string;
     let type: string | undefined;
     try {
-      ({ text, type } = await current.read());
+      let bad: PageText['bad'];
+      let size: number;
+      ({ text, type, bad, size } = await current.read());
+      const tooBig = pageSizeProblem(size);
+      if (tooBig) report.problems.push({ severity: 'warning', page: current.label, message: tooBig });
+      for (const { line, column } of bad) {
+        report.problems.push({
+          severity: 'error',
+          page: current.label,
+          line,
+          message: `The line holds bytes that are not UTF-8 (from column ${column}). JSON Feed and the app read a feed as UTF-8: the app shows them as "�". Save or serve the feed as UTF-8.`,
+        });
+      }
     } catch (error) {
       report.problems.push({
         severity: 'error',
@@ -142,7 +187,8 @@ export async function validateFeed(source: string, options: ValidateOptions = {}
     }
     seen.add(current.url);
     const checked = checkPage(text, current.label, current.url, type, pages.length === 0);
-    report.problems.push(...checked.problems);
+    // One by one: a spread of a 100,000-item page's problems would overflow the call stack.
+    for (const problem of checked.problems) report.problems.push(problem);
     if (!checked.page) {
       report.exitCode = EXIT.rejected;
       break;
@@ -172,7 +218,8 @@ export async function validateFeed(source: string, options: ValidateOptions = {}
       });
     } else if (seen.has(next)) {
       report.problems.push({
-        severity: 'warning',
+        // JSON Feed: next_url "must not be the same as feed_url, … or a previous next_url".
+        severity: 'error',
         page: current.label,
         field: 'next_url',
         message: `next_url ${next} repeats the feed's address or an earlier page: the app stops paging there.`,
@@ -182,14 +229,20 @@ export async function validateFeed(source: string, options: ValidateOptions = {}
     }
   }
 
-  if (report.exitCode === EXIT.ok) report.problems.push(...crossPageProblems(pages));
+  if (report.exitCode === EXIT.ok) {
+    for (const problem of crossPageProblems(pages)) report.problems.push(problem);
+  }
   if (report.exitCode === EXIT.ok && report.problems.some((p) => p.severity === 'error')) {
     report.exitCode = EXIT.invalid;
   }
   return report;
 }
 
-async function fetchPage(doFetch: typeof fetch, url: string): Promise<{ text: string; type?: string }> {
+function pageText(bytes: Uint8Array): PageText {
+  return { ...decodeUtf8(bytes), size: bytes.length };
+}
+
+async function fetchPage(doFetch: typeof fetch, url: string): Promise<PageText> {
   let response: Response;
   try {
     response = await doFetch(url, {
@@ -201,7 +254,8 @@ async function fetchPage(doFetch: typeof fetch, url: string): Promise<{ text: st
   }
   if (!response.ok) throw new Unreadable(`HTTP ${response.status} for ${url}`);
   try {
-    return { text: await response.text(), type: response.headers.get('content-type') ?? undefined };
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    return { ...pageText(bytes), type: response.headers.get('content-type') ?? undefined };
   } catch (error) {
     throw new Unreadable(`the answer from ${url} was cut off (${String(error)})`);
   }
@@ -289,21 +343,12 @@ function checkPage(
     });
   }
   if (first) {
-    const version = top.version;
-    if (typeof version !== 'string' || !/^https:\/\/jsonfeed\.org\/version\/1(\.1)?$/.test(version)) {
-      problems.push({
-        severity: 'warning',
-        page: label,
-        field: 'version',
-        message: `version should be "https://jsonfeed.org/version/1.1"${version === undefined ? '; it is missing' : `, not ${JSON.stringify(version)}`}. The app reads the feed anyway.`,
-      });
-    }
-    if (typeof top.title !== 'string' || top.title.trim() === '') {
+    if (typeof top.title === 'string' && top.title.trim() === '') {
       problems.push({
         severity: 'warning',
         page: label,
         field: 'title',
-        message: 'The feed has no title (JSON Feed requires one): the app shows the city name, or nothing.',
+        message: "The feed's title is blank: the app shows the city name, or nothing.",
       });
     }
     if (rawItems.length === 0 && !parsed.nextUrl) {
@@ -325,6 +370,9 @@ function checkPage(
       });
     }
   });
+  addSpecProblems(problems, specProblems(top, { first, zone: parsed.meta.timezone }), label, rawItems);
+  // Top-level problems first, then item by item (stable: each item's keep their order).
+  problems.sort((a, b) => (a.index ?? -1) - (b.index ?? -1));
   const indexOf = new Map<string, number>();
   rawItems.forEach((raw, index) => {
     const id = (raw as { id?: unknown } | null)?.id;
@@ -332,6 +380,7 @@ function checkPage(
       typeof id === 'string' || typeof id === 'number' || typeof id === 'boolean' ? String(id) : undefined;
     if (key !== undefined && !indexOf.has(key)) indexOf.set(key, index);
   });
+  addLines(problems, text);
   return {
     problems,
     page: {
@@ -342,6 +391,78 @@ function checkPage(
     nextUrl: parsed.nextUrl,
     retractions: parsed.retractions.length,
   };
+}
+
+/**
+ * Gives each problem of a page the line where its field is written (`"title": …`), or its item
+ * when the field is missing, so that an editor opens the page there. jsonc-parser keeps every
+ * node's offset, which JSON.parse does not.
+ */
+function addLines(problems: FeedProblem[], text: string): void {
+  if (!problems.some((p) => p.line === undefined && (p.field !== undefined || p.index !== undefined))) return;
+  const root = parseTree(text);
+  if (!root) return;
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const lineAt = (offset: number) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low + 1;
+  };
+  for (const problem of problems) {
+    if (problem.line !== undefined) continue;
+    // `_city.event.contacts[0]` → _city, event, contacts, 0; `authors[].url` stops at the list.
+    const steps: (string | number)[] = problem.index === undefined ? [] : ['items', problem.index];
+    for (const part of (problem.field ?? '').split(/\.|(?=\[)/)) {
+      const index = /^\[(\d*)\]$/.exec(part);
+      if (index && index[1] === '') break;
+      if (part) steps.push(index ? Number(index[1]) : part);
+    }
+    let node: JsonNode | undefined;
+    for (const step of steps) {
+      const next = findNodeAtLocation(node ?? root, [step]);
+      if (!next) break;
+      node = next;
+    }
+    if (node) problem.line = lineAt((node.parent?.type === 'property' ? node.parent : node).offset);
+  }
+}
+
+/**
+ * JSON Feed's own problems beside the app's: one message per field. Where both name one field
+ * (a date the app ignores, which the spec forbids), the more severe stays, the app's on a tie:
+ * it says what the app does.
+ */
+function addSpecProblems(
+  problems: FeedProblem[],
+  spec: SpecProblem[],
+  page: string,
+  rawItems: unknown[],
+): void {
+  const key = (index: number | undefined, field: string | undefined) => `${index ?? ''}|${field ?? ''}`;
+  const placed = new Map(problems.map((problem, i) => [key(problem.index, problem.field), i]));
+  for (const problem of spec) {
+    const id =
+      problem.index === undefined ? undefined : (rawItems[problem.index] as { id?: unknown } | null)?.id;
+    const full: FeedProblem = {
+      severity: problem.severity,
+      page,
+      ...(problem.index !== undefined ? { index: problem.index } : {}),
+      ...(typeof id === 'string' ? { id } : {}),
+      ...(problem.field ? { field: problem.field } : {}),
+      message: problem.message,
+    };
+    const same = placed.get(key(problem.index, problem.field));
+    if (same === undefined) {
+      placed.set(key(problem.index, problem.field), problems.length);
+      problems.push(full);
+    } else if (problem.severity === 'error' && problems[same]?.severity === 'warning') problems[same] = full;
+  }
 }
 
 /**
@@ -362,19 +483,53 @@ export function itemRules(raw: unknown): { field: string; message: string }[] {
       message: 'The event has moved online but has no online_url: readers cannot find where to join.',
     });
   }
-  if (typeof item.content_html === 'string') {
-    // Style attributes are dropped too, but the text they style still shows: not worth a warning.
-    const found = /<(script|iframe|object|embed|form|video|audio)\b|\son[a-z]+\s*=|javascript:/i.exec(
-      item.content_html,
-    );
-    if (found) {
-      notes.push({
-        field: 'content_html',
-        message: `content_html holds ${found[0].trim()}…, which the app removes before display (scripts, frames, forms, media and event handlers never show).`,
-      });
-    }
+  const removed = typeof item.content_html === 'string' ? removedMarkup(item.content_html) : undefined;
+  if (removed) {
+    notes.push({
+      field: 'content_html',
+      message: `content_html holds ${removed}, which the app removes before display (scripts, frames, forms, media and event handlers never show).`,
+    });
   }
   return notes;
+}
+
+const REMOVED_ELEMENTS = new Set(['script', 'iframe', 'frame', 'object', 'embed', 'form', 'video', 'audio']);
+const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href']);
+
+/**
+ * A URL attribute as the URL parser reads its scheme: without the leading C0 controls and
+ * spaces it strips, and without the tabs and line breaks it drops anywhere ("java\tscript:").
+ */
+function urlAsParsed(value: string): string {
+  let start = 0;
+  while (start < value.length && value.charCodeAt(start) <= 0x20) start++;
+  return value.slice(start).replace(/[\t\n\r]/g, '');
+}
+
+/**
+ * Markup of `html` that the app removes, as the HTML parser of the standard reads it
+ * (parse5, as browsers do): `<img onerror>`, never the same words as escaped text
+ * (`&lt;img onerror&gt;`), which the app shows as written and which runs nothing. Style
+ * attributes are dropped too, but the text they style still shows: not worth a warning.
+ */
+function removedMarkup(html: string): string | undefined {
+  const pending: DefaultTreeAdapterTypes.ParentNode[] = [parseFragment(html)];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    for (const child of node.childNodes) {
+      if (!('tagName' in child)) continue;
+      if (REMOVED_ELEMENTS.has(child.tagName)) return `<${child.tagName}>`;
+      const handler = child.attrs.find((attr) => /^on/i.test(attr.name));
+      if (handler) return `<${child.tagName} ${handler.name}>`;
+      const script = child.attrs.find(
+        (attr) => URL_ATTRIBUTES.has(attr.name) && /^javascript:/i.test(urlAsParsed(attr.value)),
+      );
+      if (script) return `a javascript: link (<${child.tagName} ${script.name}>)`;
+      pending.push(
+        child.tagName === 'template' ? (child as DefaultTreeAdapterTypes.Template).content : child,
+      );
+    }
+  }
+  return undefined;
 }
 
 /** Links between items that only the whole feed can check: translations, contacts, slugs. */
@@ -481,8 +636,11 @@ const FIELD_OF: [RegExp, string | ((match: RegExpExecArray) => string)][] = [
   [/^([a-z_]+) (".*" is not a URL|uses )/, (m) => m[1] ?? ''],
 ];
 
-/** The field a parser message is about. */
-function fieldOf(message: string, raw: unknown): string | undefined {
+/**
+ * The field a parser message is about, as a path in the item's JSON (`_city.event.start`);
+ * `raw` is the item, for the messages that name no field.
+ */
+export function fieldOf(message: string, raw: unknown): string | undefined {
   if (/^Unknown time zone/.test(message))
     return raw === undefined ? '_city.timezone' : '_city.event.timezone';
   if (/^The position/.test(message)) {
@@ -515,7 +673,7 @@ export function formatReport(report: ValidationReport): string {
   const warnings = report.problems.length - errors;
   const verdict: Record<number, string> = {
     [EXIT.ok]: 'valid',
-    [EXIT.invalid]: 'not valid: the app would skip items',
+    [EXIT.invalid]: 'not valid',
     [EXIT.rejected]: 'not valid: the app would reject a page',
     [EXIT.unreadable]: 'not read',
   };
@@ -526,7 +684,7 @@ export function formatReport(report: ValidationReport): string {
 }
 
 function placeOf(problem: FeedProblem): string {
-  const parts = [problem.page];
+  const parts = [problem.line === undefined ? problem.page : `${problem.page}:${problem.line}`];
   if (problem.index !== undefined) {
     parts.push(
       problem.id !== undefined ? `item ${problem.index} ("${problem.id}")` : `item ${problem.index}`,
