@@ -32,6 +32,7 @@ export const enMore = {
   list: {
     emptyEvents: 'No events yet.',
     emptyContacts: 'No contacts yet.',
+    clearFilter: 'Clear filter',
   },
   item: {
     by: 'By {{ names }}',

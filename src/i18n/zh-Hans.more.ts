@@ -32,6 +32,7 @@ export const zhHansMore: MoreCatalogue = {
   list: {
     emptyEvents: '暂无活动。',
     emptyContacts: '暂无联系方式。',
+    clearFilter: '清除筛选',
   },
   item: {
     readIn: '切换到',

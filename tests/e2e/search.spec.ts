@@ -169,6 +169,8 @@ test.describe('search, offline', () => {
     await expect(status(page)).toHaveText('No results for “zzyzx”.');
     await page.getByRole('link', { name: 'Clear filters' }).click();
     await expect(page).toHaveURL(/\/search\?q=zzyzx$/);
+    // The link left with the empty state: focus is on the filter now in force, not lost.
+    await expect(kinds.getByRole('link', { name: 'All', exact: true })).toBeFocused();
   });
 
   test('the search screen has no accessibility violations, light and dark', async ({ page }) => {

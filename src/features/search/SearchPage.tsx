@@ -10,6 +10,7 @@ import { StatusBadge } from '../../ui/StatusBadge';
 import { now } from '../../app/clock';
 import { eventState } from '../../lib/event-state';
 import { EmptyState, LoadingState } from '../../ui/States';
+import { ClearFilter } from '../shared/ClearFilter';
 import { displayTitle, excerpt } from '../../data/text';
 import { languageMatch, pickLanguage, tagLabel } from '../../data/translations';
 import { feedMeta } from '../../app/data';
@@ -208,9 +209,10 @@ export function SearchPage() {
                 <EmptyState
                   action={
                     <Show when={kind() || tag()}>
-                      <a href={href({ kind: undefined, tag: undefined })} class="button-outlined">
-                        {t('search.clearFilters')}
-                      </a>
+                      <ClearFilter
+                        href={href({ kind: undefined, tag: undefined })}
+                        label={t('search.clearFilters')}
+                      />
                     </Show>
                   }
                 >
