@@ -27,6 +27,16 @@ const feed = demoFeed<{ items: RawItem[] }>();
  * feed hold `query` in a searched field, by a plain case-insensitive substring scan.
  */
 function expectedStories(query: string, kind?: string): number {
+  return stories(query, kind).size;
+}
+
+/** The stories that hold every one of `words`, each anywhere, by the same scan. */
+function storiesWithAll(words: string[]): number {
+  const [first = '', ...rest] = words;
+  return [...stories(first)].filter((group) => rest.every((word) => stories(word).has(group))).length;
+}
+
+function stories(query: string, kind?: string): Set<string> {
   const fields = (item: RawItem) => {
     const venue = item._city?.event?.venue ?? {};
     const contact = item._city?.contact ?? {};
@@ -49,7 +59,7 @@ function expectedStories(query: string, kind?: string): number {
     if (!fields(item).includes(query.toLowerCase())) continue;
     groups.add([item.id, ...(item._city?.translations ?? []).map((t) => t.id)].sort()[0]!);
   }
-  return groups.size;
+  return groups;
 }
 
 const results = (page: Page) => page.locator('.search-hit');
@@ -218,6 +228,51 @@ test.describe('search in the Chinese interface', () => {
     await expect(results(page).locator('.search-language')).toHaveCount(0);
     await expect(results(page).first().locator('mark').first()).toHaveText('碉楼');
     await expect(input).toBeFocused();
+  });
+});
+
+test.describe('search that reads what was meant', () => {
+  test('a typo shows the results for the word meant, says so, and offers the words as typed', async ({
+    page,
+  }) => {
+    await firstVisit(page);
+    await page.goto('/search');
+    const input = page.getByRole('searchbox', { name: 'Search news, events and contacts' });
+    await input.pressSequentially('talnet');
+    await expect(page.locator('.search-correction')).toHaveText(/^Showing results for talent/);
+    await expect(page.locator('.search-correction strong')).toHaveText('talent');
+    await expect(results(page)).toHaveCount(expectedStories('talent'));
+    await expect(results(page).first().locator('mark').first()).toHaveText(/^talent/i);
+    await expect(input).toBeFocused();
+
+    await page.getByRole('link', { name: 'Search instead for talnet' }).click();
+    await expect(page).toHaveURL(/q=talnet&exact=1$/);
+    await expect(status(page)).toHaveText('No results for “talnet”.');
+    await expect(page.locator('.search-correction')).toHaveCount(0);
+    // Typing on is a new query, read afresh.
+    await input.press('End');
+    await input.press('Backspace');
+    await input.pressSequentially('t');
+    await expect(page).toHaveURL(/q=talnet$/);
+    await expect(page.locator('.search-correction strong')).toHaveText('talent');
+  });
+
+  test('words no item has together: the items with some of them, after a line that says so', async ({
+    page,
+  }) => {
+    await firstVisit(page);
+    await page.goto('/search');
+    await page.getByRole('searchbox').pressSequentially('jiangmen events');
+    await expect(status(page)).toHaveText(/^No result has all the words\. Showing \d+ with some of them\.$/);
+    await expect(page.getByRole('heading', { level: 2, name: 'With some of the words' })).toBeVisible();
+    await expect(results(page).first()).toBeVisible();
+    // Where a story has both, it comes first, above the line.
+    await page.getByRole('searchbox').press('ControlOrMeta+a');
+    await page.getByRole('searchbox').pressSequentially('talent station');
+    await expect(status(page)).toHaveText(/^\d+ results? with all the words, \d+ with some of them\.$/);
+    const lists = page.locator('.search-page .card-list');
+    await expect(lists).toHaveCount(2);
+    await expect(lists.first().locator('.search-hit')).toHaveCount(storiesWithAll(['talent', 'station']));
   });
 });
 
