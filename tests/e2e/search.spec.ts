@@ -241,7 +241,9 @@ test.describe('search that reads what was meant', () => {
     await input.pressSequentially('talnet');
     await expect(page.locator('.search-correction')).toHaveText(/^Showing results for talent/);
     await expect(page.locator('.search-correction strong')).toHaveText('talent');
-    await expect(results(page)).toHaveCount(expectedStories('talent'));
+    const talent = expectedStories('talent');
+    await expect(results(page)).toHaveCount(talent);
+    await expect(status(page)).toHaveText(`${talent} results. Showing results for talent.`);
     await expect(results(page).first().locator('mark').first()).toHaveText(/^talent/i);
     await expect(input).toBeFocused();
 

@@ -120,7 +120,13 @@ export function SearchPage() {
   const fullCount = () => shown().filter((hit) => hit.missing === 0).length;
 
   const number = (n: number) => new Intl.NumberFormat(locale()).format(n);
+  // A query read for a typo says so in the status too: the line above the results is not heard.
   const announcement = () => {
+    const results = counted();
+    const words = corrected();
+    return results && words ? t('search.correctedStatus', { results, query: words }) : results;
+  };
+  const counted = () => {
     if (!index() || !(searching() || browsing())) return '';
     const count = shown().length;
     if (!count) return t('search.noResults', { query: query().trim() || label(tag() ?? '') });
