@@ -229,7 +229,7 @@ export const enMore = {
     someWordsTitle: 'With some of the words',
     showingFor: 'Showing results for {{ query }}',
     searchInstead: 'Search instead for {{ query }}',
-    correctedStatus: '{{ results }}. Showing results for {{ query }}.',
+    correctedStatus: 'Showing results for {{ query }}.',
     clearFilters: 'Clear filters',
     kinds: 'Kind',
     allKinds: 'All',

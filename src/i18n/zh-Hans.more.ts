@@ -224,7 +224,7 @@ export const zhHansMore: MoreCatalogue = {
     someWordsTitle: '包含部分关键词',
     showingFor: '以下是“{{ query }}”的搜索结果',
     searchInstead: '仍然搜索“{{ query }}”',
-    correctedStatus: '{{ results }}。以下是“{{ query }}”的搜索结果。',
+    correctedStatus: '以下是“{{ query }}”的搜索结果。',
     clearFilters: '清除筛选',
     kinds: '类型',
     allKinds: '全部',

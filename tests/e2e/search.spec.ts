@@ -243,7 +243,7 @@ test.describe('search that reads what was meant', () => {
     await expect(page.locator('.search-correction strong')).toHaveText('talent');
     const talent = expectedStories('talent');
     await expect(results(page)).toHaveCount(talent);
-    await expect(status(page)).toHaveText(`${talent} results. Showing results for talent.`);
+    await expect(status(page)).toHaveText(`${talent} results Showing results for talent.`);
     await expect(results(page).first().locator('mark').first()).toHaveText(/^talent/i);
     await expect(input).toBeFocused();
 

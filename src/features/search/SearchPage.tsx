@@ -120,13 +120,7 @@ export function SearchPage() {
   const fullCount = () => shown().filter((hit) => hit.missing === 0).length;
 
   const number = (n: number) => new Intl.NumberFormat(locale()).format(n);
-  // A query read for a typo says so in the status too: the line above the results is not heard.
   const announcement = () => {
-    const results = counted();
-    const words = corrected();
-    return results && words ? t('search.correctedStatus', { results, query: words }) : results;
-  };
-  const counted = () => {
     if (!index() || !(searching() || browsing())) return '';
     const count = shown().length;
     if (!count) return t('search.noResults', { query: query().trim() || label(tag() ?? '') });
@@ -208,6 +202,10 @@ export function SearchPage() {
       </form>
       <p class="search-status" role="status">
         {announcement()}
+        {/* A query read for a typo is told here too: the line above the results is not heard. */}
+        <Show when={announcement() && corrected()}>
+          {(words) => <span class="visually-hidden"> {t('search.correctedStatus', { query: words() })}</span>}
+        </Show>
       </p>
       <Suspense fallback={<LoadingState label={t('search.loading')} />}>
         <Show when={index()}>
