@@ -69,7 +69,7 @@ export function run(items: Item[], queries: string[], rounds: number): PageResul
   for (let round = 0; round <= rounds; round++) {
     for (const query of queries) {
       if (round === 0) {
-        collapseTranslations(index.search(query), 'en');
+        collapseTranslations(index.search(query).hits, 'en');
         scan(query);
         continue;
       }
@@ -77,7 +77,7 @@ export function run(items: Item[], queries: string[], rounds: number): PageResul
       (result.search[query] ??= []).push(
         time(() => {
           // What the screen does: all hits (for the counts), the best 30 to show.
-          const all = collapseTranslations(index.search(query), 'en');
+          const all = collapseTranslations(index.search(query).hits, 'en');
           best(all, 30);
           hits = all.length;
         }),
@@ -85,7 +85,7 @@ export function run(items: Item[], queries: string[], rounds: number): PageResul
       result.hits[query] = hits;
       (result.searchAndMarks[query] ??= []).push(
         time(() => {
-          for (const hit of best(collapseTranslations(index.search(query), 'en'), 30)) {
+          for (const hit of best(collapseTranslations(index.search(query).hits, 'en'), 30)) {
             const match = matcher(query, hit.terms);
             highlight(hit.item.title ?? '', match);
             snippet(hit.item.summary ?? bodyText(hit.item), match);

@@ -142,15 +142,21 @@ export function Router(props: {
   const here = () => window.location.pathname + window.location.search + window.location.hash;
   const [address, setAddress] = createSignal(isServer ? (untrack(() => props.url) ?? '/') : here());
   const url = createMemo(() => new URL(address(), 'http://localhost'));
+  // One memo per part, so that what follows one part hears only of its changes: a screen's
+  // own query (a search typed key by key) changes `search`, and is not a new screen to what
+  // follows `pathname` (the heading focus, the route, the notices' re-read).
+  const pathname = createMemo(() => url().pathname);
+  const search = createMemo(() => url().search);
+  const hash = createMemo(() => url().hash);
   const location: Location = {
     get pathname() {
-      return url().pathname;
+      return pathname();
     },
     get search() {
-      return url().search;
+      return search();
     },
     get hash() {
-      return url().hash;
+      return hash();
     },
   };
   const match = createMemo(() => matchRoute(props.routes, location.pathname));

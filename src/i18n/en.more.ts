@@ -39,6 +39,7 @@ export const enMore = {
   list: {
     emptyEvents: 'No events yet.',
     emptyContacts: 'No contacts yet.',
+    clearFilter: 'Clear filter',
   },
   item: {
     by: 'By {{ names }}',
@@ -233,6 +234,13 @@ export const enMore = {
     resultsOther: '{{ count }} results',
     noResults: 'No results for “{{ query }}”.',
     noResultsHint: 'Check the spelling, try fewer words, or clear the filters.',
+    someWords: 'No result has all the words. Showing {{ count }} with some of them.',
+    alsoSomeOne: '{{ count }} result with all the words, {{ more }} with some of them.',
+    alsoSomeOther: '{{ count }} results with all the words, {{ more }} with some of them.',
+    someWordsTitle: 'With some of the words',
+    showingFor: 'Showing results for {{ query }}',
+    searchInstead: 'Search instead for {{ query }}',
+    correctedStatus: 'Showing results for {{ query }}.',
     clearFilters: 'Clear filters',
     kinds: 'Kind',
     allKinds: 'All',

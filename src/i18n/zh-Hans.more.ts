@@ -38,6 +38,7 @@ export const zhHansMore: MoreCatalogue = {
   list: {
     emptyEvents: '暂无活动。',
     emptyContacts: '暂无联系方式。',
+    clearFilter: '清除筛选',
   },
   item: {
     readIn: '切换到',
@@ -226,6 +227,13 @@ export const zhHansMore: MoreCatalogue = {
     resultsOther: '找到 {{ count }} 条结果',
     noResults: '没有找到与“{{ query }}”相关的结果。',
     noResultsHint: '请检查拼写、减少关键词，或清除筛选条件。',
+    someWords: '没有同时包含所有关键词的结果，以下 {{ count }} 条包含部分关键词。',
+    alsoSomeOne: '找到 {{ count }} 条包含所有关键词的结果，另有 {{ more }} 条包含部分关键词。',
+    alsoSomeOther: '找到 {{ count }} 条包含所有关键词的结果，另有 {{ more }} 条包含部分关键词。',
+    someWordsTitle: '包含部分关键词',
+    showingFor: '以下是“{{ query }}”的搜索结果',
+    searchInstead: '仍然搜索“{{ query }}”',
+    correctedStatus: '以下是“{{ query }}”的搜索结果。',
     clearFilters: '清除筛选',
     kinds: '类型',
     allKinds: '全部',

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeHeadingFocus } from './focus-heading';
+import { focusWhenThere, makeHeadingFocus } from './focus-heading';
 
 const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -51,5 +51,36 @@ describe('makeHeadingFocus', () => {
     main.innerHTML = '<h1>Too late</h1>';
     await flush();
     expect(document.activeElement).toBe(document.body);
+  });
+});
+
+describe('focusWhenThere', () => {
+  beforeEach(() => {
+    document.body.innerHTML = '<button id="tab">Events</button><main id="main"></main>';
+  });
+
+  it('held, gives focus again when a re-render takes the element away and brings it back', async () => {
+    const main = document.getElementById('main') as HTMLElement;
+    main.innerHTML = '<nav class="chips"><a href="/events" aria-current="page">All</a></nav>';
+    const find = () => main.querySelector<HTMLElement>('[aria-current="page"]');
+    const stop = focusWhenThere(main, find, { hold: true });
+    const chip = find();
+    expect(document.activeElement).toBe(chip);
+    // A Suspense boundary shows its fallback, then puts the same nodes back.
+    const nav = main.firstElementChild as HTMLElement;
+    nav.remove();
+    main.innerHTML = '<p>Loading…</p>';
+    await flush();
+    expect(document.activeElement).toBe(document.body);
+    main.replaceChildren(nav);
+    await flush();
+    expect(document.activeElement).toBe(chip);
+    // Once the reader moves on, it lets go.
+    (document.getElementById('tab') as HTMLButtonElement).focus();
+    main.replaceChildren();
+    main.append(nav);
+    await flush();
+    expect(document.activeElement?.id).toBe('tab');
+    stop();
   });
 });

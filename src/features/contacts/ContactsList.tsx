@@ -19,6 +19,7 @@ import { settings } from '../../lib/settings';
 import { createRememberedPager, idsPage, sameIds } from '../shared/pager';
 import { ShowMore, ShowPrevious } from '../shared/Paging';
 import { EmptyState, LoadingState } from '../../ui/States';
+import { ClearFilter } from '../shared/ClearFilter';
 
 /**
  * The directory of service stations and offices: open ones first when their hours are known,
@@ -115,7 +116,7 @@ function Directory() {
       <Show
         when={order().length}
         fallback={
-          <EmptyState>
+          <EmptyState action={<ClearFilter href="/contacts" label={t('list.clearFilter')} />}>
             {t('contacts.noneSpeak', { language: languageName(search.lang ?? '', locale()) })}
           </EmptyState>
         }

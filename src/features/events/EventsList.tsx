@@ -17,6 +17,7 @@ import { EventCards } from '../shared/EventCards';
 import { createRememberedPager, idsPage, sameIds } from '../shared/pager';
 import { ShowMore, ShowPrevious } from '../shared/Paging';
 import { EmptyState, LoadingState } from '../../ui/States';
+import { ClearFilter } from '../shared/ClearFilter';
 
 /**
  * Upcoming events, soonest first and grouped by day (the venue's day), then past events,
@@ -97,7 +98,20 @@ function EventsView() {
         </nav>
       </Show>
       <h2 class="section-title">{t('events.upcoming')}</h2>
-      <Show when={upcomingIds().length} fallback={<EmptyState>{t('events.noneForTopic')}</EmptyState>}>
+      <Show
+        when={upcomingIds().length}
+        fallback={
+          <EmptyState
+            action={
+              <Show when={search.tag}>
+                <ClearFilter href="/events" label={t('list.clearFilter')} />
+              </Show>
+            }
+          >
+            {t('events.noneForTopic')}
+          </EmptyState>
+        }
+      >
         <ShowPrevious pager={upcoming} list={() => list} />
         <div ref={(element) => (list = element)}>
           <Days items={upcoming.items().filter(hasEvent)} />

@@ -10,16 +10,25 @@ import { StatusBadge } from '../../ui/StatusBadge';
 import { now } from '../../app/clock';
 import { eventState } from '../../lib/event-state';
 import { EmptyState, LoadingState } from '../../ui/States';
+import { ClearFilter } from '../shared/ClearFilter';
 import { displayTitle, excerpt } from '../../data/text';
 import { languageMatch, pickLanguage, tagLabel } from '../../data/translations';
 import { feedMeta } from '../../app/data';
 import { locale, t } from '../../i18n';
 import { formatDate, languageName } from '../../lib/format';
 import { highlight, matcher, snippet, type Matcher, type Piece } from '../../lib/search/highlight';
-import { best, collapseTranslations, matchesFilter, toDoc, type Hit } from '../../lib/search/index';
+import {
+  best,
+  collapseTranslations,
+  matchesFilter,
+  toDoc,
+  type Hit,
+  type SearchResult,
+} from '../../lib/search/index';
 import { revision, searchIndex } from './search-index';
 
-type Params = { q?: string; kind?: string; tag?: string };
+/** `exact=1`: the query as typed, after the reader turned down the reading of a typo. */
+type Params = { q?: string; kind?: string; tag?: string; exact?: string };
 
 const KINDS: readonly ItemKind[] = ['news', 'event', 'contact'];
 /** Filter chips name the sections, as the tab bar does. */
@@ -48,13 +57,16 @@ export function SearchPage() {
   const kind = () => (isKind(params.kind) ? params.kind : undefined);
   const tag = () => params.tag || undefined;
 
-  // Every hit of the query, one per translation group; recomputed when a sync changes the index.
-  const hits = createMemo<Hit[]>(() => {
+  const exact = () => params.exact === '1';
+  // The query's hits and how it was read; recomputed when a sync changes the index.
+  const result = createMemo<SearchResult>(() => {
     revision();
     const current = index();
-    if (!current || !query().trim()) return [];
-    return collapseTranslations(current.search(query()), locale());
+    if (!current || !query().trim()) return { hits: [] };
+    return current.search(query(), { exact: exact() });
   });
+  // Every hit, one per translation group.
+  const hits = createMemo<Hit[]>(() => collapseTranslations(result().hits, locale()));
   const searching = () => query().trim() !== '';
   // Without a query, a chosen tag or kind lists its items, newest first.
   const browsing = () => !searching() && (!!tag() || !!kind());
@@ -69,6 +81,7 @@ export function SearchPage() {
       terms: [],
       // Already one per translation group; not collapsed again.
       group: -1,
+      missing: 0,
     }));
   });
   const ofKind = () => pool().filter((hit) => matchesFilter(hit.item, { kind: kind() }));
@@ -101,14 +114,37 @@ export function SearchPage() {
   onCleanup(keepPart('search-results', () => shownCount));
   const listKey = () => `${query()}\n${kind() ?? ''}\n${tag() ?? ''}`;
   const visible = createMemo(() => best(shown(), limit().key === listKey() ? limit().count : PAGE));
+  // Ranked after every hit with all the words, under a heading of their own.
+  const allWords = () => visible().filter((hit) => hit.missing === 0);
+  const someWords = () => visible().filter((hit) => hit.missing > 0);
+  const fullCount = () => shown().filter((hit) => hit.missing === 0).length;
 
   const number = (n: number) => new Intl.NumberFormat(locale()).format(n);
   const announcement = () => {
     if (!index() || !(searching() || browsing())) return '';
     const count = shown().length;
     if (!count) return t('search.noResults', { query: query().trim() || label(tag() ?? '') });
-    const one = new Intl.PluralRules(locale()).select(count) === 'one';
-    return t(one ? 'search.resultsOne' : 'search.resultsOther', { count: number(count) });
+    const full = fullCount();
+    if (!full) return t('search.someWords', { count: number(count) });
+    const one = new Intl.PluralRules(locale()).select(full) === 'one';
+    if (full === count) return t(one ? 'search.resultsOne' : 'search.resultsOther', { count: number(full) });
+    return t(one ? 'search.alsoSomeOne' : 'search.alsoSomeOther', {
+      count: number(full),
+      more: number(count - full),
+    });
+  };
+  // "Showing results for talent": the words read for a typo, marked as such.
+  const corrected = () => (exact() ? undefined : result().corrected);
+  const showingFor = (words: string) => {
+    // The sentence around the words differs by language: split it where they go.
+    const [before = '', after = ''] = t('search.showingFor', { query: '\u0000' }).split('\u0000');
+    return (
+      <>
+        {before}
+        <strong>{words}</strong>
+        {after}
+      </>
+    );
   };
 
   const href = (patch: Params) => {
@@ -124,7 +160,9 @@ export function SearchPage() {
     if (event.isComposing) return;
     setQuery(event.currentTarget.value);
   };
-  const setQuery = (value: string) => setParams({ q: value || undefined }, { replace: true, scroll: false });
+  // A new query is read afresh: a turned-down correction was for the words before.
+  const setQuery = (value: string) =>
+    setParams({ q: value || undefined, exact: undefined }, { replace: true, scroll: false });
 
   onMount(() => {
     // Opened to type into: a fresh search starts in the field; a linked one starts at the top.
@@ -164,6 +202,10 @@ export function SearchPage() {
       </form>
       <p class="search-status" role="status">
         {announcement()}
+        {/* A query read for a typo is told here too: the line above the results is not heard. */}
+        <Show when={announcement() && corrected()}>
+          {(words) => <span class="visually-hidden"> {t('search.correctedStatus', { query: words() })}</span>}
+        </Show>
       </p>
       <Suspense fallback={<LoadingState label={t('search.loading')} />}>
         <Show when={index()}>
@@ -208,9 +250,10 @@ export function SearchPage() {
                 <EmptyState
                   action={
                     <Show when={kind() || tag()}>
-                      <a href={href({ kind: undefined, tag: undefined })} class="button-outlined">
-                        {t('search.clearFilters')}
-                      </a>
+                      <ClearFilter
+                        href={href({ kind: undefined, tag: undefined })}
+                        label={t('search.clearFilters')}
+                      />
                     </Show>
                   }
                 >
@@ -218,15 +261,22 @@ export function SearchPage() {
                 </EmptyState>
               }
             >
-              <ul class="card-list">
-                <For each={visible()}>
-                  {(hit) => (
-                    <li>
-                      <Result hit={hit} match={matcher(query(), hit.terms)} />
-                    </li>
-                  )}
-                </For>
-              </ul>
+              <Show when={corrected()}>
+                {(words) => (
+                  <p class="search-correction">
+                    {showingFor(words())}
+                    <br />
+                    <a href={href({ exact: '1' })}>{t('search.searchInstead', { query: query().trim() })}</a>
+                  </p>
+                )}
+              </Show>
+              <Show when={allWords().length}>
+                <Results hits={allWords()} query={query()} />
+              </Show>
+              <Show when={someWords().length}>
+                <h2 class="section-title">{t('search.someWordsTitle')}</h2>
+                <Results hits={someWords()} query={query()} />
+              </Show>
               <Show when={shown().length > visible().length}>
                 <button
                   type="button"
@@ -241,6 +291,20 @@ export function SearchPage() {
         </Show>
       </Suspense>
     </section>
+  );
+}
+
+function Results(props: { hits: Hit[]; query: string }) {
+  return (
+    <ul class="card-list">
+      <For each={props.hits}>
+        {(hit) => (
+          <li>
+            <Result hit={hit} match={matcher(props.query, hit.terms)} />
+          </li>
+        )}
+      </For>
+    </ul>
   );
 }
 

@@ -27,7 +27,7 @@ describe('the search index follows sync', () => {
     const { SearchIndex } = await import('../../lib/search/index');
     const { applyReport, revision } = await import('./search-index');
     const ids = (index: InstanceType<typeof SearchIndex>, query: string) =>
-      index.search(query).map((hit) => hit.item.id);
+      index.search(query).hits.map((hit) => hit.item.id);
 
     await syncOnce(
       sync,
@@ -98,7 +98,7 @@ describe('the search index follows sync', () => {
     });
     await syncOnce(sync, feed(Array.from({ length: 600 }, (_, i) => story(i, 'ferries'))));
     const index = new SearchIndex(await allItems());
-    expect(index.search('ferries')).toHaveLength(600);
+    expect(index.search('ferries').hits).toHaveLength(600);
 
     // Every item changed but the first, and one more retracted.
     const report = await syncOnce(
@@ -111,8 +111,8 @@ describe('the search index follows sync', () => {
     expect(report.stored.length).toBeGreaterThan(250);
     await applyReport(index, report);
     expect(index.size).toBe(599);
-    expect(index.search('lanterns')).toHaveLength(299);
-    expect(index.search('ferries').map((hit) => hit.item.id)).toContain('s0');
-    expect(index.search('ferries')).toHaveLength(300);
+    expect(index.search('lanterns').hits).toHaveLength(299);
+    expect(index.search('ferries').hits.map((hit) => hit.item.id)).toContain('s0');
+    expect(index.search('ferries').hits).toHaveLength(300);
   });
 });

@@ -24,9 +24,14 @@ function makeItem(fields: Partial<Item> & Pick<Item, 'id'>): Item {
 
 const ids = (index: SearchIndex, query: string, filter: SearchFilter = {}) =>
   best(
-    index.search(query).filter((hit) => matchesFilter(hit.item, filter)),
+    index.search(query).hits.filter((hit) => matchesFilter(hit.item, filter)),
     Infinity,
   ).map((hit) => hit.item.id);
+/** The ids of the hits with every word of the query. */
+const full = (index: SearchIndex, query: string) =>
+  best(index.search(query).hits, Infinity)
+    .filter((hit) => hit.missing === 0)
+    .map((hit) => hit.item.id);
 
 const station = makeItem({
   id: 'station-zh',
@@ -93,11 +98,32 @@ describe('SearchIndex', () => {
     expect(ids(index, '馆')).toEqual(['neutrino']);
   });
 
-  it('requires every word, and matches the word being typed by prefix', () => {
-    expect(ids(index, 'talent station')).toEqual(['station-en']);
+  it('ranks items with every word first, then those with some, and completes the word being typed', () => {
+    expect(full(index, 'talent station')).toEqual(['station-en']);
+    const ranked = ids(index, 'talent station');
+    expect(ranked[0]).toBe('station-en');
+    // The Chinese story has the tag "talent"; the neutrino evening a station in its text.
+    expect(ranked.slice(1).sort()).toEqual(['neutrino', 'station-zh']);
     expect(ids(index, 'neutr')).toEqual(['neutrino']);
     expect(ids(index, 'neutr ')).toEqual([]);
-    expect(ids(index, 'station bananas')).toEqual([]);
+    expect(full(index, 'station bananas')).toEqual([]);
+    expect(ids(index, 'station bananas')).toEqual(['station-en', 'neutrino']);
+    expect(index.search('station bananas').hits.every((hit) => hit.missing === 1)).toBe(true);
+  });
+
+  it('takes a Chinese run as one word: all its pairs, and the whole run, or not at all', () => {
+    // 人才驿站 is a word of the query; "scattered" holds its pairs apart, so only 江门 there.
+    expect(full(index, '人才驿站 江门')).toEqual(['station-zh']);
+    expect(ids(index, '人才驿站 开平')).toEqual(['station-zh', 'neutrino']);
+    expect(ids(index, '人才银行 开平')).toEqual(['neutrino']);
+  });
+
+  it('reads a word in no item as the likeliest one a typo away, says so, and can search as typed', () => {
+    expect(index.search('talnet').corrected).toBe('talent');
+    expect(ids(index, 'talnet').sort()).toEqual(['station-en', 'station-zh']);
+    expect(index.search('Talnet  station ').corrected).toBe('talent  station ');
+    expect(index.search('talent').corrected).toBeUndefined();
+    expect(index.search('talnet', { exact: true })).toEqual({ hits: [] });
   });
 
   it('tolerates one typo in a longer word that no item holds', () => {
@@ -158,6 +184,7 @@ describe('best', () => {
       score: (i * 7) % 10,
       terms: [],
       group: i,
+      missing: 0,
     }));
     const top = best(hits, 5).map((hit) => hit.item.id);
     const sorted = [...hits]
@@ -167,6 +194,10 @@ describe('best', () => {
     expect(top).toEqual(sorted);
     expect(top).toEqual(['h47', 'h37', 'h27', 'h17', 'h7']);
     expect(best(hits, 0)).toEqual([]);
+    // A hit lacking a word of the query comes after every hit with all of them.
+    const partial = hits.map((hit) => ({ ...hit, missing: hit.score === 9 ? 1 : 0 }));
+    expect(best(partial, 5).map((hit) => hit.item.id)).toEqual(['h44', 'h34', 'h24', 'h14', 'h4']);
+    expect(best(partial, 50).at(-1)?.missing).toBe(1);
   });
 });
 
@@ -192,7 +223,7 @@ describe('keeping the index up to date', () => {
     ]);
     expect(ids(index, 'detector')).toEqual([]);
     expect(ids(index, 'galaxies')).toEqual(['neutrino']);
-    expect(index.search('galaxies')[0]?.item.title).toBe('Public evening: dark matter');
+    expect(index.search('galaxies').hits[0]?.item.title).toBe('Public evening: dark matter');
 
     index.upsert([station]);
     expect(ids(index, '驿站')).toEqual(['station-zh']);
@@ -220,7 +251,7 @@ describe('keeping the index up to date', () => {
 describe('collapseTranslations', () => {
   it('keeps one item per translation group, in the interface language when both match', () => {
     const index = new SearchIndex([station, stationEn, neutrino]);
-    const hits = index.search('talent');
+    const hits = index.search('talent').hits;
     expect(hits.map((h) => h.item.id).sort()).toEqual(['station-en', 'station-zh']);
     expect(collapseTranslations(hits, 'zh-Hans').map((h) => h.item.id)).toEqual(['station-zh']);
     expect(collapseTranslations(hits, 'en').map((h) => h.item.id)).toEqual(['station-en']);
@@ -231,8 +262,10 @@ describe('collapseTranslations', () => {
     const english = { ...stationEn, translations: [{ language: 'zh-Hans', id: 'station-zh' }] };
     const chinese = { ...station, translations: [] };
     const index = new SearchIndex([chinese, english]);
-    expect(collapseTranslations(index.search('talent'), 'en').map((h) => h.item.id)).toEqual(['station-en']);
-    expect(collapseTranslations(index.search('talent'), 'zh-Hans').map((h) => h.item.id)).toEqual([
+    expect(collapseTranslations(index.search('talent').hits, 'en').map((h) => h.item.id)).toEqual([
+      'station-en',
+    ]);
+    expect(collapseTranslations(index.search('talent').hits, 'zh-Hans').map((h) => h.item.id)).toEqual([
       'station-zh',
     ]);
     // A change that drops the link splits the group again.
@@ -240,13 +273,15 @@ describe('collapseTranslations', () => {
     expect(
       index
         .search('talent')
-        .map((h) => h.group)
+        .hits.map((h) => h.group)
         .filter((g, i, all) => all.indexOf(g) === i),
     ).toHaveLength(2);
   });
 
   it('shows a matched translation even when it is not in the interface language', () => {
     const index = new SearchIndex([station, stationEn]);
-    expect(collapseTranslations(index.search('驿站'), 'en').map((h) => h.item.id)).toEqual(['station-zh']);
+    expect(collapseTranslations(index.search('驿站').hits, 'en').map((h) => h.item.id)).toEqual([
+      'station-zh',
+    ]);
   });
 });

@@ -1,12 +1,13 @@
 /**
  * The full-text index over stored items, with our tokenizer, kept in step with sync (add,
- * change, retract) and queried with every term required. Pure: items come in as values, so
- * it runs in Node tests and could move to a worker unchanged.
+ * change, retract) and queried by words: items with every word of the query first, then those
+ * with some of them. Pure: items come in as values, so it runs in Node tests and could move to
+ * a worker unchanged.
  */
 import type { Item, ItemKind } from '../../data/model';
 import { bodyText } from '../../data/text';
 import { languageMatch, translationGroups, type TranslationGroups } from '../../data/translations';
-import { fold, isHan, parseQuery, tokenize } from './tokenize';
+import { fold, isHan, parseQuery, tokenize, type ParsedQuery } from './tokenize';
 
 /** The text of an item by field, as indexed. */
 interface Doc {
@@ -64,6 +65,25 @@ export interface Hit {
   terms: string[];
   /** The item's translation group: the same number for an item and its translations. */
   group: number;
+  /** How many words of the query the item lacks: 0 when it has them all. */
+  missing: number;
+}
+
+/** What a search found, and how it read the query. */
+export interface SearchResult {
+  /** Items with every word of the query, and (ranked below them) those with some. */
+  hits: Hit[];
+  /**
+   * The query as searched, when a word in no item was read as the word one typo away that
+   * most items hold ("talnet" → "talent"): to say so, and offer the query as typed.
+   */
+  corrected?: string;
+}
+
+/** How to read a query. */
+export interface SearchOptions {
+  /** Only the words as typed (and completions of the last): no typo forms. */
+  exact?: boolean;
 }
 
 /** Narrows a search; every filter is optional. */
@@ -84,6 +104,8 @@ const B = 0.75;
 /** A word completed from a prefix, or reached by a typo, counts less than the word typed. */
 const PREFIX_WEIGHT = 0.5;
 const FUZZY_WEIGHT = 0.4;
+/** Terms of a query looked up at most (one bit each in a 32-bit mask per item). */
+const MAX_TERMS = 32;
 /** Longer Latin words tolerate one typo; shorter ones would match too many other words. */
 const FUZZY_MIN_LENGTH = 5;
 /** A Latin prefix needs two letters: one letter would complete to most of the vocabulary. */
@@ -95,7 +117,7 @@ const MAX_COMPLETIONS = 200;
  * A live index of items: an inverted index of term → (item slot, weight), where the weight is
  * the item's BM25 term score summed over fields with their boosts, computed once when the
  * item is added. A query walks only the postings of its terms, scoring into typed arrays and
- * keeping items that matched every term: no allocation per item, so large feeds stay fast.
+ * marking which terms each item holds: no allocation per item, so large feeds stay fast.
  */
 export class SearchIndex {
   private slots: (Item | undefined)[] = [];
@@ -160,70 +182,103 @@ export class SearchIndex {
   }
 
   /**
-   * Items holding every term of `query`, in no particular order (rank them with `best`); the last word matches by prefix while
-   * it is being typed, a single Chinese character matches wherever it occurs, and a longer
-   * word that is in no item matches words one typo away.
+   * Items holding any word of `query`, in no particular order (rank them with `best`: those
+   * with every word first). The last word matches by prefix while it is being typed, a single
+   * Chinese character matches wherever it occurs, and a longer word that is in no item
+   * matches words one typo away (unless `exact`). A Chinese run is one word: it matches where
+   * all its character pairs do, and the whole run for three or more characters.
    */
-  search(query: string): Hit[] {
-    const { terms, phrases, partial } = parseQuery(query);
-    if (!terms.length) return [];
+  search(query: string, { exact = false }: SearchOptions = {}): SearchResult {
+    const parsed = parseQuery(query);
+    // One bit per term in a slot's mask: a query of more terms than that is not a search.
+    const terms = parsed.terms.slice(0, MAX_TERMS);
+    const words = parsed.words.filter((word) => word.terms.every((term) => terms.includes(term)));
+    if (!words.length) return { hits: [] };
     const count = this.slots.length;
     const live = this.size;
-    // matched[slot] = how many of the query's terms the item has matched so far, in order.
-    const matched = new Uint16Array(count);
+    // mask[slot]: which of the query's terms the item holds, one bit each.
+    const mask = new Uint32Array(count);
     const score = new Float64Array(count);
     const used: string[] = [];
-    for (let group = 0; group < terms.length; group++) {
-      const expansions = this.expand(terms[group]!, terms[group] === partial);
-      if (!expansions.length) return [];
-      for (const [term, factor] of expansions) {
-        used.push(term);
-        const posting = this.postings.get(term)!;
+    const corrections = new Map<string, string>();
+    for (let index = 0; index < terms.length; index++) {
+      const term = terms[index]!;
+      const bit = 1 << index;
+      const { expansions, fuzzy } = this.expand(term, term === parsed.partial, !exact);
+      if (fuzzy) corrections.set(term, fuzzy);
+      for (const [expansion, factor] of expansions) {
+        used.push(expansion);
+        const posting = this.postings.get(expansion)!;
         const df = posting.slots.length;
         const idf = Math.log(1 + Math.max(0, live - df + 0.5) / (df + 0.5)) * factor;
         const { slots, weights } = posting;
         for (let i = 0; i < slots.length; i++) {
           const slot = slots[i]!;
-          const seen = matched[slot]!;
-          if (seen === group) matched[slot] = group + 1;
-          else if (seen !== group + 1) continue;
+          mask[slot] = mask[slot]! | bit;
           score[slot] = score[slot]! + idf * weights[i]!;
         }
       }
     }
+    // Each word's terms as a mask (unsigned: the 32nd bit would make it negative).
+    const wordMasks = words.map(
+      (word) => word.terms.reduce((m, term) => m | (1 << terms.indexOf(term)), 0) >>> 0,
+    );
     const found: number[] = [];
+    const missing: number[] = [];
     for (let slot = 0; slot < count; slot++) {
-      if (matched[slot] !== terms.length) continue;
+      const held = mask[slot]!;
+      if (!held) continue;
       const item = this.slots[slot];
-      if (!item || (phrases.length && !phrases.every((phrase) => this.haystack(item).includes(phrase))))
-        continue;
+      if (!item) continue;
+      let has = 0;
+      for (let w = 0; w < words.length; w++) {
+        const wanted = wordMasks[w]!;
+        if ((held & wanted) >>> 0 !== wanted) continue;
+        const phrase = words[w]!.phrase;
+        if (phrase && !this.haystack(item).includes(phrase)) continue;
+        has++;
+      }
+      if (!has) continue;
       found.push(slot);
+      missing.push(words.length - has);
     }
     const groups = (this.groups ??= translationGroups(this.live()));
     // Left in index order: sorting thousands of hits would cost more than finding them, and
     // a screen shows only the best few (see `best`).
-    return found.map((slot) => ({
+    const hits = found.map((slot, i) => ({
       item: this.slots[slot]!,
       score: score[slot]!,
       terms: used,
       group: groups.groupOf(this.slots[slot]!.id)!,
+      missing: missing[i]!,
     }));
+    return corrections.size ? { hits, corrected: correct(parsed, corrections) } : { hits };
   }
 
-  /** The index terms a query term stands for, each with its weight. */
-  private expand(term: string, partial: boolean): [string, number][] {
-    const out: [string, number][] = this.postings.has(term) ? [[term, 1]] : [];
+  /**
+   * The index terms a query term stands for, each with its weight; `fuzzy`, when it stands for
+   * words one typo away only, is the one of them that most items hold (the likely meaning).
+   */
+  private expand(
+    term: string,
+    partial: boolean,
+    typos: boolean,
+  ): { expansions: [string, number][]; fuzzy?: string } {
+    const expansions: [string, number][] = this.postings.has(term) ? [[term, 1]] : [];
     const han = isHan(term);
     const prefix = han ? Array.from(term).length === 1 : partial && term.length >= PREFIX_MIN_LENGTH;
     if (prefix) {
-      for (const completion of this.completions(term)) out.push([completion, PREFIX_WEIGHT]);
+      for (const completion of this.completions(term)) expansions.push([completion, PREFIX_WEIGHT]);
     }
-    if (!out.length && !han && term.length >= FUZZY_MIN_LENGTH) {
-      for (const other of this.sortedVocabulary()) {
-        if (withinOneEdit(term, other)) out.push([other, FUZZY_WEIGHT]);
-      }
+    if (expansions.length || han || !typos || term.length < FUZZY_MIN_LENGTH) return { expansions };
+    let fuzzy: string | undefined;
+    for (const other of this.sortedVocabulary()) {
+      if (!withinOneEdit(term, other)) continue;
+      expansions.push([other, FUZZY_WEIGHT]);
+      if (!fuzzy || this.postings.get(other)!.slots.length > this.postings.get(fuzzy)!.slots.length)
+        fuzzy = other;
     }
-    return out;
+    return fuzzy ? { expansions, fuzzy } : { expansions };
   }
 
   /** Longer terms that start with `prefix`, from the sorted vocabulary. */
@@ -326,6 +381,19 @@ export class SearchIndex {
   }
 }
 
+/** The query with each word read as another (a typo's likely meaning) written as that word. */
+function correct(parsed: ParsedQuery, corrections: ReadonlyMap<string, string>): string {
+  let out = '';
+  let at = 0;
+  for (const word of parsed.words) {
+    const fixed = word.terms.length === 1 ? corrections.get(word.terms[0]!) : undefined;
+    if (fixed === undefined) continue;
+    out += parsed.normal.slice(at, word.start) + fixed;
+    at = word.end;
+  }
+  return out + parsed.normal.slice(at);
+}
+
 /** Whether `a` becomes `b` by one insertion, deletion, substitution or swap of neighbours. */
 export function withinOneEdit(a: string, b: string): boolean {
   if (a === b || Math.abs(a.length - b.length) > 1) return false;
@@ -347,7 +415,7 @@ export function withinOneEdit(a: string, b: string): boolean {
 
 /**
  * One hit per translation group: when an item and its translation both match, the reader
- * sees the one in `locale` (else the better-scoring one).
+ * sees the one in `locale` (else the better-scoring one), ranked by the words either has.
  */
 export function collapseTranslations(hits: readonly Hit[], locale: string): Hit[] {
   const position = new Map<number, number>();
@@ -360,15 +428,21 @@ export function collapseTranslations(hits: readonly Hit[], locale: string): Hit[
     } else {
       const current = chosen[at]!;
       const better = languageMatch(hit.item.language, locale) - languageMatch(current.item.language, locale);
-      if (better > 0 || (better === 0 && hit.score > current.score)) chosen[at] = hit;
+      const kept = better > 0 || (better === 0 && hit.score > current.score) ? hit : current;
+      // The story has every word if one of its languages has: it ranks as such.
+      chosen[at] = { ...kept, missing: Math.min(hit.missing, current.missing) };
     }
   }
   return chosen;
 }
 
-/** Whether hit `a` ranks before hit `b`: the higher score, then the newer item. */
+/** Whether hit `a` ranks before hit `b`: fewer words missing, the higher score, the newer item. */
 function before(a: Hit, b: Hit): boolean {
-  return a.score > b.score || (a.score === b.score && a.item.sortTime > b.item.sortTime);
+  return compare(a, b) < 0;
+}
+
+function compare(a: Hit, b: Hit): number {
+  return a.missing - b.missing || b.score - a.score || b.item.sortTime - a.item.sortTime;
 }
 
 /**
@@ -379,7 +453,7 @@ export function best(hits: readonly Hit[], count: number): Hit[] {
   if (count <= 0) return [];
   // Asked for a good share of them: a plain sort is then the cheaper way.
   if (count * 4 >= hits.length) {
-    return [...hits].sort((a, b) => b.score - a.score || b.item.sortTime - a.item.sortTime).slice(0, count);
+    return [...hits].sort(compare).slice(0, count);
   }
   const top: Hit[] = [];
   for (const hit of hits) {

@@ -55,6 +55,8 @@ describe('parseQuery', () => {
   it('needs every bigram of a Han query, without the lone last character', () => {
     expect(parseQuery('人才驿站')).toEqual({
       terms: ['人才', '才驿', '驿站'],
+      words: [{ terms: ['人才', '才驿', '驿站'], phrase: '人才驿站', start: 0, end: 4 }],
+      normal: '人才驿站',
       phrases: ['人才驿站'],
       han: ['人才驿站'],
       partial: '驿站',
@@ -68,6 +70,15 @@ describe('parseQuery', () => {
   it('marks the last word as partial only while it is being typed', () => {
     expect(parseQuery('talent sta').partial).toBe('sta');
     expect(parseQuery('talent station ').partial).toBeUndefined();
+  });
+
+  it('keeps each word with its place, for a corrected query and partial matches', () => {
+    const { words } = parseQuery('Jiangmen 江门 events');
+    expect(words.map((w) => [w.terms, w.start, w.end])).toEqual([
+      [['jiangmen'], 0, 8],
+      [['江门'], 9, 11],
+      [['events'], 12, 18],
+    ]);
   });
 
   it('mixes languages and drops duplicates and punctuation', () => {

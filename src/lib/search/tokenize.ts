@@ -76,10 +76,25 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
+/** One word of a query as the reader wrote it: a Latin word, or a run of Chinese. */
+export interface QueryWord {
+  /** Its index terms, all needed for the word to match (a Han run's bigrams). */
+  terms: string[];
+  /** A Han run of three or more characters, which its bigrams alone cannot guarantee. */
+  phrase?: string;
+  /** Where it is in the query (normalized to NFKC), to write a corrected query. */
+  start: number;
+  end: number;
+}
+
 /** A search query split into the terms that must all match. */
 export interface ParsedQuery {
   /** Terms to look up, all required; Han runs of two or more characters as bigrams only. */
   terms: string[];
+  /** The query's words, each with its terms: an item may match some words and not others. */
+  words: QueryWord[];
+  /** The query as parsed (NFKC), to which the words' offsets point. */
+  normal: string;
   /** Han runs of three or more characters, which bigrams alone cannot guarantee as a whole. */
   phrases: string[];
   /** Every Han run of the query, to highlight where it occurs. */
@@ -98,24 +113,26 @@ export function parseQuery(query: string): ParsedQuery {
   const terms: string[] = [];
   const phrases: string[] = [];
   const han: string[] = [];
+  const words: QueryWord[] = [];
   const parts = segments(normal);
   for (const segment of parts) {
+    const { start, end } = segment;
     if (segment.type === 'word') {
-      terms.push(fold(segment.text));
+      const term = fold(segment.text);
+      terms.push(term);
+      words.push({ terms: [term], start, end });
       continue;
     }
     const chars = Array.from(segment.text);
     han.push(segment.text);
-    if (chars.length === 1) terms.push(segment.text);
-    else {
-      // Every term but the run's trailing single character.
-      hanTerms(segment.text, terms);
-      terms.pop();
-    }
-    if (chars.length > 2) phrases.push(segment.text);
+    const own = chars.length === 1 ? [segment.text] : hanTerms(segment.text).slice(0, -1);
+    for (const term of own) terms.push(term);
+    const phrase = chars.length > 2 ? segment.text : undefined;
+    if (phrase) phrases.push(phrase);
+    words.push({ terms: own, ...(phrase ? { phrase } : {}), start, end });
   }
   const last = parts[parts.length - 1];
   // A word still being typed matches by prefix; a finished word (space after it) exactly.
   const partial = last && last.end === normal.length ? terms[terms.length - 1] : undefined;
-  return { terms: [...new Set(terms)], phrases, han, partial };
+  return { terms: [...new Set(terms)], words, normal, phrases, han, partial };
 }
