@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { openDatabase } from '../server/push/db';
 import { silentLog } from '../server/push/log';
 import { ingestFeed } from '../server/push/notices';
+import { senderSettings } from '../server/push/settings';
 import type { Sender as SenderType, SenderOptions } from '../server/push/send';
 import { BEFORE, FEED_URL, NEWS, feed } from '../server/push/testing/feeds';
 
@@ -24,7 +25,9 @@ const db = await openDatabase(
   env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.BENCH_PGLITE_DIR! },
 );
 const vapid = JSON.parse(env.BENCH_VAPID!) as SenderOptions['vapid'];
-const sender = new Sender(db, { vapid, log: silentLog });
+// The settings `npm run push` would use (PUSH_SEND_*); the baseline has its own defaults.
+const settings = env.BENCH_SENDER_MODULE ? {} : senderSettings(env);
+const sender = new Sender(db, { vapid, log: silentLog, ...settings });
 process.stdout.write('ready\n');
 await once(process.stdin, 'data');
 
@@ -32,6 +35,7 @@ const cpu = process.cpuUsage();
 const started = performance.now();
 if (db.kind === 'embedded') await ingestFeed(db, FEED_URL, feed([...NEWS, ...BEFORE]), Date.now());
 const counts = await sender.drain();
+await (sender as { close?: () => Promise<void> }).close?.();
 const wallMs = performance.now() - started;
 const used = process.cpuUsage(cpu);
 await db.close();

@@ -47,9 +47,13 @@ interface Config {
   processes: number;
 }
 
+// The 10,000s run `--runs` times (medians); the 100,000s once each by default, as one takes
+// minutes on a shared 2-core machine (`--big-runs`); the million only when named in `--only`.
 const CONFIGS: Config[] = [
   { name: 'baseline-pg-10k', sender: 'baseline', database: 'postgres', subscriptions: 10_000, processes: 1 },
-  { name: 'current-pg-10k', sender: 'current', database: 'postgres', subscriptions: 10_000, processes: 1 },
+  { name: 'current-pg-10k-1', sender: 'current', database: 'postgres', subscriptions: 10_000, processes: 1 },
+  { name: 'current-pg-10k-2', sender: 'current', database: 'postgres', subscriptions: 10_000, processes: 2 },
+  { name: 'current-pg-10k-4', sender: 'current', database: 'postgres', subscriptions: 10_000, processes: 4 },
   {
     name: 'current-pg-100k-1',
     sender: 'current',
@@ -93,6 +97,7 @@ const flag = (name: string) => {
   return at >= 0 ? args[at + 1] : undefined;
 };
 const runs = Number(flag('runs') ?? 3);
+const bigRuns = Number(flag('big-runs') ?? 1);
 const only = flag('only')?.split(',');
 const profile = args.includes('--profile');
 const configs = CONFIGS.filter((c) => (only ? only.includes(c.name) : !c.name.includes('-1m-')));
@@ -380,12 +385,26 @@ async function runOnce(config: Config): Promise<RunResult> {
   };
 }
 
+// Stopped early (Ctrl-C): the server, the sink and the baseline's file go all the same.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    cleanUp();
+    process.exit(130);
+  });
+}
+function cleanUp(): void {
+  sink.kill();
+  postgres?.stop();
+  rmSync(baselineModule, { force: true });
+  rmSync(work, { recursive: true, force: true });
+}
+
 const results: Record<string, { config: Config; runs: RunResult[]; median: Record<string, number> }> = {};
 const load: number[] = [];
 try {
   for (const config of configs) {
     const list: RunResult[] = [];
-    for (let run = 0; run < runs; run++) {
+    for (let run = 0; run < (config.subscriptions > 10_000 ? bigRuns : runs); run++) {
       load.push(loadavg()[0]!);
       const result = await runOnce(config);
       list.push(result);
@@ -399,10 +418,7 @@ try {
     };
   }
 } finally {
-  sink.kill();
-  postgres?.stop();
-  rmSync(baselineModule, { force: true });
-  rmSync(work, { recursive: true, force: true });
+  cleanUp();
 }
 
 console.log(
@@ -414,14 +430,14 @@ for (const [name, { median: m }] of Object.entries(results)) {
   );
 }
 const base = results['baseline-pg-10k']?.median;
-const mine = results['current-pg-10k']?.median;
+const mine = results['current-pg-10k-1']?.median;
 if (base && mine) {
   console.log(
     `\ncurrent / baseline, 10,000 on PostgreSQL, one sender: ${(mine.perSenderCpuSecond! / base.perSenderCpuSecond!).toFixed(1)}x per sender CPU-second, ${(mine.perSecond! / base.perSecond!).toFixed(1)}x wall`,
   );
 }
 console.log(
-  `load average (1 min) at the runs' starts: ${Math.min(...load).toFixed(1)} to ${Math.max(...load).toFixed(1)}; ${runs} runs each, medians`,
+  `load average (1 min) at the runs' starts: ${Math.min(...load).toFixed(1)} to ${Math.max(...load).toFixed(1)}; medians of ${runs} runs (10,000s), ${bigRuns} (larger)`,
 );
 mkdirSync(join(root, 'bench'), { recursive: true });
 writeFileSync(
