@@ -577,6 +577,8 @@ export function prerenderPlugin(): Plugin {
   let root = process.cwd();
   let define: Record<string, unknown> | undefined;
   let mode = 'production';
+  // Path prefixes `preview.proxy` forwards (the push service's /push/): never the app's page.
+  let proxied: string[] = [];
   return {
     name: 'citylink-prerender',
     apply: (_config, env) => env.command === 'build' || env.isPreview === true,
@@ -585,6 +587,7 @@ export function prerenderPlugin(): Plugin {
       root = config.root;
       define = config.define;
       mode = config.mode;
+      proxied = Object.keys(config.preview.proxy ?? {}).filter((key) => key.startsWith('/'));
     },
     // The shell is the built index.html before any screen is rendered into it, its stylesheet
     // inline as in the rendered pages (`inlineStylesheet`). Emitted with the bundle, so the worker's
@@ -606,9 +609,11 @@ export function prerenderPlugin(): Plugin {
     },
     configurePreviewServer(server) {
       // As a host would (docs/deployment.md): an address with a rendered page gets it, any
-      // other page address the shell; files are served as they are.
+      // other page address the shell; files are served as they are, and what the preview
+      // proxies (the push service, docs/push.md) goes on to its proxy untouched.
       server.middlewares.use((req, _res, next) => {
         const [path = '', query] = (req.url ?? '').split('?', 2);
+        if (proxied.some((prefix) => path.startsWith(prefix))) return next();
         const page = renderedPage(distDir, path);
         if (page) req.url = page;
         else if (path !== '/' && isAppPage(path) && !existsSync(join(distDir, path))) req.url = `/${SHELL}`;

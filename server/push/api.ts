@@ -9,7 +9,9 @@
  * - `DELETE /subscription`: `{ endpoint, auth }` → 204: unsubscribed, or 404 when nothing was.
  * - `POST /poll`: reads the feed now (`citylink-feed notify`); needs `Authorization: Bearer
  *   <PUSH_NOTIFY_TOKEN>`, and is off without a token.
- * - `GET  /health`.
+ * - `GET  /health`: 200 `{ ok: true }` when the database answers, else 503.
+ * - `GET  /metrics`: Prometheus text (metrics.ts); needs `Authorization: Bearer
+ *   <PUSH_METRICS_TOKEN>`, and is off without a token.
  *
  * Every body is checked with valibot and at most 4 KB; every client is rate-limited. Answers
  * never echo keys, and the log names an endpoint only by its label (log.ts).
@@ -22,6 +24,7 @@ import { cors } from 'hono/cors';
 import * as v from 'valibot';
 import type { Sql } from './db';
 import { endpointLabel, type Log } from './log';
+import type { Metrics } from './metrics';
 import type { RateLimit } from './rate-limit';
 import { LANGUAGES } from './text';
 
@@ -44,6 +47,11 @@ export interface ApiOptions {
    * answered with CORS headers. Empty on the same host, which needs none.
    */
   allowOrigins?: readonly string[];
+  metrics?: Metrics;
+  /** The token `GET /metrics` needs; the route answers 404 without one. */
+  metricsToken?: string;
+  /** How long `/health` waits for the database (ms). */
+  healthTimeoutMs?: number;
 }
 
 // base64url of a P-256 public key (65 bytes, uncompressed) and of a 16-byte auth secret.
@@ -87,30 +95,49 @@ export function createApi(options: ApiOptions): Hono {
     );
   }
 
+  // Requests are counted (metrics), not logged: a line per request, or per refused request in a
+  // flood, is noise that buries what matters. What a request changes is logged by its route.
   app.use('*', async (c, next) => {
-    const started = Date.now();
+    // Answers are per reader and may change at any time; a refusal too.
+    c.header('Cache-Control', 'no-store');
     const forwarded = options.trustProxy ? c.req.header('X-Forwarded-For') : undefined;
     const wait = options.limiter.take(
       clientAddress(forwarded, () => getConnInfo(c as Context).remote.address),
     );
     if (wait !== undefined) {
       c.header('Retry-After', String(wait));
-      log('rate-limited', { method: c.req.method, path: c.req.path });
+      options.metrics?.request(429);
       return c.json({ error: 'rate-limited' }, 429);
     }
     await next();
-    // Answers are per reader and may change at any time.
     c.header('Cache-Control', 'no-store');
-    log('request', {
-      method: c.req.method,
-      path: c.req.path,
-      status: c.res.status,
-      ms: Date.now() - started,
-    });
+    options.metrics?.request(c.res.status);
   });
   app.use('*', bodyLimit({ maxSize: 4 * 1024, onError: (c) => c.json({ error: 'too-large' }, 413) }));
 
-  app.get('/health', (c) => c.json({ ok: true }));
+  app.get('/health', async (c) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('no answer in time')), options.healthTimeoutMs ?? 3_000);
+    });
+    try {
+      await Promise.race([sql.query('SELECT 1'), timeout]);
+      return c.json({ ok: true });
+    } catch (error) {
+      log('health-failed', { message: (error as Error).message });
+      return c.json({ ok: false, error: 'database' }, 503);
+    } finally {
+      clearTimeout(timer);
+    }
+  });
+  app.get('/metrics', async (c) => {
+    if (!options.metricsToken || !options.metrics) return c.json({ error: 'not-found' }, 404);
+    if (!sameSecret(c.req.header('Authorization') ?? '', `Bearer ${options.metricsToken}`)) {
+      return c.json({ error: 'unauthorized' }, 401);
+    }
+    const { registry } = options.metrics;
+    return c.text(await registry.metrics(), 200, { 'Content-Type': registry.contentType });
+  });
   app.get('/key', (c) => c.json({ publicKey: options.publicKey }));
 
   app.put('/subscription', async (c) => {

@@ -65,7 +65,8 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     kind: 'embedded',
     ...wrap(db),
     transaction: (work) => db.transaction((tx) => work(wrap(tx))),
-    close: () => db.close().finally(unlock),
+    // Closing twice is harmless (a service whose database already failed still closes cleanly).
+    close: () => (db.closed ? Promise.resolve(unlock()) : db.close().finally(unlock)),
   };
 }
 
@@ -107,7 +108,8 @@ function alive(pid: number): boolean {
 }
 
 function openServer(url: string): Database {
-  const pool = new pg.Pool({ connectionString: url, max: 5 });
+  // A host that drops packets fails the start (and /health) in seconds, not minutes.
+  const pool = new pg.Pool({ connectionString: url, max: 5, connectionTimeoutMillis: 10_000 });
   // An idle client that loses its connection must not take the process down.
   pool.on('error', (error) => console.error(JSON.stringify({ event: 'db-error', message: error.message })));
   const run = async <T extends object>(

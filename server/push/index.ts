@@ -34,9 +34,14 @@ export async function notify(options: NotifyOptions): Promise<{ ingest: IngestRe
   try {
     const ingest = await ingestFeed(db, options.feedUrl, options.feed, Date.now());
     const sender = new Sender(db, { vapid: options.vapid, log: options.log ?? silentLog, ...options.sender });
-    await sender.recover(false);
-    const sent = await sender.drain();
-    return { ingest, sent };
+    try {
+      await sender.recover(false);
+      const sent = await sender.drain();
+      return { ingest, sent };
+    } finally {
+      // Its kept-alive connections would hold a one-off script open for a minute.
+      await sender.close();
+    }
   } finally {
     await db.close();
   }

@@ -24,7 +24,7 @@ export interface IngestResult {
   fresh: number;
   /** Notices made, by kind. */
   notices: { key: string; kind: 'urgent' | 'event'; deliveries: number }[];
-  /** Pending deliveries a retraction cancelled. */
+  /** Deliveries not yet on their way that a retraction cancelled. */
   cancelled: number;
   /** True when this was the first look at the feed: its items are the baseline, not news. */
   baseline: boolean;
@@ -60,22 +60,32 @@ export async function ingestFeed(
       [feedUrl],
     )) as [{ count: number }];
     const ids = parsed.items.map((item) => item.id);
+    // Every id of this read is marked seen now (retention.ts forgets only ids that left the
+    // feed); those inserted by this statement (xmax 0) are the new ones.
     const fresh = new Set(
       (
-        await tx.query<{ id: string }>(
-          `INSERT INTO feed_items (feed_url, id) SELECT $1, unnest($2::text[])
-           ON CONFLICT DO NOTHING RETURNING id`,
+        await tx.query<{ id: string; inserted: boolean }>(
+          `INSERT INTO feed_items (feed_url, id) SELECT DISTINCT $1, unnest($2::text[])
+           ON CONFLICT (feed_url, id) DO UPDATE SET seen_at = now() RETURNING id, (xmax = 0) AS inserted`,
           [feedUrl, ids],
         )
-      ).map((row) => row.id),
+      )
+        .filter((row) => row.inserted)
+        .map((row) => row.id),
+    );
+    await tx.query(
+      `INSERT INTO feed_state (feed_url, read_at) VALUES ($1, now())
+       ON CONFLICT (feed_url) DO UPDATE SET read_at = now()`,
+      [feedUrl],
     );
     const result: IngestResult = { fresh: fresh.size, notices: [], cancelled: 0, baseline: count === 0 };
 
     if (parsed.retractions.length > 0) {
-      // A notice withdrawn before it reached everyone goes no further.
+      // A notice withdrawn before it reached everyone goes no further: what waits in the queue,
+      // and what a sender has claimed but not yet marked `sending` (send.ts checks the claim).
       const cancelled = await tx.query(
-        `UPDATE deliveries SET state = 'expired', finished_at = now()
-         WHERE state = 'pending' AND notice_id IN (SELECT id FROM notices WHERE feed_url = $1 AND item_ids && $2::text[])
+        `UPDATE deliveries SET state = 'expired', finished_at = now(), lease_until = NULL
+         WHERE state IN ('pending', 'claimed') AND notice_id IN (SELECT id FROM notices WHERE feed_url = $1 AND item_ids && $2::text[])
          RETURNING notice_id`,
         [feedUrl, parsed.retractions],
       );

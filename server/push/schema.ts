@@ -4,7 +4,8 @@
  *
  * - `subscriptions`: one row per browser push subscription (its endpoint is unique), with what
  *   its reader asked for. Keys are stored, never logged.
- * - `feed_items`: every item id the service has seen in the feed, so that only new ones are news.
+ * - `feed_items`: every item id the service has seen in the feed, so that only new ones are news
+ *   (pruned once gone from the feed: retention.ts).
  * - `feed_state`: the feed's validators (ETag, Last-Modified) for conditional polling.
  * - `notices`: one per new urgent notice or new event (a whole translation group), with its
  *   message in each interface language.
@@ -47,6 +48,9 @@ CREATE TABLE IF NOT EXISTS notices (
   expires_at timestamptz,
   created_at timestamptz NOT NULL DEFAULT now()
 );
+-- The last time a feed document was read (not a 304): retention counts seen items against it.
+ALTER TABLE feed_state ADD COLUMN IF NOT EXISTS read_at timestamptz;
+CREATE INDEX IF NOT EXISTS notices_created ON notices (created_at);
 CREATE TABLE IF NOT EXISTS deliveries (
   notice_id integer NOT NULL REFERENCES notices (id) ON DELETE CASCADE,
   subscription_id integer NOT NULL REFERENCES subscriptions (id) ON DELETE CASCADE,

@@ -4,6 +4,15 @@
  * message for its subscription and sign the request with the service's VAPID key (web-push:
  * RFC 8291 aes128gcm and RFC 8292), and post it to the subscription's push service.
  *
+ * Per core, the time goes to the encryption (an ECDH key pair and agreement per message, which
+ * RFC 8291 requires), the HTTP client and the database (docs/push.md "Where the time goes").
+ * So: requests go through one undici Agent, which keeps connections alive and speaks HTTP/2
+ * where the push service offers it (every browser vendor's does), many streams on one TLS
+ * connection; the VAPID header is signed once per push service origin and reused for most of
+ * its lifetime (RFC 8292 allows any JWT until its `exp`); a notice's message is read and
+ * serialised once per language, not per delivery; and a window's outcomes are written while
+ * the next window is on the wire.
+ *
  * A delivery goes `pending` → `claimed` (leased to one sender) → `sending` (committed before
  * the request leaves) → `sent`. What the push service answers decides the rest:
  * - 2xx: sent. 404 or 410: the subscription is gone; it is deleted (with its deliveries).
@@ -14,11 +23,14 @@
  *
  * "Never twice": a delivery is sent from `sending` only once. A sender that dies mid-request
  * leaves its rows in `sending`; whoever recovers them marks them `unknown` rather than risk a
- * second copy (at most `concurrency` messages per crash). Rows it had only claimed were never
- * sent and go back to `pending`. The notification's tag (the notice's key) and the push
+ * second copy (at most two windows of `concurrency` messages per crash: one on the wire, one
+ * whose outcomes were being written). Rows it had only claimed were never sent and go back to
+ * `pending`. A retraction turns claimed rows `expired` too, and a row is marked `sending` only
+ * while still claimed: a retracted notice's claimed work stops before its send. The notification's tag (the notice's key) and the push
  * `Topic` header would fold a duplicate anyway, but the service does not rely on them.
  */
 import { randomUUID } from 'node:crypto';
+import { Agent, Pool, type Dispatcher } from 'undici';
 import webpush from 'web-push';
 import type { PushMessage } from '../../src/data/push-message';
 import type { Database } from './db';
@@ -36,7 +48,7 @@ export interface SenderOptions {
   log: Log;
   /** Deliveries claimed at a time. */
   batchSize?: number;
-  /** Requests in flight at once. */
+  /** Requests in flight at once: a window, marked `sending` in one write. */
   concurrency?: number;
   /** How long a claim holds before another sender may recover it (s). */
   leaseSeconds?: number;
@@ -46,8 +58,17 @@ export interface SenderOptions {
   /** The first retry's delay (ms); each next one doubles, up to `maxDelayMs`. */
   baseDelayMs?: number;
   maxDelayMs?: number;
-  /** The `fetch` requests go through (tests count or fail them). */
-  fetch?: typeof fetch;
+  /** Where requests go through; by default an Agent of the sender's own (keep-alive, HTTP/2). */
+  dispatcher?: Dispatcher;
+  /** Counts what is sent, for /metrics. */
+  metrics?: SendMetrics;
+}
+
+/** What a sender reports as it goes (metrics.ts keeps these for Prometheus). */
+export interface SendMetrics {
+  outcome(outcome: Outcome, count: number): void;
+  /** A request's time (s), and how long its notice had waited since it was made (s). */
+  latency(requestSeconds: number, sinceNoticeSeconds: number): void;
 }
 
 /** Counts of what one pass did. */
@@ -68,17 +89,26 @@ interface Due {
   p256dh: string;
   auth: string;
   language: string;
-  key: string;
-  kind: 'urgent' | 'event';
-  messages: Record<string, Omit<PushMessage, 'notice'>>;
-  expires_at: Date | null;
 }
 
-type Outcome = keyof SendCounts;
+/** A notice as the sender needs it: read once, its message serialised once per language. */
+interface Notice {
+  key: string;
+  kind: 'urgent' | 'event';
+  expiresAt: number | null;
+  createdAt: number;
+  payloads: Map<string, Buffer>;
+}
+
+export type Outcome = keyof SendCounts;
 
 export class Sender {
   readonly id = randomUUID();
-  private readonly options: Required<Omit<SenderOptions, 'fetch'>> & { fetch: typeof fetch };
+  private readonly options: Required<Omit<SenderOptions, 'dispatcher' | 'metrics'>> &
+    Pick<SenderOptions, 'metrics'>;
+  private readonly dispatcher: Dispatcher;
+  private readonly ownDispatcher: Agent | undefined;
+  private readonly notices = new Map<number, Notice>();
   private running = false;
   private stopped = false;
   private wakeUp: (() => void) | undefined;
@@ -89,17 +119,10 @@ export class Sender {
     private readonly db: Database,
     options: SenderOptions,
   ) {
-    this.options = {
-      batchSize: 100,
-      concurrency: 8,
-      leaseSeconds: 120,
-      timeoutMs: 15_000,
-      maxAttempts: 8,
-      baseDelayMs: 5_000,
-      maxDelayMs: 3_600_000,
-      fetch: globalThis.fetch.bind(globalThis),
-      ...options,
-    };
+    const { dispatcher, ...rest } = options;
+    this.options = { ...SENDER_DEFAULTS, ...rest };
+    this.ownDispatcher = dispatcher ? undefined : pushAgent(this.options.concurrency);
+    this.dispatcher = dispatcher ?? this.ownDispatcher!;
   }
 
   /**
@@ -131,9 +154,20 @@ export class Sender {
   async sendDue(): Promise<SendCounts> {
     const counts: SendCounts = { sent: 0, retried: 0, gone: 0, failed: 0, unknown: 0, expired: 0 };
     const due = await this.claim();
-    for (let start = 0; start < due.length && !this.stopped; start += this.options.concurrency) {
-      const window = due.slice(start, start + this.options.concurrency);
-      for (const outcome of await this.sendWindow(window)) counts[outcome]++;
+    let recording: Promise<void> = Promise.resolve();
+    try {
+      for (let start = 0; start < due.length && !this.stopped; start += this.options.concurrency) {
+        const results = await this.sendWindow(due.slice(start, start + this.options.concurrency));
+        // This window's outcomes are written while the next one is on the wire; one write at a time.
+        await recording;
+        recording = this.record(results);
+        for (const result of results) counts[result.outcome]++;
+      }
+    } finally {
+      await recording;
+    }
+    for (const outcome of Object.keys(counts) as Outcome[]) {
+      if (counts[outcome] > 0) this.options.metrics?.outcome(outcome, counts[outcome]);
     }
     return counts;
   }
@@ -193,6 +227,12 @@ export class Sender {
     this.stopped = true;
     this.wake();
     await this.loop;
+    await this.ownDispatcher?.close();
+  }
+
+  /** Closes the connections of a sender that was never started (`drain()` only). */
+  async close(): Promise<void> {
+    await this.ownDispatcher?.close();
   }
 
   private async claim(): Promise<Due[]> {
@@ -208,18 +248,56 @@ export class Sender {
          FROM due WHERE d.notice_id = due.notice_id AND d.subscription_id = due.subscription_id
          RETURNING d.notice_id, d.subscription_id, d.attempts
        )
-       SELECT c.notice_id, c.subscription_id, c.attempts, s.endpoint, s.p256dh, s.auth, s.language,
-              n.key, n.kind, n.messages, n.expires_at
-       FROM claimed c JOIN subscriptions s ON s.id = c.subscription_id JOIN notices n ON n.id = c.notice_id`,
+       SELECT c.notice_id, c.subscription_id, c.attempts, s.endpoint, s.p256dh, s.auth, s.language
+       FROM claimed c JOIN subscriptions s ON s.id = c.subscription_id`,
       [this.id, this.options.batchSize, this.options.leaseSeconds],
     );
   }
 
-  private async sendWindow(rows: Due[]): Promise<Outcome[]> {
+  /** The notices of `rows` not read yet: one query per batch at most, usually none. */
+  private async readNotices(rows: Due[]): Promise<void> {
+    const missing = [...new Set(rows.map((row) => row.notice_id))].filter((id) => !this.notices.has(id));
+    if (missing.length === 0) return;
+    const found = await this.db.query<{
+      id: number;
+      key: string;
+      kind: 'urgent' | 'event';
+      messages: Record<string, Omit<PushMessage, 'notice'>>;
+      expires_at: Date | null;
+      created_at: Date;
+    }>('SELECT id, key, kind, messages, expires_at, created_at FROM notices WHERE id = ANY($1::int[])', [
+      missing,
+    ]);
+    // A sender lives long and notices are few; those of the last day are plenty to keep.
+    if (this.notices.size > 1000) this.notices.clear();
+    for (const notice of found) {
+      const payloads = new Map<string, Buffer>();
+      for (const [lang, message] of Object.entries(notice.messages)) {
+        payloads.set(
+          lang,
+          Buffer.from(JSON.stringify({ ...message, notice: notice.key } satisfies PushMessage)),
+        );
+      }
+      this.notices.set(notice.id, {
+        key: notice.key,
+        kind: notice.kind,
+        expiresAt: notice.expires_at?.getTime() ?? null,
+        createdAt: notice.created_at.getTime(),
+        payloads,
+      });
+    }
+  }
+
+  private async sendWindow(rows: Due[]): Promise<Result[]> {
+    await this.readNotices(rows);
+    // A notice pruned meanwhile took its deliveries with it (ON DELETE CASCADE).
+    rows = rows.filter((row) => this.notices.has(row.notice_id));
     const now = Date.now();
-    const expired = rows.filter((row) => row.expires_at && row.expires_at.getTime() <= now);
+    const noticeOf = (row: Due) => this.notices.get(row.notice_id)!;
+    const expired = rows.filter((row) => (noticeOf(row).expiresAt ?? Infinity) <= now);
     const live = rows.filter((row) => !expired.includes(row));
-    // Committed before any request leaves: from here on these are never sent again.
+    // Committed before any request leaves: from here on these are never sent again. Only rows
+    // still claimed by this sender: a retraction (or a recovery after our lease) took the rest.
     const mine = await this.db.query<{ notice_id: number; subscription_id: number }>(
       `UPDATE deliveries AS d SET state = 'sending'
        FROM unnest($1::int[], $2::int[]) AS w(n, s)
@@ -229,18 +307,15 @@ export class Sender {
     );
     const held = new Set(mine.map((row) => `${row.notice_id}/${row.subscription_id}`));
     const sending = live.filter((row) => held.has(`${row.notice_id}/${row.subscription_id}`));
-    const results = await Promise.all(sending.map((row) => this.send(row)));
-    await this.record([
+    const results = await Promise.all(sending.map((row) => this.send(row, noticeOf(row))));
+    return [
       ...expired.map((row) => ({ row, outcome: 'expired' as const, status: null, delayMs: 0 })),
       ...results,
-    ]);
-    // A row another sender recovered meanwhile (our lease ran out) is theirs: not counted here.
-    return [...expired.map(() => 'expired' as const), ...results.map((result) => result.outcome)];
+    ];
   }
 
   /** Posts one message; what the push service's answer means for the delivery. */
-  private async send(row: Due): Promise<Result> {
-    const message: PushMessage = { ...(row.messages[row.language] ?? row.messages.en!), notice: row.key };
+  private async send(row: Due, notice: Notice): Promise<Result> {
     const label = endpointLabel(row.endpoint);
     const result = (outcome: Outcome, status: number | null, delayMs = 0): Result => ({
       row,
@@ -250,57 +325,71 @@ export class Sender {
     });
     let status: number;
     let retryAfter: string | null;
+    const started = performance.now();
     try {
-      const ttl = row.expires_at
-        ? Math.max(60, Math.min(28 * 86_400, Math.floor((row.expires_at.getTime() - Date.now()) / 1000)))
+      const ttl = notice.expiresAt
+        ? Math.max(60, Math.min(28 * 86_400, Math.floor((notice.expiresAt - Date.now()) / 1000)))
         : 86_400;
-      const details = webpush.generateRequestDetails(
-        { endpoint: row.endpoint, keys: { p256dh: row.p256dh, auth: row.auth } },
-        JSON.stringify(message),
-        {
-          // No `vapidDetails`: the header is signed once per push service (`authorization`).
-          headers: { Authorization: this.authorization(row.endpoint) },
-          TTL: ttl,
-          urgency: row.kind === 'urgent' ? 'high' : 'normal',
-          topic: row.key,
-          contentEncoding: 'aes128gcm',
+      const payload = notice.payloads.get(row.language) ?? notice.payloads.get('en')!;
+      // RFC 8291: a new ECDH key pair and salt for every message; the body is the aes128gcm
+      // record with its header (salt, record size, our public key), as web-push sends it.
+      const body = webpush.encrypt(row.p256dh, row.auth, payload, 'aes128gcm').cipherText;
+      const url = new URL(row.endpoint);
+      const response = await this.dispatcher.request({
+        origin: url.origin,
+        path: `${url.pathname}${url.search}`,
+        method: 'POST',
+        headers: {
+          authorization: this.authorization(url.origin),
+          'content-encoding': 'aes128gcm',
+          'content-type': 'application/octet-stream',
+          ttl: String(ttl),
+          urgency: notice.kind === 'urgent' ? 'high' : 'normal',
+          topic: notice.key,
         },
-      );
-      const response = await this.options.fetch(details.endpoint, {
-        method: details.method,
-        headers: Object.fromEntries(
-          Object.entries(details.headers).map(([name, value]) => [name, String(value)]),
-        ),
-        body: details.body ? new Uint8Array(details.body) : null,
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-        redirect: 'error',
+        body,
+        // Several in flight on one connection (HTTP/2 streams): each is a new message, never
+        // sent again by the client itself (a request that left and got no answer is `unknown`).
+        idempotent: true,
+        headersTimeout: this.options.timeoutMs,
+        bodyTimeout: this.options.timeoutMs,
       });
-      status = response.status;
-      retryAfter = response.headers.get('Retry-After');
-      await response.body?.cancel();
+      status = response.statusCode;
+      const after = response.headers['retry-after'];
+      retryAfter = (Array.isArray(after) ? after[0] : after) ?? null;
+      await response.body.dump();
     } catch (error) {
-      if (notConnected(error)) return this.retryOrFail(row, null, null, label);
-      this.options.log('send-unknown', { endpoint: label, notice: row.key, reason: describe(error) });
+      if (notConnected(error)) return this.retryOrFail(row, notice, null, null, label);
+      this.options.log('send-unknown', { endpoint: label, notice: notice.key, reason: describe(error) });
       return result('unknown', null);
     }
-    if (status >= 200 && status < 300) {
-      this.options.log('sent', { endpoint: label, notice: row.key, status });
-      return result('sent', status);
-    }
+    this.options.metrics?.latency(
+      (performance.now() - started) / 1000,
+      (Date.now() - notice.createdAt) / 1000,
+    );
+    // Success is the usual case and is counted, not logged: a line per message is a log of
+    // millions of lines per notice. Failures are rare and each is worth a line.
+    if (status >= 200 && status < 300) return result('sent', status);
     if (status === 404 || status === 410) {
       this.options.log('subscription-gone', { endpoint: label, status });
       return result('gone', status);
     }
-    if (status === 429 || status >= 500) return this.retryOrFail(row, status, retryAfter, label);
-    this.options.log('send-failed', { endpoint: label, notice: row.key, status });
+    if (status === 429 || status >= 500) return this.retryOrFail(row, notice, status, retryAfter, label);
+    this.options.log('send-failed', { endpoint: label, notice: notice.key, status });
     return result('failed', status);
   }
 
-  private retryOrFail(row: Due, status: number | null, retryAfter: string | null, label: string): Result {
+  private retryOrFail(
+    row: Due,
+    notice: Notice,
+    status: number | null,
+    retryAfter: string | null,
+    label: string,
+  ): Result {
     if (row.attempts + 1 >= this.options.maxAttempts) {
       this.options.log('send-failed', {
         endpoint: label,
-        notice: row.key,
+        notice: notice.key,
         status,
         attempts: row.attempts + 1,
       });
@@ -314,7 +403,7 @@ export class Sender {
     );
     this.options.log('send-retry', {
       endpoint: label,
-      notice: row.key,
+      notice: notice.key,
       status,
       attempts: row.attempts + 1,
       delayMs,
@@ -363,8 +452,7 @@ export class Sender {
    * service's origin, valid 12 hours, signed once and reused for 11, since signing costs more
    * than encrypting the message.
    */
-  private authorization(endpoint: string): string {
-    const audience = new URL(endpoint).origin;
+  private authorization(audience: string): string {
     const now = Math.floor(Date.now() / 1000);
     const cached = this.signed.get(audience);
     if (cached && cached.until > now + 3600) return cached.header;
@@ -411,15 +499,55 @@ export function retryDelay(
   return Math.min(maxMs, backoff * (0.75 + Math.random() * 0.5));
 }
 
+/** The settings a sender has unless told otherwise (`npm run push` reads them from PUSH_SEND_*). */
+export const SENDER_DEFAULTS = {
+  batchSize: 1000,
+  concurrency: 100,
+  leaseSeconds: 120,
+  timeoutMs: 15_000,
+  maxAttempts: 8,
+  baseDelayMs: 5_000,
+  maxDelayMs: 3_600_000,
+};
+
+/**
+ * The connections to push services: kept alive, HTTP/2 where the service offers it (ALPN), up
+ * to `streams` requests in flight on one connection. A push service on plain http (a test's, a
+ * deployment's own under PUSH_ENDPOINT_HOSTS) gets one request per connection, as many
+ * connections as it takes.
+ */
+function pushAgent(streams: number): Agent {
+  return new Agent({
+    allowH2: true,
+    maxConcurrentStreams: streams,
+    keepAliveTimeout: 60_000,
+    factory: (origin, options) =>
+      new Pool(origin, { ...options, pipelining: String(origin).startsWith('https:') ? streams : 1 }),
+  });
+}
+
 // Errors that mean the request never reached the push service, so sending again is safe.
-const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NOT_CONNECTED = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+function codeOf(error: unknown): string | undefined {
+  const value = error as { code?: unknown; cause?: { code?: unknown } } | null;
+  const code = value?.code ?? value?.cause?.code;
+  return typeof code === 'string' ? code : undefined;
+}
 
 function notConnected(error: unknown): boolean {
-  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
-  return typeof cause?.code === 'string' && NOT_CONNECTED.has(cause.code);
+  const code = codeOf(error);
+  return code !== undefined && NOT_CONNECTED.has(code);
 }
 
 function describe(error: unknown): string {
-  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
-  return `${(error as Error)?.name ?? 'Error'}${typeof cause?.code === 'string' ? ` ${cause.code}` : ''}`;
+  const code = codeOf(error);
+  return `${(error as Error)?.name ?? 'Error'}${code ? ` ${code}` : ''}`;
 }

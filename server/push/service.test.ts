@@ -54,7 +54,9 @@ describe('the push service', () => {
   let site: Awaited<ReturnType<typeof feedServer>>;
   const lines: string[] = [];
 
-  const start = async (options: { rateLimit?: number; allowOrigins?: string[] } = {}) => {
+  const start = async (
+    options: { rateLimit?: number; allowOrigins?: string[]; metricsToken?: string } = {},
+  ) => {
     push = await startFakePushService(() => vapid.publicKey);
     site = await feedServer();
     service = await startPushService({
@@ -189,13 +191,53 @@ describe('the push service', () => {
     ).toBeNull();
   });
 
-  it('rate-limits each client', async () => {
+  it('rate-limits each client, with no-store answers and no log line per refusal', async () => {
     await start({ rateLimit: 3 });
+    const logged = lines.length;
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await api('/health')).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
     const limited = await api('/key');
     expect(Number(limited.headers.get('Retry-After'))).toBeGreaterThan(0);
+    // A proxy or a browser must not keep a refusal and serve it again.
+    expect(limited.headers.get('Cache-Control')).toBe('no-store');
+    // A flood of refused requests writes nothing: a log line each would be the flood again.
+    for (let i = 0; i < 50; i++) await api('/key');
+    expect(lines.slice(logged)).toEqual([]);
+  });
+
+  it('says it is unhealthy when its database does not answer', async () => {
+    await start();
+    expect(await (await api('/health')).json()).toEqual({ ok: true });
+    await service.db.close();
+    const health = await api('/health');
+    expect(health.status).toBe(503);
+    expect(await health.json()).toEqual({ ok: false, error: 'database' });
+    expect(lines.map((line) => (JSON.parse(line) as { event: string }).event)).toContain('health-failed');
+  });
+
+  it('reports the queue, outcomes and latencies in Prometheus text, to its scraper only', async () => {
+    await start({ metricsToken: 'scrape-token' });
+    const reader = push.newSubscriber();
+    await api('/subscription', { method: 'PUT', body: body(reader) });
+    await service.watcher.poll();
+    site.items = [...NEWS, ...BEFORE];
+    await service.watcher.poll();
+    await push.delivered(2);
+    expect((await api('/metrics')).status).toBe(401);
+    const scrape = async () =>
+      (await api('/metrics', { headers: { Authorization: 'Bearer scrape-token' } })).text();
+    // The sender counts once it has written the outcomes.
+    let text = await scrape();
+    for (let i = 0; i < 100 && !text.includes('citylink_push_deliveries_total{outcome="sent"} 2'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      text = await scrape();
+    }
+    expect(text).toContain('citylink_push_deliveries_total{outcome="sent"} 2');
+    expect(text).toContain('citylink_push_queue{state="pending"} 0');
+    expect(text).toMatch(/citylink_push_request_seconds\{quantile="0\.99"\} \d/);
+    expect(text).toMatch(/citylink_push_notice_to_delivery_seconds_count 2/);
+    expect(text).toMatch(/citylink_push_api_requests_total\{status="200"\} \d/);
   });
 
   it('watches the feed with conditional requests and sends what is new, on a poll or a notify call', async () => {

@@ -8,7 +8,9 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createApi, endpointAllowed } from './api';
 import { openDatabase, type Database, type DatabaseOptions } from './db';
 import { createLog, type Log } from './log';
+import { createMetrics } from './metrics';
 import { RateLimit } from './rate-limit';
+import { startPruning } from './retention';
 import { Sender, type SenderOptions, type VapidKeys } from './send';
 import { FeedWatcher } from './watch';
 
@@ -28,6 +30,10 @@ export interface ServiceOptions {
   /** Requests per client and minute. */
   rateLimit?: number;
   notifyToken?: string;
+  /** Enables `GET /metrics` for a scraper with this bearer token. */
+  metricsToken?: string;
+  /** Days finished deliveries, old notices and items gone from the feed are kept (retention.ts). */
+  retentionDays?: number;
   /** The app's origins when it is on another host than the service (CORS). */
   allowOrigins?: readonly string[];
   log?: Log;
@@ -51,7 +57,8 @@ export async function startPushService(options: ServiceOptions): Promise<PushSer
   const log = options.log ?? createLog();
   const basePath = options.basePath ?? '/push';
   const db = await openDatabase(options.database);
-  const sender = new Sender(db, { vapid: options.vapid, log, ...options.sender });
+  const metrics = createMetrics(db);
+  const sender = new Sender(db, { vapid: options.vapid, log, metrics, ...options.sender });
   const watcher = new FeedWatcher(db, {
     feedUrl: options.feedUrl,
     intervalMs: options.pollMs ?? 60_000,
@@ -70,17 +77,26 @@ export async function startPushService(options: ServiceOptions): Promise<PushSer
     notifyToken: options.notifyToken,
     poll: () => watcher.poll(),
     allowOrigins: options.allowOrigins ?? [],
+    metrics,
+    metricsToken: options.metricsToken,
   });
-  const server = await new Promise<ServerType>((resolve) => {
+  const server = await new Promise<ServerType>((resolve, reject) => {
     const started: ServerType = serve(
       { fetch: app.fetch, hostname: options.host ?? '127.0.0.1', port: options.port ?? 0, createServer },
       () => resolve(started),
     );
+    // A port in use: the start fails with it (main.ts says so) rather than crashing later.
+    started.once('error', reject);
+  }).catch(async (error: unknown) => {
+    await sender.close();
+    await db.close();
+    throw error;
   });
   const { address, port } = server.address() as AddressInfo;
   const origin = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
   sender.start();
   if (options.watch !== false) watcher.start();
+  const stopPruning = startPruning(db, options.retentionDays ?? 7, 3_600_000, log);
   log('started', { origin, basePath, database: db.kind, feed: options.feedUrl });
   return {
     origin,
@@ -91,6 +107,7 @@ export async function startPushService(options: ServiceOptions): Promise<PushSer
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await watcher.stop();
+      await stopPruning();
       await sender.stop();
       await db.close();
     },

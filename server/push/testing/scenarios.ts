@@ -12,6 +12,7 @@ import { openDatabase, type Database, type DatabaseOptions } from '../db';
 import { generateKeys } from '../keys';
 import { silentLog } from '../log';
 import { ingestFeed } from '../notices';
+import { prune } from '../retention';
 import { Sender, type SenderOptions } from '../send';
 import { BEFORE, FEED_URL, NEWS, feed } from './feeds';
 import { startFakePushService, type FakePushService, type Subscriber } from './fake-push-service';
@@ -260,6 +261,67 @@ export function sendingScenarios(name: string, factory: DatabaseFactory): void {
     it('opens a PGlite folder in one place at a time', async () => {
       if (db.kind === 'server') return expect(await connect()).toBeDefined();
       await expect(connect()).rejects.toThrow(/in use by this process/);
+    });
+
+    it('stops a retracted notice’s claimed deliveries before their send', async () => {
+      const ids = Array.from({ length: 5 }, (_, i) => `reader-${i}`);
+      for (const id of ids)
+        await subscribe(push.newSubscriber(id), { language: 'en', urgent: true, events: false });
+      await publish();
+      // The sender claims all five, then sends one window of two: both held on the wire.
+      const held = push.hold(2);
+      const sending = sender(db, { concurrency: 2, batchSize: 5 }).sendDue();
+      await held.held;
+      const retracted = await ingestFeed(
+        db,
+        FEED_URL,
+        feed([{ id: 'typhoon-en', _city: { deleted: true } }, ...NEWS.slice(1), ...BEFORE]),
+        Date.now(),
+      );
+      // The three claimed but not yet on their way are stopped; the two on the wire cannot be.
+      expect(retracted.cancelled).toBe(3);
+      held.release();
+      expect(await sending).toMatchObject({ sent: 2 });
+      expect(push.received.filter((r) => r.status < 300)).toHaveLength(2);
+      const states = await db.query<{ state: string; n: number }>(
+        'SELECT state, count(*)::int AS n FROM deliveries GROUP BY state ORDER BY state',
+      );
+      expect(states).toEqual([
+        { state: 'expired', n: 3 },
+        { state: 'sent', n: 2 },
+      ]);
+    });
+
+    it('prunes finished deliveries, old notices and items gone from the feed, and nothing else', async () => {
+      await subscribe(push.newSubscriber('reader'), { language: 'en', urgent: true, events: true });
+      await publish();
+      await sender(db).drain();
+      // Eight days later: what finished a week ago goes; the feed's items stay while it holds them.
+      const past = `now() - interval '8 days'`;
+      await db.query(`UPDATE deliveries SET finished_at = ${past}`);
+      await db.query(`UPDATE notices SET created_at = ${past}`);
+      await db.query(`UPDATE feed_items SET seen_at = ${past}`);
+      await db.query(`UPDATE feed_state SET read_at = ${past}`);
+      // A new notice still on its way is kept, with its delivery.
+      const [urgent] = await db.query<{ id: number }>(
+        `INSERT INTO notices (key, feed_url, kind, item_ids, messages) VALUES ('k', $1, 'urgent', '{x}', '{}') RETURNING id`,
+        [FEED_URL],
+      );
+      await db.query(`UPDATE notices SET created_at = ${past} WHERE id = $1`, [urgent!.id]);
+      await db.query('INSERT INTO deliveries (notice_id, subscription_id) SELECT $1, id FROM subscriptions', [
+        urgent!.id,
+      ]);
+      // The feed read again today without the old news: that item may be forgotten, not the rest.
+      const today = feed([...NEWS, BEFORE[1]]);
+      expect((await ingestFeed(db, FEED_URL, today, Date.now())).fresh).toBe(0);
+      const pruned = await prune(db, 7);
+      expect(pruned).toEqual({ deliveries: 3, notices: 3, items: 1 });
+      expect(await db.query('SELECT state FROM deliveries')).toEqual([{ state: 'pending' }]);
+      const items = await db.query<{ id: string }>('SELECT id FROM feed_items ORDER BY id');
+      expect(items.map((row) => row.id)).not.toContain('old-news');
+      expect(items).toHaveLength(NEWS.length + 1);
+      // Nothing in today's feed is news again after the prune.
+      expect((await ingestFeed(db, FEED_URL, today, Date.now())).notices).toEqual([]);
     });
 
     it('sends nothing once a notice has expired or been retracted', async () => {
