@@ -45,6 +45,7 @@ export function ContactPage() {
                 {(contact) => (
                   <ContactCard
                     contact={contact()}
+                    lang={found().language}
                     heading="none"
                     zones={zones(zone())}
                     localName={localName()}

@@ -1,6 +1,6 @@
 import { createAsync } from '@solidjs/router';
 import { useParams } from '../../app/router';
-import { For, Match, Show, Suspense, Switch } from 'solid-js';
+import { Index, Match, Show, Suspense, Switch } from 'solid-js';
 import { now } from '../../app/clock';
 import { itemAt, itemsById, translationsOf } from '../../app/data';
 import { itemPath } from '../../data/paths';
@@ -58,9 +58,14 @@ function EventDetails(props: { item: EventItem }) {
   const readerZone = () => (event().allDay ? undefined : otherZone(venueZones(), new Date(event().start)));
   const refs = () => event().contacts.flatMap((c: EventContact) => ('ref' in c ? [c.ref] : []));
   const referenced = createAsync(() => itemsById(refs()));
-  const contacts = (): Contact[] => [
-    ...(referenced() ?? []).flatMap((item) => (item.contact ? [item.contact] : [])),
-    ...event().contacts.flatMap((c) => ('inline' in c ? [c.inline] : [])),
+  /** Each contact with the language it is written in: its own item's, else the event's. */
+  const contacts = (): { contact: Contact; lang?: string }[] => [
+    ...(referenced() ?? []).flatMap((item) =>
+      item.contact ? [{ contact: item.contact, lang: item.language }] : [],
+    ),
+    ...event().contacts.flatMap((c) =>
+      'inline' in c ? [{ contact: c.inline, lang: props.item.language }] : [],
+    ),
   ];
   const translations = createAsync(() => translationsOf(props.item.id));
   /** The venue's name in Chinese, the local script: the feed's, else the Chinese version's. */
@@ -104,7 +109,7 @@ function EventDetails(props: { item: EventItem }) {
       </p>
       <Switch>
         <Match when={state() === 'cancelled'}>
-          <p class="notice">{t('events.cancelledNote')}</p>
+          <p class="notice danger">{t('events.cancelledNote')}</p>
         </Match>
         <Match when={state() === 'postponed'}>
           <p class="notice">{t('events.postponedNote')}</p>
@@ -232,9 +237,21 @@ function EventDetails(props: { item: EventItem }) {
       />
       <Show when={contacts().length}>
         <h2>{t('events.contacts')}</h2>
-        <For each={contacts()}>
-          {(contact) => <ContactCard contact={contact} heading="h3" zones={venueZones()} now={now()} boxed />}
-        </For>
+        {/* By place, not by object: a sync's re-read gives new objects, and the cards (a "More ways
+            to reach" the reader opened) stay as they are. */}
+        <Index each={contacts()}>
+          {(entry) => (
+            <ContactCard
+              contact={entry().contact}
+              lang={entry().lang}
+              heading="h3"
+              zones={venueZones()}
+              now={now()}
+              venueActions={state() !== 'cancelled'}
+              boxed
+            />
+          )}
+        </Index>
       </Show>
     </article>
   );

@@ -1,0 +1,141 @@
+/**
+ * Contact cards on an event's page, as a person on a phone uses them (issue 21): compact (Call
+ * leads, the rest in two columns or behind "More ways to reach"), nothing that sends people to
+ * the building of a cancelled event, Chinese labels that never break inside a word, and the
+ * contact's own words marked in the contact's language.
+ */
+import type { Browser, Locator, Page } from '@playwright/test';
+import { expect, test, watchCsp } from './fixtures';
+
+/** A phone as people hold it: 390x844, touch, the reader's language and theme. */
+async function phone(
+  browser: Browser,
+  locale = 'en-GB',
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+    locale,
+    colorScheme,
+  });
+  await watchCsp(context);
+  return context.newPage();
+}
+
+/** Opens a cold link and waits until the app has taken the page over. */
+async function open(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await page.waitForSelector('html[data-hydrated]', { state: 'attached', timeout: 30_000 });
+}
+
+/** The boxes of a locator's elements, rounded to whole pixels. */
+const boxes = (locator: Locator) =>
+  locator.evaluateAll((elements) =>
+    elements.map((element) => {
+      const box = element.getBoundingClientRect();
+      return { x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width) };
+    }),
+  );
+
+test('an event’s contact cards: Call leads, the rest in two columns, more behind a tap', async ({
+  browser,
+}) => {
+  const page = await phone(browser);
+  await open(page, '/events/taishan-roots-clinic-2027');
+  const cards = page.locator('.contact.boxed');
+  await expect(cards).toHaveCount(3);
+  // The event keeps the screen's one filled button; the cards have none.
+  await expect(page.locator('.button-primary:visible')).toHaveCount(1);
+  for (const card of await cards.all()) {
+    const width = (await card.boundingBox())!.width;
+    // At most one action spans the card (Call); every other shown action shares its row.
+    const shown = await boxes(card.locator('.action-group > li:visible, .card-lead > *'));
+    expect(shown.filter((box) => box.width > width / 2)).toHaveLength(
+      await card.locator('.card-lead').count(),
+    );
+    const cells = shown.filter((box) => box.width <= width / 2);
+    expect(new Set(cells.map((box) => box.x)).size).toBe(Math.min(cells.length, 2));
+    // Website and Save contact wait behind "More ways to reach", opened with a tap.
+    const save = card.getByRole('button', { name: 'Save contact' });
+    await expect(save).toBeHidden();
+    await card.getByText('More ways to reach').tap();
+    await expect(save).toBeVisible();
+  }
+  const desk = cards.filter({ hasText: 'Contact Wuyi Liaison Desk' });
+  await expect(desk.locator('.card-lead a')).toHaveAttribute('href', /^tel:/);
+  await expect(desk.getByRole('link', { name: 'Website' })).toBeVisible();
+  // The whole address, cut short in no button, is there once opened.
+  await expect(desk.locator('.more-ways .facts')).toContainText('16 Donghua 1st Road');
+});
+
+test('a cancelled event sends nobody to the venue, and says so in the error tone', async ({ browser }) => {
+  const page = await phone(browser);
+  await open(page, '/events/spring-health-talk-2027');
+  const card = page.locator('.contact.boxed');
+  await expect(card).toHaveCount(1);
+  await card.getByText('More ways to reach').tap();
+  await expect(page.getByRole('button', { name: /Directions|taxi/ })).toHaveCount(0);
+  // Still reachable: the desk can be called or written to.
+  await expect(card.locator('.card-lead a')).toHaveAttribute('href', /^tel:/);
+  await expect(card.getByRole('link', { name: /Email/ })).toBeVisible();
+  const note = page.getByText('This event is cancelled. Do not go to the venue.');
+  const tone = await note.evaluate((element) => {
+    const probe = document.createElement('span');
+    probe.style.background = 'var(--danger-bg)';
+    probe.style.color = 'var(--on-danger-bg)';
+    document.body.append(probe);
+    const want = getComputedStyle(probe);
+    const have = getComputedStyle(element);
+    const result = {
+      background: have.backgroundColor === want.backgroundColor,
+      text: have.color === want.color,
+    };
+    probe.remove();
+    return result;
+  });
+  expect(tone).toEqual({ background: true, text: true });
+  // The same contact on its own page still gives the way there.
+  await open(page, '/contacts/international-medical-desk');
+  await expect(page.getByRole('button', { name: 'Directions' })).toBeVisible();
+});
+
+test('Chinese action labels stay whole on a phone: no word cut over two lines', async ({ browser }) => {
+  const page = await phone(browser, 'zh-CN', 'dark');
+  for (const path of ['/events/taishan-roots-clinic-2027-zh', '/contacts/contact-wuyi-desk-zh']) {
+    await open(page, path);
+    // Each label is a short verb phrase; split over lines it broke inside a word, since the
+    // browser (and Intl.Segmenter too) read "出示给出租车司机" as 出示|给出|租车|司机.
+    const split = await page.locator('.action-group .action-text').evaluateAll((texts) =>
+      texts
+        .filter((text) => (text as HTMLElement).offsetParent !== null)
+        .flatMap((text) => {
+          // The label: the first span where a detail line follows it, else the text itself.
+          const label = text.querySelector(':scope > span') ?? text;
+          const range = document.createRange();
+          range.selectNodeContents(label);
+          const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+          return lines.size > 1 ? [label.textContent] : [];
+        }),
+    );
+    expect(split, path).toEqual([]);
+    await expect(page.locator('.driver-button').first()).toBeVisible();
+  }
+});
+
+test('an English event in the Chinese interface marks its contacts’ names as English', async ({
+  browser,
+}) => {
+  const page = await phone(browser, 'zh-CN', 'dark');
+  await open(page, '/events/taishan-roots-clinic-2027');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+  const name = page.locator('.contact-name', { hasText: 'Chen Meiling' });
+  await expect(name).toHaveAttribute('lang', 'en');
+  await expect(page.locator('.contact-role', { hasText: 'Volunteer genealogist' })).toHaveAttribute(
+    'lang',
+    'en',
+  );
+  // The interface's own words on the card stay Chinese.
+  await expect(page.locator('.contact.boxed').first().getByText('更多联系方式')).toBeVisible();
+});
