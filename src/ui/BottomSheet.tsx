@@ -16,6 +16,8 @@ export function BottomSheet(props: {
   sheetClass?: string;
   title: string;
   closeLabel: string;
+  /** Called as it opens: a sheet whose content costs something renders it only then. */
+  onOpen?: () => void;
   children: JSX.Element;
 }) {
   const titleId = createUniqueId();
@@ -28,7 +30,10 @@ export function BottomSheet(props: {
         class={props.buttonClass}
         aria-haspopup="dialog"
         ref={(element) => (opener = element)}
-        onClick={() => dialog?.showModal()}
+        onClick={() => {
+          props.onOpen?.();
+          dialog?.showModal();
+        }}
       >
         {props.button}
       </button>

@@ -139,3 +139,31 @@ test('an English event in the Chinese interface marks its contacts’ names as E
   // The interface's own words on the card stay Chinese.
   await expect(page.locator('.contact.boxed').first().getByText('更多联系方式')).toBeVisible();
 });
+
+test('“Notify me of new events” is a quiet button by the heading that opens a sheet', async ({ browser }) => {
+  const page = await phone(browser);
+  await open(page, '/events?tag=culture');
+  const heading = page.getByRole('heading', { level: 1, name: 'Events' });
+  const button = page.getByRole('button', { name: 'Notify me of new events' });
+  // Beside the heading, not a filled block between it and the topics.
+  const [head, entry] = [(await heading.boundingBox())!, (await button.boundingBox())!];
+  expect(entry.y).toBeLessThan(head.y + head.height);
+  expect(await button.evaluate((element) => element.classList.contains('button-quiet'))).toBe(true);
+  const firstCard = page.locator('.card').first();
+  const before = (await firstCard.boundingBox())!.y;
+  await button.tap();
+  const sheet = page.getByRole('dialog', { name: 'Notify me of new events' });
+  await expect(sheet).toBeVisible();
+  await expect(sheet.getByRole('checkbox', { name: 'New events' })).toBeChecked();
+  await expect(sheet.getByRole('checkbox', { name: 'Culture' })).toBeChecked();
+  // The list behind has not moved: nothing opened inline above it.
+  expect((await firstCard.boundingBox())!.y).toBe(before);
+  // Keyboard: Escape closes it and focus returns to the button.
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+  await expect(button).toBeFocused();
+  // A tap on the close button closes it too.
+  await button.tap();
+  await sheet.getByRole('button', { name: 'Close' }).tap();
+  await expect(sheet).toBeHidden();
+});

@@ -1,0 +1,15 @@
+import { chromium } from '@playwright/test';
+import { preview } from 'vite';
+import { chromiumLaunch } from '../tests/support/chromium';
+const server = await preview({ preview: { port: 4183, host: '127.0.0.1', strictPort: true } });
+const b = await chromium.launch(chromiumLaunch);
+const [route, out, locale, scheme, click, width] = process.argv.slice(2);
+const c = await b.newContext({ viewport: { width: Number(width || 390), height: 844 }, locale, colorScheme: scheme as 'light', hasTouch: true, isMobile: Number(width || 390) < 600, javaScriptEnabled: process.env.NOJS ? false : true });
+await c.addInitScript(() => localStorage.setItem('citylink.offlineReadyShown', '1'));
+const p = await c.newPage();
+await p.goto('http://127.0.0.1:4183' + route);
+if (!process.env.NOJS) await p.waitForSelector('html[data-hydrated]', { state: 'attached' });
+if (click) await p.locator(click).first().click();
+await p.waitForTimeout(500);
+await p.screenshot({ path: out, fullPage: !!process.env.FULL });
+await b.close(); server.httpServer.close();
