@@ -3,9 +3,10 @@ import type { Contact } from '../data/model';
 import { locale, t } from '../i18n';
 import { downloadText } from '../lib/download';
 import { formatList, languageName } from '../lib/format';
+import { contactFile } from '../lib/item-files';
 import { unlessHydrating } from '../lib/hydration';
 import { telHref } from '../lib/phone';
-import { contactToVcard, vcardFileName } from '../lib/vcard';
+import { vcardFileName } from '../lib/vcard';
 import { CopyButton } from './CopyButton';
 import { Directions } from './Directions';
 import { DriverView } from './DriverView';
@@ -35,6 +36,8 @@ export function ContactCard(props: {
   now: number;
   /** A card inside another page. */
   boxed?: boolean;
+  /** The build's card file of this contact (src/lib/item-files.ts), for "Save contact" without script. */
+  file: string;
   /** The language of the contact's own words (its name, role): the item's, not the interface's. */
   lang?: string;
   /**
@@ -56,22 +59,12 @@ export function ContactCard(props: {
     );
   };
   const tel = () => (c().phone ? telHref(c().phone ?? '') : undefined);
-  const saveContact = () =>
-    downloadText(
-      vcardFileName(c()),
-      'text/vcard;charset=utf-8',
-      // Languages go in by name: the file is read by people, in the reader's language.
-      contactToVcard(
-        { ...c(), languages: c().languages.map((tag) => languageName(tag, locale())) },
-        {
-          labels: {
-            wechat: t('contacts.wechat'),
-            languages: t('contacts.languages'),
-            hours: t('contacts.hours'),
-          },
-        },
-      ),
-    );
+  const saveContact = (event: MouseEvent) => {
+    // Made here from what the device holds now; the link's file (the build's) is for readers
+    // without JavaScript and for a tap before the app has started.
+    event.preventDefault();
+    downloadText(vcardFileName(c()), 'text/vcard;charset=utf-8', contactFile(c()));
+  };
 
   const going = () => props.venueActions !== false;
   const call = (href: string) => (
@@ -100,7 +93,7 @@ export function ContactCard(props: {
   const wechat = () => (
     <Show when={c().wechat}>
       {(id) => (
-        <li>
+        <li class="needs-script">
           <CopyButton
             value={id()}
             label={<ActionText icon="copy" label={t('contacts.copyWechat')} detail={id()} />}
@@ -133,9 +126,9 @@ export function ContactCard(props: {
   );
   const save = () => (
     <li>
-      <button type="button" class="button-secondary" onClick={saveContact}>
+      <a class="button-secondary" href={props.file} download={vcardFileName(c())} onClick={saveContact}>
         <ActionText icon="personAdd" label={t('contacts.save')} />
-      </button>
+      </a>
     </li>
   );
 

@@ -4,14 +4,17 @@
  * the building of a cancelled event, Chinese labels that never break inside a word, and the
  * contact's own words marked in the contact's language.
  */
+import { readFile } from 'node:fs/promises';
 import type { Browser, Locator, Page } from '@playwright/test';
+import ICAL from 'ical.js';
 import { expect, test, watchCsp } from './fixtures';
 
-/** A phone as people hold it: 390x844, touch, the reader's language and theme. */
+/** A phone as people hold it: 390x844, touch, the reader's language and theme, script or none. */
 async function phone(
   browser: Browser,
   locale = 'en-GB',
   colorScheme: 'light' | 'dark' = 'light',
+  javaScriptEnabled = true,
 ): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
@@ -19,6 +22,8 @@ async function phone(
     isMobile: true,
     locale,
     colorScheme,
+    javaScriptEnabled,
+    acceptDownloads: true,
   });
   await watchCsp(context);
   return context.newPage();
@@ -58,7 +63,7 @@ test('an event’s contact cards: Call leads, the rest in two columns, more behi
     const cells = shown.filter((box) => box.width <= width / 2);
     expect(new Set(cells.map((box) => box.x)).size).toBe(Math.min(cells.length, 2));
     // Website and Save contact wait behind "More ways to reach", opened with a tap.
-    const save = card.getByRole('button', { name: 'Save contact' });
+    const save = card.getByRole('link', { name: 'Save contact' });
     await expect(save).toBeHidden();
     await card.getByText('More ways to reach').tap();
     await expect(save).toBeVisible();
@@ -166,4 +171,101 @@ test('“Notify me of new events” is a quiet button by the heading that opens 
   await button.tap();
   await sheet.getByRole('button', { name: 'Close' }).tap();
   await expect(sheet).toBeHidden();
+});
+
+/** What a tap downloads: its file name and text. */
+async function download(page: Page, target: Locator): Promise<{ name: string; text: string }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), target.tap()]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), text: await readFile(path, 'utf8') };
+}
+
+/**
+ * The visible buttons that do nothing without script: every button left must open a dialog by
+ * itself (an invoker command) or close one (a dialog form's submit).
+ */
+const deadButtons = (page: Page) =>
+  page
+    .locator('button:visible')
+    .evaluateAll((buttons) =>
+      buttons
+        .filter((button) => !button.hasAttribute('commandfor') && !button.closest('form[method="dialog"]'))
+        .map((button) => button.textContent?.trim()),
+    );
+
+test.describe('without JavaScript', () => {
+  test('an event: the calendar and contact files download, Directions and the taxi card open', async ({
+    browser,
+  }) => {
+    const page = await phone(browser, 'en-GB', 'light', false);
+    await page.goto('/events/taishan-roots-clinic-2027');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Family Roots Clinic in Taishan');
+    expect(await deadButtons(page)).toEqual([]);
+    // Save, Share, QR code and Refresh need the app: not offered.
+    for (const name of ['Save', 'Share', 'QR code', 'Refresh', 'Copy WeChat ID']) {
+      await expect(page.getByRole('button', { name, exact: true }).filter({ visible: true })).toHaveCount(0);
+    }
+
+    const calendar = await download(page, page.getByRole('link', { name: 'Add to calendar' }));
+    expect(calendar.name).toMatch(/\.ics$/);
+    const event = new ICAL.Component(ICAL.parse(calendar.text) as unknown[]).getFirstSubcomponent('vevent')!;
+    expect(event.getFirstPropertyValue('summary')).toBe('Family Roots Clinic in Taishan');
+    expect(String(event.getFirstPropertyValue('dtstart'))).toBe('2027-05-22T01:30:00Z');
+
+    // A contact written in the event (no page of its own), behind "More ways to reach".
+    const chen = page.locator('.contact.boxed', { hasText: 'Chen Meiling' });
+    await chen.getByText('More ways to reach').tap();
+    const card = await download(page, chen.getByRole('link', { name: 'Save contact' }));
+    expect(card.name).toBe('chen-meiling.vcf');
+    const vcard = new ICAL.Component(ICAL.parse(card.text) as unknown[]);
+    expect(vcard.getFirstPropertyValue('fn')).toBe('Chen Meiling');
+    expect(vcard.getFirstPropertyValue('email')).toBe('roots@example.org');
+
+    const directions = page.locator('.action-group').first().getByRole('button', { name: 'Directions' });
+    await directions.tap();
+    const sheet = page.getByRole('dialog', { name: 'Directions' });
+    await expect(sheet.getByRole('link', { name: 'Open in maps' })).toHaveAttribute(
+      'href',
+      /^geo:22\.2521,112\.7942/,
+    );
+    await sheet.getByRole('button', { name: 'Close' }).tap();
+    await expect(sheet).toBeHidden();
+
+    await page.locator('.action-group').first().getByRole('button', { name: 'Show to a taxi driver' }).tap();
+    const taxi = page.getByRole('dialog', { name: /广东省江门市台山市台城街道华侨路6号/ });
+    await expect(taxi).toBeVisible();
+    await taxi.getByRole('button', { name: 'Close' }).tap();
+    await expect(taxi).toBeHidden();
+  });
+
+  test('a contact, an article and the events list offer no button that does nothing', async ({ browser }) => {
+    const page = await phone(browser, 'zh-CN', 'dark', false);
+    await page.goto('/contacts/contact-wuyi-desk-zh');
+    expect(await deadButtons(page)).toEqual([]);
+    const card = await download(page, page.getByRole('link', { name: '存入通讯录' }));
+    const vcard = new ICAL.Component(ICAL.parse(card.text) as unknown[]);
+    expect(vcard.getFirstPropertyValue('fn')).toBe(
+      await page.getByRole('heading', { level: 1 }).textContent(),
+    );
+    // Languages are named in the page's language.
+    expect(card.text).toContain('简体中文');
+    for (const path of ['/news/rail-links', '/events', '/contacts', '/']) {
+      await page.goto(path);
+      expect(await deadButtons(page), path).toEqual([]);
+    }
+  });
+
+  test('before the app has started, Directions opens and Add to calendar downloads', async ({ browser }) => {
+    const page = await phone(browser);
+    // The app's code never arrives: the page stays as the server rendered it.
+    await page.route('**/assets/*.js', (route) => route.abort());
+    await page.goto('/events/taishan-roots-clinic-2027');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Family Roots Clinic in Taishan');
+    await page.locator('.action-group').first().getByRole('button', { name: 'Directions' }).tap();
+    await expect(page.getByRole('dialog', { name: 'Directions' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    const calendar = await download(page, page.getByRole('link', { name: 'Add to calendar' }));
+    expect(calendar.text).toContain('SUMMARY:Family Roots Clinic in Taishan');
+    await expect(page.locator('html')).not.toHaveAttribute('data-hydrated', '');
+  });
 });

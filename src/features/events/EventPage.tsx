@@ -3,7 +3,6 @@ import { useParams } from '../../app/router';
 import { Index, Match, Show, Suspense, Switch } from 'solid-js';
 import { now } from '../../app/clock';
 import { itemAt, itemsById, translationsOf } from '../../app/data';
-import { itemPath } from '../../data/paths';
 import type { Contact, EventContact } from '../../data/model';
 import { displayTitle } from '../../data/text';
 import { locale, t } from '../../i18n';
@@ -11,7 +10,8 @@ import { languageMatch } from '../../data/translations';
 import { eventActions, eventState } from '../../lib/event-state';
 import { formatEventTime, zoneNameAt, type EventItem } from '../../lib/event-time';
 import { downloadText } from '../../lib/download';
-import { eventToIcs, icsFileName } from '../../lib/ics';
+import { icsFileName } from '../../lib/ics';
+import { calendarFile, calendarFilePath, contactFilePath } from '../../lib/item-files';
 import { siteOrigin } from '../../lib/hydration';
 import { settings } from '../../lib/settings';
 import { ContactCard } from '../../ui/ContactCard';
@@ -58,13 +58,15 @@ function EventDetails(props: { item: EventItem }) {
   const readerZone = () => (event().allDay ? undefined : otherZone(venueZones(), new Date(event().start)));
   const refs = () => event().contacts.flatMap((c: EventContact) => ('ref' in c ? [c.ref] : []));
   const referenced = createAsync(() => itemsById(refs()));
-  /** Each contact with the language it is written in: its own item's, else the event's. */
-  const contacts = (): { contact: Contact; lang?: string }[] => [
+  /** Each contact with the language it is written in (its own item's, else the event's) and its file. */
+  const contacts = (): { contact: Contact; lang?: string; file: string }[] => [
     ...(referenced() ?? []).flatMap((item) =>
-      item.contact ? [{ contact: item.contact, lang: item.language }] : [],
+      item.contact ? [{ contact: item.contact, lang: item.language, file: contactFilePath(item) }] : [],
     ),
-    ...event().contacts.flatMap((c) =>
-      'inline' in c ? [{ contact: c.inline, lang: props.item.language }] : [],
+    ...event().contacts.flatMap((c, index) =>
+      'inline' in c
+        ? [{ contact: c.inline, lang: props.item.language, file: contactFilePath(props.item, index) }]
+        : [],
     ),
   ];
   const translations = createAsync(() => translationsOf(props.item.id));
@@ -78,26 +80,28 @@ function EventDetails(props: { item: EventItem }) {
     return chinese?.event?.venue?.name;
   };
 
-  const addToCalendar = () =>
+  const addToCalendar = (click: MouseEvent) => {
+    // Made here from what the device holds now; the link's file (the build's) is for readers
+    // without JavaScript and for a tap before the app has started.
+    click.preventDefault();
     downloadText(
       icsFileName(props.item),
       'text/calendar;charset=utf-8',
-      eventToIcs(props.item, {
-        now: Date.now(),
-        appUrl: new URL(itemPath(props.item), siteOrigin()).href,
-        labels: {
-          postponed: t('events.calendarNote.postponed'),
-          movedOnline: t('events.calendarNote.movedOnline'),
-        },
-      }),
+      calendarFile(props.item, siteOrigin(), Date.now()),
     );
+  };
   const when = (zone: string) => formatEventTime(event(), locale(), zone, { date: 'full' });
 
   const calendarButton = (kind: 'button-primary' | 'button-secondary') => (
-    <button type="button" class={kind} onClick={addToCalendar}>
+    <a
+      class={kind}
+      href={calendarFilePath(props.item)}
+      download={icsFileName(props.item)}
+      onClick={addToCalendar}
+    >
       <Icon name="calendar" size={20} />
       {t('events.addToCalendar')}
-    </button>
+    </a>
   );
 
   return (
@@ -244,6 +248,7 @@ function EventDetails(props: { item: EventItem }) {
             <ContactCard
               contact={entry().contact}
               lang={entry().lang}
+              file={entry().file}
               heading="h3"
               zones={venueZones()}
               now={now()}

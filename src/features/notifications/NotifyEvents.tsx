@@ -17,7 +17,7 @@ export function NotifyEvents() {
   const [opened, setOpened] = createSignal(false);
   return (
     <BottomSheet
-      buttonClass="button-quiet notify-events"
+      buttonClass="button-quiet notify-events needs-script"
       button={
         <>
           <Icon name="bell" size={20} />
