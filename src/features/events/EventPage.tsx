@@ -14,6 +14,7 @@ import { icsFileName } from '../../lib/ics';
 import { calendarFile, calendarFilePath, contactFilePath } from '../../lib/item-files';
 import { siteOrigin } from '../../lib/hydration';
 import { settings } from '../../lib/settings';
+import { placeLine } from '../../lib/format';
 import { ContactCard } from '../../ui/ContactCard';
 import { Directions } from '../../ui/Directions';
 import { DriverView } from '../../ui/DriverView';
@@ -157,7 +158,7 @@ function EventDetails(props: { item: EventItem }) {
                   when={locale() === 'zh-Hans'}
                   fallback={
                     <>
-                      {[venue().name, venue().address].filter(Boolean).join(', ')}
+                      {placeLine(venue().name, venue().address, ', ')}
                       <Show when={venue().addressLocal}>
                         {(local) => (
                           <span class="local-address" lang="zh-Hans">
@@ -169,9 +170,7 @@ function EventDetails(props: { item: EventItem }) {
                   }
                 >
                   {/* A Chinese reader reads the venue as a Chinese address is written. */}
-                  {[localName() ?? venue().name, venue().addressLocal ?? venue().address]
-                    .filter(Boolean)
-                    .join('，')}
+                  {placeLine(localName() ?? venue().name, venue().addressLocal ?? venue().address, '，')}
                 </Show>
               </dd>
             </>
