@@ -269,3 +269,61 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('html')).not.toHaveAttribute('data-hydrated', '');
   });
 });
+
+test.describe('leftovers', () => {
+  test('the Chinese interface names the feed and its desk in Chinese', async ({ browser }) => {
+    const page = await phone(browser, 'zh-CN', 'dark');
+    await open(page, '/more');
+    const name = page.locator('dt', { hasText: '名称' }).locator('xpath=following-sibling::dd[1]');
+    await expect(name).toHaveText('城市通江门（示例数据）');
+    await open(page, '/news/rail-links-zh');
+    await expect(page.locator('article')).toContainText('城市通示例编辑部');
+    await expect(page.locator('article')).not.toContainText('Citylink');
+  });
+
+  test('ended, cancelled and postponed events leave no gap for actions they lack', async ({ browser }) => {
+    const page = await phone(browser);
+    for (const path of ['/events/spring-health-talk-2027', '/events/diaolou-heritage-days-2027']) {
+      await open(page, path);
+      const group = page.locator('article > .action-group');
+      await expect(group).toHaveCount(1);
+      expect(await group.evaluate((element) => getComputedStyle(element).display), path).toBe('none');
+    }
+    // The postponed venue says the village once.
+    const venue = page.locator('dt', { hasText: 'Venue' }).locator('xpath=following-sibling::dd[1]');
+    await expect(venue).toContainText('Zili Village, Tangkou Town, Kaiping');
+    expect((await venue.textContent())!.match(/Zili Village/g)).toHaveLength(1);
+  });
+
+  test('a saved contact says whether it is open now, not when it was published', async ({ browser }) => {
+    const page = await phone(browser);
+    await open(page, '/contacts/foreign-talent-station');
+    await page.getByRole('button', { name: 'Save', exact: true }).tap();
+    await expect(page.getByRole('button', { name: 'Saved', exact: true })).toBeVisible();
+    await page.locator('.tab-bar').getByRole('link', { name: 'Saved' }).tap();
+    const card = page.locator('.card', { hasText: 'Jiangmen Foreign Talent Station' });
+    await expect(card.locator('.open-state')).toHaveText(/Open now|Closed now/);
+    await expect(card.locator('time')).toHaveCount(0);
+  });
+
+  test('a toast never sits over the event’s grouped actions (the taxi card)', async ({ browser }) => {
+    const page = await phone(browser);
+    // A first visit: "Ready to work offline" comes up over the bottom of the first screen,
+    // where the taxi card is; the update prompt takes the same place and stays.
+    await page.goto('/events/taishan-roots-clinic-2027');
+    const toast = page.locator('.toast');
+    await expect(toast).toBeVisible({ timeout: 30_000 });
+    const taxi = page
+      .locator('article > .action-group')
+      .getByRole('button', { name: 'Show to a taxi driver' });
+    await expect
+      .poll(async () => {
+        const [a, b] = [await taxi.boundingBox(), await toast.boundingBox()];
+        return !!a && !!b && (a.y + a.height <= b.y || b.y + b.height <= a.y);
+      })
+      .toBe(true);
+    // And the taxi card can be tapped while the toast is up.
+    await taxi.tap();
+    await expect(page.getByRole('dialog', { name: /广东省江门市台山市/ })).toBeVisible();
+  });
+});
