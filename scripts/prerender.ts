@@ -426,7 +426,10 @@ async function loadServerEntry(
   return { entry, close: () => server.close() };
 }
 
-/** Writes the rendered pages, sitemap.xml and robots.txt into a built `dist` folder. */
+/**
+ * Writes the rendered pages, the items' calendar and contact files, sitemap.xml and robots.txt
+ * into a built `dist` folder.
+ */
 export async function prerender(options: PrerenderOptions): Promise<PrerenderReport> {
   const { distDir, site } = options;
   const now = options.now ?? Date.now();
@@ -554,6 +557,13 @@ export async function prerender(options: PrerenderOptions): Promise<PrerenderRep
         },
         displayTitle(item),
       );
+      // "Add to calendar" and "Save contact" link to these, for readers without JavaScript.
+      const context = { locale: pageLocale(lang), now, path: itemPath(item), origin: site };
+      for (const file of entry.itemFiles(item, context)) {
+        const target = join(distDir, decodeURIComponent(file.path));
+        mkdirSync(dirname(target), { recursive: true });
+        writeFileSync(target, file.text);
+      }
     }
     writeFileSync(join(distDir, 'sitemap.xml'), sitemap(items, site, meta?.language));
   } finally {

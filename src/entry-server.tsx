@@ -7,7 +7,9 @@ import { generateHydrationScript, renderToStringAsync, type RequestEvent } from 
 import { provideRequestEvent } from 'solid-js/web/storage';
 import { App, preloadScreen } from './app/App';
 import { syncFeed, type SyncReport } from './data/sync';
+import type { Item } from './data/model';
 import { loadLanguages, t, type Locale } from './i18n';
+import { calendarFile, calendarFilePath, contactFile, contactFilePath } from './lib/item-files';
 import { renderAttributes, setRenderContext, type RenderContext } from './lib/hydration';
 import { sanitizeOver } from './lib/sanitize';
 
@@ -36,6 +38,23 @@ export async function renderScreen(ctx: RenderContext): Promise<{ html: string; 
   };
   const html = await provideRequestEvent(event, () => renderToStringAsync(() => <App url={ctx.path} />));
   return { html, hydrationScript: generateHydrationScript() };
+}
+
+/**
+ * The files an item's page links to for readers without JavaScript, made as the app makes them
+ * (src/lib/item-files.ts), in the page's language: an event's calendar file and the card files
+ * of the contacts written in it; a contact's card file.
+ */
+export function itemFiles(item: Item, ctx: RenderContext): { path: string; text: string }[] {
+  setRenderContext(ctx);
+  if (item.contact) return [{ path: contactFilePath(item), text: contactFile(item.contact) }];
+  if (!item.event) return [];
+  return [
+    { path: calendarFilePath(item), text: calendarFile(item, ctx.origin, ctx.now) },
+    ...item.event.contacts.flatMap((contact, index) =>
+      'inline' in contact ? [{ path: contactFilePath(item, index), text: contactFile(contact.inline) }] : [],
+    ),
+  ];
 }
 
 /** "<screen> · Citylink", as the screens title themselves (src/app/title.ts). */

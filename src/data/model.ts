@@ -134,6 +134,8 @@ export interface FeedMeta {
   city?: string;
   /** The city's name by language, when the feed gives a map. */
   cityNames?: Localized;
+  /** The feed's name by language (`_city.titles`), beside its one JSON Feed `title`. */
+  titles?: Localized;
   /** Display labels of the feed's item tags: tag to labels by language. */
   tagLabels?: Record<string, Localized>;
   timezone?: string;

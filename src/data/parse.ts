@@ -124,6 +124,7 @@ export const itemSchema = v.object({
 const feedCitySchema = v.object({
   about: str,
   city: opt(localizedSchema),
+  titles: opt(v.record(v.string(), v.string())),
   timezone: str,
   languages: strings,
   tags: opt(v.record(v.string(), v.record(v.string(), v.string()))),
@@ -213,6 +214,7 @@ export function parseFeed(input: unknown, options: ParseOptions): ParseResult {
     expired: top.expired === true,
     city,
     cityNames,
+    titles: top._city?.titles ? nonEmpty(top._city.titles) : undefined,
     tagLabels: readTagLabels(top._city?.tags ?? undefined),
     timezone: top._city?.timezone ? zone : undefined,
     languages: top._city?.languages ?? [],

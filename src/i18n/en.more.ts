@@ -111,6 +111,7 @@ export const enMore = {
     copied: 'Copied the WeChat ID {{ id }}. Paste it in WeChat’s search to add the contact.',
     copyFailed: 'Could not copy. The WeChat ID is {{ id }}.',
     save: 'Save contact',
+    moreWays: 'More ways to reach',
     openNow: 'Open now',
     closedNow: 'Closed now',
     closes: 'closes {{ time }}',

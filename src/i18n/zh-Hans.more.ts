@@ -108,6 +108,7 @@ export const zhHansMore: MoreCatalogue = {
     copied: '已复制微信号 {{ id }}，在微信中搜索即可添加。',
     copyFailed: '无法复制。微信号是 {{ id }}。',
     save: '存入通讯录',
+    moreWays: '更多联系方式',
     openNow: '开放中',
     closedNow: '休息中',
     closes: '{{ time }} 关门',
@@ -119,7 +120,9 @@ export const zhHansMore: MoreCatalogue = {
     mapApp: '在地图应用中打开',
     osm: 'OpenStreetMap',
     amap: '高德地图',
-    showDriver: '出示给出租车司机',
+    // Five characters: one line in a grouped action's cell on a phone (eight broke as
+    // “出示给出 / 租车司机”); the taxi icon beside it says the rest.
+    showDriver: '出示给司机',
     driverHint: '师傅您好，请送我到这个地址：',
     close: '关闭',
   },

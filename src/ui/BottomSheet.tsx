@@ -16,9 +16,12 @@ export function BottomSheet(props: {
   sheetClass?: string;
   title: string;
   closeLabel: string;
+  /** Called as it opens: a sheet whose content costs something renders it only then. */
+  onOpen?: () => void;
   children: JSX.Element;
 }) {
   const titleId = createUniqueId();
+  const sheetId = createUniqueId();
   let dialog: HTMLDialogElement | undefined;
   let opener: HTMLButtonElement | undefined;
   return (
@@ -28,13 +31,23 @@ export function BottomSheet(props: {
         class={props.buttonClass}
         aria-haspopup="dialog"
         ref={(element) => (opener = element)}
-        onClick={() => dialog?.showModal()}
+        // The browser opens the sheet by itself (an invoker command) before the app has started
+        // and without JavaScript; once the app runs, it opens it here, where a browser without
+        // commands needs it, and the command is cancelled so it does not open it twice.
+        commandfor={sheetId}
+        command="show-modal"
+        onClick={(event) => {
+          event.preventDefault();
+          props.onOpen?.();
+          dialog?.showModal();
+        }}
       >
         {props.button}
       </button>
       <dialog
         class={props.sheetClass ? `sheet ${props.sheetClass}` : 'sheet'}
         ref={(element) => (dialog = element)}
+        id={sheetId}
         aria-labelledby={titleId}
         // Browsers differ on where focus goes after a dialog closes: back to the opener.
         onClose={() => opener?.focus()}

@@ -3,9 +3,10 @@ import type { Contact } from '../data/model';
 import { locale, t } from '../i18n';
 import { downloadText } from '../lib/download';
 import { formatList, languageName } from '../lib/format';
+import { contactFile } from '../lib/item-files';
 import { unlessHydrating } from '../lib/hydration';
 import { telHref } from '../lib/phone';
-import { contactToVcard, vcardFileName } from '../lib/vcard';
+import { vcardFileName } from '../lib/vcard';
 import { CopyButton } from './CopyButton';
 import { Directions } from './Directions';
 import { DriverView } from './DriverView';
@@ -20,7 +21,9 @@ import type { Zones } from './whose-time';
  *
  * On the contact's own page Call is the screen's one primary action and the other ways are
  * grouped under it. Inside another page (an event's contacts, `boxed`), the page has its own
- * primary action, so Call joins the group.
+ * primary action, so the card stays compact: Call leads it (full width, tonal), the ways most
+ * used after it sit in two columns, and the rest wait behind "More ways to reach" (a
+ * <details>, so it opens before the app starts and without JavaScript).
  */
 export function ContactCard(props: {
   contact: Contact;
@@ -33,6 +36,16 @@ export function ContactCard(props: {
   now: number;
   /** A card inside another page. */
   boxed?: boolean;
+  /** The build's card file of this contact (src/lib/item-files.ts), for "Save contact" without script. */
+  file: string;
+  /** The language of the contact's own words (its name, role): the item's, not the interface's. */
+  lang?: string;
+  /**
+   * Directions and the taxi card, where it makes sense to go there: not on the cards of a
+   * cancelled event, whose contacts are often in the very building it tells people to stay away
+   * from.
+   */
+  venueActions?: boolean;
 }) {
   const c = () => props.contact;
   // Not while hydrating (the server's text stays): the names and the list are Intl's.
@@ -46,148 +59,204 @@ export function ContactCard(props: {
     );
   };
   const tel = () => (c().phone ? telHref(c().phone ?? '') : undefined);
-  const saveContact = () =>
-    downloadText(
-      vcardFileName(c()),
-      'text/vcard;charset=utf-8',
-      // Languages go in by name: the file is read by people, in the reader's language.
-      contactToVcard(
-        { ...c(), languages: c().languages.map((tag) => languageName(tag, locale())) },
-        {
-          labels: {
-            wechat: t('contacts.wechat'),
-            languages: t('contacts.languages'),
-            hours: t('contacts.hours'),
-          },
-        },
-      ),
-    );
+  const saveContact = (event: MouseEvent) => {
+    // Made here from what the device holds now; the link's file (the build's) is for readers
+    // without JavaScript and for a tap before the app has started.
+    event.preventDefault();
+    downloadText(vcardFileName(c()), 'text/vcard;charset=utf-8', contactFile(c()));
+  };
+
+  const going = () => props.venueActions !== false;
+  const call = (href: string) => (
+    <a class="button-secondary" href={href}>
+      <ActionText icon="phone" label={t('contacts.dial')} detail={c().phone} />
+    </a>
+  );
+  const directions = () => (
+    <Show when={going()}>
+      <li>
+        <Directions place={c()} class="button-secondary" />
+      </li>
+    </Show>
+  );
+  const email = () => (
+    <Show when={c().email}>
+      {(email) => (
+        <li>
+          <a class="button-secondary" href={`mailto:${encodeURIComponent(email()).replace('%40', '@')}`}>
+            <ActionText icon="mail" label={t('contacts.sendEmail')} detail={email()} />
+          </a>
+        </li>
+      )}
+    </Show>
+  );
+  const wechat = () => (
+    <Show when={c().wechat}>
+      {(id) => (
+        <li class="needs-script">
+          <CopyButton
+            value={id()}
+            label={<ActionText icon="copy" label={t('contacts.copyWechat')} detail={id()} />}
+            done={t('contacts.copied', { id: id() })}
+            failed={t('contacts.copyFailed', { id: id() })}
+          />
+        </li>
+      )}
+    </Show>
+  );
+  const website = () => (
+    <Show when={c().website}>
+      {(href) => (
+        <li>
+          <a class="button-secondary" href={href()} target="_blank" rel="noopener noreferrer">
+            <ActionText icon="web" label={t('contacts.website')} />
+          </a>
+        </li>
+      )}
+    </Show>
+  );
+  const driver = () => (
+    <Show when={going() ? c().addressLocal : undefined}>
+      {(local) => (
+        <li>
+          <DriverView name={props.localName} address={local()} />
+        </li>
+      )}
+    </Show>
+  );
+  const save = () => (
+    <li>
+      <a class="button-secondary" href={props.file} download={vcardFileName(c())} onClick={saveContact}>
+        <ActionText icon="personAdd" label={t('contacts.save')} />
+      </a>
+    </li>
+  );
+
+  /** Whom they serve and when: what decides whether to call now. */
+  const served = () => (
+    <>
+      <Show when={c().languages.length}>
+        <dt>{t('contacts.languages')}</dt>
+        <dd>{languages()}</dd>
+      </Show>
+      <Show when={c().hours ?? c().openingHours}>
+        {(hours) => (
+          <>
+            <dt>{t('contacts.hours')}</dt>
+            <dd>
+              <Show when={c().openingHours}>
+                {(spec) => <OpenNow openingHours={spec()} zones={props.zones} now={props.now} />}
+              </Show>
+              {t('time.named', { text: hours(), zone: props.zones.name })}
+            </dd>
+          </>
+        )}
+      </Show>
+    </>
+  );
+  /** Where and how to write to them: the whole values the grouped actions cut short. */
+  const reached = () => (
+    <>
+      <Show when={c().address ?? c().addressLocal}>
+        {(address) => (
+          <>
+            <dt>{t('contacts.address')}</dt>
+            <dd>
+              {/* The address as the interface language writes it: a Chinese reader gets the
+                  Chinese one alone; others theirs, with the Chinese below to show. */}
+              <Show when={locale() === 'zh-Hans' && c().addressLocal} fallback={address()}>
+                {(local) => <span lang="zh-Hans">{local()}</span>}
+              </Show>
+              <Show when={locale() !== 'zh-Hans' && c().address && c().addressLocal}>
+                <span class="local-address" lang="zh-Hans">
+                  {c().addressLocal}
+                </span>
+              </Show>
+            </dd>
+          </>
+        )}
+      </Show>
+      <Show when={c().email}>
+        <dt>{t('contacts.email')}</dt>
+        <dd class="break">{c().email}</dd>
+      </Show>
+      <Show when={c().wechat}>
+        <dt>{t('contacts.wechat')}</dt>
+        <dd>{c().wechat}</dd>
+      </Show>
+    </>
+  );
 
   return (
     <div class="contact" classList={{ boxed: props.boxed }}>
       <Switch>
         <Match when={props.heading === 'h2'}>
-          <h2 class="contact-name">{c().name}</h2>
+          <h2 class="contact-name" lang={props.lang}>
+            {c().name}
+          </h2>
         </Match>
         <Match when={props.heading === 'h3'}>
-          <h3 class="contact-name">{c().name}</h3>
+          <h3 class="contact-name" lang={props.lang}>
+            {c().name}
+          </h3>
         </Match>
       </Switch>
       <Show when={[c().role, c().organization].filter(Boolean).join(' · ')}>
-        {(line) => <p class="muted contact-role">{line()}</p>}
-      </Show>
-      <Show when={!props.boxed && tel()}>
-        {(href) => (
-          <div class="primary-action">
-            <a class="button-primary" href={href()}>
-              <Icon name="phone" size={20} />
-              {t('contacts.call', { phone: c().phone ?? '' })}
-            </a>
-          </div>
+        {(line) => (
+          <p class="muted contact-role" lang={props.lang}>
+            {line()}
+          </p>
         )}
       </Show>
-      <ul class="action-group">
-        <Show when={props.boxed && tel()}>
-          {(href) => (
-            <li>
-              <a class="button-secondary" href={href()}>
-                <ActionText icon="phone" label={t('contacts.dial')} detail={c().phone} />
-              </a>
-            </li>
-          )}
-        </Show>
-        <li>
-          <Directions place={c()} class="button-secondary" />
-        </li>
-        <Show when={c().email}>
-          {(email) => (
-            <li>
-              <a class="button-secondary" href={`mailto:${encodeURIComponent(email()).replace('%40', '@')}`}>
-                <ActionText icon="mail" label={t('contacts.sendEmail')} detail={email()} />
-              </a>
-            </li>
-          )}
-        </Show>
-        <Show when={c().wechat}>
-          {(id) => (
-            <li>
-              <CopyButton
-                value={id()}
-                label={<ActionText icon="copy" label={t('contacts.copyWechat')} detail={id()} />}
-                done={t('contacts.copied', { id: id() })}
-                failed={t('contacts.copyFailed', { id: id() })}
-              />
-            </li>
-          )}
-        </Show>
-        <Show when={c().website}>
-          {(href) => (
-            <li>
-              <a class="button-secondary" href={href()} target="_blank" rel="noopener noreferrer">
-                <ActionText icon="web" label={t('contacts.website')} />
-              </a>
-            </li>
-          )}
-        </Show>
-        <Show when={c().addressLocal}>
-          {(local) => (
-            <li>
-              <DriverView name={props.localName} address={local()} />
-            </li>
-          )}
-        </Show>
-        <li>
-          <button type="button" class="button-secondary" onClick={saveContact}>
-            <ActionText icon="personAdd" label={t('contacts.save')} />
-          </button>
-        </li>
-      </ul>
-      <dl class="facts">
-        <Show when={c().languages.length}>
-          <dt>{t('contacts.languages')}</dt>
-          <dd>{languages()}</dd>
-        </Show>
-        <Show when={c().hours ?? c().openingHours}>
-          {(hours) => (
-            <>
-              <dt>{t('contacts.hours')}</dt>
-              <dd>
-                <Show when={c().openingHours}>
-                  {(spec) => <OpenNow openingHours={spec()} zones={props.zones} now={props.now} />}
-                </Show>
-                {t('time.named', { text: hours(), zone: props.zones.name })}
-              </dd>
-            </>
-          )}
-        </Show>
-        <Show when={c().address ?? c().addressLocal}>
-          {(address) => (
-            <>
-              <dt>{t('contacts.address')}</dt>
-              <dd>
-                {/* The address as the interface language writes it: a Chinese reader gets the
-                    Chinese one alone; others theirs, with the Chinese below to show. */}
-                <Show when={locale() === 'zh-Hans' && c().addressLocal} fallback={address()}>
-                  {(local) => <span lang="zh-Hans">{local()}</span>}
-                </Show>
-                <Show when={locale() !== 'zh-Hans' && c().address && c().addressLocal}>
-                  <span class="local-address" lang="zh-Hans">
-                    {c().addressLocal}
-                  </span>
-                </Show>
-              </dd>
-            </>
-          )}
-        </Show>
-        <Show when={c().email}>
-          <dt>{t('contacts.email')}</dt>
-          <dd class="break">{c().email}</dd>
-        </Show>
-        <Show when={c().wechat}>
-          <dt>{t('contacts.wechat')}</dt>
-          <dd>{c().wechat}</dd>
-        </Show>
-      </dl>
+      <Show
+        when={props.boxed}
+        fallback={
+          <>
+            <Show when={tel()}>
+              {(href) => (
+                <div class="primary-action">
+                  <a class="button-primary" href={href()}>
+                    <Icon name="phone" size={20} />
+                    {t('contacts.call', { phone: c().phone ?? '' })}
+                  </a>
+                </div>
+              )}
+            </Show>
+            <ul class="action-group">
+              {directions()}
+              {email()}
+              {wechat()}
+              {website()}
+              {driver()}
+              {save()}
+            </ul>
+            <dl class="facts">
+              {served()}
+              {reached()}
+            </dl>
+          </>
+        }
+      >
+        <Show when={tel()}>{(href) => <div class="card-lead">{call(href())}</div>}</Show>
+        <ul class="action-group">
+          {email()}
+          {wechat()}
+          {directions()}
+          {driver()}
+        </ul>
+        <dl class="facts">{served()}</dl>
+        <details class="more-ways">
+          <summary class="button-quiet">
+            <Icon name="expand" size={20} />
+            {t('contacts.moreWays')}
+          </summary>
+          <ul class="action-group">
+            {website()}
+            {save()}
+          </ul>
+          <dl class="facts">{reached()}</dl>
+        </details>
+      </Show>
     </div>
   );
 }

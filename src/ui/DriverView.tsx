@@ -12,18 +12,26 @@ export function DriverView(props: { name?: string; address: string; lang?: strin
   let dialog: HTMLDialogElement | undefined;
   // A page can hold several (an event's and each of its contacts'), so each names itself.
   const addressId = createUniqueId();
+  const dialogId = createUniqueId();
   return (
     <>
       <button
         type="button"
         class="button-secondary driver-button"
         aria-haspopup="dialog"
-        onClick={() => dialog?.showModal()}
+        // Opened by the browser itself before the app has started and without JavaScript (an
+        // invoker command); by the app where a browser has no commands (the command cancelled).
+        commandfor={dialogId}
+        command="show-modal"
+        onClick={(event) => {
+          event.preventDefault();
+          dialog?.showModal();
+        }}
       >
         <Icon name="taxi" size={20} />
         <span class="action-text">{t('contacts.showDriver')}</span>
       </button>
-      <dialog class="driver" ref={(element) => (dialog = element)} aria-labelledby={addressId}>
+      <dialog class="driver" id={dialogId} ref={(element) => (dialog = element)} aria-labelledby={addressId}>
         {/* Written for the driver: in Chinese whatever the interface language, with the
             reader's own language below so they know what they are showing. */}
         <p class="driver-hint" lang="zh-Hans">

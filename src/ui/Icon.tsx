@@ -28,6 +28,9 @@ const PATHS = {
   external: 'M14 4h6v6M20 4l-9 9M18 14v6H4V6h6',
   offline:
     'M3 3l18 18M8.5 16.5a5 5 0 0 1 7 0M5 12.5a10 10 0 0 1 4-2.3M19 12.5a10 10 0 0 0-2.7-1.9M2 8.8a15 15 0 0 1 4.5-2.7M22 8.8A15 15 0 0 0 11 5M12 20h.01',
+  // A chevron, pointing down: a disclosure that opens below.
+  expand: 'M6 9l6 6 6-6',
+  bell: 'M6 16V11a6 6 0 0 1 12 0v5l2 2H4zM10 20.5a2 2 0 0 0 4 0',
   info: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM12 11v6M12 7.5h.01',
 } as const;
 

@@ -2,8 +2,9 @@ import { createEffect, onCleanup, Show, type JSX } from 'solid-js';
 
 /**
  * Where toasts appear: over the bottom of the screen, above the navigation, in one polite live
- * region. Never over the screen's primary action (the element marked `.primary-action`): when a
- * toast would cover it, the toasts move to the top, under the app bar, until it no longer would.
+ * region. Never over the screen's actions (its primary action and its grouped ones, such as the
+ * taxi card, which the update prompt, staying until answered, used to cover): when a toast would
+ * cover one, the toasts move to the top, under the app bar, until it no longer would.
  * `count` is how many toasts are up (the area watches scrolling only while there are some).
  */
 export function ToastArea(props: { count: number; children: JSX.Element }) {
@@ -11,7 +12,7 @@ export function ToastArea(props: { count: number; children: JSX.Element }) {
   let frame = 0;
 
   const covers = (box: DOMRect) =>
-    [...document.querySelectorAll('.primary-action')].some((element) => {
+    [...document.querySelectorAll('.primary-action, .action-group > li')].some((element) => {
       const target = element.getBoundingClientRect();
       return target.height > 0 && target.bottom > box.top && target.top < box.bottom;
     });

@@ -127,7 +127,7 @@ async function open(page: Page, slug: string): Promise<void> {
 }
 
 const register = (page: Page) => page.getByRole('link', { name: 'Register' });
-const calendar = (page: Page) => page.getByRole('button', { name: 'Add to calendar' });
+const calendar = (page: Page) => page.getByRole('link', { name: 'Add to calendar' });
 const taxi = (page: Page) => page.getByRole('button', { name: 'Show to a taxi driver' });
 // The map links are in the Directions sheet (src/ui/Directions.tsx): its button stands for them.
 const maps = (page: Page) => page.getByRole('button', { name: 'Directions' });

@@ -46,7 +46,7 @@ test.describe('events and contacts offline, for a visitor from another time zone
     await expect(facts).toContainText('09:30–16:00 Jiangmen time');
     await expect(facts).toContainText('03:30–10:00 (Central European Summer Time)');
 
-    const file = await downloaded(page, () => page.getByRole('button', { name: 'Add to calendar' }).click());
+    const file = await downloaded(page, () => page.getByRole('link', { name: 'Add to calendar' }).click());
     expect(file.name).toBe('taishan-roots-clinic-2027.ics');
     const event = component(file.text).getFirstSubcomponent('vevent');
     expect(event?.getFirstPropertyValue('summary')).toBe(title);
@@ -58,7 +58,7 @@ test.describe('events and contacts offline, for a visitor from another time zone
   test('an event moved online puts its link in the calendar file', async ({ page }) => {
     await page.goto('/events/newcomers-welcome-2027');
     await expect(page.locator('.badge-moved-online')).toHaveText('Moved online');
-    const file = await downloaded(page, () => page.getByRole('button', { name: 'Add to calendar' }).click());
+    const file = await downloaded(page, () => page.getByRole('link', { name: 'Add to calendar' }).click());
     const event = component(file.text).getFirstSubcomponent('vevent');
     expect(String(event?.getFirstPropertyValue('description'))).toContain('Moved online');
     const link = joinLink('event-newcomers-welcome-en');
@@ -70,7 +70,7 @@ test.describe('events and contacts offline, for a visitor from another time zone
     await page.goto('/events/spring-health-talk-2027');
     await expect(page.locator('.badge-cancelled').first()).toHaveText('Cancelled');
     await expect(page.getByRole('heading', { level: 2, name: 'Contacts' })).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Add to calendar' })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Add to calendar' })).toHaveCount(0);
     await expect(page.getByRole('link', { name: 'Register' })).toHaveCount(0);
     // The contacts below keep their own taxi cards; the event offers none.
     await expect(page.locator('article > .actions')).toHaveCount(0);
@@ -90,7 +90,7 @@ test.describe('events and contacts offline, for a visitor from another time zone
     await expect(page.getByRole('status').filter({ hasText: 'Copied the WeChat ID' })).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('jm-talent-demo');
 
-    const file = await downloaded(page, () => page.getByRole('button', { name: 'Save contact' }).click());
+    const file = await downloaded(page, () => page.getByRole('link', { name: 'Save contact' }).click());
     expect(file.name).toMatch(/\.vcf$/);
     const card = component(file.text);
     expect(card.getFirstPropertyValue('fn')).toBe(name);

@@ -165,8 +165,9 @@ test('the events list offers new events by topic, and nothing is asked before th
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Events');
   await page.goto(`${site.origin}/events?tag=culture`);
   const open = page.getByRole('button', { name: 'Notify me of new events' });
-  await expect(open).toHaveAttribute('aria-expanded', 'false');
+  await expect(open).toHaveAttribute('aria-haspopup', 'dialog');
   await open.click();
+  await expect(page.getByRole('dialog', { name: 'Notify me of new events' })).toBeVisible();
   const section = await settings(page);
   expect(await asks(page)).toBe(0);
   await expect(section.getByLabel('New events')).toBeChecked();

@@ -7,6 +7,7 @@ import { languageMatch } from '../../data/translations';
 import { displayTitle } from '../../data/text';
 import { t } from '../../i18n';
 import { settings } from '../../lib/settings';
+import { contactFilePath } from '../../lib/item-files';
 import { ContactCard } from '../../ui/ContactCard';
 import { ItemBody } from '../../ui/ItemBody';
 import { OtherLanguages } from '../shared/OtherLanguages';
@@ -45,6 +46,8 @@ export function ContactPage() {
                 {(contact) => (
                   <ContactCard
                     contact={contact()}
+                    lang={found().language}
+                    file={contactFilePath(found())}
                     heading="none"
                     zones={zones(zone())}
                     localName={localName()}

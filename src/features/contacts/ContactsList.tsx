@@ -12,9 +12,8 @@ import { locale, t } from '../../i18n';
 import { languageName } from '../../lib/format';
 import { ItemCard } from '../../ui/ItemCard';
 import { ItemMarks, useMarks } from '../shared/ItemMarks';
-import { OpenNow } from '../../ui/OpenNow';
 import { useDocumentTitle } from '../../app/title';
-import { useZones } from '../shared/zones';
+import { useContactLines } from '../shared/ContactLines';
 import { settings } from '../../lib/settings';
 import { createRememberedPager, idsPage, sameIds } from '../shared/pager';
 import { ShowMore, ShowPrevious } from '../shared/Paging';
@@ -41,7 +40,7 @@ export function ContactsList() {
 
 function Directory() {
   const zone = useFeedZone();
-  const zones = useZones();
+  const lines = useContactLines();
   const [search] = useSearchParams<{ lang?: string }>();
   const read = () => contactEntries(locale(), settings().onlyMyLanguage);
   const entries = createAsync(read);
@@ -132,18 +131,8 @@ function Directory() {
                     title={displayTitle(item)}
                     lang={item.language}
                     badge={<ItemMarks item={item} marks={marks} />}
-                    meta={
-                      <Show when={item.contact?.openingHours}>
-                        {(spec) => <OpenNow openingHours={spec()} zones={zones(zone())} now={now()} />}
-                      </Show>
-                    }
-                    text={[
-                      item.contact?.role,
-                      item.contact?.hours &&
-                        t('time.named', { text: item.contact.hours, zone: zones(zone()).name }),
-                    ]
-                      .filter(Boolean)
-                      .join(' · ')}
+                    meta={lines.meta(item)}
+                    text={lines.text(item)}
                   />
                 </HydrateInTurn>
               </li>

@@ -1,9 +1,8 @@
 import { createAsync } from '@solidjs/router';
 import { useParams } from '../../app/router';
-import { For, Match, Show, Suspense, Switch } from 'solid-js';
+import { Index, Match, Show, Suspense, Switch } from 'solid-js';
 import { now } from '../../app/clock';
 import { itemAt, itemsById, translationsOf } from '../../app/data';
-import { itemPath } from '../../data/paths';
 import type { Contact, EventContact } from '../../data/model';
 import { displayTitle } from '../../data/text';
 import { locale, t } from '../../i18n';
@@ -11,9 +10,11 @@ import { languageMatch } from '../../data/translations';
 import { eventActions, eventState } from '../../lib/event-state';
 import { formatEventTime, zoneNameAt, type EventItem } from '../../lib/event-time';
 import { downloadText } from '../../lib/download';
-import { eventToIcs, icsFileName } from '../../lib/ics';
+import { icsFileName } from '../../lib/ics';
+import { calendarFile, calendarFilePath, contactFilePath } from '../../lib/item-files';
 import { siteOrigin } from '../../lib/hydration';
 import { settings } from '../../lib/settings';
+import { placeLine } from '../../lib/format';
 import { ContactCard } from '../../ui/ContactCard';
 import { Directions } from '../../ui/Directions';
 import { DriverView } from '../../ui/DriverView';
@@ -58,9 +59,16 @@ function EventDetails(props: { item: EventItem }) {
   const readerZone = () => (event().allDay ? undefined : otherZone(venueZones(), new Date(event().start)));
   const refs = () => event().contacts.flatMap((c: EventContact) => ('ref' in c ? [c.ref] : []));
   const referenced = createAsync(() => itemsById(refs()));
-  const contacts = (): Contact[] => [
-    ...(referenced() ?? []).flatMap((item) => (item.contact ? [item.contact] : [])),
-    ...event().contacts.flatMap((c) => ('inline' in c ? [c.inline] : [])),
+  /** Each contact with the language it is written in (its own item's, else the event's) and its file. */
+  const contacts = (): { contact: Contact; lang?: string; file: string }[] => [
+    ...(referenced() ?? []).flatMap((item) =>
+      item.contact ? [{ contact: item.contact, lang: item.language, file: contactFilePath(item) }] : [],
+    ),
+    ...event().contacts.flatMap((c, index) =>
+      'inline' in c
+        ? [{ contact: c.inline, lang: props.item.language, file: contactFilePath(props.item, index) }]
+        : [],
+    ),
   ];
   const translations = createAsync(() => translationsOf(props.item.id));
   /** The venue's name in Chinese, the local script: the feed's, else the Chinese version's. */
@@ -73,26 +81,28 @@ function EventDetails(props: { item: EventItem }) {
     return chinese?.event?.venue?.name;
   };
 
-  const addToCalendar = () =>
+  const addToCalendar = (click: MouseEvent) => {
+    // Made here from what the device holds now; the link's file (the build's) is for readers
+    // without JavaScript and for a tap before the app has started.
+    click.preventDefault();
     downloadText(
       icsFileName(props.item),
       'text/calendar;charset=utf-8',
-      eventToIcs(props.item, {
-        now: Date.now(),
-        appUrl: new URL(itemPath(props.item), siteOrigin()).href,
-        labels: {
-          postponed: t('events.calendarNote.postponed'),
-          movedOnline: t('events.calendarNote.movedOnline'),
-        },
-      }),
+      calendarFile(props.item, siteOrigin(), Date.now()),
     );
+  };
   const when = (zone: string) => formatEventTime(event(), locale(), zone, { date: 'full' });
 
   const calendarButton = (kind: 'button-primary' | 'button-secondary') => (
-    <button type="button" class={kind} onClick={addToCalendar}>
+    <a
+      class={kind}
+      href={calendarFilePath(props.item)}
+      download={icsFileName(props.item)}
+      onClick={addToCalendar}
+    >
       <Icon name="calendar" size={20} />
       {t('events.addToCalendar')}
-    </button>
+    </a>
   );
 
   return (
@@ -104,7 +114,7 @@ function EventDetails(props: { item: EventItem }) {
       </p>
       <Switch>
         <Match when={state() === 'cancelled'}>
-          <p class="notice">{t('events.cancelledNote')}</p>
+          <p class="notice danger">{t('events.cancelledNote')}</p>
         </Match>
         <Match when={state() === 'postponed'}>
           <p class="notice">{t('events.postponedNote')}</p>
@@ -148,7 +158,7 @@ function EventDetails(props: { item: EventItem }) {
                   when={locale() === 'zh-Hans'}
                   fallback={
                     <>
-                      {[venue().name, venue().address].filter(Boolean).join(', ')}
+                      {placeLine(venue().name, venue().address, ', ')}
                       <Show when={venue().addressLocal}>
                         {(local) => (
                           <span class="local-address" lang="zh-Hans">
@@ -160,9 +170,7 @@ function EventDetails(props: { item: EventItem }) {
                   }
                 >
                   {/* A Chinese reader reads the venue as a Chinese address is written. */}
-                  {[localName() ?? venue().name, venue().addressLocal ?? venue().address]
-                    .filter(Boolean)
-                    .join('，')}
+                  {placeLine(localName() ?? venue().name, venue().addressLocal ?? venue().address, '，')}
                 </Show>
               </dd>
             </>
@@ -232,9 +240,22 @@ function EventDetails(props: { item: EventItem }) {
       />
       <Show when={contacts().length}>
         <h2>{t('events.contacts')}</h2>
-        <For each={contacts()}>
-          {(contact) => <ContactCard contact={contact} heading="h3" zones={venueZones()} now={now()} boxed />}
-        </For>
+        {/* By place, not by object: a sync's re-read gives new objects, and the cards (a "More ways
+            to reach" the reader opened) stay as they are. */}
+        <Index each={contacts()}>
+          {(entry) => (
+            <ContactCard
+              contact={entry().contact}
+              lang={entry().lang}
+              file={entry().file}
+              heading="h3"
+              zones={venueZones()}
+              now={now()}
+              venueActions={state() !== 'cancelled'}
+              boxed
+            />
+          )}
+        </Index>
       </Show>
     </article>
   );

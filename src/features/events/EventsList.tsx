@@ -29,8 +29,10 @@ export function EventsList() {
   useDocumentTitle(() => t('nav.events'));
   return (
     <section class="page">
-      <h1>{t('nav.events')}</h1>
-      <NotifyEvents />
+      <div class="page-head">
+        <h1>{t('nav.events')}</h1>
+        <NotifyEvents />
+      </div>
       <Suspense fallback={<LoadingState label={t('list.loading')} />}>
         <EventsView />
       </Suspense>

@@ -2,6 +2,7 @@ import { createAsync } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { feedMeta, syncState } from '../../app/data';
 import { feedUrl } from '../../data/config';
+import { localized } from '../../data/translations';
 import { locale, t } from '../../i18n';
 import { formatMoment } from '../../lib/event-time';
 import { InstallSection } from '../../pwa/InstallPrompt';
@@ -29,7 +30,10 @@ export function More() {
       <h2>{t('more.feed')}</h2>
       <dl class="facts">
         <dt>{t('more.feedName')}</dt>
-        <dd>{meta()?.title || '—'}</dd>
+        {/* In the reader's language where the feed names itself in it; else as it is written. */}
+        <dd lang={localized(meta()?.titles, locale()) ? undefined : meta()?.language}>
+          {localized(meta()?.titles, locale()) ?? (meta()?.title || '—')}
+        </dd>
         <dt>{t('more.feedAddress')}</dt>
         <dd class="break">{feedUrl(window.location.href)}</dd>
         <dt>{t('more.lastSync')}</dt>

@@ -1,33 +1,36 @@
 import { useSearchParams } from '../../app/router';
 import { createSignal, Show } from 'solid-js';
 import { t } from '../../i18n';
+import { BottomSheet } from '../../ui/BottomSheet';
+import { Icon } from '../../ui/Icon';
 import { NotificationsSection } from './NotificationsSection';
 
 /**
- * "Notify me of new events" on the events list: a button the server renders as it is (the
- * panel starts closed), opening the notification settings with new events chosen, and the
- * list's topic when it is filtered. Nothing is asked of the browser until the reader turns
- * notifications on there.
+ * "Notify me of new events" on the events list: a quiet button beside the heading (it was a
+ * large one between the heading and the topics, on every visit), opening the notification
+ * settings in a bottom sheet with new events chosen, and the list's topic when it is filtered.
+ * The settings are made only once the sheet is first opened, and nothing is asked of the
+ * browser until the reader turns notifications on there.
  */
 export function NotifyEvents() {
   const [search] = useSearchParams<{ tag?: string }>();
-  const [open, setOpen] = createSignal(false);
+  const [opened, setOpened] = createSignal(false);
   return (
-    <div class="notify-events">
-      <button
-        type="button"
-        class="button-secondary"
-        aria-expanded={open()}
-        aria-controls="notify-events-panel"
-        onClick={() => setOpen(!open())}
-      >
-        {t('push.notifyEvents')}
-      </button>
-      <div id="notify-events-panel">
-        <Show when={open()}>
-          <NotificationsSection events topic={search.tag} />
-        </Show>
-      </div>
-    </div>
+    <BottomSheet
+      buttonClass="button-quiet notify-events needs-script"
+      button={
+        <>
+          <Icon name="bell" size={20} />
+          {t('push.notifyEvents')}
+        </>
+      }
+      title={t('push.notifyEvents')}
+      closeLabel={t('contacts.close')}
+      onOpen={() => setOpened(true)}
+    >
+      <Show when={opened()}>
+        <NotificationsSection heading="h3" events topic={search.tag} />
+      </Show>
+    </BottomSheet>
   );
 }

@@ -11,6 +11,7 @@ import { formatDate } from '../../lib/format';
 import { feedImage } from '../../lib/settings';
 import { ItemCard } from '../../ui/ItemCard';
 import { EmptyState, LoadingState } from '../../ui/States';
+import { useContactLines } from '../shared/ContactLines';
 import { EventCards } from '../shared/EventCards';
 import { savedItems } from './data';
 
@@ -63,6 +64,7 @@ export function SavedPage() {
 }
 
 function Cards(props: { items: Item[] }) {
+  const contact = useContactLines();
   return (
     <ul class="card-list">
       <For each={props.items}>
@@ -75,11 +77,15 @@ function Cards(props: { items: Item[] }) {
               image={feedImage(item.image)}
               lang={item.language}
               meta={
-                <Show when={item.datePublished}>
-                  {(date) => <time datetime={date()}>{formatDate(date(), locale())}</time>}
-                </Show>
+                item.kind === 'contact' ? (
+                  contact.meta(item)
+                ) : (
+                  <Show when={item.datePublished}>
+                    {(date) => <time datetime={date()}>{formatDate(date(), locale())}</time>}
+                  </Show>
+                )
               }
-              text={item.kind === 'contact' ? item.contact?.role : excerpt(item)}
+              text={item.kind === 'contact' ? contact.text(item) : excerpt(item)}
             />
           </li>
         )}

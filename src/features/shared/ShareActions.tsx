@@ -15,7 +15,8 @@ export function ShareActions(props: { item: Item }) {
 export function ShareApp() {
   const heading = createUniqueId();
   return (
-    <section aria-labelledby={heading}>
+    // Sharing and the code are the app's work: not offered without JavaScript.
+    <section class="needs-script" aria-labelledby={heading}>
       <h2 id={heading}>{t('share.appTitle')}</h2>
       <p>{t('share.appText')}</p>
       <ShareBar url={new URL('/', siteOrigin()).href} title={t('share.appName')} />
