@@ -6,7 +6,7 @@ import { itemAt, itemsById, translationsOf } from '../../app/data';
 import { itemPath } from '../../data/paths';
 import type { Contact, EventContact } from '../../data/model';
 import { displayTitle } from '../../data/text';
-import { locale, t } from '../../i18n';
+import { formatLocale, locale, t } from '../../i18n';
 import { languageMatch } from '../../data/translations';
 import { eventActions, eventState } from '../../lib/event-state';
 import { formatEventTime, zoneNameAt, type EventItem } from '../../lib/event-time';
@@ -86,7 +86,7 @@ function EventDetails(props: { item: EventItem }) {
         },
       }),
     );
-  const when = (zone: string) => formatEventTime(event(), locale(), zone, { date: 'full' });
+  const when = (zone: string) => formatEventTime(event(), formatLocale(), zone, { date: 'full' });
 
   const calendarButton = (kind: 'button-primary' | 'button-secondary') => (
     <button type="button" class={kind} onClick={addToCalendar}>

@@ -2,7 +2,7 @@ import { createAsync } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { feedMeta, syncState } from '../../app/data';
 import { feedUrl } from '../../data/config';
-import { locale, t } from '../../i18n';
+import { formatLocale, t } from '../../i18n';
 import { formatMoment } from '../../lib/event-time';
 import { InstallSection } from '../../pwa/InstallPrompt';
 import { AccessibilitySection } from '../settings/AccessibilitySection';
@@ -19,7 +19,7 @@ export function More() {
   const state = createAsync(() => syncState());
   useDocumentTitle(() => t('more.title'));
   // The device's own time (when it last synced), on the app's one clock format.
-  const dateTime = (ms: number) => formatMoment(ms, locale());
+  const dateTime = (ms: number) => formatMoment(ms, formatLocale());
   return (
     <section class="page">
       <h1>{t('more.title')}</h1>

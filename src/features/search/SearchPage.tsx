@@ -13,7 +13,7 @@ import { EmptyState, LoadingState } from '../../ui/States';
 import { displayTitle, excerpt } from '../../data/text';
 import { languageMatch, pickLanguage, tagLabel } from '../../data/translations';
 import { feedMeta } from '../../app/data';
-import { locale, t } from '../../i18n';
+import { formatLocale, locale, t } from '../../i18n';
 import { formatDate, languageName } from '../../lib/format';
 import { highlight, matcher, snippet, type Matcher, type Piece } from '../../lib/search/highlight';
 import { best, collapseTranslations, matchesFilter, toDoc, type Hit } from '../../lib/search/index';
@@ -261,10 +261,10 @@ function resultDate(item: Item): { iso: string; text: string } | undefined {
   if (event) {
     // All-day dates are calendar days: read at UTC so no zone moves them.
     const iso = event.allDay ? `${event.start}T00:00:00Z` : event.start;
-    return { iso: event.start, text: formatDate(iso, locale(), event.allDay ? 'UTC' : event.timezone) };
+    return { iso: event.start, text: formatDate(iso, formatLocale(), event.allDay ? 'UTC' : event.timezone) };
   }
   return item.datePublished
-    ? { iso: item.datePublished, text: formatDate(item.datePublished, locale()) }
+    ? { iso: item.datePublished, text: formatDate(item.datePublished, formatLocale()) }
     : undefined;
 }
 
