@@ -22,6 +22,7 @@ import { loadMore, locale, t } from '../i18n';
 import { storedSettings } from '../lib/settings';
 import { yieldToMain } from '../lib/turns';
 import { BUILD, KILL_SWITCH } from '../pwa/build-info';
+import { showsKept } from './data';
 import { inApp } from './route-match';
 
 /** How long a screen must stay unchanged before it is kept (ms). */
@@ -273,6 +274,9 @@ async function keep(written: Map<string, string>): Promise<void> {
   const root = document.getElementById('root');
   const path = window.location.pathname + window.location.search;
   if (!root || isSnapshot(root) || NOT_KEPT.test(window.location.pathname) || !settled(root)) return;
+  // A server's page on a device that keeps no feed yet: the next visit's app could not render
+  // what it shows, and would take the snapshot over with empty lists.
+  if (!showsKept()) return;
   const start = performance.now();
   const html = await markup(root);
   const end = performance.now();

@@ -40,4 +40,27 @@ describe('the status line', () => {
     });
     expect(currentFailure({ kind: 'http', at: 1 }, undefined)).toEqual({ kind: 'http', at: 1 });
   });
+
+  it('before anything is kept, says the page shows as the server published it, failure or not', () => {
+    const published = 5 * minute;
+    for (const failure of [undefined, { kind: 'offline' as const, at: success }]) {
+      for (const online of [true, false]) {
+        expect(statusLine({ online, lastSuccess: undefined, failure, published })).toEqual({
+          kind: 'page',
+          at: published,
+        });
+      }
+    }
+  });
+
+  it('says the first copy kept in this tab is kept, until the next success', () => {
+    const input = { online: true, failure: undefined, published: minute, firstKept: success };
+    expect(statusLine({ ...input, lastSuccess: success })).toEqual({ kind: 'kept' });
+    expect(statusLine({ ...input, lastSuccess: success + minute })).toEqual({
+      kind: 'updated',
+      at: success + minute,
+    });
+    // Offline, or after a failure, it says which copy shows, kept or not.
+    expect(statusLine({ ...input, online: false, lastSuccess: success }).kind).toBe('stale');
+  });
 });
