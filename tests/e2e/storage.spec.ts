@@ -197,8 +197,12 @@ test.describe('with the page syncing by itself', () => {
       date_published: '2031-01-01T00:00:00Z',
     };
     items = [fresh, ...demo.items];
+    // Refresh is on the lists (and More), not on an item's page.
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'News' }).click();
     await page.getByRole('button', { name: 'Refresh' }).click();
-    await expect(page.getByText('This device is out of storage space. Nothing saved was lost')).toBeVisible();
+    await expect(
+      page.getByText('This device is out of storage space. Free some space, then try again.'),
+    ).toBeVisible();
 
     await page.evaluate(() => sessionStorage.removeItem('test.overQuota'));
     await page.goto('/saved');

@@ -9,6 +9,7 @@ import { AccessibilitySection } from '../settings/AccessibilitySection';
 import { SettingsSection } from '../settings/SettingsSection';
 import { NotificationsSection } from '../notifications/NotificationsSection';
 import { StorageSection } from '../settings/StorageSection';
+import { RefreshButton } from '../status/StatusBar';
 import { lastReport } from '../status/sync-status';
 import { ShareApp } from '../shared/ShareActions';
 import { useDocumentTitle } from '../../app/title';
@@ -50,6 +51,10 @@ export function More() {
           )}
         </Show>
       </dl>
+      {/* The lists have Refresh on their status line; here, beside when it last worked. */}
+      <p>
+        <RefreshButton label={t('status.refresh')} />
+      </p>
       <Show when={lastReport()?.skipped.length}>
         {(count) => <p class="muted">{t('more.skipped', { count: String(count()) })}</p>}
       </Show>

@@ -134,7 +134,8 @@ export function StatusLine() {
   );
 }
 
-function RefreshButton(props: { label: string }) {
+/** Refresh (or Try again): asks for a sync now, and tells its outcome aloud. */
+export function RefreshButton(props: { label: string }) {
   return (
     <button
       type="button"

@@ -12,6 +12,12 @@
  */
 import type { SyncErrorKind } from '../../data/db';
 
+/**
+ * How long after the first copy was kept a success still counts as that news: a first visit
+ * syncs twice within moments (the page's own sync, then the new worker's first).
+ */
+const FIRST_KEPT_MS = 5 * 60_000;
+
 export type StatusLine =
   | { kind: 'never' }
   | { kind: 'page'; at: number }
@@ -47,6 +53,6 @@ export function statusLine(input: {
   if (lastSuccess === undefined)
     return published === undefined ? { kind: 'never' } : { kind: 'page', at: published };
   if (!online || currentFailure(input.failure, lastSuccess)) return { kind: 'stale', at: lastSuccess };
-  if (lastSuccess === input.firstKept) return { kind: 'kept' };
+  if (input.firstKept !== undefined && lastSuccess - input.firstKept < FIRST_KEPT_MS) return { kind: 'kept' };
   return { kind: 'updated', at: lastSuccess };
 }
