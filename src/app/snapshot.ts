@@ -37,10 +37,11 @@ const SWAP_DEADLINE = 4000;
 /** Addresses whose screen is not kept: search results depend on a typed query and an index. */
 const NOT_KEPT = /^\/search(\/|$)/;
 /**
- * Parts of the page that belong to the moment, not to the screen: dialogs, toasts and the
- * status banners (offline, a failed refresh), which may no longer be true at the next visit.
+ * Parts of the page that belong to the moment, not to the screen: dialogs, toasts, the status
+ * banners (offline, a failed refresh), which may no longer be true at the next visit, and the
+ * install offer (one visit's: the next visit's app would take it away again).
  */
-const MOMENTARY = 'dialog, .toast-area > *, .status .banner';
+const MOMENTARY = 'dialog, .toast-area > *, .status .banner, .install-banner';
 /**
  * Text that tells the moment: the status line ("Updated just now" would be false at the next
  * visit) and the last announcement. Emptied, not removed, so the line keeps its place (its

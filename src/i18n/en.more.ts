@@ -57,6 +57,7 @@ export const enMore = {
     past: 'Past',
     when: 'When',
     yourTime: 'Your time',
+    sameTime: 'The same as {{ zone }}',
     allDay: 'All day',
     venue: 'Venue',
     contacts: 'Contacts',

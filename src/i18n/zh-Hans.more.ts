@@ -56,6 +56,7 @@ export const zhHansMore: MoreCatalogue = {
     past: '往期活动',
     when: '时间',
     yourTime: '你所在地时间',
+    sameTime: '与{{ zone }}相同',
     allDay: '全天',
     venue: '地点',
     contacts: '联系人',

@@ -9,7 +9,7 @@ import { displayTitle } from '../../data/text';
 import { formatLocale, locale, t } from '../../i18n';
 import { languageMatch } from '../../data/translations';
 import { eventActions, eventState } from '../../lib/event-state';
-import { formatEventTime, zoneNameAt, type EventItem } from '../../lib/event-time';
+import { eventDay, formatEventTime, zoneNameAt, type EventItem } from '../../lib/event-time';
 import { downloadText } from '../../lib/download';
 import { eventToIcs, icsFileName } from '../../lib/ics';
 import { siteOrigin } from '../../lib/hydration';
@@ -54,8 +54,16 @@ function EventDetails(props: { item: EventItem }) {
   const actions = () => eventActions(event(), state());
   const zones = useZones();
   const venueZones = () => zones(event().timezone);
-  // Unknown in a server render and its hydration: the page then gives the venue's time only.
-  const readerZone = () => (event().allDay ? undefined : otherZone(venueZones(), new Date(event().start)));
+  /** The reader's time where their zone tells another; '' while it is unknown (a server render). */
+  const yourTime = () => {
+    if (!venueZones().reader) return '';
+    const zone = otherZone(venueZones(), new Date(event().start));
+    if (!zone) return t('events.sameTime', { zone: venueZones().name });
+    // The times alone (the day above is the venue's; another day is named by its weekday): a
+    // date again would make the row two lines on a phone, and the line held for it is one.
+    const text = formatEventTime(event(), formatLocale(), zone, { date: 'none', day: eventDay(event()) });
+    return t('time.named', { text, zone: zoneNameAt(new Date(event().start), locale(), zone) });
+  };
   const refs = () => event().contacts.flatMap((c: EventContact) => ('ref' in c ? [c.ref] : []));
   const referenced = createAsync(() => itemsById(refs()));
   const contacts = (): Contact[] => [
@@ -122,18 +130,12 @@ function EventDetails(props: { item: EventItem }) {
             ? when(event().timezone)
             : t('time.venue', { time: when(event().timezone), zone: venueZones().name })}
         </dd>
-        <Show when={readerZone()}>
-          {(zone) => (
-            <>
-              <dt>{t('events.yourTime')}</dt>
-              <dd>
-                {t('time.named', {
-                  text: when(zone()),
-                  zone: zoneNameAt(new Date(event().start), locale(), zone()),
-                })}
-              </dd>
-            </>
-          )}
+        {/* Always there for a timed event, so that nothing moves when the reader's zone is known
+            (after hydration): their time, or that it is the same. Empty until then, its line
+            reserved (styles.css). */}
+        <Show when={!event().allDay}>
+          <dt>{t('events.yourTime')}</dt>
+          <dd class="your-time">{yourTime()}</dd>
         </Show>
         <Show when={event().status === 'moved-online'}>
           <dt>{t('events.venue')}</dt>

@@ -23,8 +23,8 @@ const InstallBanner = later('the install offer', () =>
 
 /**
  * The home screen: news, newest first, straight from IndexedDB, a page at a time. The install
- * invitation, when there is one to make, sits under the title here (and in More), never above
- * an item.
+ * invitation, when there is one to make, sits at the end of the list here (and in More), never
+ * above an item, nor where its late arrival would push the cards down.
  */
 export function NewsList() {
   useDocumentTitle(() => t('nav.news'));
@@ -32,13 +32,14 @@ export function NewsList() {
     <section class="page">
       <h1>{t('nav.news')}</h1>
       <StatusLine />
-      <InstallBanner />
       <Suspense fallback={<LoadingState label={t('list.loading')} />}>
         {/* The list hydrates after the screen around it, each in a turn of its own. */}
         <HydrateInTurn>
           <NewsPages />
         </HydrateInTurn>
       </Suspense>
+      {/* After the list: it comes once the app has started, and there it moves nothing. */}
+      <InstallBanner />
     </section>
   );
 }
