@@ -49,6 +49,18 @@ async function recordShifts(context: BrowserContext): Promise<void> {
   });
 }
 
+/**
+ * A page on a mid-range phone: at CPU 4x the app's start and the first sync come well after the
+ * first paint, as on the phones people hold, so what comes late is late here too (unthrottled,
+ * on an idle machine, it can land before the first paint and move nothing by chance).
+ */
+async function phonePage(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  return page;
+}
+
 const shiftsOf = (page: Page) =>
   page.evaluate(() => (window as unknown as { citylinkShifts: Shift[] }).citylinkShifts);
 
@@ -110,14 +122,14 @@ for (const { path, userAgent } of [
       ...(userAgent ? { userAgent } : {}),
     });
     await recordShifts(context);
-    const cold = await context.newPage();
+    const cold = await phonePage(context);
     await cold.goto(path);
     await visitSettled(cold, path);
     await waitForController(cold);
     const coldCls = await expectStill(cold, `cold link to ${path}`);
     await cold.close();
 
-    const back = await context.newPage();
+    const back = await phonePage(context);
     await back.goto(path);
     await expect(back.locator('#root[data-snapshot]')).toHaveCount(0);
     await visitSettled(back, path);
