@@ -327,6 +327,9 @@ test.describe('at 1280 px', () => {
 test.describe('status that tells the truth', () => {
   test('a failed refresh is never shown beside "Updated just now"', async ({ page, context }) => {
     await firstVisit(page);
+    // The first visit says its copy is kept; the next says when it was updated.
+    await expect(page.locator('.status-line')).toContainText(en.status.kept);
+    await page.reload();
     await expect(page.locator('.status-line')).toContainText('Updated just now');
     // The network is up, the feed's server is not.
     await context.route('**/feed.json', (route) => route.abort('connectionrefused'));
