@@ -7,7 +7,7 @@
  * carries, so that code need not load before the first screen is interactive.
  */
 import { createAsync, query } from '@solidjs/router';
-import { createSignal } from 'solid-js';
+import { createMemo, createRoot, createSignal } from 'solid-js';
 import { isServer } from 'solid-js/web';
 import { feedUrl } from '../data/config';
 import type { Position } from '../data/lists';
@@ -34,9 +34,12 @@ export function markKept(): void {
  * The language lists are read in: the interface language, except on a page the server rendered
  * while this device keeps nothing, whose lists stay those of the page (its language's view).
  */
-export function listLanguage(): Locale {
-  return kept() ? locale() : (pageContext()?.locale ?? locale());
-}
+export const listLanguage: () => Locale = (() => {
+  const language = () => (kept() ? locale() : (pageContext()?.locale ?? locale()));
+  // A memo: the turn to what is kept changes no list whose language stays the same (a pager
+  // that saw its read change would load its pages afresh, replacing every card on screen).
+  return isServer ? language : createRoot(() => createMemo(language));
+})();
 
 /** Whether what shows comes from this device's store rather than the page the server sent. */
 export const showsKept = kept;

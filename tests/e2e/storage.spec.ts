@@ -4,8 +4,8 @@ import { recordFigure } from '../support/figures';
 import { collectErrors, waitForNews } from './helpers';
 import { demoFeed } from '../support/demo-feed';
 
-const MEMORY_EN = 'so the feed cannot be kept on this device for offline use';
-const MEMORY_ZH = '因此无法保存信息供离线使用';
+const MEMORY_EN = 'so nothing can be kept on this device for offline use';
+const MEMORY_ZH = '因此无法保存内容供离线使用';
 
 /** Waits for the end of this page's next sync (the app marks `<html data-sync-done>`). */
 async function waitForSync(page: Page): Promise<void> {

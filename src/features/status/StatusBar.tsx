@@ -58,12 +58,16 @@ function useSyncStatus() {
 export function StatusBar() {
   const { online, lastSuccess, problem, line } = useSyncStatus();
   const nothingSaved = () => lastSuccess() === undefined;
+  /**
+   * What is told aloud: a first copy kept (whoever asked), else the outcome of a refresh the
+   * reader asked for ("Up to date" even while the first copy's news still shows).
+   */
   const outcome = () => {
-    if (line().kind === 'kept') return t('status.kept');
     const report = lastReport();
-    if (!asked() || syncing() || !report) return '';
-    if (report.outcome === 'updated') return t('status.newItems');
-    return report.outcome === 'unchanged' ? t('status.upToDate') : '';
+    const answered = asked() && !syncing() && report;
+    if (answered && report.outcome === 'unchanged') return t('status.upToDate');
+    if (line().kind === 'kept') return t('status.kept');
+    return answered && report.outcome === 'updated' ? t('status.newItems') : '';
   };
 
   return (
