@@ -6,6 +6,7 @@
 import { generateHydrationScript, renderToStringAsync, type RequestEvent } from 'solid-js/web';
 import { provideRequestEvent } from 'solid-js/web/storage';
 import { App, preloadScreen } from './app/App';
+import { preloadFrame } from './app/Layout';
 import { syncFeed, type SyncReport } from './data/sync';
 import type { Item } from './data/model';
 import { loadLanguages, t, type Locale } from './i18n';
@@ -29,8 +30,10 @@ export function storeFeed(feedUrl: string, fetch: typeof globalThis.fetch, now: 
 /** The HTML of the app's `#root` at one address, and the script hydration needs in the head. */
 export async function renderScreen(ctx: RenderContext): Promise<{ html: string; hydrationScript: string }> {
   setRenderContext(ctx);
-  // The screen's code first, so that it renders in this pass rather than after a suspension.
-  await preloadScreen(ctx.path);
+  // The screen's code first, so that it renders in this pass rather than after a suspension;
+  // and the frame's lazy parts (status bar and line, notices), which the first page rendered
+  // (the home) was otherwise written without: its status line then came in after start-up.
+  await Promise.all([preloadScreen(ctx.path), preloadFrame()]);
   // The router keeps its query cache on the request event: one per page rendered.
   const event: RequestEvent = {
     request: new Request(new URL(ctx.path, ctx.origin || 'http://localhost')),

@@ -7,6 +7,7 @@ import { AppBar } from '../ui/AppBar';
 import { FrameIcon } from '../ui/FrameIcon';
 import { later } from '../ui/later';
 import { HydrateInTurn } from '../lib/hydration';
+import { StatusBar, StatusLine } from '../features/status/lazy';
 import { feedMeta } from './data';
 import type * as History from './history';
 import type * as FocusHeading from '../lib/focus-heading';
@@ -22,11 +23,6 @@ const UpdatePrompt = later('the update prompt', () =>
 // chunk is here; a render from scratch (the shell, a snapshot's take-over) loads them first
 // (`preloadFrame()`), so they never come in after the rest of the screen.
 // Their text is beyond the core catalogue too (`loadMore()`).
-const StatusBar = lazy(() =>
-  Promise.all([import('../features/status/StatusBar'), loadMore()]).then(([module]) => ({
-    default: module.StatusBar,
-  })),
-);
 const RetractedNotice = lazy(() =>
   Promise.all([import('../features/saved/RetractedNotice'), loadMore()]).then(([module]) => ({
     default: module.RetractedNotice,
@@ -40,7 +36,12 @@ const UrgentNotices = lazy(() =>
 
 /** Loads the frame's own chunks, for a render that hydrates nothing. */
 export async function preloadFrame(): Promise<void> {
-  await Promise.all([StatusBar.preload(), RetractedNotice.preload(), UrgentNotices.preload()]);
+  await Promise.all([
+    StatusBar.preload(),
+    StatusLine.preload(),
+    RetractedNotice.preload(),
+    UrgentNotices.preload(),
+  ]);
 }
 
 /**

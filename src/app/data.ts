@@ -7,15 +7,42 @@
  * carries, so that code need not load before the first screen is interactive.
  */
 import { createAsync, query } from '@solidjs/router';
+import { createMemo, createRoot, createSignal } from 'solid-js';
 import { isServer } from 'solid-js/web';
 import { feedUrl } from '../data/config';
 import type { Position } from '../data/lists';
 import type { ItemKind } from '../data/model';
 import { keyFromSegment } from '../data/paths';
 import { listEntry } from '../data/text';
-import { deviceZone } from '../lib/hydration';
+import { deviceZone, pageContext } from '../lib/hydration';
+import { locale, type Locale } from '../i18n';
 
 const db = () => import('../data/db');
+
+// Whether the screens read this device's store. A page the server rendered shows the build's
+// content, and until a sync has kept a feed here the store is empty: a list read there for the
+// reader's language (a Chinese reader of the English page) would trade the page's items for
+// "No events yet.". Known kept when a sync has stored one (src/features/status/sync-status.ts).
+const [kept, setKept] = createSignal(isServer || pageContext() === undefined);
+
+/** From now on the screens read what this device keeps (a sync has stored a feed). */
+export function markKept(): void {
+  setKept(true);
+}
+
+/**
+ * The language lists are read in: the interface language, except on a page the server rendered
+ * while this device keeps nothing, whose lists stay those of the page (its language's view).
+ */
+export const listLanguage: () => Locale = (() => {
+  const language = () => (kept() ? locale() : (pageContext()?.locale ?? locale()));
+  // A memo: the turn to what is kept changes no list whose language stays the same (a pager
+  // that saw its read change would load its pages afresh, replacing every card on screen).
+  return isServer ? language : createRoot(() => createMemo(language));
+})();
+
+/** Whether what shows comes from this device's store rather than the page the server sent. */
+export const showsKept = kept;
 const lists = () => import('../data/lists');
 
 /**

@@ -31,6 +31,7 @@ import {
 } from 'solid-js';
 import { isServer } from 'solid-js/web';
 import { RouterContext as DataContext } from '@solidjs/router';
+import { showsKept } from './data';
 import { inApp, matchRoute, type RouteDefinition } from './route-match';
 
 export interface RouteSectionProps {
@@ -205,6 +206,9 @@ export function Router(props: {
       if (event.defaultPrevented) return;
       const link = event.composedPath().find((node) => node instanceof HTMLAnchorElement);
       if (!(link instanceof HTMLAnchorElement) || !link.hasAttribute('href') || !inApp(link, event)) return;
+      // A server-rendered page on a device that keeps nothing yet (its first sync failed): the
+      // app's screens have nothing to read, the server has the page. The browser loads it.
+      if (!showsKept()) return;
       event.preventDefault();
       navigate(link.href);
     };

@@ -28,6 +28,7 @@ import { loadMore, locale, t } from '../i18n';
 import { storedSettings } from '../lib/settings';
 import { yieldToMain } from '../lib/turns';
 import { BUILD, KILL_SWITCH } from '../pwa/build-info';
+import { showsKept } from './data';
 import { inApp } from './route-match';
 
 /** How long a screen must stay unchanged before it is kept (ms). */
@@ -42,10 +43,11 @@ const SWAP_DEADLINE = 4000;
 /** Addresses whose screen is not kept: search results depend on a typed query and an index. */
 const NOT_KEPT = /^\/search(\/|$)/;
 /**
- * Parts of the page that belong to the moment, not to the screen: dialogs, toasts and the
- * status banners (offline, a failed refresh), which may no longer be true at the next visit.
+ * Parts of the page that belong to the moment, not to the screen: dialogs, toasts, the status
+ * banners (offline, a failed refresh), which may no longer be true at the next visit, and the
+ * install offer (one visit's: the next visit's app would take it away again).
  */
-const MOMENTARY = 'dialog, .toast-area > *, .status .banner';
+const MOMENTARY = 'dialog, .toast-area > *, .status .banner, .install-banner';
 /**
  * Text that tells the moment: the status line ("Updated just now" would be false at the next
  * visit) and the last announcements (the status line's, an urgent notice's, which may have
@@ -284,6 +286,9 @@ async function keep(written: Map<string, string>, code: string): Promise<void> {
   if (!root || isSnapshot(root) || NOT_KEPT.test(window.location.pathname) || !settled(root)) return;
   // The time of the markup, not of the write: an invalidation in between refuses it.
   const takenAt = Date.now();
+  // A server's page on a device that keeps no feed yet: the next visit's app could not render
+  // what it shows, and would take the snapshot over with empty lists.
+  if (!showsKept()) return;
   const start = performance.now();
   const html = await markup(root);
   const end = performance.now();

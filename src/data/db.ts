@@ -35,6 +35,8 @@ export interface SyncState {
   lastAttempt?: number;
   /** When the feed was last read successfully, changed or not (ms). */
   lastSuccess?: number;
+  /** When this device first kept the feed (ms): the page open then says so, once. */
+  firstSuccess?: number;
   /** Reason of the last failed sync; cleared by the next success. */
   lastError?: { kind: SyncErrorKind; detail: string };
 }

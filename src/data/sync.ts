@@ -93,6 +93,7 @@ async function runSync(options: SyncOptions): Promise<SyncReport> {
   try {
     await fetchPages(options, previous, next, report, now);
     next.lastSuccess = now();
+    next.firstSuccess ??= next.lastSuccess;
     delete next.lastError;
   } catch (error) {
     const failure = toFailure(error);

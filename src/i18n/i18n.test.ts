@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { zhHans } from './zh-Hans';
-import { chooseLocale, resolveLocale } from '.';
+import { chooseLocale, formatsFor, resolveLocale } from '.';
 
 describe('chooseLocale', () => {
   it('follows the first language we have', () => {
@@ -10,6 +10,22 @@ describe('chooseLocale', () => {
     expect(chooseLocale(['fr-FR', 'en-US'])).toBe('en');
     expect(chooseLocale(['de', 'zh-Hans-CN'])).toBe('zh-Hans');
     expect(chooseLocale([])).toBe('en');
+  });
+});
+
+describe('formatsFor', () => {
+  it("formats in the region of the reader's first preference in the interface language", () => {
+    expect(formatsFor('en', ['en-GB'])).toBe('en-GB');
+    expect(formatsFor('en', ['zh-CN', 'en-US', 'en-GB'])).toBe('en-US');
+    expect(formatsFor('zh-Hans', ['zh-CN', 'en-US'])).toBe('zh-Hans-CN');
+    expect(formatsFor('zh-Hans', ['zh-Hant-HK'])).toBe('zh-Hans-HK');
+  });
+  it("falls back to the language's default where the reader names no region", () => {
+    // British, as the app's English is; not Intl's "en", which is American.
+    expect(formatsFor('en', ['en'])).toBe('en-GB');
+    expect(formatsFor('en', ['zh-CN'])).toBe('en-GB');
+    expect(formatsFor('zh-Hans', ['zh', 'en-US'])).toBe('zh-Hans-CN');
+    expect(formatsFor('en', ['en-not a tag'])).toBe('en-GB');
   });
 });
 

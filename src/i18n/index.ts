@@ -34,6 +34,31 @@ export function resolveLocale(choice: LanguageChoice, device: Locale): Locale {
   return choice === 'system' ? device : choice;
 }
 
+/**
+ * The formats (dates, clock, numbers) of an interface language when the reader's languages
+ * name no region for it: British for English, as the app's English is; mainland China's for
+ * Chinese.
+ */
+const DEFAULT_FORMATS: Record<Locale, string> = { en: 'en-GB', 'zh-Hans': 'zh-Hans-CN' };
+
+/**
+ * The tag Intl formats with for `lang`: the language in the region of the reader's first
+ * preference in that language ("en-US" gives US dates and a 12-hour clock, "en-GB" British
+ * ones), else the language's default. The words stay the interface's; only formats follow.
+ */
+export function formatsFor(lang: Locale, preferred: readonly string[]): string {
+  for (const tag of preferred) {
+    if (chooseLocale([tag]) !== lang) continue;
+    try {
+      const region = new Intl.Locale(tag).region;
+      if (region) return lang === 'en' ? `en-${region}` : `zh-Hans-${region}`;
+    } catch {
+      // Not a well-formed tag: the next preference, else the default.
+    }
+  }
+  return DEFAULT_FORMATS[lang];
+}
+
 function deviceLanguages(): readonly string[] {
   return typeof navigator === 'undefined' ? [] : navigator.languages;
 }
@@ -106,7 +131,14 @@ const state = createRoot(() => {
     if (!untrack(parts).includes('more')) setParts(['core', 'more']);
     return loadAll(languages());
   };
-  return { locale, setDevice, t, loadAll, languages, more };
+  // A server render and its hydration format as the page's language does by default: the
+  // reader's region is the device's, like their language.
+  const formats = () => {
+    const render = rendering();
+    return render ? DEFAULT_FORMATS[render.locale] : formatsFor(locale(), deviceLanguages());
+  };
+  const formatLocale = isServer ? formats : createMemo(formats);
+  return { locale, formatLocale, setDevice, t, loadAll, languages, more };
 });
 
 // Before `loadLanguages()` has run nothing may render; an empty catalogue rather than a throw.
@@ -132,6 +164,8 @@ export function loadMore(): Promise<void> {
 
 /** The current interface language. */
 export const locale = state.locale;
+/** The tag for Intl's dates, times and numbers: the interface language in the reader's region. */
+export const formatLocale = state.formatLocale;
 /** Follows the device when its languages change (it matters while the setting is "system"). */
 export function followDevice(): void {
   state.setDevice(chooseLocale(deviceLanguages()));

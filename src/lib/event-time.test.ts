@@ -28,12 +28,16 @@ const timed: CityEvent = {
 const allDay: CityEvent = { ...timed, start: '2027-04-01', end: '2027-04-03', allDay: true };
 
 describe('event times', () => {
-  it("tells the venue time on the 24-hour clock, with the date in the screen's style", () => {
-    expect(formatEventTime(timed, 'en', 'Asia/Shanghai', { date: 'full' })).toBe(
-      'Tuesday, March 9, 2027, 09:00–17:30',
+  it("tells the venue time in the reader's formats, with the date in the screen's style", () => {
+    expect(formatEventTime(timed, 'en-GB', 'Asia/Shanghai', { date: 'full' })).toBe(
+      'Tuesday, 9 March 2027, 09:00–17:30',
     );
-    expect(formatEventTime(timed, 'en', 'Asia/Shanghai', { date: 'medium' })).toBe(
-      'Mar 9, 2027, 09:00–17:30',
+    expect(formatEventTime(timed, 'en-GB', 'Asia/Shanghai', { date: 'medium' })).toBe(
+      '9 Mar 2027, 09:00–17:30',
+    );
+    // US dates and a 12-hour clock, both, for a reader in the US: never one without the other.
+    expect(formatEventTime(timed, 'en-US', 'Asia/Shanghai', { date: 'full' }).replace(/\s/g, ' ')).toBe(
+      'Tuesday, March 9, 2027, 9:00 AM–5:30 PM',
     );
     expect(formatEventTime(timed, 'zh-Hans', 'Asia/Shanghai', { date: 'full' })).toBe(
       '2027年3月9日星期二 09:00–17:30',
@@ -43,24 +47,24 @@ describe('event times', () => {
     );
   });
   it('tells the same instant in another zone', () => {
-    expect(formatEventTime(timed, 'en', 'Europe/Berlin', { date: 'medium' })).toBe(
-      'Mar 9, 2027, 02:00–10:30',
+    expect(formatEventTime(timed, 'en-GB', 'Europe/Berlin', { date: 'medium' })).toBe(
+      '9 Mar 2027, 02:00–10:30',
     );
   });
   it('under a day heading, gives the times alone, and the weekday of a time on another day', () => {
     const day = '2027-03-09';
-    expect(formatEventTime(timed, 'en', 'Asia/Shanghai', { date: 'none', day })).toBe('09:00–17:30');
+    expect(formatEventTime(timed, 'en-GB', 'Asia/Shanghai', { date: 'none', day })).toBe('09:00–17:30');
     // In Los Angeles the event starts the evening before.
-    expect(formatEventTime(timed, 'en', 'America/Los_Angeles', { date: 'none', day })).toBe(
+    expect(formatEventTime(timed, 'en-GB', 'America/Los_Angeles', { date: 'none', day })).toBe(
       'Mon 17:00 – Tue 01:30',
     );
     expect(formatEventTime(timed, 'zh-Hans', 'America/Los_Angeles', { date: 'none', day })).toBe(
       '周一 17:00 – 周二 01:30',
     );
     const late = { ...timed, start: '2027-03-09T22:00:00+08:00', end: '2027-03-10T01:00:00+08:00' };
-    expect(formatEventTime(late, 'en', 'Asia/Shanghai', { date: 'none', day })).toBe('22:00 – Wed 01:00');
-    expect(formatEventTime(late, 'en', 'Asia/Shanghai', { date: 'medium' })).toBe(
-      'Mar 9, 2027, 22:00 – Mar 10, 2027, 01:00',
+    expect(formatEventTime(late, 'en-GB', 'Asia/Shanghai', { date: 'none', day })).toBe('22:00 – Wed 01:00');
+    expect(formatEventTime(late, 'en-GB', 'Asia/Shanghai', { date: 'medium' })).toBe(
+      '9 Mar 2027, 22:00 – 10 Mar 2027, 01:00',
     );
   });
   it('reads all-day dates as calendar dates in any zone', () => {
@@ -70,7 +74,7 @@ describe('event times', () => {
     expect(formatEventTime(allDay, 'zh-Hans', 'Asia/Shanghai', { date: 'full' })).toBe(
       '2027年4月1日星期四 – 2027年4月3日星期六',
     );
-    expect(formatEventTime(allDay, 'en', 'Asia/Shanghai', { date: 'none' })).toBe('');
+    expect(formatEventTime(allDay, 'en-GB', 'Asia/Shanghai', { date: 'none' })).toBe('');
   });
   it("begins and ends an all-day event at midnight in the venue's zone", () => {
     // Midnight in Jiangmen is 16:00 UTC the day before.
@@ -99,10 +103,12 @@ describe('event times', () => {
     const at = new Date('2027-03-09T20:30:00Z');
     expect(dayIn(at, 'Asia/Shanghai')).toBe('2027-03-10');
     expect(dayIn(at, 'Europe/Berlin')).toBe('2027-03-09');
-    expect(formatClock(at, 'en', 'Asia/Shanghai')).toBe('04:30');
+    expect(formatClock(at, 'en-GB', 'Asia/Shanghai')).toBe('04:30');
     expect(formatClock(at, 'zh-Hans', 'Europe/Berlin')).toBe('21:30');
-    expect(formatDay('2027-03-09', 'en', 'medium')).toBe('Mar 9, 2027');
-    expect(formatMoment(at.getTime(), 'en', 'Asia/Shanghai')).toBe('Mar 10, 2027, 04:30');
+    expect(formatClock(at, 'en-US', 'Asia/Shanghai').replace(/\s/g, ' ')).toBe('4:30 AM');
+    expect(formatDay('2027-03-09', 'en-GB', 'medium')).toBe('9 Mar 2027');
+    expect(formatDay('2027-03-09', 'en-US', 'medium')).toBe('Mar 9, 2027');
+    expect(formatMoment(at.getTime(), 'en-GB', 'Asia/Shanghai')).toBe('10 Mar 2027, 04:30');
     expect(formatMoment(at.getTime(), 'zh-Hans', 'Europe/Berlin')).toBe('2027年3月9日 21:30');
   });
 });

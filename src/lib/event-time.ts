@@ -63,9 +63,20 @@ export function dayIn(at: Date, timeZone: string): string {
   return formatter('en-CA', { timeZone, dateStyle: 'short' }).format(at);
 }
 
-/** A clock time, "09:30", the same way in every interface language. */
+/**
+ * A clock time as the reader's locale tells it: "09:30" on a 24-hour clock (en-GB, zh), "9:30 AM"
+ * where the locale's clock has 12 hours (en-US). Every time of the app goes through here, so a
+ * screen never mixes the two.
+ */
 export function formatClock(at: Date, locale: string, timeZone: string): string {
-  return formatter(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  const cycle = formatter(locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
+  const twelve = cycle === 'h11' || cycle === 'h12';
+  return formatter(
+    locale,
+    twelve
+      ? { timeZone, hour: 'numeric', minute: '2-digit' }
+      : { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  ).format(at);
 }
 
 /** A calendar day `YYYY-MM-DD` in a screen's date style ("Saturday, 22 May 2027" / "22 May 2027"). */

@@ -83,7 +83,7 @@ export function InstallSection() {
 
 /**
  * Once, from the second visit on: a dismissible offer to install, where there is one to make.
- * Shown on the News screen only (under its title), never above an item's heading.
+ * Shown on the News screen only (at the end of its list), never above an item's heading.
  */
 export function InstallBanner() {
   return (

@@ -7,15 +7,12 @@
 import { createSignal } from 'solid-js';
 import type { Workbox } from 'workbox-window';
 import { feedUrl } from '../data/config';
-import { t } from '../i18n';
-import { showToast } from '../lib/toast';
 import { SYNC_REQUEST, type PageToWorker } from '../data/messages';
 import type { SyncReport } from '../data/sync';
 // The build's sync worker script (bundled apart, with the parser), by its address.
 import pageSyncUrl from '../sw/page-sync.ts?worker&url';
 import { KILL_SWITCH } from './build-info';
 import { registerPeriodicSync } from './periodic-sync';
-import { recall, remember } from './remember';
 
 const [updateReady, setUpdateReady] = createSignal(false);
 // "Later" hides the prompt for this run of the app only: the next start finds the version
@@ -34,8 +31,6 @@ function timeout(ms: number): Promise<never> {
   return new Promise((_, reject) => setTimeout(() => reject(new Error('The worker did not answer')), ms));
 }
 
-// "Ready to work offline" is news once per device, not once per tab or visit.
-const OFFLINE_READY_SHOWN = 'citylink.offlineReadyShown';
 // Returning to the app checks for a new version, at most this often.
 const UPDATE_CHECK_MS = 60_000;
 
@@ -72,12 +67,6 @@ export async function registerWorker(): Promise<void> {
   const { Workbox } = await import('workbox-window');
   workbox = new Workbox(workerScriptUrl(WORKER_URL), { scope: '/' });
   workbox.addEventListener('waiting', () => setUpdateReady(true));
-  workbox.addEventListener('installed', (event) => {
-    // An external worker is a later version another tab found, not the first install.
-    if (event.isUpdate || event.isExternal || recall(OFFLINE_READY_SHOWN)) return;
-    remember(OFFLINE_READY_SHOWN, '1');
-    showToast(() => t('pwa.offlineReady'));
-  });
   reloadOnTakeover();
   workbox
     .register()

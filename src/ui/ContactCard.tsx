@@ -145,7 +145,13 @@ export function ContactCard(props: {
             <dt>{t('contacts.hours')}</dt>
             <dd>
               <Show when={c().openingHours}>
-                {(spec) => <OpenNow openingHours={spec()} zones={props.zones} now={props.now} />}
+                {/* Open or closed is known once the app runs: its line is held from the first
+                    paint (styles.css), so the facts under it do not move when it comes. */}
+                {(spec) => (
+                  <span class="open-slot">
+                    <OpenNow openingHours={spec()} zones={props.zones} now={props.now} />
+                  </span>
+                )}
               </Show>
               {t('time.named', { text: hours(), zone: props.zones.name })}
             </dd>

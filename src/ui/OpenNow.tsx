@@ -1,5 +1,5 @@
 import { createResource, Show } from 'solid-js';
-import { locale, t } from '../i18n';
+import { formatLocale, t } from '../i18n';
 import { dayIn, formatClock } from '../lib/event-time';
 import { hydrated } from '../lib/hydration';
 import { whoseTime, type Zones } from './whose-time';
@@ -26,9 +26,9 @@ export function OpenNow(props: { openingHours: string; zones: Zones; now: number
     );
   /** The time of the next change in `zone`, with its weekday when that is not today there. */
   const at = (next: Date, zone: string) => {
-    const clock = formatClock(next, locale(), zone);
+    const clock = formatClock(next, formatLocale(), zone);
     if (dayIn(next, zone) === dayIn(new Date(props.now), zone)) return clock;
-    return `${new Intl.DateTimeFormat(locale(), { timeZone: zone, weekday: 'short' }).format(next)} ${clock}`;
+    return `${new Intl.DateTimeFormat(formatLocale(), { timeZone: zone, weekday: 'short' }).format(next)} ${clock}`;
   };
   return (
     <Show when={state()?.state !== 'unknown' ? state() : undefined}>

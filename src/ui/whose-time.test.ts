@@ -5,7 +5,7 @@ import { setRenderContext } from '../lib/hydration';
 import { otherZone, whoseTime, type Zones } from './whose-time';
 
 const at = new Date('2027-05-22T01:30:00Z');
-const clock = (zone: string) => formatClock(at, 'en', zone);
+const clock = (zone: string) => formatClock(at, 'en-GB', zone);
 const jiangmen = (reader?: string): Zones => ({ zone: 'Asia/Shanghai', name: 'Jiangmen time', reader });
 
 describe('whoseTime', () => {

@@ -193,7 +193,11 @@ test('a broken feed keeps every stored item and says so', async ({ page }) => {
   await expect(page.getByText('Kept two')).toBeVisible();
   broken = true;
   await page.getByRole('button', { name: 'Refresh' }).click();
-  await expect(page.getByText('The feed could not be read. Nothing saved was lost.')).toBeVisible();
+  await expect(
+    page.getByText(
+      'The latest update from Citylink could not be read. Showing what is saved on this device.',
+    ),
+  ).toBeVisible();
   await page.reload();
   await expect(page.getByText('Kept one')).toBeVisible();
   await expect(page.getByText('Kept two')).toBeVisible();

@@ -135,6 +135,7 @@ test.describe('with the page syncing by itself against a changing feed', () => {
 
     // Its publisher retracts it: it goes, and the reader is told which one.
     items = [{ id: saved?.id ?? '', _city: { deleted: true } }];
+    await tab(page, 'More').click();
     await page.getByRole('button', { name: 'Refresh' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'withdrawn' })).toContainText(title);
     await tab(page, 'Saved').click();

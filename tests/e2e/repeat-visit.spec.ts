@@ -88,16 +88,17 @@ for (const language of [
       const firstCard = page.locator('.card-list .card-title a').first();
       const cardTitle = ((await firstCard.textContent()) ?? '').trim();
       await waitForKept(page, '/', cardTitle);
+      // The list's status line tells the moment ("Updated just now"): kept without its text, as it
+      // would be false later; its place stays.
+      await expect(page.locator('.status-line')).toContainText(/\S/);
+      const keptList = await keptMarkup(page, '/');
+      expect(keptList).toContain('class="status-line"');
+      expect(keptList).not.toMatch(/<div class="status-line"><span>[^<]/);
       await firstCard.click();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(cardTitle);
       const itemPath = new URL(page.url()).pathname;
       const opening = ((await page.locator('main .prose').first().textContent()) ?? '').trim().slice(0, 20);
       await waitForKept(page, itemPath, cardTitle);
-      // The status line tells the moment ("Updated just now"): not kept, as it would be false later.
-      await expect(page.locator('.status-line')).toContainText(/\S/);
-      const kept = await keptMarkup(page, itemPath);
-      expect(kept).toContain('class="status-line"');
-      expect(kept).not.toMatch(/<div class="status-line"><span>[^<]/);
 
       await context.setOffline(true);
       await slowDown(context, page);

@@ -4,8 +4,8 @@ import { recordFigure } from '../support/figures';
 import { collectErrors, waitForNews } from './helpers';
 import { demoFeed } from '../support/demo-feed';
 
-const MEMORY_EN = 'so the feed cannot be kept on this device for offline use';
-const MEMORY_ZH = '因此无法保存信息供离线使用';
+const MEMORY_EN = 'so nothing can be kept on this device for offline use';
+const MEMORY_ZH = '因此无法保存内容供离线使用';
 
 /** Waits for the end of this page's next sync (the app marks `<html data-sync-done>`). */
 async function waitForSync(page: Page): Promise<void> {
@@ -87,13 +87,13 @@ test('IndexedDB missing: a failed refresh and going offline never claim anything
   const page = await context.newPage();
   await page.goto('/');
   await waitForNews(page);
-  const status = page.getByRole('region', { name: 'Feed status' });
+  const status = page.getByRole('region', { name: 'Updates' });
   // The feed's server goes away while the reader is online: the refresh fails as `offline`.
   await page.route('**/feed.json', (route) => route.abort('connectionrefused'));
   const done = await page.locator('html').getAttribute('data-sync-done');
-  await status.getByRole('button', { name: 'Refresh' }).click();
+  await page.getByRole('button', { name: 'Refresh' }).click();
   await expect(page.locator('html')).not.toHaveAttribute('data-sync-done', done ?? '');
-  await expect(status).toContainText('Could not reach the feed. Showing what this tab has already loaded.');
+  await expect(status).toContainText('Could not reach Citylink. Showing what this tab has already loaded.');
   await context.setOffline(true);
   await expect(status).toContainText('You are offline. Only what this tab has already loaded still opens.');
   await expect(status).toContainText(MEMORY_EN);
@@ -240,8 +240,12 @@ test.describe('with the page syncing by itself', () => {
       date_published: '2031-01-01T00:00:00Z',
     };
     items = [fresh, ...demo.items];
+    // Refresh is on the lists (and More), not on an item's page.
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'News' }).click();
     await page.getByRole('button', { name: 'Refresh' }).click();
-    await expect(page.getByText('This device is out of storage space. Nothing saved was lost')).toBeVisible();
+    await expect(
+      page.getByText('This device is out of storage space. Free some space, then try again.'),
+    ).toBeVisible();
 
     await page.evaluate(() => sessionStorage.removeItem('test.overQuota'));
     await page.goto('/saved');

@@ -42,7 +42,7 @@ async function firstSync(page: Page, path: string): Promise<number> {
 
 test('a 100,000-item page syncs, reports its retractions and clears the kept screens', async ({ page }) => {
   test.setTimeout(600_000);
-  const status = page.getByRole('region', { name: 'Feed status' });
+  const status = page.getByRole('region', { name: 'Updates' });
   site.feed = () => page1(items);
   const firstSyncMs = await firstSync(page, '/');
   await waitForController(page);

@@ -2,7 +2,7 @@ import { createAsync } from '@solidjs/router';
 import { useSearchParams } from '../../app/router';
 import { createResource, For, Show, Suspense } from 'solid-js';
 import { now } from '../../app/clock';
-import { contactEntries, useFeedZone } from '../../app/data';
+import { contactEntries, listLanguage, useFeedZone } from '../../app/data';
 import type { ContactEntry } from '../../data/lists';
 import { createRenderMemo, HydrateInTurn, hydrated } from '../../lib/hydration';
 import { itemPath } from '../../data/paths';
@@ -19,6 +19,7 @@ import { createRememberedPager, idsPage, sameIds } from '../shared/pager';
 import { ShowMore, ShowPrevious } from '../shared/Paging';
 import { EmptyState, LoadingState } from '../../ui/States';
 import { ClearFilter } from '../shared/ClearFilter';
+import { StatusLine } from '../status/lazy';
 
 /**
  * The directory of service stations and offices: open ones first when their hours are known,
@@ -31,6 +32,7 @@ export function ContactsList() {
   return (
     <section class="page">
       <h1>{t('nav.contacts')}</h1>
+      <StatusLine />
       <Suspense fallback={<LoadingState label={t('list.loading')} />}>
         <Directory />
       </Suspense>
@@ -42,7 +44,7 @@ function Directory() {
   const zone = useFeedZone();
   const lines = useContactLines();
   const [search] = useSearchParams<{ lang?: string }>();
-  const read = () => contactEntries(locale(), settings().onlyMyLanguage);
+  const read = () => contactEntries(listLanguage(), settings().onlyMyLanguage);
   const entries = createAsync(read);
   const all = () => entries() ?? [];
   // Only loaded when some contact has machine-readable hours (the parser is large), and never

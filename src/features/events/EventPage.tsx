@@ -5,10 +5,10 @@ import { now } from '../../app/clock';
 import { itemAt, itemsById, translationsOf } from '../../app/data';
 import type { Contact, EventContact } from '../../data/model';
 import { displayTitle } from '../../data/text';
-import { locale, t } from '../../i18n';
+import { formatLocale, locale, t } from '../../i18n';
 import { languageMatch } from '../../data/translations';
 import { eventActions, eventState } from '../../lib/event-state';
-import { formatEventTime, zoneNameAt, type EventItem } from '../../lib/event-time';
+import { eventDay, formatEventTime, zoneNameAt, type EventItem } from '../../lib/event-time';
 import { downloadText } from '../../lib/download';
 import { icsFileName } from '../../lib/ics';
 import { calendarFile, calendarFilePath, contactFilePath } from '../../lib/item-files';
@@ -55,8 +55,16 @@ function EventDetails(props: { item: EventItem }) {
   const actions = () => eventActions(event(), state());
   const zones = useZones();
   const venueZones = () => zones(event().timezone);
-  // Unknown in a server render and its hydration: the page then gives the venue's time only.
-  const readerZone = () => (event().allDay ? undefined : otherZone(venueZones(), new Date(event().start)));
+  /** The reader's time where their zone tells another; '' while it is unknown (a server render). */
+  const yourTime = () => {
+    if (!venueZones().reader) return '';
+    const zone = otherZone(venueZones(), new Date(event().start));
+    if (!zone) return t('events.sameTime', { zone: venueZones().name });
+    // The times alone (the day above is the venue's; another day is named by its weekday): a
+    // date again would make the row two lines on a phone, and the line held for it is one.
+    const text = formatEventTime(event(), formatLocale(), zone, { date: 'none', day: eventDay(event()) });
+    return t('time.named', { text, zone: zoneNameAt(new Date(event().start), locale(), zone) });
+  };
   const refs = () => event().contacts.flatMap((c: EventContact) => ('ref' in c ? [c.ref] : []));
   const referenced = createAsync(() => itemsById(refs()));
   /** Each contact with the language it is written in (its own item's, else the event's) and its file. */
@@ -91,7 +99,7 @@ function EventDetails(props: { item: EventItem }) {
       calendarFile(props.item, siteOrigin(), Date.now()),
     );
   };
-  const when = (zone: string) => formatEventTime(event(), locale(), zone, { date: 'full' });
+  const when = (zone: string) => formatEventTime(event(), formatLocale(), zone, { date: 'full' });
 
   const calendarButton = (kind: 'button-primary' | 'button-secondary') => (
     <a
@@ -132,18 +140,12 @@ function EventDetails(props: { item: EventItem }) {
             ? when(event().timezone)
             : t('time.venue', { time: when(event().timezone), zone: venueZones().name })}
         </dd>
-        <Show when={readerZone()}>
-          {(zone) => (
-            <>
-              <dt>{t('events.yourTime')}</dt>
-              <dd>
-                {t('time.named', {
-                  text: when(zone()),
-                  zone: zoneNameAt(new Date(event().start), locale(), zone()),
-                })}
-              </dd>
-            </>
-          )}
+        {/* Always there for a timed event, so that nothing moves when the reader's zone is known
+            (after hydration): their time, or that it is the same. Empty until then, its line
+            reserved (styles.css). */}
+        <Show when={!event().allDay}>
+          <dt>{t('events.yourTime')}</dt>
+          <dd class="your-time">{yourTime()}</dd>
         </Show>
         <Show when={event().status === 'moved-online'}>
           <dt>{t('events.venue')}</dt>

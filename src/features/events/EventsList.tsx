@@ -3,13 +3,13 @@ import { useSearchParams } from '../../app/router';
 import { createSignal, For, onCleanup, Show, Suspense } from 'solid-js';
 import { isServer } from 'solid-js/web';
 import { now } from '../../app/clock';
-import { eventEntries, feedMeta } from '../../app/data';
+import { eventEntries, feedMeta, listLanguage } from '../../app/data';
 import { tagLabel } from '../../data/translations';
 import { keepPart, recallPart } from '../../app/history-parts';
 import { useDocumentTitle } from '../../app/title';
 import type { EventEntry } from '../../data/lists';
 import { createRenderMemo } from '../../lib/hydration';
-import { locale, t } from '../../i18n';
+import { formatLocale, locale, t } from '../../i18n';
 import { eventDay, formatDay, hasEvent, splitByTime, type EventItem } from '../../lib/event-time';
 import { settings } from '../../lib/settings';
 import { NotifyEvents } from '../notifications/NotifyEvents';
@@ -18,6 +18,7 @@ import { createRememberedPager, idsPage, sameIds } from '../shared/pager';
 import { ShowMore, ShowPrevious } from '../shared/Paging';
 import { EmptyState, LoadingState } from '../../ui/States';
 import { ClearFilter } from '../shared/ClearFilter';
+import { StatusLine } from '../status/lazy';
 
 /**
  * Upcoming events, soonest first and grouped by day (the venue's day), then past events,
@@ -33,6 +34,7 @@ export function EventsList() {
         <h1>{t('nav.events')}</h1>
         <NotifyEvents />
       </div>
+      <StatusLine />
       <Suspense fallback={<LoadingState label={t('list.loading')} />}>
         <EventsView />
       </Suspense>
@@ -42,7 +44,7 @@ export function EventsList() {
 
 function EventsView() {
   const [search] = useSearchParams<{ tag?: string }>();
-  const read = () => eventEntries(locale(), settings().onlyMyLanguage);
+  const read = () => eventEntries(listLanguage(), settings().onlyMyLanguage);
   const entries = createAsync(read);
   const all = () => entries() ?? [];
   const meta = createAsync(() => feedMeta());
@@ -157,7 +159,7 @@ function Days(props: { items: EventItem[] }) {
     <For each={days()}>
       {(day) => (
         <section class="day">
-          <h3 class="day-title">{formatDay(day, locale(), 'full')}</h3>
+          <h3 class="day-title">{formatDay(day, formatLocale(), 'full')}</h3>
           <EventCards items={byDay().get(day) ?? []} level={4} dates="none" implied="upcoming" />
         </section>
       )}

@@ -3,13 +3,14 @@ import { Show } from 'solid-js';
 import { feedMeta, syncState } from '../../app/data';
 import { feedUrl } from '../../data/config';
 import { localized } from '../../data/translations';
-import { locale, t } from '../../i18n';
+import { formatLocale, locale, t } from '../../i18n';
 import { formatMoment } from '../../lib/event-time';
 import { InstallSection } from '../../pwa/InstallPrompt';
 import { AccessibilitySection } from '../settings/AccessibilitySection';
 import { SettingsSection } from '../settings/SettingsSection';
 import { NotificationsSection } from '../notifications/NotificationsSection';
 import { StorageSection } from '../settings/StorageSection';
+import { RefreshButton } from '../status/StatusBar';
 import { lastReport } from '../status/sync-status';
 import { ShareApp } from '../shared/ShareActions';
 import { useDocumentTitle } from '../../app/title';
@@ -20,7 +21,7 @@ export function More() {
   const state = createAsync(() => syncState());
   useDocumentTitle(() => t('more.title'));
   // The device's own time (when it last synced), on the app's one clock format.
-  const dateTime = (ms: number) => formatMoment(ms, locale());
+  const dateTime = (ms: number) => formatMoment(ms, formatLocale());
   return (
     <section class="page">
       <h1>{t('more.title')}</h1>
@@ -54,6 +55,10 @@ export function More() {
           )}
         </Show>
       </dl>
+      {/* The lists have Refresh on their status line; here, beside when it last worked. */}
+      <p>
+        <RefreshButton label={t('status.refresh')} />
+      </p>
       <Show when={lastReport()?.skipped.length}>
         {(count) => <p class="muted">{t('more.skipped', { count: String(count()) })}</p>}
       </Show>

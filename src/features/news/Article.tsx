@@ -3,7 +3,7 @@ import { useParams } from '../../app/router';
 import { For, Show, Suspense } from 'solid-js';
 import { itemAt, useFeedZone } from '../../app/data';
 import { displayTitle } from '../../data/text';
-import { locale, t } from '../../i18n';
+import { formatLocale, locale, t } from '../../i18n';
 import { formatDate, formatList } from '../../lib/format';
 import { feedImage, settings } from '../../lib/settings';
 import { ItemBody } from '../../ui/ItemBody';
@@ -33,7 +33,9 @@ export function Article() {
                 <p class="article-meta">
                   <Show when={found().datePublished}>
                     {(date) => (
-                      <time datetime={date()}>{unlessHydrating(formatDate, date(), locale(), zone())}</time>
+                      <time datetime={date()}>
+                        {unlessHydrating(formatDate, date(), formatLocale(), zone())}
+                      </time>
                     )}
                   </Show>
                   <Show when={authors().length}>

@@ -5,7 +5,7 @@ import { useDocumentTitle } from '../../app/title';
 import type { Item } from '../../data/model';
 import { itemPath } from '../../data/paths';
 import { displayTitle, excerpt } from '../../data/text';
-import { locale, t } from '../../i18n';
+import { formatLocale, t } from '../../i18n';
 import { hasEvent, splitByTime } from '../../lib/event-time';
 import { formatDate } from '../../lib/format';
 import { feedImage } from '../../lib/settings';
@@ -81,7 +81,7 @@ function Cards(props: { items: Item[] }) {
                   contact.meta(item)
                 ) : (
                   <Show when={item.datePublished}>
-                    {(date) => <time datetime={date()}>{formatDate(date(), locale())}</time>}
+                    {(date) => <time datetime={date()}>{formatDate(date(), formatLocale())}</time>}
                   </Show>
                 )
               }

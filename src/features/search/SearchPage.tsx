@@ -14,7 +14,7 @@ import { ClearFilter } from '../shared/ClearFilter';
 import { displayTitle, excerpt } from '../../data/text';
 import { languageMatch, pickLanguage, tagLabel } from '../../data/translations';
 import { feedMeta } from '../../app/data';
-import { locale, t } from '../../i18n';
+import { formatLocale, locale, t } from '../../i18n';
 import { formatDate, languageName } from '../../lib/format';
 import { highlight, matcher, snippet, type Matcher, type Piece } from '../../lib/search/highlight';
 import {
@@ -325,10 +325,10 @@ function resultDate(item: Item): { iso: string; text: string } | undefined {
   if (event) {
     // All-day dates are calendar days: read at UTC so no zone moves them.
     const iso = event.allDay ? `${event.start}T00:00:00Z` : event.start;
-    return { iso: event.start, text: formatDate(iso, locale(), event.allDay ? 'UTC' : event.timezone) };
+    return { iso: event.start, text: formatDate(iso, formatLocale(), event.allDay ? 'UTC' : event.timezone) };
   }
   return item.datePublished
-    ? { iso: item.datePublished, text: formatDate(item.datePublished, locale()) }
+    ? { iso: item.datePublished, text: formatDate(item.datePublished, formatLocale()) }
     : undefined;
 }
 

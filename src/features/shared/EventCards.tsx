@@ -2,7 +2,7 @@ import { For } from 'solid-js';
 import { now } from '../../app/clock';
 import { itemPath } from '../../data/paths';
 import { displayTitle } from '../../data/text';
-import { locale, t } from '../../i18n';
+import { formatLocale, t } from '../../i18n';
 import { eventState, type EventState } from '../../lib/event-state';
 import { eventDay, formatDay, formatEventTime, type DateStyle, type EventItem } from '../../lib/event-time';
 import { feedImage } from '../../lib/settings';
@@ -31,13 +31,13 @@ export function EventCards(props: {
     const event = item.event;
     if (event.allDay) {
       if (props.dates !== 'none')
-        return formatEventTime(event, locale(), event.timezone, { date: props.dates });
+        return formatEventTime(event, formatLocale(), event.timezone, { date: props.dates });
       return event.end && event.end !== event.start
-        ? t('events.allDayUntil', { date: formatDay(event.end, locale(), 'full') })
+        ? t('events.allDayUntil', { date: formatDay(event.end, formatLocale(), 'full') })
         : t('events.allDay');
     }
     const day = eventDay(event);
-    const [dates, language] = [props.dates, locale()];
+    const [dates, language] = [props.dates, formatLocale()];
     return whoseTime(zones(event.timezone), new Date(event.start), (zone) =>
       formatEventTime(event, language, zone, {
         // The reader's time goes by the venue's day: its weekday only where it falls on another.

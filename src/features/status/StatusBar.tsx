@@ -1,32 +1,29 @@
 import { createAsync } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { now } from '../../app/clock';
-import { syncState } from '../../app/data';
-import { formatRelative } from '../../lib/format';
-import { locale, t } from '../../i18n';
+import { syncState, useFeedZone } from '../../app/data';
+import { formatDate, formatRelative } from '../../lib/format';
+import { pageContext, unlessHydrating } from '../../lib/hydration';
+import { formatLocale, t } from '../../i18n';
 import { createOnlineSignal } from './connectivity';
-import { currentFailure, statusLine, type Failure, type StatusLine } from './status-line';
+import { currentFailure, statusLine, type Failure, type StatusLine as Line } from './status-line';
 import { storage } from './storage-status';
 import { lastReport, refresh, syncing } from './sync-status';
 
-/**
- * Offline banner, where content is kept when that is not this device's storage, "updated N
- * minutes ago", the last sync problem, and the refresh button. The line and the banners never
- * contradict each other (src/features/status/status-line.ts).
- */
-export function StatusBar() {
+// Told aloud only after a refresh the reader asked for; a problem has its own banner.
+const [asked, setAsked] = createSignal(false);
+
+/** Runs a refresh the reader asked for (its outcome is then told aloud). */
+function refreshAsked(): void {
+  setAsked(true);
+  void refresh();
+}
+
+/** The sync's state as the banners and the line read it, so that they never disagree. */
+function useSyncStatus() {
   const online = createOnlineSignal();
   const state = createAsync(() => syncState());
-
   const lastSuccess = () => state()?.lastSuccess;
-  // Told aloud only after a refresh the reader asked for; a problem has its own banner.
-  const [asked, setAsked] = createSignal(false);
-  const outcome = () => {
-    const report = lastReport();
-    if (!asked() || syncing() || !report) return '';
-    if (report.outcome === 'updated') return t('status.newItems');
-    return report.outcome === 'unchanged' ? t('status.upToDate') : '';
-  };
   /** The latest failure known: this tab's or any context's last report, else the stored state's. */
   const failure = (): Failure | undefined => {
     const report = lastReport();
@@ -34,20 +31,56 @@ export function StatusBar() {
     const stored = state();
     return stored?.lastError && { kind: stored.lastError.kind, at: stored.lastAttempt ?? 0 };
   };
-  const problem = () => currentFailure(failure(), lastSuccess());
+  /** The failure a banner tells, with "Try again": online only (offline has its own banner). */
+  const problem = () => (online() ? currentFailure(failure(), lastSuccess()) : undefined);
+  /** This device's first copy, when it was kept while this page was open. */
+  const firstKept = () => {
+    const first = state()?.firstSuccess;
+    return first !== undefined && first >= performance.timeOrigin ? first : undefined;
+  };
+  const line = () =>
+    statusLine({
+      online: online(),
+      lastSuccess: lastSuccess(),
+      failure: failure(),
+      published: pageContext()?.now,
+      firstKept: firstKept(),
+    });
+  return { online, lastSuccess, problem, line };
+}
+
+/**
+ * The banners of the whole app's state: offline, where content is kept when that is not this
+ * device's storage, and the last sync's problem (with the one action, Try again), each saying
+ * what shows instead: what is saved here, or, before anything is, nothing. In the frame, above
+ * every screen; the status line is the lists' own (`StatusLine`).
+ */
+export function StatusBar() {
+  const { online, lastSuccess, problem, line } = useSyncStatus();
+  const nothingSaved = () => lastSuccess() === undefined;
   // Where nothing can be kept (no IndexedDB), nothing is "saved on this device" to show.
   const memory = () => storage() === 'memory';
-  const problemText = (kind: Failure['kind']) =>
-    memory() && (kind === 'offline' || kind === 'timeout' || kind === 'http')
-      ? t(`syncErrorMemory.${kind}`)
-      : t(`syncError.${kind}`);
-  const line = () => statusLine({ online: online(), lastSuccess: lastSuccess(), failure: failure() });
+  /**
+   * What is told aloud: a first copy kept (whoever asked), else the outcome of a refresh the
+   * reader asked for ("Up to date" even while the first copy's news still shows).
+   */
+  const outcome = () => {
+    const report = lastReport();
+    const answered = asked() && !syncing() && report;
+    if (answered && report.outcome === 'unchanged') return t('status.upToDate');
+    if (line().kind === 'kept') return t('status.kept');
+    return answered && report.outcome === 'updated' ? t('status.newItems') : '';
+  };
 
   return (
     <div class="status" role="region" aria-label={t('status.label')}>
       <Show when={!online()}>
         <p class="banner offline" role="status">
-          {memory() ? t('status.offlineMemory') : t('status.offline')}
+          {memory()
+            ? t('status.offlineMemory')
+            : nothingSaved()
+              ? t('status.offlineNothingSaved')
+              : t('status.offline')}
         </p>
       </Show>
       <Show when={memory()}>
@@ -68,32 +101,23 @@ export function StatusBar() {
           </button>
         </p>
       </Show>
-      <Show when={online() && problem()}>
+      <Show when={problem()}>
         {(error) => (
-          <p class="banner warn" role="status">
-            {problemText(error().kind)}
-          </p>
+          <div class="banner warn banner-action">
+            <p role="status">
+              {t('status.problem', {
+                cause: t(`syncError.${error().kind}`),
+                then: memory()
+                  ? t('status.memoryShown')
+                  : nothingSaved()
+                    ? t('status.nothingSaved')
+                    : t('status.savedShown'),
+              })}
+            </p>
+            <RefreshButton label={t('status.tryAgain')} />
+          </div>
         )}
       </Show>
-      <div class="status-line">
-        {/* Not live: it changes with the clock, and would be read out every half minute. */}
-        <span>
-          {/* A function of the line, language and clock: the text follows all three. */}
-          {lineText(line(), now())}
-        </span>
-        <button
-          type="button"
-          class="button-quiet"
-          onClick={() => {
-            setAsked(true);
-            void refresh();
-          }}
-          // aria-disabled, not disabled: a disabled button drops the keyboard focus it has.
-          aria-disabled={syncing()}
-        >
-          {syncing() ? t('status.refreshing') : t('status.refresh')}
-        </button>
-      </div>
       <p class="visually-hidden" role="status">
         {outcome()}
       </p>
@@ -101,22 +125,62 @@ export function StatusBar() {
   );
 }
 
-function lineText(line: StatusLine, now: number): string {
+/**
+ * The status line of a list (News, Events, Contacts), under its title: what the list shows and
+ * how new it is, and Refresh. Not above an item's heading: an item says when it was published.
+ * One line of reserved height (styles.css), so that its text can change without moving the list.
+ * While a banner above offers "Try again", the line has no button of its own: one action.
+ */
+export function StatusLine() {
+  const { problem, line } = useSyncStatus();
+  const zone = useFeedZone();
+  return (
+    <div class="status-line">
+      {/* Not live: it changes with the clock, and would be read out every half minute. */}
+      <span>
+        {/* A function of the line, language and clock: the text follows all three. */}
+        {lineText(line(), now(), zone())}
+      </span>
+      <Show when={!problem()}>
+        <RefreshButton label={t('status.refresh')} />
+      </Show>
+    </div>
+  );
+}
+
+/** Refresh (or Try again): asks for a sync now, and tells its outcome aloud. */
+export function RefreshButton(props: { label: string }) {
+  return (
+    <button
+      type="button"
+      class="button-quiet"
+      onClick={refreshAsked}
+      // aria-disabled, not disabled: a disabled button drops the keyboard focus it has.
+      aria-disabled={syncing()}
+    >
+      {syncing() ? t('status.refreshing') : props.label}
+    </button>
+  );
+}
+
+function lineText(line: Line, now: number, zone: string): string {
   if (line.kind === 'never') return t('status.neverUpdated');
-  if (line.kind === 'updated') return t('status.updated', { when: updatedWhen(line.at, now) });
-  return t('status.showingCopy', { when: clockTime(line.at, now) });
+  if (line.kind === 'kept') return t('status.kept');
+  if (line.kind === 'page') {
+    // The day the page was made, in the feed's zone: the server knows no other.
+    // Not while hydrating, where the server's text stays: the page's first Intl formatter loads
+    // its data, 60-100 ms on a slow phone (src/lib/hydration.ts).
+    const date = unlessHydrating(formatDate, new Date(line.at).toISOString(), formatLocale(), zone);
+    return t('status.page', { date });
+  }
+  if (line.kind === 'updated') return t('status.updated', { when: ago(line.at, now) });
+  return t('status.showingCopy', { when: ago(line.at, now) });
 }
 
-/** "just now" for the first minute (Intl would say "now", which reads oddly after "Updated"). */
-function updatedWhen(when: number, now: number): string {
-  return now - when < 60_000 ? t('status.justNow') : formatRelative(when, now, locale());
-}
-
-/** The time of day, with the date when it was not today (a copy's age must be plain). */
-function clockTime(when: number, now: number): string {
-  const sameDay = new Date(when).toDateString() === new Date(now).toDateString();
-  return new Intl.DateTimeFormat(locale(), {
-    ...(sameDay ? {} : { dateStyle: 'medium' }),
-    timeStyle: 'short',
-  }).format(when);
+/**
+ * "just now" for the first minute (Intl would say "now", which reads oddly after "Updated"),
+ * then "5 minutes ago": an age needs no zone, where a clock time would need one.
+ */
+function ago(when: number, now: number): string {
+  return now - when < 60_000 ? t('status.justNow') : formatRelative(when, now, formatLocale());
 }

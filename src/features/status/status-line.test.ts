@@ -40,4 +40,29 @@ describe('the status line', () => {
     });
     expect(currentFailure({ kind: 'http', at: 1 }, undefined)).toEqual({ kind: 'http', at: 1 });
   });
+
+  it('before anything is kept, says the page shows as the server published it, failure or not', () => {
+    const published = 5 * minute;
+    for (const failure of [undefined, { kind: 'offline' as const, at: success }]) {
+      for (const online of [true, false]) {
+        expect(statusLine({ online, lastSuccess: undefined, failure, published })).toEqual({
+          kind: 'page',
+          at: published,
+        });
+      }
+    }
+  });
+
+  it('says the first copy kept while the page is open is kept, until a later success', () => {
+    const input = { online: true, failure: undefined, published: minute, firstKept: success };
+    expect(statusLine({ ...input, lastSuccess: success })).toEqual({ kind: 'kept' });
+    // The worker's first sync, moments after the page's own, is still that news.
+    expect(statusLine({ ...input, lastSuccess: success + 2_000 })).toEqual({ kind: 'kept' });
+    expect(statusLine({ ...input, lastSuccess: success + 10 * minute })).toEqual({
+      kind: 'updated',
+      at: success + 10 * minute,
+    });
+    // Offline, or after a failure, it says which copy shows, kept or not.
+    expect(statusLine({ ...input, online: false, lastSuccess: success }).kind).toBe('stale');
+  });
 });

@@ -5,6 +5,7 @@
  */
 import { revalidate } from '@solidjs/router';
 import { createSignal } from 'solid-js';
+import { markKept } from '../../app/data';
 import { SYNC_STARTED } from '../../data/config';
 import { CHANNEL, isBroadcast } from '../../data/messages';
 import type { SyncReport } from '../../data/sync';
@@ -56,6 +57,7 @@ export async function refresh(): Promise<void> {
 async function rereadStored(): Promise<void> {
   const stored = await import('../../data/db').then((db) => db.getFeedMeta()).catch(() => undefined);
   if (!stored) return;
+  markKept();
   await revalidate().catch(() => undefined);
 }
 
