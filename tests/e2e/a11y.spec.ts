@@ -223,9 +223,14 @@ for (const { locale, catalogue } of LOCALES) {
             nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
           }));
           expect(found).toEqual([]);
-          // A run that checked nothing would pass too: make sure the rules that matter ran.
+          // A run that checked nothing would pass too: make sure the rules that matter ran. A
+          // screen with no button (the status line's Refresh is on the lists alone) has no
+          // button for axe to name.
           const ran = results.passes.map((rule) => rule.id);
-          expect(ran).toEqual(expect.arrayContaining(['color-contrast', 'button-name']));
+          const buttons = await page.locator('button:visible').count();
+          expect(ran).toEqual(
+            expect.arrayContaining(['color-contrast', ...(buttons ? ['button-name'] : [])]),
+          );
         });
       }
     });
