@@ -9,20 +9,6 @@ export function feedUrl(base: string): string {
 }
 
 /**
- * Hosts whose pictures a feed body may load by itself, besides the site's own and the feed's:
- * `VITE_IMAGE_HOSTS`, host names (with a port where it is not the default) separated by commas,
- * such as `images.example.org,cdn.example.org`. A picture from any other host waits for the
- * reader's tap (src/lib/sanitize.ts): a host a city has not vetted learns nothing of who reads.
- */
-export function imageHosts(): string[] {
-  const configured = (import.meta.env.VITE_IMAGE_HOSTS as string | undefined) ?? '';
-  return configured
-    .split(',')
-    .map((host) => host.trim().toLowerCase())
-    .filter((host) => host !== '');
-}
-
-/**
  * The push service's API (server/push): `/push/` on the app's own host unless `VITE_PUSH_URL`
  * names another (its origin then joins the page's `connect-src`, scripts/csp.ts).
  */

@@ -22,7 +22,8 @@
  * (scripts/csp.ts): no media element is left that the policy would block.
  */
 import DOMPurify from 'dompurify';
-import { feedUrl, imageHosts } from '../data/config';
+import { feedUrl } from '../data/config';
+import { imageHosts } from '../data/image-hosts';
 import { t } from '../i18n';
 import { httpsImage } from './image-url';
 

@@ -14,7 +14,7 @@ import { icsFileName } from '../../lib/ics';
 import { calendarFile, calendarFilePath, contactFilePath } from '../../lib/item-files';
 import { siteOrigin } from '../../lib/hydration';
 import { settings } from '../../lib/settings';
-import { placeLine } from '../../lib/format';
+import { placeLine } from '../../lib/place-line';
 import { ContactCard } from '../../ui/ContactCard';
 import { Directions } from '../../ui/Directions';
 import { DriverView } from '../../ui/DriverView';
