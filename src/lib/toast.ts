@@ -1,8 +1,8 @@
 /**
- * Toasts (Material's snackbars): short confirmations ("Link copied", "Ready to work offline")
- * shown over the bottom of the screen, above the navigation. They go by themselves, are read out
- * politely, and a new screen clears them, so none outlives the screen it was about. What the
- * reader must still act on (a failure, the update prompt) is not a toast that goes.
+ * Toasts (Material's snackbars): short confirmations ("Link copied", "Copied") shown over the
+ * bottom of the screen, above the navigation. They go by themselves, are read out politely, and
+ * a new screen clears them, so none outlives the screen it was about. What the reader must still
+ * act on (a failure, the update prompt) is not a toast that goes.
  */
 import { createSignal } from 'solid-js';
 

@@ -25,7 +25,8 @@ test.beforeAll(async () => {
   const feed = JSON.parse(readFileSync(join(root, 'feed.json'), 'utf8')) as { items: unknown[] };
   feed.items.unshift({ ...DOTTED, content_text: 'Notes.', date_published: '2030-01-01T09:00:00+08:00' });
   writeFileSync(join(root, 'feed.json'), JSON.stringify(feed));
-  mkdirSync(join(root, 'files'));
+  // The build writes item files there too (src/lib/item-files.ts).
+  mkdirSync(join(root, 'files'), { recursive: true });
   writeFileSync(join(root, 'files', 'welcome.ics'), 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n');
   writeFileSync(join(root, 'files', 'desk.vcf'), 'BEGIN:VCARD\r\nEND:VCARD\r\n');
   archive = `/feed/${readdirSync(join(root, 'feed'))[0] ?? ''}`;
