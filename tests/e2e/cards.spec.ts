@@ -315,10 +315,12 @@ test.describe('leftovers', () => {
     await page.locator('article').getByRole('button', { name: 'Share', exact: true }).tap();
     const toast = page.locator('.toast');
     await expect(toast).toBeVisible();
+    // The first contact's taxi card, in its grouped actions (the event's own sits higher than
+    // any toast on a phone's first screen): the reader scrolls it to where the toast is.
     const taxi = page
-      .locator('article > .action-group')
+      .locator('.contact.boxed .action-group')
+      .first()
       .getByRole('button', { name: 'Show to a taxi driver' });
-    // The reader scrolls the taxi card to where the toast is.
     const [card, up] = [await taxi.boundingBox(), await toast.boundingBox()];
     await page.evaluate((by) => window.scrollBy(0, by), card!.y - up!.y);
     await expect
@@ -329,6 +331,6 @@ test.describe('leftovers', () => {
       .toBe(true);
     // And the taxi card can be tapped while the toast is up.
     await taxi.tap();
-    await expect(page.getByRole('dialog', { name: /广东省江门市台山市/ })).toBeVisible();
+    await expect(page.getByRole('dialog', { name: /广东省江门市/ })).toBeVisible();
   });
 });
