@@ -202,6 +202,11 @@ test('Chromium: an undismissed banner does not come back on a later visit', asyn
     await second.close();
     const third = await visit(context);
     await waitForNews(third);
+    // This test is about the offer, not about a tap during start-up (repeat-visit.spec.ts): the
+    // app has taken the kept screen over before the tap. In one CI run of two a tap before then
+    // was lost (noted for an issue of its own).
+    await third.waitForSelector('html[data-hydrated]', { state: 'attached' });
+    await expect(third.locator('#root')).not.toHaveAttribute('data-snapshot');
     await third.getByRole('link', { name: 'More', exact: true }).click();
     await expect(third.getByRole('button', { name: 'Install Citylink' })).toBeVisible({ timeout: 30_000 });
     await expect(banner(third)).toHaveCount(0);
