@@ -45,6 +45,9 @@ const ATTRIBUTES = new Set(
     'checked disabled selected multiple readonly required placeholder autocomplete inputmode ' +
     'enterkeyhint min max step low high optimum open datetime start reversed cite colspan rowspan scope ' +
     'headers abbr span ' +
+    // Invoker commands: a button that opens its own dialog (Directions, Show to a taxi driver).
+    // They reach only elements of the same markup, and no dialog or popover is kept.
+    'command commandfor ' +
     // SVG, lower-cased (viewBox).
     'xmlns viewbox preserveaspectratio focusable d fill fill-rule fill-opacity clip-rule stroke ' +
     'stroke-width stroke-linecap stroke-linejoin stroke-opacity stroke-dasharray shape-rendering ' +

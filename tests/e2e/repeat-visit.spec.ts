@@ -8,6 +8,7 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isAppMarkup } from '../../src/data/snapshot-markup';
 import { keptMarkup } from '../support/snapshots';
 import { expect, test, watchCsp } from './fixtures';
 import { firstVisit, recordStates, recordedStates, type ScreenState } from './helpers';
@@ -208,6 +209,29 @@ test('an offline return visit paints with the styles its page carries: no styles
   expect(seen.painted).toBe(1);
   await expect(page.locator('main h1')).toHaveCSS('font-size', '24px');
 });
+
+// Pages whose cards open dialogs (Directions, Show to a taxi driver): what they keep must pass
+// the worker's check of kept markup, or their next visit starts from the shell with "Loading".
+for (const path of ['/events/taishan-roots-clinic-2027', '/contacts/foreign-talent-station']) {
+  test(`${path} comes back from its snapshot, dialog buttons and all`, async ({ page, context }) => {
+    await recordStates(context);
+    await firstVisit(page);
+    await page.goto(path);
+    const heading = ((await page.locator('main h1').textContent()) ?? '').trim();
+    await waitForKept(page, path, heading);
+    const kept = await keptMarkup(page, path);
+    expect(kept).toContain('commandfor=');
+    expect(isAppMarkup(kept), 'the worker accepts the kept markup').toBe(true);
+
+    await context.setOffline(true);
+    await slowDown(context, page);
+    await page.reload();
+    await appTookOver(page);
+    const parsed = (await recordedStates(page)).filter((state) => !state.parsing);
+    expect(parsed[0]?.snapshot, 'the first screen is the snapshot').toBe(true);
+    for (const { text } of parsed) expect(text.startsWith(`${heading} | `), text).toBe(true);
+  });
+}
 
 /**
  * Reloads offline on a slow phone (so the snapshot stays on screen a while) and taps the first
