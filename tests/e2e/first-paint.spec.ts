@@ -10,7 +10,7 @@ import { itemPath } from '../../src/data/paths';
 import { bodyText, displayTitle } from '../../src/data/text';
 import { en } from '../../src/i18n/en';
 import { demoFeed } from '../support/demo-feed';
-import { recordStates, recordedStates } from './helpers';
+import { NO_HEADING, recordStates, recordedStates } from './helpers';
 
 const parsed = parseFeed(demoFeed(), {
   baseUrl: 'http://127.0.0.1/feed.json',
@@ -110,8 +110,13 @@ test.describe('with JavaScript, cold', () => {
       const seen = await recordedStates(page);
       const parsed = seen.filter((state) => !state.parsing).map((state) => state.text);
       expect(parsed.length).toBeGreaterThan(0);
+      // While the parser runs, the page is a prefix of the parsed one. Its heading may not be
+      // parsed yet: then what came before it in <main> must still be the start of the page's.
+      const [firstHeading, firstBody] = (parsed[0] ?? '').split(' | ', 2);
       for (const { text } of seen.filter((state) => state.parsing)) {
-        expect(parsed[0]?.startsWith(text), `painted while parsing: ${text}`).toBe(true);
+        const [heading, body] = text.split(' | ', 2);
+        if (heading !== NO_HEADING) expect(heading, `painted while parsing: ${text}`).toBe(firstHeading);
+        expect(firstBody?.startsWith(body ?? ''), `painted while parsing: ${text}`).toBe(true);
       }
       for (const state of parsed) {
         expect(state.startsWith(`${title} | `), state).toBe(true);

@@ -107,6 +107,9 @@ export function collectErrors(page: Page): string[] {
   return errors;
 }
 
+/** What `recordStates` writes for the h1 of a page that has none (yet, while parsing). */
+export const NO_HEADING = '(no heading)';
+
 /** A state of the screen as the recorder saw it: its h1 and main text. */
 export interface ScreenState {
   text: string;
@@ -122,13 +125,13 @@ export interface ScreenState {
  * repeat visits prove with it that no blank or loading state ever shows.
  */
 export async function recordStates(target: Page | BrowserContext): Promise<void> {
-  await target.addInitScript(() => {
+  await target.addInitScript((noHeading) => {
     const seen: ScreenState[] = [];
     (window as unknown as { states: ScreenState[] }).states = seen;
     const record = () => {
       const main = document.querySelector('main');
       if (!main) return;
-      const text = `${document.querySelector('h1')?.textContent ?? '(no heading)'} | ${(main.textContent ?? '').replace(/\s+/g, ' ').trim()}`;
+      const text = `${document.querySelector('h1')?.textContent ?? noHeading} | ${(main.textContent ?? '').replace(/\s+/g, ' ').trim()}`;
       const parsing = document.readyState === 'loading';
       const snapshot = document.getElementById('root')?.hasAttribute('data-snapshot') ?? false;
       const last = seen[seen.length - 1];
@@ -144,7 +147,7 @@ export async function recordStates(target: Page | BrowserContext): Promise<void>
       attributeFilter: ['data-snapshot'],
     });
     document.addEventListener('readystatechange', record);
-  });
+  }, NO_HEADING);
 }
 
 /** The states `recordStates` saw in this page so far. */
