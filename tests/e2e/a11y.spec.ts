@@ -110,10 +110,14 @@ async function openQr(page: Page): Promise<void> {
   await expect(page.locator('dialog[open]')).toBeVisible();
 }
 
-/** Goes to a screen and waits until its data has loaded (a heading and no loading text). */
+/**
+ * Goes to a screen and waits until its data has loaded (a heading and no loading text). The
+ * heading is the one the screen declares its title (`data-screen-title`): a screen that did not
+ * would never be kept for the next visit (src/app/snapshot.ts).
+ */
 async function load(page: Page, route: A11yRoute, loading: string): Promise<void> {
   await page.goto(route.path);
-  await expect(page.locator('main h1')).toHaveCount(1);
+  await expect(page.locator('main h1[data-screen-title]')).toHaveCount(1);
   await expect(page.getByText(loading, { exact: true })).toHaveCount(0);
   await route.open?.(page);
 }

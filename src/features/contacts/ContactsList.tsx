@@ -28,7 +28,7 @@ export function ContactsList() {
   useDocumentTitle(() => t('nav.contacts'));
   return (
     <section class="page">
-      <h1>{t('nav.contacts')}</h1>
+      <h1 data-screen-title>{t('nav.contacts')}</h1>
       <StatusLine />
       <Suspense fallback={<LoadingState label={t('list.loading')} />}>
         <Directory />
