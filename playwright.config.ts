@@ -6,7 +6,13 @@ import { chromiumLaunch, olderChromium } from './tests/support/chromium';
  * the system's Chromium: Playwright cannot download its own browser here. Set CHROMIUM_PATH
  * to use another Chromium-based browser.
  */
-const port = Number(process.env.E2E_PORT ?? 4173);
+/**
+ * The tests' own port, not `npm start`'s 4173 nor the push service's 8787: the tests run while
+ * the app is being served in another terminal. Fixed, not one the OS picks: the build writes
+ * the site's address (CITYLINK_SITE_URL) into its pages, and `npm run test:e2e` builds for
+ * this one.
+ */
+const port = Number(process.env.E2E_PORT ?? 4190);
 
 /**
  * The second project: the oldest Chromium we support (tests/support/chromium.ts), on the specs

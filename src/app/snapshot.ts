@@ -1,7 +1,7 @@
 /**
  * Screens kept for the next visit, and the start on one (ARCHITECTURE.md "Repeat visits").
  *
- * Keeping: once a screen has settled (its heading is there, nothing is loading, the page has
+ * Keeping: once a screen has settled (its title is there, nothing is loading, the page has
  * been still for a moment), `#root`'s markup is kept for its address (src/data/snapshots.ts).
  * The worker then answers the next navigation to that address with the shell holding it
  * (src/sw/snapshot.ts), marked `data-snapshot`.
@@ -13,7 +13,7 @@
  * work as such, and a tap on anything else is held and given to the same control of the app's
  * screen, if it is still the same control.
  */
-import { createEffect, createRoot, on, type JSX } from 'solid-js';
+import { createComponent, createEffect, createRoot, on, type JSX } from 'solid-js';
 import { render } from 'solid-js/web';
 import { SNAPSHOT_ATTRIBUTE } from '../data/config';
 import { CHANNEL, isBroadcast } from '../data/messages';
@@ -42,19 +42,28 @@ const SWAP_AFTER_QUIET = 60;
 const SWAP_DEADLINE = 4000;
 /** Addresses whose screen is not kept: search results depend on a typed query and an index. */
 const NOT_KEPT = /^\/search(\/|$)/;
-/**
- * Parts of the page that belong to the moment, not to the screen: dialogs, toasts, the status
- * banners (offline, a failed refresh), which may no longer be true at the next visit, and the
- * install offer (one visit's: the next visit's app would take it away again).
+/*
+ * What a screen's markup says of itself, each said by the component that renders it (never
+ * found by class name, which is styling's):
+ * - `data-screen-title`: the screen's title (every screen's h1; a11y.spec.ts fails on a
+ *   screen without one). A screen without it never settles, so it is never kept.
+ * - `data-state`: `loading`, `empty` or `error` (src/ui/States.tsx).
+ * - `data-momentary`: a part that belongs to the moment, not to the screen: a toast, a status
+ *   banner (offline, a failed refresh), which may no longer be true at the next visit, the
+ *   install offer (one visit's: the next visit's app would take it away again). Dialogs too,
+ *   by their element.
+ * - `data-moment-text`: text that tells the moment: the status line ("Updated just now" would
+ *   be false at the next visit) and the last announcements (the status bar's, an urgent
+ *   notice's, which may have been dismissed by then). Emptied, not removed, so the line keeps
+ *   its place (its Refresh button holds its height) and the app's text fills it without moving
+ *   the screen.
+ * - `data-status-bar`: where the kept offline banner goes (StatusBar's `OfflineBanner`).
+ * - `data-feed-html`: a body of feed HTML (src/ui/ItemBody.tsx).
  */
-const MOMENTARY = 'dialog, .toast-area > *, .status .banner, .install-banner';
-/**
- * Text that tells the moment: the status line ("Updated just now" would be false at the next
- * visit) and the last announcements (the status line's, an urgent notice's, which may have
- * been dismissed by then). Emptied, not removed, so the line keeps its place (its
- * Refresh button holds its height) and the app's text fills it without moving the screen.
- */
-const MOMENT_TEXT = '.status-line > span, .status .visually-hidden, [data-urgent-announcer]';
+const TITLE = '[data-screen-title]';
+const LOADING = '[data-state="loading"]';
+const MOMENTARY = 'dialog, [data-momentary]';
+const MOMENT_TEXT = '[data-moment-text]';
 /**
  * Controls a held tap is given to once the app's screen is in place. Links too: followed in the
  * snapshot, a link would load a whole page and start the app again; given to the app's link, it
@@ -73,9 +82,9 @@ function isSnapshot(root: HTMLElement): boolean {
   return root.hasAttribute(SNAPSHOT_ATTRIBUTE);
 }
 
-/** A screen has settled: its heading is there and nothing on it is loading. */
+/** A screen has settled: its title is there and nothing on it is loading. */
 function settled(root: ParentNode): boolean {
-  return root.querySelector('main h1') !== null && root.querySelector('.state-loading') === null;
+  return root.querySelector(TITLE) !== null && root.querySelector(LOADING) === null;
 }
 
 /**
@@ -267,16 +276,21 @@ export function keepScreens(code: string): void {
 /**
  * The one status banner whose truth the next visit knows before any script of the app has run:
  * offline (`navigator.onLine`, which index.html's first script copies to `<html data-offline>`).
- * Every kept screen has it, shown by styles.css only when the page loaded offline, in the place
- * and form of the app's own (StatusBar): the app's render, with its banner, then replaces the
- * snapshot without moving anything. Not a live region: the app's banner announces.
+ * Every kept screen has it, rendered by the status bar's own component (`OfflineBanner`), so the
+ * app's render, with its banner, then replaces the snapshot without moving anything.
  */
-function offlineBanner(): HTMLElement {
-  const banner = document.createElement('p');
-  banner.className = 'banner offline';
-  banner.setAttribute('data-if-offline', '');
-  banner.textContent = t('status.offline');
-  return banner;
+async function offlineBanner(): Promise<Element> {
+  // Loaded here, not with this module: a start on a snapshot needs none of the status bar's
+  // code before the app's render loads it.
+  const { OfflineBanner } = await import('../features/status/StatusBar');
+  // Its own root, disposed once rendered: the banner is markup to copy, with nothing to update.
+  let dispose: (() => void) | undefined;
+  const banner = createRoot((done) => {
+    dispose = done;
+    return createComponent(OfflineBanner, { text: t('status.offline'), kept: true });
+  });
+  dispose?.();
+  return banner as Element;
 }
 
 /** Keeps the screen on the page now, if it has settled and may be kept. */
@@ -328,18 +342,19 @@ async function markup(root: HTMLElement): Promise<string | undefined> {
   // together, for a screen of twenty cards, they made a long task on a slow phone. The copy is
   // detached: nothing changes it meanwhile.
   await yieldToMain();
-  if (copy.querySelector('main .state-error, main .state-empty')) return undefined;
+  if (copy.querySelector('main [data-state="error"], main [data-state="empty"]')) return undefined;
   for (const element of copy.querySelectorAll(MOMENTARY)) element.remove();
   // The banner's text is beyond the core catalogue; the status bar has loaded the rest already.
   await loadMore();
-  copy.querySelector('.status')?.prepend(offlineBanner());
+  const banner = await offlineBanner();
+  copy.querySelector('[data-status-bar]')?.prepend(banner);
   for (const element of copy.querySelectorAll(MOMENT_TEXT)) element.textContent = '';
   // Feed HTML passed DOMPurify before it reached the DOM, but markup serialised again can parse
   // into something else (mutation XSS): a body is kept only if its markup, sanitized once more,
   // parses back into the very nodes on screen (attributes in any order), i.e. the worker's page
   // will parse it into what DOMPurify accepts.
   const { dataSaver } = storedSettings();
-  const bodies = copy.querySelectorAll('.prose');
+  const bodies = copy.querySelectorAll('[data-feed-html]');
   if (bodies.length > 0) {
     // DOMPurify only where there is feed HTML (item pages): on a list, loading this module and
     // keeping its screen is no long task of DOMPurify's set-up.

@@ -1,11 +1,10 @@
-import 'fake-indexeddb/auto';
 import fc from 'fast-check';
-import { IDBFactory } from 'fake-indexeddb';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { recordFigure } from '../../tests/support/figures';
 import type * as DbModule from './db';
 import { parseFeed } from './parse';
 import type * as SyncModule from './sync';
+import { emptyDatabase } from '../../tests/support/database';
 
 const FEED = 'https://city.example.org/feed.json';
 const RUNS = 1_000;
@@ -137,8 +136,7 @@ describe('syncFeed on generated feeds and failures', () => {
   const deliveries = new Map<Delivery, number>();
 
   beforeAll(async () => {
-    globalThis.indexedDB = new IDBFactory();
-    vi.resetModules();
+    emptyDatabase();
     db = await import('./db');
     sync = await import('./sync');
   });

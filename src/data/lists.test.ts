@@ -1,11 +1,11 @@
-import 'fake-indexeddb/auto';
-import { IDBCursor, IDBFactory } from 'fake-indexeddb';
+import { IDBCursor } from 'fake-indexeddb';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as DbModule from './db';
 import type * as ListsModule from './lists';
 import type { FeedMeta, Item, ItemKind } from './model';
 import { readerView, type Reader } from './translations';
+import { emptyDatabase } from '../../tests/support/database';
 
 // Counts cursor steps. Installed before any cursor is used: idb recognises a cursor's
 // `continue` by identity, the first time it wraps one.
@@ -15,8 +15,7 @@ let db: typeof DbModule;
 let lists: typeof ListsModule;
 
 beforeEach(async () => {
-  globalThis.indexedDB = new IDBFactory();
-  vi.resetModules();
+  emptyDatabase();
   db = await import('./db');
   lists = await import('./lists');
 });
@@ -155,13 +154,12 @@ describe('readListPage', () => {
       });
       await fc.assert(
         fc.asyncProperty(arbitraryFeed, async (feed) => {
-          globalThis.indexedDB = new IDBFactory();
+          emptyDatabase();
           // Without IndexedDB, storage runs over the in-memory store: same reads, its own
           // backward walk and multiEntry `by-link` index.
           // (It says so in a warning, expected here.)
           const quiet = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
           if (backend === 'the in-memory store') Reflect.deleteProperty(globalThis, 'indexedDB');
-          vi.resetModules();
           db = await import('./db');
           lists = await import('./lists');
           const items = feed.items.map((f, i) =>

@@ -1,9 +1,8 @@
-import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type * as DbModule from './db';
 import type * as PushModule from './push';
 import { readPushMessage } from './push-message';
+import { emptyDatabase } from '../../tests/support/database';
 
 const FEED = 'https://city.example.org/feed.json';
 const AT = Date.parse('2026-08-01T08:00:00+08:00');
@@ -12,8 +11,7 @@ let db: typeof DbModule;
 let push: typeof PushModule;
 
 beforeEach(async () => {
-  globalThis.indexedDB = new IDBFactory();
-  vi.resetModules();
+  emptyDatabase();
   db = await import('./db');
   push = await import('./push');
 });

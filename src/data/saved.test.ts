@@ -1,10 +1,9 @@
-import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type * as DbModule from './db';
 import type { Item } from './model';
 import type * as SyncModule from './sync';
+import { emptyDatabase } from '../../tests/support/database';
 
 const FEED = 'https://city.example.org/feed.json';
 
@@ -12,8 +11,7 @@ let db: typeof DbModule;
 let sync: typeof SyncModule;
 
 beforeEach(async () => {
-  globalThis.indexedDB = new IDBFactory();
-  vi.resetModules();
+  emptyDatabase();
   db = await import('./db');
   sync = await import('./sync');
 });

@@ -1,8 +1,7 @@
-import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as DbModule from './db';
 import type * as SyncModule from './sync';
+import { emptyDatabase } from '../../tests/support/database';
 
 const FEED = 'https://city.example.org/feed.json';
 
@@ -13,8 +12,7 @@ type Modules = {
 
 // Each test gets an empty database and fresh module state (the cached open promise).
 async function fresh(): Promise<Modules> {
-  globalThis.indexedDB = new IDBFactory();
-  vi.resetModules();
+  emptyDatabase();
   return { sync: await import('./sync'), db: await import('./db') };
 }
 

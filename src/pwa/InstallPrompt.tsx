@@ -96,7 +96,7 @@ export function InstallBanner() {
 function BannerBody() {
   onMount(markBannerShown);
   return (
-    <aside class="install-banner" aria-labelledby="install-banner-text">
+    <aside class="install-banner" data-momentary aria-labelledby="install-banner-text">
       <img src="/icon.svg" alt="" width="40" height="40" />
       <div class="install-banner-body">
         <p id="install-banner-text">{t('install.bannerText')}</p>

@@ -35,7 +35,7 @@ export function ItemBody(props: { html?: string; text?: string; lang?: string; n
           return hydrating() ? '' : (sanitizeHtml(html, { noImages }) as string);
         });
         // eslint-disable-next-line solid/no-innerhtml -- the HTML passed DOMPurify just above
-        return <div class="prose" lang={props.lang} onClick={showHeld} innerHTML={safe()} />;
+        return <div class="prose" data-feed-html lang={props.lang} onClick={showHeld} innerHTML={safe()} />;
       }}
     </Show>
   );

@@ -5,7 +5,8 @@ import { Dynamic } from 'solid-js/web';
 export function ItemCard(props: {
   href: string;
   title: string;
-  meta?: JSX.Element;
+  /** The meta line: a date, a time, a place's hours; after the badges. */
+  meta: JSX.Element;
   text?: string;
   image?: string;
   badge?: JSX.Element;
@@ -20,12 +21,11 @@ export function ItemCard(props: {
         <Dynamic component={`h${props.level ?? 2}`} class="card-title" lang={props.lang}>
           <a href={props.href}>{props.title}</a>
         </Dynamic>
-        <Show when={props.meta || props.badge}>
-          <p class="card-meta">
-            {props.badge}
-            {props.meta}
-          </p>
-        </Show>
+        {/* Not behind a Show of `meta || badge`: that read would render the meta a second time. */}
+        <p class="card-meta">
+          {props.badge}
+          {props.meta}
+        </p>
         <Show when={props.text}>
           <p class="card-text" lang={props.lang}>
             {props.text}

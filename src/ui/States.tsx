@@ -3,7 +3,7 @@ import { Show, type JSX } from 'solid-js';
 /** A screen or section whose content is on its way: a spinner and what is loading, told politely. */
 export function LoadingState(props: { label: string }) {
   return (
-    <p class="state state-loading" role="status">
+    <p class="state" data-state="loading" role="status">
       {props.label}
     </p>
   );
@@ -12,7 +12,7 @@ export function LoadingState(props: { label: string }) {
 /** Nothing to show yet: what is missing, why, and what to do about it when something can be done. */
 export function EmptyState(props: { title?: string; children: JSX.Element; action?: JSX.Element }) {
   return (
-    <div class="state state-empty">
+    <div class="state" data-state="empty">
       <Show when={props.title}>{(title) => <p class="state-title">{title()}</p>}</Show>
       <p>{props.children}</p>
       {props.action}
@@ -26,8 +26,8 @@ export function EmptyState(props: { title?: string; children: JSX.Element; actio
  */
 export function ErrorState(props: { title: string; children: JSX.Element; action?: JSX.Element }) {
   return (
-    <section class="page state-error">
-      <h1>{props.title}</h1>
+    <section class="page" data-state="error">
+      <h1 data-screen-title>{props.title}</h1>
       <p>{props.children}</p>
       {props.action}
     </section>

@@ -73,6 +73,7 @@ export function Toast(props: {
   return (
     <div
       class="toast"
+      data-momentary
       onMouseEnter={hold(true)}
       onMouseLeave={hold(false)}
       onFocusIn={hold(true)}

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type BrowserContext, type Page, type Request } from '@playwright/test';
 
 /** Waits until a service worker controls the page (the first worker claims its clients). */
@@ -153,3 +154,22 @@ export async function recordStates(target: Page | BrowserContext): Promise<void>
 /** The states `recordStates` saw in this page so far. */
 export const recordedStates = (page: Page): Promise<ScreenState[]> =>
   page.evaluate(() => (window as unknown as { states: ScreenState[] }).states);
+
+/** The rules every screen is held to: WCAG 2.2 up to AA (a11y.spec.ts checks each screen). */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * What axe finds on the page, or in the part of it `include` selects, as "rule: elements"
+ * lines (a failure names what to fix). The WCAG 2.2 AA rules, or every rule of axe's (its best
+ * practices too) with `allRules`.
+ */
+export async function axeViolations(
+  page: Page,
+  options: { include?: string; allRules?: boolean } = {},
+): Promise<string[]> {
+  let axe = new AxeBuilder({ page });
+  if (options.include) axe = axe.include(options.include);
+  if (!options.allRules) axe = axe.withTags(AXE_TAGS);
+  const { violations } = await axe.analyze();
+  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}

@@ -1,11 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { expect, test, watchCsp } from './fixtures';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { waitForController, waitForNews } from './helpers';
+import { axeViolations, waitForController, waitForNews } from './helpers';
 
 const IPHONE =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
@@ -252,7 +251,7 @@ test('iOS Safari: a sheet with the real steps, from the More tab and the second-
   const sheet = first.getByRole('dialog', { name: 'Add Citylink to your Home Screen' });
   await expect(sheet).toBeVisible();
   await expect(sheet.getByRole('listitem')).toHaveText([/Share/, /Add to Home Screen/, /Tap “Add”/]);
-  expect((await new AxeBuilder({ page: first }).include('.install-sheet').analyze()).violations).toEqual([]);
+  expect(await axeViolations(first, { include: '.install-sheet', allRules: true })).toEqual([]);
   await first.keyboard.press('Escape');
   await expect(sheet).toBeHidden();
   await expect(howTo).toBeFocused();
@@ -260,9 +259,7 @@ test('iOS Safari: a sheet with the real steps, from the More tab and the second-
 
   const second = await visit(context, '/');
   await expect(banner(second)).toBeVisible();
-  expect((await new AxeBuilder({ page: second }).include('.install-banner').analyze()).violations).toEqual(
-    [],
-  );
+  expect(await axeViolations(second, { include: '.install-banner', allRules: true })).toEqual([]);
   await banner(second).getByRole('button', { name: 'How to install' }).click();
   const bannerSheet = second.getByRole('dialog', { name: 'Add Citylink to your Home Screen' });
   await expect(bannerSheet).toBeVisible();

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import {
   NOTIFY_TOKEN,
@@ -11,7 +10,7 @@ import {
 } from '../support/push';
 import { demoFeedWith, typhoon } from '../support/urgent-feed';
 import { expect, test, watchCsp } from './fixtures';
-import { waitForController, waitForSync } from './helpers';
+import { axeViolations, waitForController, waitForSync } from './helpers';
 
 /**
  * Push notifications end to end (issue 14). The browser vendor's push service is out of reach,
@@ -172,11 +171,7 @@ test('the events list offers new events by topic, and nothing is asked before th
   expect(await asks(page)).toBe(0);
   await expect(section.getByLabel('New events')).toBeChecked();
   await expect(section.getByRole('checkbox', { name: 'culture' })).toBeChecked();
-  const axe = await new AxeBuilder({ page })
-    .include('section.notifications')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  expect(axe.violations).toEqual([]);
+  expect(await axeViolations(page, { include: 'section.notifications' })).toEqual([]);
   await section.getByRole('button', { name: 'Turn on notifications' }).click();
   await expect(section.locator('[data-push-note]')).toHaveText('Notifications are on for this device.');
   await expect(section.locator('.push-summary')).toContainText('New events: Culture');

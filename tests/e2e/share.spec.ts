@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import jsQR from 'jsqr';
@@ -8,7 +7,7 @@ import type { Item } from '../../src/data/model';
 import { parseFeed } from '../../src/data/parse';
 import { itemPath } from '../../src/data/paths';
 import { htmlToText } from '../../src/data/text';
-import { firstVisit, waitForController } from './helpers';
+import { axeViolations, firstVisit, waitForController } from './helpers';
 import { demoFeed } from '../support/demo-feed';
 
 // The build-time feed, read the way the prerender reads it, to know what each page must carry.
@@ -121,8 +120,7 @@ test.describe('sharing an item', () => {
     const link = `${baseURL}${itemPath(event)}`;
     expect(await decodeQr(qr)).toBe(link);
     await expect(dialog.getByText(link, { exact: true })).toBeVisible();
-    const axe = await new AxeBuilder({ page }).include('.qr-dialog').analyze();
-    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    expect(await axeViolations(page, { include: '.qr-dialog', allRules: true })).toEqual([]);
 
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();

@@ -1,9 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { serveBuild, type BuildServer } from '../support/builds';
 import { demoFeedWith, typhoon } from '../support/urgent-feed';
 import { expect, test, watchCsp } from './fixtures';
-import { collectErrors, waitForController, waitForSync } from './helpers';
+import { axeViolations, collectErrors, waitForController, waitForSync } from './helpers';
 
 /**
  * Urgent notices (issue 14): a banner above every screen, announced once, dismissed, expired
@@ -46,11 +45,7 @@ test('an urgent notice shows above every screen, is announced once, survives off
   await expect(announcer(page)).toHaveText('Urgent notice: Typhoon signal No. 8: service desks closed today');
   // Rendered after hydration from the device's store: the server's HTML and hydration agree.
   expect(errors).toEqual([]);
-  const axe = await new AxeBuilder({ page })
-    .include('.urgent-notices')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  expect(axe.violations).toEqual([]);
+  expect(await axeViolations(page, { include: '.urgent-notices' })).toEqual([]);
 
   // Above every screen: the banner stays as the reader moves on, and is not announced again.
   await page.locator('.tab-bar a[href="/events"]').click();

@@ -39,7 +39,9 @@ export function ContactPage() {
         <Show when={item()} fallback={<ItemMissing />}>
           {(found) => (
             <article class="page article">
-              <h1 lang={found().language}>{displayTitle(found())}</h1>
+              <h1 lang={found().language} data-screen-title>
+                {displayTitle(found())}
+              </h1>
               <OtherLanguages item={found()} />
               {/* The ways to reach them first: that is what people open a contact for. */}
               <Show when={found().contact}>

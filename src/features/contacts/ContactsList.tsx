@@ -4,14 +4,11 @@ import { createResource, For, Show, Suspense } from 'solid-js';
 import { now } from '../../app/clock';
 import { contactEntries, listLanguage, useFeedZone } from '../../app/data';
 import type { ContactEntry } from '../../data/lists';
-import { createRenderMemo, HydrateInTurn, hydrated } from '../../lib/hydration';
-import { itemPath } from '../../data/paths';
-import { displayTitle } from '../../data/text';
+import { createRenderMemo, hydrated } from '../../lib/hydration';
 import { languageMatch } from '../../data/translations';
 import { locale, t } from '../../i18n';
 import { languageName } from '../../lib/format';
-import { ItemCard } from '../../ui/ItemCard';
-import { ItemMarks, useMarks } from '../shared/ItemMarks';
+import { CardList } from '../shared/CardList';
 import { useDocumentTitle } from '../../app/title';
 import { useContactLines } from '../shared/ContactLines';
 import { settings } from '../../lib/settings';
@@ -31,7 +28,7 @@ export function ContactsList() {
   useDocumentTitle(() => t('nav.contacts'));
   return (
     <section class="page">
-      <h1>{t('nav.contacts')}</h1>
+      <h1 data-screen-title>{t('nav.contacts')}</h1>
       <StatusLine />
       <Suspense fallback={<LoadingState label={t('list.loading')} />}>
         <Directory />
@@ -90,7 +87,6 @@ function Directory() {
       return read().then((list) => idsPage(ordered(list), offset));
     },
   });
-  const marks = useMarks();
   let list: HTMLUListElement | undefined;
 
   return (
@@ -123,24 +119,12 @@ function Directory() {
         }
       >
         <ShowPrevious pager={pager} list={() => list} />
-        <ul class="card-list" ref={(element) => (list = element)}>
-          <For each={pager.items()}>
-            {(item) => (
-              <li>
-                <HydrateInTurn>
-                  <ItemCard
-                    href={itemPath(item)}
-                    title={displayTitle(item)}
-                    lang={item.language}
-                    badge={<ItemMarks item={item} marks={marks} />}
-                    meta={lines.meta(item)}
-                    text={lines.text(item)}
-                  />
-                </HydrateInTurn>
-              </li>
-            )}
-          </For>
-        </ul>
+        <CardList
+          items={pager.items()}
+          ref={(element) => (list = element)}
+          meta={lines.meta}
+          text={lines.text}
+        />
         <ShowMore pager={pager} list={() => list} />
       </Show>
     </Show>

@@ -115,7 +115,9 @@ function EventDetails(props: { item: EventItem }) {
 
   return (
     <article class="page article">
-      <h1 lang={props.item.language}>{displayTitle(props.item)}</h1>
+      <h1 lang={props.item.language} data-screen-title>
+        {displayTitle(props.item)}
+      </h1>
       <OtherLanguages item={props.item} />
       <p class="item-status">
         <StatusBadge state={state()} />

@@ -31,7 +31,7 @@ export function EventsList() {
   return (
     <section class="page">
       <div class="page-head">
-        <h1>{t('nav.events')}</h1>
+        <h1 data-screen-title>{t('nav.events')}</h1>
         <NotifyEvents />
       </div>
       <StatusLine />

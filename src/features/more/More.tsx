@@ -24,7 +24,7 @@ export function More() {
   const dateTime = (ms: number) => formatMoment(ms, formatLocale());
   return (
     <section class="page">
-      <h1>{t('more.title')}</h1>
+      <h1 data-screen-title>{t('more.title')}</h1>
       <SettingsSection />
       <NotificationsSection />
       <StorageSection />

@@ -28,7 +28,9 @@ export function Article() {
             const authors = () => found().authors.flatMap((a) => (a.name ? [a.name] : []));
             return (
               <article class="page article">
-                <h1 lang={found().language}>{displayTitle(found())}</h1>
+                <h1 lang={found().language} data-screen-title>
+                  {displayTitle(found())}
+                </h1>
                 <OtherLanguages item={found()} />
                 <p class="article-meta">
                   <Show when={found().datePublished}>

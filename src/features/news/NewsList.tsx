@@ -30,7 +30,7 @@ export function NewsList() {
   useDocumentTitle(() => t('nav.news'));
   return (
     <section class="page">
-      <h1>{t('nav.news')}</h1>
+      <h1 data-screen-title>{t('nav.news')}</h1>
       <StatusLine />
       <Suspense fallback={<LoadingState label={t('list.loading')} />}>
         {/* The list hydrates after the screen around it, each in a turn of its own. */}

@@ -24,6 +24,7 @@ export function UrgentNotices() {
         aria-live="assertive"
         aria-atomic="true"
         data-urgent-announcer
+        data-moment-text
         data-urgent-shown={shown()}
       >
         {message()}

@@ -32,7 +32,7 @@ export function SavedPage() {
 
   return (
     <section class="page">
-      <h1>{t('saved.title')}</h1>
+      <h1 data-screen-title>{t('saved.title')}</h1>
       <Suspense fallback={<LoadingState label={t('list.loading')} />}>
         <Show when={items().length} fallback={<EmptyState>{t('saved.empty')}</EmptyState>}>
           <Show when={events().length}>

@@ -172,7 +172,9 @@ export function SearchPage() {
   return (
     <section class="page search-page">
       {/* The app bar shows the title above: the heading is for screen readers and focus. */}
-      <h1 class="visually-hidden">{t('search.title')}</h1>
+      <h1 class="visually-hidden" data-screen-title>
+        {t('search.title')}
+      </h1>
       <form
         role="search"
         class="search-form"

@@ -1,7 +1,6 @@
-import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type * as SyncModule from '../../data/sync';
+import { emptyDatabase } from '../../../tests/support/database';
 
 const FEED = 'https://city.example.org/feed.json';
 
@@ -20,8 +19,7 @@ async function syncOnce(sync: typeof SyncModule, body: unknown) {
 
 describe('the search index follows sync', () => {
   it('adds, changes and retracts items as sync reports them', async () => {
-    globalThis.indexedDB = new IDBFactory();
-    vi.resetModules();
+    emptyDatabase();
     const sync = await import('../../data/sync');
     const { allItems } = await import('../../data/db');
     const { SearchIndex } = await import('../../lib/search/index');
@@ -84,8 +82,7 @@ describe('the search index follows sync', () => {
   });
 
   it('takes a sync of many changes into a new index that replaces the old in place', async () => {
-    globalThis.indexedDB = new IDBFactory();
-    vi.resetModules();
+    emptyDatabase();
     const sync = await import('../../data/sync');
     const { allItems } = await import('../../data/db');
     const { SearchIndex } = await import('../../lib/search/index');

@@ -1,17 +1,12 @@
-import { For } from 'solid-js';
 import { now } from '../../app/clock';
-import { itemPath } from '../../data/paths';
-import { displayTitle } from '../../data/text';
 import { formatLocale, t } from '../../i18n';
 import { eventState, type EventState } from '../../lib/event-state';
 import { eventDay, formatDay, formatEventTime, type DateStyle, type EventItem } from '../../lib/event-time';
 import { feedImage } from '../../lib/settings';
-import { ItemCard } from '../../ui/ItemCard';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { whoseTime } from '../../ui/whose-time';
-import { ItemMarks, useMarks } from './ItemMarks';
+import { CardList } from './CardList';
 import { useZones } from './zones';
-import { HydrateInTurn } from '../../lib/hydration';
 
 /**
  * Event rows, in the events list and "My agenda": the event's state in words, when it is in
@@ -26,7 +21,6 @@ export function EventCards(props: {
   implied?: EventState;
 }) {
   const zones = useZones();
-  const marks = useMarks();
   const when = (item: EventItem) => {
     const event = item.event;
     if (event.allDay) {
@@ -47,31 +41,20 @@ export function EventCards(props: {
     );
   };
   return (
-    <ul class="card-list">
-      <For each={props.items}>
-        {(item) => (
-          <li>
-            <HydrateInTurn>
-              <ItemCard
-                href={itemPath(item)}
-                title={displayTitle(item)}
-                level={props.level}
-                image={feedImage(item.image)}
-                lang={item.language}
-                badge={
-                  <>
-                    <ItemMarks item={item} marks={marks} />
-                    <StatusBadge state={eventState(item.event, now())} implied={props.implied} />
-                  </>
-                }
-                meta={<span>{when(item)}</span>}
-                // An event that moved online is at no building any more.
-                text={item.event.status === 'moved-online' ? t('events.onlinePlace') : item.event.venue?.name}
-              />
-            </HydrateInTurn>
-          </li>
-        )}
-      </For>
-    </ul>
+    <CardList
+      items={props.items}
+      level={props.level}
+      image={(item) => feedImage(item.image)}
+      meta={(item) => (
+        <>
+          <StatusBadge state={eventState(item.event, now())} implied={props.implied} />
+          <span>{when(item)}</span>
+        </>
+      )}
+      // An event that moved online is at no building any more.
+      text={(item) =>
+        item.event.status === 'moved-online' ? t('events.onlinePlace') : item.event.venue?.name
+      }
+    />
   );
 }

@@ -73,28 +73,30 @@ export function StatusBar() {
   };
 
   return (
-    <div class="status" role="region" aria-label={t('status.label')}>
+    <div class="status" role="region" aria-label={t('status.label')} data-status-bar>
       <Show when={!online()}>
-        <p class="banner offline" role="status">
-          {memory()
-            ? t('status.offlineMemory')
-            : nothingSaved()
-              ? t('status.offlineNothingSaved')
-              : t('status.offline')}
-        </p>
+        <OfflineBanner
+          text={
+            memory()
+              ? t('status.offlineMemory')
+              : nothingSaved()
+                ? t('status.offlineNothingSaved')
+                : t('status.offline')
+          }
+        />
       </Show>
       <Show when={memory()}>
-        <p class="banner warn" role="status">
+        <p class="banner warn" role="status" data-momentary>
           {t('status.memory')}
         </p>
       </Show>
       <Show when={storage() === 'waiting'}>
-        <p class="banner warn" role="status">
+        <p class="banner warn" role="status" data-momentary>
           {t('status.waiting')}
         </p>
       </Show>
       <Show when={storage() === 'outdated'}>
-        <p class="banner warn" role="status">
+        <p class="banner warn" role="status" data-momentary>
           {t('status.outdated')}{' '}
           <button type="button" class="button-quiet" onClick={() => window.location.reload()}>
             {t('pwa.reload')}
@@ -103,7 +105,7 @@ export function StatusBar() {
       </Show>
       <Show when={problem()}>
         {(error) => (
-          <div class="banner warn banner-action">
+          <div class="banner warn banner-action" data-momentary>
             <p role="status">
               {t('status.problem', {
                 cause: t(`syncError.${error().kind}`),
@@ -118,10 +120,30 @@ export function StatusBar() {
           </div>
         )}
       </Show>
-      <p class="visually-hidden" role="status">
+      <p class="visually-hidden" role="status" data-moment-text>
         {outcome()}
       </p>
     </div>
+  );
+}
+
+/**
+ * The offline banner, the app's and the one every kept screen carries (src/app/snapshot.ts),
+ * so that the app's render replaces a snapshot's without moving anything. The live one is of
+ * the moment (`data-momentary`: not kept) and announces itself; the kept one (`kept`) is shown
+ * by styles.css only when the page loaded offline (`data-if-offline`), and is no live region,
+ * as the app's banner that replaces it announces.
+ */
+export function OfflineBanner(props: { text: string; kept?: boolean }) {
+  return (
+    <p
+      class="banner offline"
+      role={props.kept ? undefined : 'status'}
+      data-momentary={props.kept ? undefined : ''}
+      data-if-offline={props.kept ? '' : undefined}
+    >
+      {props.text}
+    </p>
   );
 }
 
@@ -137,7 +159,7 @@ export function StatusLine() {
   return (
     <div class="status-line">
       {/* Not live: it changes with the clock, and would be read out every half minute. */}
-      <span>
+      <span data-moment-text>
         {/* A function of the line, language and clock: the text follows all three. */}
         {lineText(line(), now(), zone())}
       </span>

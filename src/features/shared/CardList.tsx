@@ -1,0 +1,53 @@
+import { For, type JSX } from 'solid-js';
+import type { Item } from '../../data/model';
+import { itemPath } from '../../data/paths';
+import { displayTitle } from '../../data/text';
+import { HydrateInTurn } from '../../lib/hydration';
+import { ItemCard } from '../../ui/ItemCard';
+import { ItemMarks, useMarks } from './ItemMarks';
+
+/**
+ * The cards of a list screen: each item linked at its address, titled as the reader reads it,
+ * with its marks (New, a language not the reader's), and hydrated in a turn of its own. What
+ * else a card shows is the screen's: functions of the item, read by the card as it renders, so
+ * that they follow the language, the clock and the settings.
+ *
+ * Events and Contacts use it. News writes the same list out itself: the home's code before it
+ * is interactive is held to a byte budget (scripts/bytes.ts) that this component's generality
+ * went over by 13 to 97 bytes in every form tried.
+ */
+export function CardList<T extends Item>(props: {
+  items: readonly T[];
+  /** Heading level of the titles, under the screen's own headings (2 by default). */
+  level?: 3 | 4;
+  /** The line after the marks: a date, an event's state and time, a place's hours. */
+  meta: (item: T) => JSX.Element;
+  text?: (item: T) => string | undefined;
+  image?: (item: T) => string | undefined;
+  /** The list element, for the pager to keep the reader's place (src/features/shared/Paging.tsx). */
+  ref?: (list: HTMLUListElement) => void;
+}) {
+  const marks = useMarks();
+  return (
+    <ul class="card-list" ref={(element) => props.ref?.(element)}>
+      <For each={props.items}>
+        {(item) => (
+          <li>
+            <HydrateInTurn>
+              <ItemCard
+                href={itemPath(item)}
+                title={displayTitle(item)}
+                text={props.text?.(item)}
+                meta={props.meta(item)}
+                image={props.image?.(item)}
+                level={props.level}
+                badge={<ItemMarks item={item} marks={marks} />}
+                lang={item.language}
+              />
+            </HydrateInTurn>
+          </li>
+        )}
+      </For>
+    </ul>
+  );
+}
