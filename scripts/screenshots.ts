@@ -6,11 +6,13 @@
  *
  * Usage: [SCREENSHOT_PORT=4174] npx tsx scripts/screenshots.ts [--full] [--mode <name>] [route …]
  * A route may end in `@<css selector>`: that element is clicked first (to open a dialog or a sheet).
+ * `--walkthrough` takes the walkthrough in docs/screens/ instead (see walkthrough.ts).
  */
 import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
 import { chromiumLaunch } from '../tests/support/chromium';
+import { walkthrough } from './walkthrough';
 
 /** Every screen, and the dialogs and sheets that open over them. */
 const SCREENS = [
@@ -46,7 +48,8 @@ const full = args.includes('--full');
 const only = args.includes('--mode') ? args[args.indexOf('--mode') + 1] : undefined;
 const routes = args.filter((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--mode');
 const targets = routes.length ? routes : SCREENS;
-const out = new URL('../screenshots/', import.meta.url);
+const walk = args.includes('--walkthrough');
+const out = new URL(walk ? '../docs/screens/' : '../screenshots/', import.meta.url);
 mkdirSync(out, { recursive: true });
 
 // SCREENSHOT_PORT lets several checkouts take screenshots at once.
@@ -62,7 +65,8 @@ function inLanguage(route: string, locale: string): string {
 }
 
 try {
-  for (const mode of MODES.filter((m) => !only || m.name === only)) {
+  if (walk) await walkthrough(browser, base, out);
+  for (const mode of walk ? [] : MODES.filter((m) => !only || m.name === only)) {
     const context = await browser.newContext({
       viewport: { width: mode.width, height: mode.height },
       deviceScaleFactor: 2,

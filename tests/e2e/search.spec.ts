@@ -225,6 +225,35 @@ test.describe('search in the Chinese interface', () => {
     await expect(results(page).first().locator('mark').first()).toHaveText('碉楼');
     await expect(input).toBeFocused();
   });
+
+  test('the count line breaks between words, never inside one', async ({ page }) => {
+    await firstVisit(page);
+    await page.goto('/search');
+    await page.getByRole('searchbox').click();
+    await page.keyboard.insertText('江门 活动');
+    await expect(status(page)).toContainText('部分关键词');
+    // Where each line of the status starts: the character before it, and the one it starts with.
+    const breaks = await status(page).evaluate((line) => {
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      const chars: { char: string; top: number }[] = [];
+      const range = document.createRange();
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (let i = 0; i < text.length; i++) {
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          chars.push({ char: text[i] ?? '', top: range.getBoundingClientRect().top });
+        }
+      }
+      return chars.flatMap(({ char, top }, i) => {
+        const before = chars[i - 1];
+        return before && top > before.top + 4 ? [`${before.char}|${char}`] : [];
+      });
+    });
+    expect(breaks.length, 'the line wraps at 390 px').toBeGreaterThan(0);
+    // A line may start after a space or punctuation, not between two characters of a phrase.
+    for (const at of breaks) expect(at).toMatch(/^[\s，。、：；]\||\|\s/u);
+  });
 });
 
 test.describe('search that reads what was meant', () => {
