@@ -1,5 +1,5 @@
 import { For } from 'solid-js';
-import { now } from '../../app/clock';
+import { now } from '../../state/clock';
 import { itemPath } from '../../data/paths';
 import { displayTitle } from '../../data/text';
 import { formatLocale, t } from '../../i18n';
