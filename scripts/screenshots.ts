@@ -10,7 +10,7 @@
 import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
-import { chromiumLaunch } from '../tests/support/chromium';
+import { chromiumLaunch } from './support/chromium';
 
 /** Every screen, and the dialogs and sheets that open over them. */
 const SCREENS = [

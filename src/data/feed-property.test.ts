@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { recordFigure } from '../../tests/support/figures';
+import { recordFigure } from '../../scripts/support/figures';
 import type * as DbModule from './db';
 import { parseFeed } from './parse';
 import type * as SyncModule from './sync';

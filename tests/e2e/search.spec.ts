@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { firstVisit } from './helpers';
-import { demoFeed } from '../support/demo-feed';
+import { demoFeed } from '../../scripts/support/demo-feed';
 
 interface RawItem {
   id: string;

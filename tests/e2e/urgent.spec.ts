@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { serveBuild, type BuildServer } from '../support/builds';
+import { serveBuild, type BuildServer } from '../../scripts/support/builds';
 import { demoFeedWith, typhoon } from '../support/urgent-feed';
 import { expect, test, watchCsp } from './fixtures';
 import { collectErrors, waitForController, waitForSync } from './helpers';
