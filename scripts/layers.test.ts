@@ -9,8 +9,9 @@ const config = fileURLToPath(new URL('../.dependency-cruiser.cjs', import.meta.u
 const depcruise = fileURLToPath(new URL('../node_modules/.bin/depcruise', import.meta.url));
 
 /** Runs the checker as `npm run lint` does, on the fixture tree `name`. */
-function check(name: string): { status: number | null; output: string } {
-  const result = spawnSync(depcruise, ['src', '--config', config, '--output-type', 'err'], {
+function check(name: string, ...folders: string[]): { status: number | null; output: string } {
+  const args = [...(folders.length > 0 ? folders : ['src']), '--config', config, '--output-type', 'err'];
+  const result = spawnSync(depcruise, args, {
     cwd: `${root}tests/fixtures/layers/${name}`,
     encoding: 'utf8',
   });
@@ -28,6 +29,13 @@ describe('the layer rules', () => {
     const { status, output } = check('loop');
     expect(status).not.toBe(0);
     expect(output).toContain('no-loops');
+  });
+
+  it('reject a feed core that imports the app or Node', () => {
+    const { status, output } = check('core', 'packages');
+    expect(status).not.toBe(0);
+    expect(output).toContain('core-imports-nothing-of-ours');
+    expect(output).toContain('core-no-node');
   });
 
   it('accept a tree whose imports point down', () => {
