@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
-import { chromiumLaunch } from '../tests/support/chromium';
+import { chromiumLaunch } from './support/chromium';
 import type { PageResult } from './bench-search-page';
 import { generate } from './search-items';
 

@@ -41,7 +41,7 @@ import { BUDGET, entryHtml, interactiveJs, precache } from './bytes';
 import { parseFeed } from '../src/data/parse';
 import { itemPath } from '../src/data/paths';
 import { displayTitle } from '../src/data/text';
-import { wholeFeed } from '../tests/support/demo-feed';
+import { wholeFeed } from './support/demo-feed';
 
 // ---- settings ---------------------------------------------------------------------------
 

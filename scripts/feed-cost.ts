@@ -4,7 +4,7 @@
  *
  * 1. the bytes of a built feed's pages, raw, gzip -9 and brotli -q 11: the demo, and a city feed
  *    of some 320 items (the demo's, copied with new ids and older dates) with the default paging;
- * 2. what one phone costs on the wire behind the documented nginx (tests/support/nginx.ts, its
+ * 2. what one phone costs on the wire behind the documented nginx (scripts/support/nginx.ts, its
  *    own `$request_length` and `$bytes_sent`), in Chromium: a first visit, an app open with the
  *    feed unchanged, and an open after one story was published.
  *
@@ -16,8 +16,8 @@ import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { parseDocument } from 'yaml';
-import { chromiumLaunch } from '../tests/support/chromium';
-import { copyBuild, removeCopy, startNginx, type LoggedRequest } from '../tests/support/nginx';
+import { chromiumLaunch } from './support/chromium';
+import { copyBuild, removeCopy, startNginx, type LoggedRequest } from './support/nginx';
 import { buildFeed, type BuiltFile } from './feed/build';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import sharp from 'sharp';
 import { preview } from 'vite';
-import { chromiumLaunch } from '../tests/support/chromium';
+import { chromiumLaunch } from './support/chromium';
 
 const shots = [
   { file: 'narrow-news.png', route: '/', width: 390, height: 844 },

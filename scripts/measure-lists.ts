@@ -10,9 +10,9 @@
  * Medians over the runs. Usage: npx tsx scripts/measure-lists.ts [--items 5000 --runs 5 --throttle 1 --dist dist]
  */
 import { chromium, type Page } from '@playwright/test';
-import { serveBuild } from '../tests/support/builds';
-import { chromiumLaunch } from '../tests/support/chromium';
-import { largeFeed } from '../tests/support/large-feed';
+import { serveBuild } from './support/builds';
+import { chromiumLaunch } from './support/chromium';
+import { largeFeed } from './support/large-feed';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);

@@ -16,7 +16,7 @@ import {
   sitemap,
   type PrerenderReport,
 } from './prerender';
-import { TAKEOVER_HTML, TRACKER } from '../tests/support/takeover';
+import { TAKEOVER_HTML, TRACKER } from './support/takeover';
 
 const template = `<!doctype html><html lang="en"><head><meta charset="UTF-8">
 <meta name="description" content="The app."><title>Citylink Jiangmen</title>

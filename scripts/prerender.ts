@@ -15,7 +15,7 @@ import { JSDOM } from 'jsdom';
 import { createServer, type Plugin } from 'vite';
 import solid from 'vite-plugin-solid';
 import type * as ServerEntryModule from '../src/entry-server';
-import type { Locale } from '../src/i18n';
+import type { Locale } from '../src/lib/locale';
 import type { FeedMeta, Item } from '../src/data/model';
 import { isAppPage, itemPath, itemUrl, SECTION } from '../src/data/paths';
 import { bodyText, displayTitle, truncate } from '../src/data/text';

@@ -11,7 +11,7 @@
 import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
-import { chromiumLaunch } from '../tests/support/chromium';
+import { chromiumLaunch } from './support/chromium';
 import { walkthrough } from './walkthrough';
 
 /** Every screen, and the dialogs and sheets that open over them. */

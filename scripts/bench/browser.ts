@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { throttling } from 'lighthouse/core/config/constants.js';
-import { chromiumLaunch } from '../../tests/support/chromium';
-import { keptMarkup } from '../../tests/support/snapshots';
+import { chromiumLaunch } from '../support/chromium';
+import { keptMarkup } from '../support/snapshots';
 import { SYNC_STARTED } from '../../src/data/config';
 import type { Site } from './site';
 

@@ -1,8 +1,8 @@
 import { lazy, type Component } from 'solid-js';
 import { loadMore } from '../i18n';
 import { Layout } from './Layout';
-import { matchRoute, type RouteDefinition } from './route-match';
-import { Router } from './router';
+import { matchRoute, type RouteDefinition } from '../state/route-match';
+import { Router } from '../state/router';
 
 /**
  * A screen loaded with its route: each is its own chunk (all precached, so every screen opens

@@ -1,5 +1,5 @@
 import { createAsync } from '@solidjs/router';
-import { useBeforeLeave, useLocation, type RouteSectionProps } from './router';
+import { useBeforeLeave, useLocation, type RouteSectionProps } from '../state/router';
 import { createEffect, For, lazy, on, onCleanup, onMount, Show, Suspense } from 'solid-js';
 import { loadMore, locale, t } from '../i18n';
 import { cityName } from '../data/translations';
@@ -8,7 +8,7 @@ import { FrameIcon } from '../ui/FrameIcon';
 import { later } from '../ui/later';
 import { HydrateInTurn } from '../lib/hydration';
 import { StatusBar, StatusLine } from '../features/status/lazy';
-import { feedMeta } from './data';
+import { feedMeta } from '../state/data';
 import type * as History from './history';
 import type * as FocusHeading from '../lib/focus-heading';
 import type * as Toast from '../lib/toast';

@@ -16,8 +16,8 @@
  * history) and the address; the router's leave events say the depth of the entry left and of
  * the one to come.
  */
-import { keptParts, setRecall } from './history-parts';
-import type { LeaveEvent } from './router';
+import { keptParts, setRecall } from '../state/history-parts';
+import type { LeaveEvent } from '../state/router';
 
 interface EntryMemory {
   scrollY: number;

@@ -28,8 +28,8 @@ import { loadMore, locale, t } from '../i18n';
 import { storedSettings } from '../lib/settings';
 import { yieldToMain } from '../lib/turns';
 import { BUILD, KILL_SWITCH } from '../pwa/build-info';
-import { showsKept } from './data';
-import { inApp } from './route-match';
+import { showsKept } from '../state/data';
+import { inApp } from '../state/route-match';
 
 /** How long a screen must stay unchanged before it is kept (ms). */
 const KEEP_AFTER_QUIET = 400;

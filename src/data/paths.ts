@@ -49,7 +49,7 @@ export function isAppPage(pathname: string): boolean {
 
 /**
  * Whether a same-origin navigation to `url` gets the app's page: the worker answers it with the
- * shell, and the page's router takes a click on a link to it (src/app/route-match.ts). The path
+ * shell, and the page's router takes a click on a link to it (src/state/route-match.ts). The path
  * alone decides (a query string never does), by the rule the documented server rules share
  * (`isAppPage`); the feed and `/api/` always reach the network, whatever their names.
  */

@@ -10,11 +10,9 @@ import * as i18n from '@solid-primitives/i18n';
 import { createEffect, createMemo, createRoot, createSignal, untrack } from 'solid-js';
 import { isServer } from 'solid-js/web';
 import { rendering } from '../lib/hydration';
+import type { Locale } from '../lib/locale';
 import { settings, type LanguageChoice } from '../lib/settings';
 import type { Catalogue } from './en';
-
-/** The interface languages, as BCP 47 tags. */
-export type Locale = 'en' | 'zh-Hans';
 
 /**
  * The best interface language for a list of preferred languages (navigator.languages order).

@@ -8,7 +8,7 @@
  */
 import { createMemo, createSignal, sharedConfig, startTransition, untrack, type JSX } from 'solid-js';
 import { isServer } from 'solid-js/web';
-import type { Locale } from '../i18n';
+import type { Locale } from './locale';
 import { turns, yieldToMain } from './turns';
 
 /** What a server render used; written on `#root` as data attributes for the page to read. */

@@ -7,12 +7,13 @@
 import { httpsImage } from './image-url';
 import { createRoot, createSignal } from 'solid-js';
 import { pageContext, rendering, siteOrigin } from './hydration';
+import type { Locale } from './locale';
 
 /** The key shared with the inline script in index.html. */
 export const SETTINGS_KEY = 'citylink.settings';
 
 /** Interface language: the device's, or one chosen by hand. */
-export type LanguageChoice = 'system' | 'en' | 'zh-Hans';
+export type LanguageChoice = 'system' | Locale;
 /** Colour theme: the system's, or one chosen by hand. */
 export type Theme = 'system' | 'light' | 'dark';
 

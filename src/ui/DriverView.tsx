@@ -1,6 +1,6 @@
 import { createUniqueId, Show } from 'solid-js';
 import { locale, t } from '../i18n';
-import { zhHansMore as zhHans } from '../i18n/zh-Hans.more';
+import { DRIVER_HINT } from '../i18n/driver';
 import { Icon } from './Icon';
 
 /**
@@ -34,8 +34,8 @@ export function DriverView(props: { name?: string; address: string; lang?: strin
       <dialog class="driver" id={dialogId} ref={(element) => (dialog = element)} aria-labelledby={addressId}>
         {/* Written for the driver: in Chinese whatever the interface language, with the
             reader's own language below so they know what they are showing. */}
-        <p class="driver-hint" lang="zh-Hans">
-          {zhHans.contacts.driverHint}
+        <p class="driver-hint" lang={DRIVER_HINT.lang}>
+          {DRIVER_HINT.text}
         </p>
         <Show when={locale() !== 'zh-Hans'}>
           <p class="muted">{t('contacts.driverHint')}</p>

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { staticHeaderPolicy, workerPolicy } from '../../scripts/csp';
-import { copyBuild, removeCopy, startNginx, type Nginx } from '../support/nginx';
+import { copyBuild, removeCopy, startNginx, type Nginx } from '../../scripts/support/nginx';
 import { expect, test, watchCsp } from './fixtures';
 import { waitForController, waitForNews, waitForSync } from './helpers';
 

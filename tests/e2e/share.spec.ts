@@ -8,7 +8,7 @@ import { parseFeed } from '../../src/data/parse';
 import { itemPath } from '../../src/data/paths';
 import { htmlToText } from '../../src/data/text';
 import { axeViolations, firstVisit, waitForController } from './helpers';
-import { demoFeed } from '../support/demo-feed';
+import { demoFeed } from '../../scripts/support/demo-feed';
 
 // The build-time feed, read the way the prerender reads it, to know what each page must carry.
 const site = siteUrl();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { serveBuild, type BuildServer } from '../support/builds';
+import { serveBuild, type BuildServer } from '../../scripts/support/builds';
 import { demoFeedWith, typhoon } from '../support/urgent-feed';
 import { expect, test, watchCsp } from './fixtures';
 import { axeViolations, collectErrors, waitForController, waitForSync } from './helpers';
@@ -80,7 +80,7 @@ test('opening the notice settles it; a retraction removes it; an expired one lea
 }) => {
   const soon = Date.now() + 10 * 60_000;
   server.feed = () => demoFeedWith(typhoon(new Date(soon).toISOString()));
-  // The app's clock, under the test's hand: it ticks every 30 s (src/app/clock.ts).
+  // The app's clock, under the test's hand: it ticks every 30 s (src/state/clock.ts).
   await page.clock.install();
   await firstVisit(page);
   await shown(page, 1);

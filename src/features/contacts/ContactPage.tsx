@@ -1,8 +1,8 @@
 import { createAsync } from '@solidjs/router';
-import { useParams } from '../../app/router';
+import { useParams } from '../../state/router';
 import { Show, Suspense } from 'solid-js';
-import { now } from '../../app/clock';
-import { itemAt, translationsOf, useFeedZone } from '../../app/data';
+import { now } from '../../state/clock';
+import { itemAt, translationsOf, useFeedZone } from '../../state/data';
 import { languageMatch } from '../../data/translations';
 import { displayTitle } from '../../data/text';
 import { t } from '../../i18n';

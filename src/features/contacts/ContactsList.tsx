@@ -1,8 +1,8 @@
 import { createAsync } from '@solidjs/router';
-import { useSearchParams } from '../../app/router';
+import { useSearchParams } from '../../state/router';
 import { createResource, For, Show, Suspense } from 'solid-js';
-import { now } from '../../app/clock';
-import { contactEntries, listLanguage, useFeedZone } from '../../app/data';
+import { now } from '../../state/clock';
+import { contactEntries, listLanguage, useFeedZone } from '../../state/data';
 import type { ContactEntry } from '../../data/lists';
 import { createRenderMemo, hydrated } from '../../lib/hydration';
 import { languageMatch } from '../../data/translations';

@@ -1,8 +1,8 @@
 import { createAsync } from '@solidjs/router';
-import { useParams } from '../../app/router';
+import { useParams } from '../../state/router';
 import { Index, Match, Show, Suspense, Switch } from 'solid-js';
-import { now } from '../../app/clock';
-import { itemAt, itemsById, translationsOf } from '../../app/data';
+import { now } from '../../state/clock';
+import { itemAt, itemsById, translationsOf } from '../../state/data';
 import type { Contact, EventContact } from '../../data/model';
 import { displayTitle } from '../../data/text';
 import { formatLocale, locale, t } from '../../i18n';

@@ -1,11 +1,11 @@
 import { createAsync } from '@solidjs/router';
-import { useSearchParams } from '../../app/router';
+import { useSearchParams } from '../../state/router';
 import { createSignal, For, onCleanup, Show, Suspense } from 'solid-js';
 import { isServer } from 'solid-js/web';
-import { now } from '../../app/clock';
-import { eventEntries, feedMeta, listLanguage } from '../../app/data';
+import { now } from '../../state/clock';
+import { eventEntries, feedMeta, listLanguage } from '../../state/data';
 import { tagLabel } from '../../data/translations';
-import { keepPart, recallPart } from '../../app/history-parts';
+import { keepPart, recallPart } from '../../state/history-parts';
 import { useDocumentTitle } from '../../app/title';
 import type { EventEntry } from '../../data/lists';
 import { createRenderMemo } from '../../lib/hydration';

@@ -1,6 +1,6 @@
 import { createAsync } from '@solidjs/router';
 import { Show } from 'solid-js';
-import { feedMeta, syncState } from '../../app/data';
+import { feedMeta, syncState } from '../../state/data';
 import { feedUrl } from '../../data/config';
 import { localized } from '../../data/translations';
 import { formatLocale, locale, t } from '../../i18n';

@@ -1,5 +1,5 @@
 import { For, Show, Suspense } from 'solid-js';
-import { listLanguage, listPage, useFeedZone } from '../../app/data';
+import { listLanguage, listPage, useFeedZone } from '../../state/data';
 import type { Position } from '../../data/lists';
 import { itemPath } from '../../data/paths';
 import { displayTitle, excerpt } from '../../data/text';

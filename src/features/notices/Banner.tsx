@@ -1,7 +1,7 @@
 import { createAsync } from '@solidjs/router';
-import { useLocation } from '../../app/router';
+import { useLocation } from '../../state/router';
 import { createEffect, createMemo, For, on, Show, Suspense } from 'solid-js';
-import { now } from '../../app/clock';
+import { now } from '../../state/clock';
 import type { Item } from '../../data/model';
 import { isCurrent, type Notice } from '../../data/notices';
 import { itemPath } from '../../data/paths';

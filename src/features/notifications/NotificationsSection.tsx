@@ -1,7 +1,7 @@
 import { createAsync } from '@solidjs/router';
 import { createSignal, For, Index, onMount, Show, untrack } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
-import { eventEntries, feedMeta } from '../../app/data';
+import { eventEntries, feedMeta } from '../../state/data';
 import { localized } from '../../data/translations';
 import { locale, t } from '../../i18n';
 import { currentWay } from '../../pwa/install';

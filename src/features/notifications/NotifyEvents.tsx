@@ -1,4 +1,4 @@
-import { useSearchParams } from '../../app/router';
+import { useSearchParams } from '../../state/router';
 import { createSignal, Show } from 'solid-js';
 import { t } from '../../i18n';
 import { BottomSheet } from '../../ui/BottomSheet';

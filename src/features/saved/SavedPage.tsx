@@ -1,6 +1,6 @@
 import { createAsync } from '@solidjs/router';
 import { createMemo, For, Show, Suspense } from 'solid-js';
-import { now } from '../../app/clock';
+import { now } from '../../state/clock';
 import { useDocumentTitle } from '../../app/title';
 import type { Item } from '../../data/model';
 import { itemPath } from '../../data/paths';

@@ -8,7 +8,7 @@ import { createSignal } from 'solid-js';
 import type { Item } from '../../data/model';
 import { beginVisit } from '../../lib/visits';
 
-// Loaded by the first read or write, not with the screens that show marks (src/app/data.ts).
+// Loaded by the first read or write, not with the screens that show marks (src/state/data.ts).
 const db = () => import('../../data/db');
 
 /** Saved items, most recently saved first. */

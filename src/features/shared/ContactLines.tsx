@@ -1,6 +1,6 @@
 import { Show, type JSX } from 'solid-js';
-import { now } from '../../app/clock';
-import { useFeedZone } from '../../app/data';
+import { now } from '../../state/clock';
+import { useFeedZone } from '../../state/data';
 import type { Item } from '../../data/model';
 import { t } from '../../i18n';
 import { OpenNow } from '../../ui/OpenNow';

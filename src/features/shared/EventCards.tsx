@@ -1,4 +1,4 @@
-import { now } from '../../app/clock';
+import { now } from '../../state/clock';
 import { formatLocale, t } from '../../i18n';
 import { eventState, type EventState } from '../../lib/event-state';
 import { eventDay, formatDay, formatEventTime, type DateStyle, type EventItem } from '../../lib/event-time';

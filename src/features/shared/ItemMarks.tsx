@@ -1,6 +1,6 @@
 import { createAsync } from '@solidjs/router';
 import { Show } from 'solid-js';
-import { feedMeta } from '../../app/data';
+import { feedMeta } from '../../state/data';
 import type { Item } from '../../data/model';
 import { languageMatch } from '../../data/translations';
 import { locale } from '../../i18n';

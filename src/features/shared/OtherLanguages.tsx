@@ -1,6 +1,6 @@
 import { createAsync } from '@solidjs/router';
 import { For, Show } from 'solid-js';
-import { feedMeta, translationsOf } from '../../app/data';
+import { feedMeta, translationsOf } from '../../state/data';
 import type { Item } from '../../data/model';
 import { itemPath } from '../../data/paths';
 import { t } from '../../i18n';

@@ -18,8 +18,8 @@ import {
   untrack,
 } from 'solid-js';
 import { isServer } from 'solid-js/web';
-import { itemsById } from '../../app/data';
-import { keepPart, recallPart } from '../../app/history-parts';
+import { itemsById } from '../../state/data';
+import { keepPart, recallPart } from '../../state/history-parts';
 import { listEntry } from '../../data/text';
 import { createRenderMemo, onThisOrigin } from '../../lib/hydration';
 import { PAGE_SIZE } from '../../data/config';

@@ -1,5 +1,5 @@
 import { createAsync } from '@solidjs/router';
-import { feedMeta } from '../../app/data';
+import { feedMeta } from '../../state/data';
 import { cityName } from '../../data/translations';
 import { locale, t } from '../../i18n';
 import { zoneName } from '../../lib/event-time';

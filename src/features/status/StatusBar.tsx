@@ -1,7 +1,7 @@
 import { createAsync } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
-import { now } from '../../app/clock';
-import { syncState, useFeedZone } from '../../app/data';
+import { now } from '../../state/clock';
+import { syncState, useFeedZone } from '../../state/data';
 import { formatDate, formatRelative } from '../../lib/format';
 import { pageContext, unlessHydrating } from '../../lib/hydration';
 import { formatLocale, t } from '../../i18n';

@@ -9,7 +9,7 @@ import type { StorageMode } from '../../data/db';
 import { turns } from '../../lib/turns';
 
 // 'opening' is what the data layer says before it has tried to open anything. Its code loads
-// after the first screen (src/app/data.ts); from then on, the signal follows it. Asked for in a
+// after the first screen (src/state/data.ts); from then on, the signal follows it. Asked for in a
 // turn (src/lib/turns.ts), not while the page's code is evaluated: that task has no room on a
 // slow phone for the data layer's evaluation.
 const [storage, setStorage] = createSignal<StorageMode>('opening');

@@ -5,7 +5,7 @@
  */
 import { revalidate } from '@solidjs/router';
 import { createSignal } from 'solid-js';
-import { markKept } from '../../app/data';
+import { markKept } from '../../state/data';
 import { SYNC_STARTED } from '../../data/config';
 import { CHANNEL, isBroadcast } from '../../data/messages';
 import type { SyncReport } from '../../data/sync';

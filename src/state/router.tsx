@@ -1,7 +1,7 @@
 /**
  * The app's router: which screen an address shows, moves between screens without a page load,
  * and the browser's history. Route data stays with @solidjs/router's `query`, `createAsync`
- * and `revalidate` (src/app/data.ts); this module replaces only its routing half.
+ * and `revalidate` (src/state/data.ts); this module replaces only its routing half.
  *
  * Why not @solidjs/router's `<Router>`: issue 10 holds the code the home screen needs before it
  * is interactive to 25 KB brotli, and that router, all of which loads before the first screen

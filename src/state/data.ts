@@ -15,7 +15,8 @@ import type { ItemKind } from '../data/model';
 import { keyFromSegment } from '../data/paths';
 import { listEntry } from '../data/text';
 import { deviceZone, pageContext } from '../lib/hydration';
-import { locale, type Locale } from '../i18n';
+import { locale } from '../i18n';
+import type { Locale } from '../lib/locale';
 
 const db = () => import('../data/db');
 

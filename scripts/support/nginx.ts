@@ -20,7 +20,7 @@ import {
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { nginxSite } from '../../scripts/deploy-config';
+import { nginxSite } from '../deploy-config';
 
 /** One line of the access log. */
 export interface LoggedRequest {

@@ -1,5 +1,5 @@
 /**
- * The router's rules without its reactivity (src/app/router.tsx): which route an address
+ * The router's rules without its reactivity (src/state/router.tsx): which route an address
  * shows, and which clicks move inside the app. A module of its own so that units test them
  * and the snapshot's held taps (src/app/snapshot.ts) follow the same rule as the router.
  */
