@@ -1,8 +1,7 @@
-import { createAsync } from '@solidjs/router';
 import { useSearchParams } from '../../state/router';
 import { createResource, For, Show, Suspense } from 'solid-js';
 import { now } from '../../state/clock';
-import { contactEntries, listLanguage, useFeedZone } from '../../state/data';
+import { contactEntries, useFeedZone } from '../../state/data';
 import type { ContactEntry } from '../../data/lists';
 import { createRenderMemo, hydrated } from '../../lib/hydration';
 import { languageMatch } from '../../data/translations';
@@ -11,8 +10,8 @@ import { languageName } from '../../lib/format';
 import { CardList } from '../shared/CardList';
 import { useDocumentTitle } from '../../app/title';
 import { useContactLines } from '../shared/ContactLines';
-import { settings } from '../../lib/settings';
-import { createRememberedPager, idsPage, sameIds } from '../shared/pager';
+import { createEntryList } from '../shared/entry-list';
+import { sameIds } from '../shared/pager';
 import { ShowMore, ShowPrevious } from '../shared/Paging';
 import { EmptyState, LoadingState } from '../../ui/States';
 import { ClearFilter } from '../shared/ClearFilter';
@@ -41,9 +40,8 @@ function Directory() {
   const zone = useFeedZone();
   const lines = useContactLines();
   const [search] = useSearchParams<{ lang?: string }>();
-  const read = () => contactEntries(listLanguage(), settings().onlyMyLanguage);
-  const entries = createAsync(read);
-  const all = () => entries() ?? [];
+  const entryList = createEntryList('contacts', contactEntries);
+  const all = entryList.all;
   // Only loaded when some contact has machine-readable hours (the parser is large), and never
   // for a server render: whether a place is open depends on the reader's "now". Offline before
   // the worker ever kept it, the list is sorted by name alone.
@@ -77,16 +75,7 @@ function Directory() {
     };
   };
   const order = createRenderMemo(() => orderer()(all()), sameIds);
-  const pager = createRememberedPager<number>('contacts', {
-    start: 0,
-    reset: () => search.lang,
-    // The entries and the page in one read (the entries are a cached query): a server render
-    // has the first page in one pass, not after another read that depends on the first.
-    load: (offset) => {
-      const ordered = orderer();
-      return read().then((list) => idsPage(ordered(list), offset));
-    },
-  });
+  const pager = entryList.pager({ order: orderer, reset: () => search.lang });
   let list: HTMLUListElement | undefined;
 
   return (

@@ -3,7 +3,7 @@ import { useSearchParams } from '../../state/router';
 import { createSignal, For, onCleanup, Show, Suspense } from 'solid-js';
 import { isServer } from 'solid-js/web';
 import { now } from '../../state/clock';
-import { eventEntries, feedMeta, listLanguage } from '../../state/data';
+import { eventEntries, feedMeta } from '../../state/data';
 import { tagLabel } from '../../data/translations';
 import { keepPart, recallPart } from '../../state/history-parts';
 import { useDocumentTitle } from '../../app/title';
@@ -11,9 +11,9 @@ import type { EventEntry } from '../../data/lists';
 import { createRenderMemo } from '../../lib/hydration';
 import { formatLocale, locale, t } from '../../i18n';
 import { eventDay, formatDay, hasEvent, splitByTime, type EventItem } from '../../lib/event-time';
-import { settings } from '../../lib/settings';
 import { NotifyEvents } from '../notifications/NotifyEvents';
 import { EventCards } from '../shared/EventCards';
+import { createEntryList } from '../shared/entry-list';
 import { createRememberedPager, idsPage, sameIds } from '../shared/pager';
 import { ShowMore, ShowPrevious } from '../shared/Paging';
 import { EmptyState, LoadingState } from '../../ui/States';
@@ -44,9 +44,8 @@ export function EventsList() {
 
 function EventsView() {
   const [search] = useSearchParams<{ tag?: string }>();
-  const read = () => eventEntries(listLanguage(), settings().onlyMyLanguage);
-  const entries = createAsync(read);
-  const all = () => entries() ?? [];
+  const entryList = createEntryList('events', eventEntries);
+  const all = entryList.all;
   const meta = createAsync(() => feedMeta());
   /** A topic as the reader reads it: the feed's label in their language, else the tag. */
   const label = (tag: string) => tagLabel(meta(), tag, locale());
@@ -65,15 +64,12 @@ function EventsView() {
   const split = createRenderMemo(() => splitter()(all()));
   const upcomingIds = createRenderMemo(() => split().upcoming, sameIds);
   const pastIds = createRenderMemo(() => split().past, sameIds);
-  const upcoming = createRememberedPager<number>('events', {
-    start: 0,
-    reset: () => search.tag,
-    // The entries and the page in one read (the entries are a cached query): a server render
-    // has the first page in one pass, not after another read that depends on the first.
-    load: (offset) => {
+  const upcoming = entryList.pager({
+    order: () => {
       const split = splitter();
-      return read().then((list) => idsPage(split(list).upcoming, offset));
+      return (entries) => split(entries).upcoming;
     },
+    reset: () => search.tag,
   });
   // Unfolded when the reader left it so and comes back (src/app/history.ts).
   let unfolded = recallPart<boolean>('events-past-open') ?? false;
