@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
-import { cspPlugin } from './scripts/csp';
+import { cspPlugin } from './build/csp';
 import { demoFeedPlugin } from './scripts/feed/vite-plugin';
-import { prerenderPlugin } from './scripts/prerender';
+import { prerenderPlugin } from './build/prerender';
 import { ON_DEMAND_DIR, ON_DEMAND_LIST } from './src/data/config';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
@@ -46,7 +46,7 @@ export default defineConfig({
     // public/feed.json and its archive pages, built from content/ (scripts/feed/vite-plugin.ts).
     demoFeedPlugin(),
     // Hydratable output: the build renders every page's first screen on the server
-    // (scripts/prerender.ts) and the app hydrates it.
+    // (build/prerender.ts) and the app hydrates it.
     solid({ ssr: true }),
     VitePWA({
       strategies: 'injectManifest',
@@ -109,7 +109,7 @@ export default defineConfig({
           { name: 'Contacts', short_name: 'Contacts', url: '/contacts' },
           { name: 'Saved', short_name: 'Saved', url: '/saved' },
         ],
-        // Taken from the real app by `npm run manifest-screenshots` (scripts/manifest-screenshots.ts).
+        // Taken from the real app by `npm run manifest-screenshots` (tools/manifest-screenshots.ts).
         screenshots: [
           {
             src: '/screenshots/narrow-news.png',
@@ -137,7 +137,7 @@ export default defineConfig({
     }),
     onDemandListPlugin(),
     prerenderPlugin(),
-    // Last: it hashes the inline code of every HTML file the steps above wrote (scripts/csp.ts).
+    // Last: it hashes the inline code of every HTML file the steps above wrote (build/csp.ts).
     cspPlugin(),
   ],
   // `npm start` with `npm run push` beside it: the push service behind the same host at /push/,
@@ -148,7 +148,7 @@ export default defineConfig({
   build: {
     target: 'es2022',
     // The entry's chunks are preloaded from the page (index.html, and the loader of each rendered
-    // page, scripts/prerender.ts), but a dynamic import() does not preload what its chunk imports:
+    // page, build/prerender.ts), but a dynamic import() does not preload what its chunk imports:
     // Vite's helper for that was 0.9 KB brotli of the code the home needs before it is
     // interactive (issue 10), and each import() it wrapped added link tags to the document in the
     // task that asked for it. The chunks come from the worker's precache once it is installed; before
@@ -158,7 +158,7 @@ export default defineConfig({
       polyfill: false,
       resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []),
     },
-    // scripts/prerender.ts reads which chunks each screen needs, to preload them.
+    // build/prerender.ts reads which chunks each screen needs, to preload them.
     manifest: true,
     rolldownOptions: {
       output: {

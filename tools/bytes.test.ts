@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { brotliDecompressSync, brotliCompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { entryHtml, interactiveJs, precache, precacheUrls, sizes } from './bytes';
-import { loader } from './prerender';
+import { loader } from '../build/prerender';
 
 let dist = '';
 /** A fake `dist/` holding `files` (path → text). */
@@ -67,7 +67,7 @@ describe('byte sizes of a build', () => {
       'assets/en.js': 'export const en={}',
     };
     build({
-      // The loader scripts/prerender.ts writes, whatever its code holds; the Chinese catalogue
+      // The loader build/prerender.ts writes, whatever its code holds; the Chinese catalogue
       // is only for a reader of Chinese.
       'index.html': `<div id="root" data-render-locale="en"></div>${loader(
         '/assets/entry.js',

@@ -69,7 +69,7 @@ export async function interactiveJs(dist: string): Promise<{ files: string[]; to
     return (isModule || isPreload) && url ? [new URL(url, 'http://site/').pathname] : [];
   });
   // A rendered page loads its code after the first paint, from an inline script that preloads
-  // the chunks and imports the entry (scripts/prerender.ts, `loader`).
+  // the chunks and imports the entry (build/prerender.ts, `loader`).
   // Its code may hold `<` (a loop), so the script is read up to its end tag.
   for (const script of html.matchAll(/<script>([\s\S]*?)<\/script>/g)) {
     if (!/\bimport\(/.test(script[1] ?? '')) continue;

@@ -10,7 +10,7 @@
  * as a header, with `frame-ancestors`, which a `<meta>` cannot carry, and `/sw.js` gets the
  * worker's own policy.
  *
- * By hand: `npx tsx scripts/csp.ts [dist]`.
+ * By hand: `npx tsx build/csp.ts [dist]`.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -298,7 +298,7 @@ export function cspPlugin(): Plugin {
       distDir = resolve(config.root, config.build.outDir);
       settings = settingsFrom(config.env);
     },
-    // index.html, and the shell made from it with its stylesheet inline (scripts/prerender.ts),
+    // index.html, and the shell made from it with its stylesheet inline (build/prerender.ts),
     // get their policy as they are emitted, before vite-plugin-pwa lists the shell for the
     // precache with a hash of its content, so that the listed revision is that of the file
     // served. Registered after the prerender plugin, so its post-order hook runs after the one
