@@ -6,6 +6,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { cspPlugin } from './build/csp';
 import { demoFeedPlugin } from './scripts/feed/vite-plugin';
 import { prerenderPlugin } from './build/prerender';
+import { previewPlugin } from './build/preview';
 import { ON_DEMAND_DIR, ON_DEMAND_LIST } from './src/data/config';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
@@ -137,6 +138,7 @@ export default defineConfig({
     }),
     onDemandListPlugin(),
     prerenderPlugin(),
+    previewPlugin(),
     // Last: it hashes the inline code of every HTML file the steps above wrote (build/csp.ts).
     cspPlugin(),
   ],

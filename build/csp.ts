@@ -18,7 +18,7 @@ import { extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import type { Plugin } from 'vite';
-import { SHELL, textOf } from './prerender';
+import { SHELL, textOf } from './html';
 
 /** What a page's policy depends on besides its own inline code. */
 export interface PolicySettings {

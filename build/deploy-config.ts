@@ -14,7 +14,7 @@ import { ON_DEMAND_DIR } from '../src/data/config';
 import { SECTION } from '../src/data/paths';
 import { ARCHIVE_DIR, HEAD_FILE } from '../scripts/feed/build';
 import { feedOrigin, staticHeaderPolicy, workerPolicy, type PolicySettings } from './csp';
-import { SHELL } from './prerender';
+import { SHELL } from './html';
 
 export interface SiteOptions {
   /** The folder `npm run build` wrote (`dist/`, copied to the server). */

@@ -4,18 +4,13 @@ import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  loader,
-  PICTURE_WAIT_MS,
-  ogLocale,
-  prerender,
-  robots,
-  safeKey,
-  inlineStylesheet,
-  siteUrl,
-  sitemap,
-  type PrerenderReport,
-} from './prerender';
+import { ogLocale } from './head';
+import { inlineStylesheet } from './html';
+import { loader, PICTURE_WAIT_MS } from './loader';
+import { safeKey } from './pages';
+import { prerender, type PrerenderReport } from './prerender';
+import { siteUrl } from './site';
+import { robots, sitemap } from './sitemap';
 import { TAKEOVER_HTML, TRACKER } from '../tests/support/takeover';
 
 const template = `<!doctype html><html lang="en"><head><meta charset="UTF-8">

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { brotliDecompressSync, brotliCompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { entryHtml, interactiveJs, precache, precacheUrls, sizes } from './bytes';
-import { loader } from '../build/prerender';
+import { loader } from '../build/loader';
 
 let dist = '';
 /** A fake `dist/` holding `files` (path → text). */

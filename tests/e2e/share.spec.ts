@@ -3,7 +3,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { siteUrl } from '../../build/prerender';
+import { siteUrl } from '../../build/site';
 import type { Item } from '../../src/data/model';
 import { parseFeed } from '../../src/data/parse';
 import { itemPath } from '../../src/data/paths';
