@@ -5,6 +5,7 @@ import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
 import { cspPlugin } from './build/csp';
 import { demoFeedPlugin } from './scripts/feed/vite-plugin';
+import { LOADER_MODULE } from './build/loader';
 import { prerenderPlugin } from './build/prerender';
 import { previewPlugin } from './build/preview';
 import { ON_DEMAND_DIR, ON_DEMAND_LIST } from './src/data/config';
@@ -24,6 +25,9 @@ const build = process.env.CITYLINK_BUILD ?? pkg.version;
 const entryModules = ['./index.html', './src/main.tsx'].map((path) =>
   fileURLToPath(new URL(path, import.meta.url)),
 );
+// The loader of the rendered pages (build/loader.ts): an entry of its own, which must stay one
+// small self-contained file rather than join the app's chunk, as the pages inline it.
+const loaderDir = fileURLToPath(new URL('./src/loader/', import.meta.url));
 const homeModules = [
   'src/features/news/NewsList.tsx',
   'src/features/shared/ItemMarks.tsx',
@@ -84,6 +88,8 @@ export default defineConfig({
           'events/**',
           'contacts/**',
           `${ON_DEMAND_DIR}**`,
+          // The rendered pages' loader: inline in each of them (build/loader.ts), never fetched.
+          'assets/loader-*.js',
         ],
         // The kill-switch worker precaches nothing.
         ...(killSwitch ? { injectionPoint: undefined } : {}),
@@ -163,6 +169,10 @@ export default defineConfig({
     // build/prerender.ts reads which chunks each screen needs, to preload them.
     manifest: true,
     rolldownOptions: {
+      input: {
+        index: fileURLToPath(new URL('./index.html', import.meta.url)),
+        loader: fileURLToPath(new URL(`./${LOADER_MODULE}`, import.meta.url)),
+      },
       output: {
         chunkFileNames: (chunk) =>
           chunk.facadeModuleId && onDemandModules.includes(chunk.facadeModuleId)
@@ -175,7 +185,11 @@ export default defineConfig({
         // imports this one, so the two in one chunk would wait on each other for ever.
         codeSplitting: {
           groups: [
-            { name: 'app', tags: ['$initial'], test: (id) => !entryModules.includes(id) },
+            {
+              name: 'app',
+              tags: ['$initial'],
+              test: (id) => !entryModules.includes(id) && !id.startsWith(loaderDir),
+            },
             // The home screen and the list pieces it shares with the other lists: one chunk rather
             // than six small ones, for the same reason (the other lists load it too, precached).
             { name: 'home', test: (id) => homeModules.includes(id) },

@@ -1,5 +1,6 @@
 /** Which script chunks each screen needs, read from Vite's manifest, to preload them. */
 import type { Locale } from '../src/i18n';
+import { LOADER_MODULE } from './loader';
 
 /** The interface languages: each has its catalogue chunk, `src/i18n/<locale>.ts`. */
 export const LOCALES: readonly Locale[] = ['en', 'zh-Hans'];
@@ -44,7 +45,8 @@ export function screenPreloads(manifest: Record<string, ManifestChunk>, screen: 
     for (const next of manifest[key]?.imports ?? []) closure(next, into);
     return into;
   };
-  const entry = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
+  // The app's entry; the loader is an entry of its own, which no screen waits on.
+  const entry = Object.keys(manifest).find((key) => manifest[key]?.isEntry && key !== LOADER_MODULE);
   const loaded = entry ? closure(entry) : new Set<string>();
   return [...closure(screen)]
     .filter((key) => !loaded.has(key))

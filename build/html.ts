@@ -1,6 +1,6 @@
 /** A page's HTML: the built `index.html` with one screen, its head and its loader put in. */
 import { html } from './head';
-import { loader } from './loader';
+import { loaderTags } from './loader';
 
 /** The page the worker answers every navigation with: the app with an empty root. */
 export const SHELL = 'shell.html';
@@ -20,6 +20,8 @@ export interface PageParts {
   preloads: string[];
   /** The chunks of the other languages' interface catalogues, for a reader of one of them. */
   catalogues: Record<string, string[]>;
+  /** The loader's built code (build/loader.ts). */
+  loader: string;
   /** Attributes of `#root` (the render's context, src/lib/hydration.ts). */
   rootAttributes: Record<string, string>;
   /** The rendered screen. */
@@ -89,6 +91,6 @@ export function assemble(template: string, parts: PageParts): string {
   return swap(
     out,
     /<\/body>/,
-    `  ${loader(entry[1], [...preloads, ...parts.preloads], parts.catalogues)}\n  </body>`,
+    `  ${loaderTags(parts.loader, { entry: entry[1], preloads: [...preloads, ...parts.preloads], catalogues: parts.catalogues })}\n  </body>`,
   );
 }

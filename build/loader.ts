@@ -1,51 +1,26 @@
-/** The script on a rendered page that starts the app once the first screen has painted. */
-
 /**
- * The script that loads the app once the page has painted, loaded (`load`) and shown the
- * pictures on its first screen: module preloads for every chunk the screen needs, then the
- * entry. A dynamic `import()`, not a script element, so that no string goes to a Trusted Types
- * sink.
+ * The tags that start the app on a rendered page: the loader (src/loader/, built by Vite as an
+ * entry of its own) and its settings, a JSON block no policy needs to allow.
  *
- * Why so late: the first screen is in the HTML, and a request started before the largest paint
- * holds that paint up on a slow connection (Lighthouse's LCP counts every such request). An
- * item's picture is often its largest paint, and feed pictures are `loading="lazy"` (so that
- * data saver, which hides them, never fetches them): lazy pictures do not hold up `load`, so
- * the loader waits for those on the first screen itself (at most PICTURE_WAIT_MS), then a frame.
- *
- * A reader whose language is not the page's reads the page's until the app starts: for them it
- * starts after the first paint without waiting for `load` or pictures, and preloads their
- * catalogue too (`catalogues`: chunks by language). Their language is found as the app finds it
- * (src/i18n/index.ts: the setting chosen by hand, else the first of the device's languages we
- * have), from the same stored record index.html's first script reads.
+ * The loader's built code goes into the page, hashed into its policy by build/csp.ts like any
+ * inline script, rather than linked by its file name: a file would be one more request before
+ * the largest paint, which is what the loader exists to avoid, and its bytes would take Home's
+ * JavaScript over its budget (tools/bytes.ts) while leaving the HTML's as they were.
  */
-export function loader(
-  entry: string,
-  preloads: readonly string[],
-  catalogues: Record<string, string[]> = {},
-): string {
-  const js = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+import type { LoaderSettings } from '../src/loader/start';
+import { SETTINGS_ID } from '../src/loader/start';
+
+/** The loader's entry module, as vite.config.ts names it and Vite's manifest keys it. */
+export const LOADER_MODULE = 'src/loader/main.ts';
+
+/** The loader's script (`code`, its built file's text) and its settings, for the end of `<body>`. */
+export function loaderTags(code: string, settings: LoaderSettings): string {
+  if (/<\/script/i.test(code)) throw new Error('The built loader holds "</script" and cannot be inline.');
+  // `<` escaped, so nothing in the JSON can close the element.
+  const json = JSON.stringify(settings).replace(/</g, '\\u003c');
+  // A module script: its code's top-level names stay its own, not the page's globals.
   return (
-    `<script>(function () { var catalogues = ${js(catalogues)};` +
-    ` function go() { ${js(preloads)}.concat(early && catalogues[lang] || []).forEach(function (href) { var link = document.createElement('link'); link.rel = 'modulepreload'; link.href = href; document.head.appendChild(link); });` +
-    ` import(${js(entry)}); }` +
-    ' function afterPaint(next) { requestAnimationFrame(function () { setTimeout(next, 0); }); }' +
-    ' function afterPictures(next) { var left = 0, done = false;' +
-    ' function finish() { if (!done) { done = true; afterPaint(next); } } function one() { if (--left === 0) finish(); }' +
-    ' for (var i = 0; i < document.images.length; i++) { var img = document.images[i], box = img.getBoundingClientRect();' +
-    " if (!img.complete && box.width > 0 && box.bottom > 0 && box.top < innerHeight) { left++; img.addEventListener('load', one); img.addEventListener('error', one); } }" +
-    ` if (left === 0) finish(); else setTimeout(finish, ${PICTURE_WAIT_MS}); }` +
-    ' function start() { afterPaint(function () { afterPictures(go); }); }' +
-    " function reader() { try { var s = JSON.parse(localStorage.getItem('citylink.settings') || '{}') || {};" +
-    " if (s.language === 'en' || s.language === 'zh-Hans') return s.language; } catch (e) {}" +
-    ' var tags = navigator.languages || []; for (var i = 0; i < tags.length; i++) { var tag = String(tags[i]).toLowerCase();' +
-    " if (tag.indexOf('zh') === 0) return 'zh-Hans'; if (tag.indexOf('en') === 0) return 'en'; } return 'en'; }" +
-    " var lang = reader(), early = lang !== document.getElementById('root').getAttribute('data-render-locale');" +
-    " if (early) afterPaint(go); else if (document.readyState === 'complete') start(); else addEventListener('load', start); })();</script>"
+    `<script type="application/json" id="${SETTINGS_ID}">${json}</script>` +
+    `<script type="module">${code.trim()}</script>`
   );
 }
-
-/**
- * The longest the app's code waits for the first screen's pictures (ms): on a slow connection
- * a large picture must not keep the app (search, saving, offline) from the reader for long.
- */
-export const PICTURE_WAIT_MS = 3000;

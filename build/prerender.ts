@@ -21,6 +21,7 @@ import { displayTitle } from '../src/data/text';
 import { translationGroups } from '../src/data/translations';
 import { LOCALES, pageLocale, SCREEN_MODULES, screenPreloads, textParts, type ManifestChunk } from './chunks';
 import { describe, headTags, httpOnly, type PageHead } from './head';
+import { LOADER_MODULE } from './loader';
 import { assemble, inlineStylesheet, SHELL, stylesheetOf, textOf } from './html';
 import { safeKey } from './pages';
 import { siteUrl } from './site';
@@ -89,6 +90,9 @@ export async function prerender(options: PrerenderOptions): Promise<PrerenderRep
     string,
     ManifestChunk
   >;
+  const loaderFile = manifest[LOADER_MODULE]?.file;
+  if (!loaderFile) throw new Error(`The build has no ${LOADER_MODULE} (vite.config.ts builds it).`);
+  const loader = readFileSync(join(distDir, loaderFile), 'utf8');
   const cssFile = stylesheetOf(template);
   const css = cssFile ? readFileSync(join(distDir, cssFile), 'utf8') : '';
   const siteName = /<title>([^<]*)<\/title>/.exec(template)?.[1] ?? 'Citylink';
@@ -138,6 +142,7 @@ export async function prerender(options: PrerenderOptions): Promise<PrerenderRep
         head: headTags({ ...head, siteName, title: name ?? siteName }),
         hydrationScript: rendered.hydrationScript,
         css,
+        loader,
         catalogues: Object.fromEntries(
           LOCALES.filter((other) => other !== locale).map((other) => [
             other,
