@@ -1,6 +1,8 @@
 /** A page's HTML: the built `index.html` with one screen, its head and its loader put in. */
+import { parse } from 'parse5';
 import { html } from './head';
 import { loaderTags } from './loader';
+import { applySplices, attribute, elements, text, type Element, type Splice } from './markup';
 
 /** The page the worker answers every navigation with: the app with an empty root. */
 export const SHELL = 'shell.html';
@@ -28,19 +30,61 @@ export interface PageParts {
   body: string;
 }
 
-/** The stylesheet the built `index.html` links (the app's CSS), if any. */
-export function stylesheetOf(template: string): string | undefined {
-  return /<link rel="stylesheet"[^>]*href="([^"]+)"/.exec(template)?.[1];
-}
-
 /** An emitted asset's content as text. */
 export function textOf(source: string | Uint8Array): string {
   return typeof source === 'string' ? source : new TextDecoder().decode(source);
 }
 
+/** The built `index.html` parsed, its elements with where they are in its source. */
+function elementsOf(html: string): Element[] {
+  return [...elements(parse(html, { sourceCodeLocationInfo: true }))];
+}
+
+/** Where an element is in its document's source. */
+function place(element: Element): { start: number; end: number } {
+  const at = element.sourceCodeLocation;
+  if (!at) throw new Error(`The built index.html's <${element.tagName}> has no place in its source.`);
+  return { start: at.startOffset, end: at.endOffset };
+}
+
+/** The splice that removes an element, with the white space before it (its line). */
+function removal(html: string, element: Element): Splice {
+  let { start } = place(element);
+  while (start > 0 && /\s/.test(html[start - 1] ?? '')) start--;
+  return { start, end: place(element).end, text: '' };
+}
+
+const isStylesheet = (element: Element) =>
+  element.tagName === 'link' && attribute(element, 'rel') === 'stylesheet';
+
+/** The stylesheet the built `index.html` links (the app's CSS), if any. */
+export function stylesheetOf(template: string): string | undefined {
+  const link = elementsOf(template).find(isStylesheet);
+  return link && attribute(link, 'href');
+}
+
+/** The document title and description the built `index.html` gives the app. */
+export function appHead(template: string): { title?: string; description?: string } {
+  const all = elementsOf(template);
+  const title = all.find((element) => element.tagName === 'title');
+  const description = all.find(
+    (element) => element.tagName === 'meta' && attribute(element, 'name') === 'description',
+  );
+  return { title: title && text(title), description: description && attribute(description, 'content') };
+}
+
 /** CSS as the text of a `<style>` element: nothing in it can close the element. */
 function styleText(css: string): string {
   return css.replace(/<\/style/gi, '<\\/style');
+}
+
+/** The splice that puts `css` inline before the stylesheet link and disables the link. */
+function inlining(html: string, all: Element[], css: string): Splice {
+  const link = all.find(isStylesheet);
+  if (!link) throw new Error('The built index.html has no stylesheet link.');
+  const { start, end } = place(link);
+  const tag = html.slice(start, end);
+  return { start, end, text: `<style>${styleText(css)}</style>${tag.replace(/\s*\/?>$/, ' disabled>')}` };
 }
 
 /**
@@ -52,45 +96,80 @@ function styleText(css: string): string {
  * sheet again and restyle the whole page while the app takes over.
  */
 export function inlineStylesheet(html: string, css: string): string {
-  const link = /<link rel="stylesheet"[^>]*>/;
-  if (!link.test(html)) throw new Error('The built index.html has no stylesheet link.');
-  return html.replace(
-    link,
-    (tag) => `<style>${styleText(css)}</style>${tag.replace(/\s*\/?>$/, ' disabled>')}`,
-  );
+  return applySplices(html, [inlining(html, elementsOf(html), css)]);
 }
 
-/** A page: the built `index.html` (the template) with one screen rendered into it. */
+/**
+ * A page: the built `index.html` (the template) with one screen rendered into it. The template
+ * is read with parse5 and changed in its source, so that what is put in (the rendered screen
+ * above all, which hydration reads back node for node) goes in exactly as it is.
+ */
 export function assemble(template: string, parts: PageParts): string {
-  const root = Object.entries(parts.rootAttributes)
+  const all = elementsOf(template);
+  const one = (what: string, test: (element: Element) => boolean) => {
+    const found = all.find(test);
+    if (!found) throw new Error(`The built index.html has no ${what}.`);
+    return found;
+  };
+  const splices: Splice[] = [];
+
+  const root = one('<html lang>', (element) => element.tagName === 'html');
+  const lang = root.sourceCodeLocation?.attrs?.lang;
+  if (!lang) throw new Error('The built index.html has no <html lang>.');
+  splices.push({ start: lang.startOffset, end: lang.endOffset, text: `lang="${html(parts.lang)}"` });
+  splices.push({
+    ...place(one('<title>', (element) => element.tagName === 'title')),
+    text: `<title>${html(parts.title)}</title>`,
+  });
+  // The page's own description comes with its head tags.
+  const description = all.find(
+    (element) => element.tagName === 'meta' && attribute(element, 'name') === 'description',
+  );
+  if (description) splices.push(removal(template, description));
+  splices.push(inlining(template, all, parts.css));
+
+  const head = one('</head>', (element) => element.tagName === 'head').sourceCodeLocation?.endTag;
+  if (!head) throw new Error('The built index.html has no </head>.');
+  const headTags = `  ${[parts.head, parts.hydrationScript].join('\n    ')}\n  `;
+  splices.push({ start: head.startOffset, end: head.startOffset, text: headTags });
+
+  const screen = one(
+    '<div id="root">',
+    (element) => element.tagName === 'div' && attribute(element, 'id') === 'root',
+  );
+  const attributes = Object.entries(parts.rootAttributes)
     .map(([name, value]) => ` ${name}="${html(value)}"`)
     .join('');
-  const swap = (out: string, pattern: RegExp, replacement: string) => {
-    if (!pattern.test(out)) throw new Error(`The built index.html has no ${pattern.source}.`);
-    return out.replace(pattern, () => replacement);
-  };
-  let out = template;
-  out = swap(out, /<html lang="[^"]*"/, `<html lang="${html(parts.lang)}"`);
-  out = swap(out, /<title>[^<]*<\/title>/, `<title>${html(parts.title)}</title>`);
-  out = out.replace(/\s*<meta name="description"[^>]*>/, '');
-  out = inlineStylesheet(out, parts.css);
-  out = swap(out, /<\/head>/, `  ${[parts.head, parts.hydrationScript].join('\n    ')}\n  </head>`);
-  out = swap(out, /<div id="root"><\/div>/, `<div id="root"${root}>${parts.body}</div>`);
+  splices.push({ ...place(screen), text: `<div id="root"${attributes}>${parts.body}</div>` });
+
   // The page carries its content: "needs JavaScript" would be untrue.
-  out = out.replace(/\s*<noscript>[\s\S]*?<\/noscript>/, '');
+  const noscript = all.find((element) => element.tagName === 'noscript');
+  if (noscript) splices.push(removal(template, noscript));
+
   // The app's code is asked for once the page has painted, not from the head: the first screen
   // is in the HTML, and on a slow connection nothing should compete with it for the first paint.
-  const entry = /\s*<script type="module"[^>]*\ssrc="([^"]+)"[^>]*><\/script>/.exec(out);
-  if (!entry?.[1]) throw new Error('The built index.html has no module script.');
-  out = out.replace(entry[0], '');
-  const preloads: string[] = [];
-  out = out.replace(/\s*<link rel="modulepreload"[^>]*\shref="([^"]+)"[^>]*>/g, (_tag, href: string) => {
-    preloads.push(href);
-    return '';
-  });
-  return swap(
-    out,
-    /<\/body>/,
-    `  ${loaderTags(parts.loader, { entry: entry[1], preloads: [...preloads, ...parts.preloads], catalogues: parts.catalogues })}\n  </body>`,
+  const entry = one(
+    'module script',
+    (element) =>
+      element.tagName === 'script' &&
+      attribute(element, 'type') === 'module' &&
+      attribute(element, 'src') !== undefined,
   );
+  splices.push(removal(template, entry));
+  const preloads: string[] = [];
+  for (const link of all.filter(
+    (element) => element.tagName === 'link' && attribute(element, 'rel') === 'modulepreload',
+  )) {
+    preloads.push(attribute(link, 'href') ?? '');
+    splices.push(removal(template, link));
+  }
+  const body = one('</body>', (element) => element.tagName === 'body').sourceCodeLocation?.endTag;
+  if (!body) throw new Error('The built index.html has no </body>.');
+  const loader = loaderTags(parts.loader, {
+    entry: attribute(entry, 'src') ?? '',
+    preloads: [...preloads, ...parts.preloads],
+    catalogues: parts.catalogues,
+  });
+  splices.push({ start: body.startOffset, end: body.startOffset, text: `  ${loader}\n  ` });
+  return applySplices(template, splices);
 }

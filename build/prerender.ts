@@ -22,7 +22,7 @@ import { translationGroups } from '../src/data/translations';
 import { LOCALES, pageLocale, SCREEN_MODULES, screenPreloads, textParts, type ManifestChunk } from './chunks';
 import { describe, headTags, httpOnly, type PageHead } from './head';
 import { LOADER_MODULE } from './loader';
-import { assemble, inlineStylesheet, SHELL, stylesheetOf, textOf } from './html';
+import { appHead, assemble, inlineStylesheet, SHELL, stylesheetOf, textOf } from './html';
 import { safeKey } from './pages';
 import { siteUrl } from './site';
 import { robots, sitemap } from './sitemap';
@@ -95,8 +95,9 @@ export async function prerender(options: PrerenderOptions): Promise<PrerenderRep
   const loader = readFileSync(join(distDir, loaderFile), 'utf8');
   const cssFile = stylesheetOf(template);
   const css = cssFile ? readFileSync(join(distDir, cssFile), 'utf8') : '';
-  const siteName = /<title>([^<]*)<\/title>/.exec(template)?.[1] ?? 'Citylink';
-  const appDescription = /<meta name="description" content="([^"]*)"/.exec(template)?.[1] ?? '';
+  const app = appHead(template);
+  const siteName = app.title ?? 'Citylink';
+  const appDescription = app.description ?? '';
   const report: PrerenderReport = { pages: [], skipped: [] };
   writeFileSync(join(distDir, 'robots.txt'), robots(site));
 
