@@ -14,9 +14,10 @@
  *   -> src/state (reactive state the screens share: data queries, clock, router and its hooks,
  *   history parts) -> src/ui -> src/i18n -> src/lib -> src/data -> packages/core (the feed's
  *   rules: nothing else of ours, no DOM, no Node).
- * src/sw is the service worker: it uses src/data only. server/ uses src/data, src/lib and
- * src/i18n; scripts/ and bin/ use anything but tests/, sharing code with tests through
- * scripts/support; tests/ use anything. The exceptions are named where they are made, each
+ * src/sw is the service worker: it uses src/data only; src/loader, inlined in the rendered
+ * pages, imports nothing. server/ uses src/data, src/lib and src/i18n; scripts/, build/,
+ * tools/ and bin/ use anything but tests/ (the build not tools/ either), sharing code with
+ * tests through tools/support; tests/ use anything. The exceptions are named where they are made, each
  * with its reason.
  */
 /** Features that are screens of their own; each owns its state. */
@@ -150,7 +151,7 @@ module.exports = {
       'data-self-contained',
       'src/data runs in page and worker: it imports nothing of ours outside itself.',
       { path: '^src/data/', pathNot: TEST },
-      { path: '^(src|server|scripts|tests|bin)/', pathNot: '^src/data/' },
+      { path: '^(src|server|scripts|build|tools|tests|bin)/', pathNot: '^src/data/' },
     ),
     forbid(
       'data-no-ui',
@@ -181,27 +182,39 @@ module.exports = {
     ),
     forbid(
       'src-is-the-app',
-      'The app imports neither the server, the scripts nor the tests.',
+      'The app imports neither the server, the scripts, the build, the tools nor the tests.',
       { path: '^src/', pathNot: TEST },
-      { path: '^(server|scripts|tests|bin)/' },
+      { path: '^(server|scripts|build|tools|tests|bin)/' },
     ),
     forbid(
       'server-layer',
       'The push server uses the feed rules (src/data, packages/core), not the app or the tools.',
       { path: '^server/' },
-      { path: ['^(scripts|tests|bin)/', srcExcept('data', 'lib', 'i18n')] },
+      { path: ['^(scripts|build|tools|tests|bin)/', srcExcept('data', 'lib', 'i18n')] },
     ),
     forbid(
       'scripts-not-tests',
-      'Scripts share code with tests through scripts/support, not tests/support.',
-      { path: '^(scripts|bin)/', pathNot: '\\.test\\.ts$' },
+      'Scripts, the build and the tools share code with tests through tools/support, not tests/.',
+      { path: '^(scripts|build|tools|bin)/', pathNot: '\\.test\\.ts$' },
       { path: '^tests/' },
+    ),
+    forbid(
+      'build-not-tools',
+      'The build is part of the product: it does not use the dev tools.',
+      { path: '^build/', pathNot: '\\.test\\.ts$' },
+      { path: '^tools/' },
+    ),
+    forbid(
+      'loader-stands-alone',
+      'src/loader is inlined in every rendered page before the app: it imports nothing of ours.',
+      { path: '^src/loader/', pathNot: TEST },
+      { path: '^(src|packages|server|scripts|build|tools|tests|bin)/', pathNot: '^src/loader/' },
     ),
     forbid(
       'core-imports-nothing-of-ours',
       'packages/core holds the rules of the feed: it imports nothing else of ours.',
       { path: '^packages/core/' },
-      { path: '^(src|server|scripts|tests|bin|packages)/', pathNot: '^packages/core/' },
+      { path: '^(src|server|scripts|build|tools|tests|bin|packages)/', pathNot: '^packages/core/' },
     ),
     forbid(
       'core-no-node',

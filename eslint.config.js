@@ -15,7 +15,7 @@ export default tseslint.config(
       'playwright-report',
       'coverage',
       '.push-data',
-      // The baseline sender bench:push writes while it runs (scripts/bench-push.ts).
+      // The baseline sender bench:push writes while it runs (tools/bench-push.ts).
       'server/push/.bench-baseline-send.ts',
     ],
   },
@@ -40,6 +40,8 @@ export default tseslint.config(
       '**/*.test.tsx',
       'tests/**',
       'scripts/**',
+      'build/**',
+      'tools/**',
       'bin/**',
       'server/**',
       '*.config.{js,ts}',

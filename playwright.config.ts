@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunch, olderChromium } from './scripts/support/chromium';
+import { chromiumLaunch, olderChromium } from './tools/support/chromium';
 
 /**
  * End-to-end tests drive the production build (`vite preview`, service worker included) in
@@ -15,7 +15,7 @@ import { chromiumLaunch, olderChromium } from './scripts/support/chromium';
 const port = Number(process.env.E2E_PORT ?? 4190);
 
 /**
- * The second project: the oldest Chromium we support (scripts/support/chromium.ts), on the specs
+ * The second project: the oldest Chromium we support (tools/support/chromium.ts), on the specs
  * of what has differed between versions: the offline state (navigator.onLine under a lost
  * network), the worker's offline answers, kept screens, and storage. Not the whole suite: it
  * would double CI's end-to-end time on two cores, and the other specs drive screens whose
@@ -34,7 +34,7 @@ const OLDER_SPECS = [
 export default defineConfig({
   testDir: 'tests/e2e',
   // Not test-results/ itself: Playwright empties its output folder, and the tests' figures
-  // (test-results/reliability, see scripts/support/figures.ts) must outlive a run of another tier.
+  // (test-results/reliability, see tools/support/figures.ts) must outlive a run of another tier.
   outputDir: 'test-results/playwright',
   fullyParallel: false,
   workers: 1,

@@ -3,9 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
-import { cspPlugin } from './scripts/csp';
+import { cspPlugin } from './build/csp';
 import { demoFeedPlugin } from './scripts/feed/vite-plugin';
-import { prerenderPlugin } from './scripts/prerender';
+import { LOADER_MODULE } from './build/loader';
+import { prerenderPlugin } from './build/prerender';
+import { previewPlugin } from './build/preview';
 import { ON_DEMAND_DIR, ON_DEMAND_LIST } from './src/data/config';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
@@ -23,6 +25,9 @@ const build = process.env.CITYLINK_BUILD ?? pkg.version;
 const entryModules = ['./index.html', './src/main.tsx'].map((path) =>
   fileURLToPath(new URL(path, import.meta.url)),
 );
+// The loader of the rendered pages (build/loader.ts): an entry of its own, which must stay one
+// small self-contained file rather than join the app's chunk, as the pages inline it.
+const loaderDir = fileURLToPath(new URL('./src/loader/', import.meta.url));
 const homeModules = [
   'src/features/news/NewsList.tsx',
   'src/features/shared/ItemMarks.tsx',
@@ -46,7 +51,7 @@ export default defineConfig({
     // public/feed.json and its archive pages, built from content/ (scripts/feed/vite-plugin.ts).
     demoFeedPlugin(),
     // Hydratable output: the build renders every page's first screen on the server
-    // (scripts/prerender.ts) and the app hydrates it.
+    // (build/prerender.ts) and the app hydrates it.
     solid({ ssr: true }),
     VitePWA({
       strategies: 'injectManifest',
@@ -83,6 +88,8 @@ export default defineConfig({
           'events/**',
           'contacts/**',
           `${ON_DEMAND_DIR}**`,
+          // The rendered pages' loader: inline in each of them (build/loader.ts), never fetched.
+          'assets/loader-*.js',
         ],
         // The kill-switch worker precaches nothing.
         ...(killSwitch ? { injectionPoint: undefined } : {}),
@@ -109,7 +116,7 @@ export default defineConfig({
           { name: 'Contacts', short_name: 'Contacts', url: '/contacts' },
           { name: 'Saved', short_name: 'Saved', url: '/saved' },
         ],
-        // Taken from the real app by `npm run manifest-screenshots` (scripts/manifest-screenshots.ts).
+        // Taken from the real app by `npm run manifest-screenshots` (tools/manifest-screenshots.ts).
         screenshots: [
           {
             src: '/screenshots/narrow-news.png',
@@ -137,7 +144,8 @@ export default defineConfig({
     }),
     onDemandListPlugin(),
     prerenderPlugin(),
-    // Last: it hashes the inline code of every HTML file the steps above wrote (scripts/csp.ts).
+    previewPlugin(),
+    // Last: it hashes the inline code of every HTML file the steps above wrote (build/csp.ts).
     cspPlugin(),
   ],
   // `npm start` with `npm run push` beside it: the push service behind the same host at /push/,
@@ -148,7 +156,7 @@ export default defineConfig({
   build: {
     target: 'es2022',
     // The entry's chunks are preloaded from the page (index.html, and the loader of each rendered
-    // page, scripts/prerender.ts), but a dynamic import() does not preload what its chunk imports:
+    // page, build/prerender.ts), but a dynamic import() does not preload what its chunk imports:
     // Vite's helper for that was 0.9 KB brotli of the code the home needs before it is
     // interactive (issue 10), and each import() it wrapped added link tags to the document in the
     // task that asked for it. The chunks come from the worker's precache once it is installed; before
@@ -158,9 +166,13 @@ export default defineConfig({
       polyfill: false,
       resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []),
     },
-    // scripts/prerender.ts reads which chunks each screen needs, to preload them.
+    // build/prerender.ts reads which chunks each screen needs, to preload them.
     manifest: true,
     rolldownOptions: {
+      input: {
+        index: fileURLToPath(new URL('./index.html', import.meta.url)),
+        loader: fileURLToPath(new URL(`./${LOADER_MODULE}`, import.meta.url)),
+      },
       output: {
         chunkFileNames: (chunk) =>
           chunk.facadeModuleId && onDemandModules.includes(chunk.facadeModuleId)
@@ -173,7 +185,11 @@ export default defineConfig({
         // imports this one, so the two in one chunk would wait on each other for ever.
         codeSplitting: {
           groups: [
-            { name: 'app', tags: ['$initial'], test: (id) => !entryModules.includes(id) },
+            {
+              name: 'app',
+              tags: ['$initial'],
+              test: (id) => !entryModules.includes(id) && !id.startsWith(loaderDir),
+            },
             // The home screen and the list pieces it shares with the other lists: one chunk rather
             // than six small ones, for the same reason (the other lists load it too, precached).
             { name: 'home', test: (id) => homeModules.includes(id) },

@@ -1,6 +1,6 @@
 /**
  * A throwaway PostgreSQL server (Debian's `postgresql` package) for the push service's checks
- * (scripts/pg-check.ts) and its benchmark (scripts/bench-push.ts): installs the package if the
+ * (scripts/pg-check.ts) and its benchmark (tools/bench-push.ts): installs the package if the
  * machine lacks it (as root), makes a cluster in a temporary folder and starts it on a free
  * port of 127.0.0.1. `stop()` stops it and removes the folder.
  */

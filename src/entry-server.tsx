@@ -1,5 +1,5 @@
 /**
- * The server entry, loaded by the build (scripts/prerender.ts) in Node with IndexedDB from
+ * The server entry, loaded by the build (build/prerender.ts) in Node with IndexedDB from
  * fake-indexeddb: the feed of the build is stored with the app's own sync, and each address is
  * rendered by the app's own components, reading the data layer as they do in the browser.
  */

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { recordFigure } from '../support/figures';
+import { recordFigure } from '../../tools/support/figures';
 import { validateFeed, type FeedProblem } from './validate';
 
 type Verdict = 'pass' | 'warning' | 'error';

@@ -10,7 +10,7 @@ export function feedUrl(base: string): string {
 
 /**
  * The push service's API (server/push): `/push/` on the app's own host unless `VITE_PUSH_URL`
- * names another (its origin then joins the page's `connect-src`, scripts/csp.ts).
+ * names another (its origin then joins the page's `connect-src`, build/csp.ts).
  */
 export function pushServiceUrl(base: string): string {
   const configured = import.meta.env.VITE_PUSH_URL as string | undefined;
@@ -48,6 +48,6 @@ export const SNAPSHOT_ATTRIBUTE = 'data-snapshot';
 
 /**
  * The performance mark a sync asked for by a tab starts with: the benchmark times the main
- * thread from there to the end of the re-render after it (scripts/bench/browser.ts).
+ * thread from there to the end of the re-render after it (tools/bench/browser.ts).
  */
 export const SYNC_STARTED = 'citylink:sync';

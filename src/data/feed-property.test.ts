@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { recordFigure } from '../../scripts/support/figures';
+import { recordFigure } from '../../tools/support/figures';
 import type * as DbModule from './db';
 import { parseFeed } from './parse';
 import type * as SyncModule from './sync';

@@ -3,7 +3,7 @@ import { toJsonSchema } from '@valibot/to-json-schema';
 import { describe, expect, it } from 'vitest';
 import { contactSchema, eventSchema, feedSchema, itemSchema, parseFeed, type ParseResult } from './parse';
 import { realFeedsCorpus as corpus } from '../../tests/support/corpus';
-import { feedPages } from '../../scripts/support/demo-feed';
+import { feedPages } from '../../tools/support/demo-feed';
 
 const fixtures = new URL('../../tests/fixtures/feeds/', import.meta.url);
 const BASE = 'https://city.example.org/feeds/feed.json';

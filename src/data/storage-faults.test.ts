@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory, IDBOpenDBRequest } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { recordFigure } from '../../scripts/support/figures';
+import { recordFigure } from '../../tools/support/figures';
 import type * as DbModule from './db';
 import type * as SyncModule from './sync';
 

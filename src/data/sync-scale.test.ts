@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { recordFigure } from '../../scripts/support/figures';
+import { recordFigure } from '../../tools/support/figures';
 
 const RUNNER = fileURLToPath(new URL('../../tests/support/sync-scale.ts', import.meta.url));
 

@@ -1,6 +1,6 @@
 /**
  * An event's calendar file and a contact's card file, as "Add to calendar" and "Save contact"
- * make them on the device, and where the build writes the same files (scripts/prerender.ts) so
+ * make them on the device, and where the build writes the same files (build/prerender.ts) so
  * that those links work before the app has started and without JavaScript.
  */
 import type { Contact, Item } from '../data/model';

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
-import { TAKEOVER_HTML, TAKEOVERS, TRACKER } from '../../scripts/support/takeover';
+import { TAKEOVER_HTML, TAKEOVERS, TRACKER } from '../../tools/support/takeover';
 import { httpsImage } from './image-url';
 import { createSanitizer, HELD_SRC, sanitizeHtml, withoutInlineCode } from './sanitize';
 

@@ -19,7 +19,7 @@
  *   it is ("Show image from example.com"). The button is written so that the policy applied to
  *   its own output gives the same markup, which is what the kept screens check.
  * Links open outside the app. What survives also fits the Content-Security-Policy
- * (scripts/csp.ts): no media element is left that the policy would block.
+ * (build/csp.ts): no media element is left that the policy would block.
  */
 import DOMPurify from 'dompurify';
 import { feedUrl } from '../data/config';

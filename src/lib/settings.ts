@@ -113,7 +113,7 @@ export function followOtherTabs(): () => void {
 /**
  * A feed image's address, or nothing when the data saver is on (so it is never requested).
  * An `http:` address is asked for over https, the only way the Content-Security-Policy lets
- * an image from another host in (scripts/csp.ts).
+ * an image from another host in (build/csp.ts).
  */
 export function feedImage(src: string | undefined): string | undefined {
   if (settings().dataSaver || src === undefined) return undefined;

@@ -1,5 +1,5 @@
 /**
- * Trusted Types. The Content-Security-Policy (scripts/csp.ts) says
+ * Trusted Types. The Content-Security-Policy (build/csp.ts) says
  * `require-trusted-types-for 'script'`: the browser refuses a plain string at every sink that
  * can run code (innerHTML and its kin, script URLs, eval-like calls) unless a policy vouches
  * for it, and `trusted-types` names the only policies that may exist. This module is imported

@@ -1,6 +1,6 @@
 /**
  * The worker runs under its own Content-Security-Policy (the one its script is served with:
- * scripts/csp.ts `workerPolicy`). A request it blocks only fails, and the browser's own report
+ * build/csp.ts `workerPolicy`). A request it blocks only fails, and the browser's own report
  * shows only in the worker's DevTools, so each violation is also written to the worker's
  * console, where a deployment check or the e2e suite (tests/e2e/fixtures.ts) sees it.
  */

@@ -183,7 +183,7 @@ test.describe('reduced motion', () => {
     await page.goto('/more');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     // A stand-in for any animated component: the rule must hold for what others add later.
-    // A constructed sheet, as the policy refuses an inline <style> (scripts/csp.ts); it still
+    // A constructed sheet, as the policy refuses an inline <style> (build/csp.ts); it still
     // comes after the app's stylesheet in the cascade.
     return page.evaluate(() => {
       const sheet = new CSSStyleSheet();

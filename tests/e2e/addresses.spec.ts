@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test, watchCsp } from './fixtures';
-import { serveBuild, type BuildServer } from '../../scripts/support/builds';
+import { serveBuild, type BuildServer } from '../../tools/support/builds';
 import { waitForController, waitForNews } from './helpers';
-import { demoFeed as readDemoFeed } from '../../scripts/support/demo-feed';
+import { demoFeed as readDemoFeed } from '../../tools/support/demo-feed';
 
 // Keys that are not plain file names: each must open as an item address, online and offline,
-// in a new tab (cold), served by the rules of docs/deployment.md (scripts/support/builds.ts).
+// in a new tab (cold), served by the rules of docs/deployment.md (tools/support/builds.ts).
 const demoFeed = readDemoFeed<{ items: unknown[] }>();
 const ODD = [
   { id: 'release-v1.2', title: 'Release 1.2 notes' },

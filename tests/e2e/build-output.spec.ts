@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { htmlFiles, policyOf } from '../../scripts/csp';
-import { BUDGET, entryHtml, interactiveJs } from '../../scripts/bytes';
+import { htmlFiles, policyOf } from '../../build/csp';
+import { BUDGET, entryHtml, interactiveJs } from '../../tools/bytes';
 import { expect, test } from './fixtures';
 
 // A check of the build itself (no browser): what the worker precaches.
@@ -98,7 +98,7 @@ test('prerendered item pages, sitemap.xml and robots.txt are built but not preca
 const distDir = new URL('../../dist/', import.meta.url).pathname;
 
 // Issue 10's budget for the first screen's HTML, as the exact size of this build
-// (scripts/bytes.ts, shared with `npm run bench`: gzip -9).
+// (tools/bytes.ts, shared with `npm run bench`: gzip -9).
 test(`the entry HTML of / is at most ${BUDGET.entryHtmlGzip} bytes gzip, first screen included`, () => {
   expect(readFileSync(new URL('../../dist/index.html', import.meta.url), 'utf8')).toContain('class="card"');
   expect(entryHtml(distDir).gzip).toBeLessThanOrEqual(BUDGET.entryHtmlGzip);

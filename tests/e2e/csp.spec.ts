@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { headerPolicy, policyOf, staticHeaderPolicy, workerPolicy } from '../../scripts/csp';
+import { headerPolicy, policyOf, staticHeaderPolicy, workerPolicy } from '../../build/csp';
 import { expect, test } from './fixtures';
 import { firstVisit, waitForController, waitForNews } from './helpers';
 
-// The Content-Security-Policy and Trusted Types (scripts/csp.ts, src/lib/trusted-types.ts),
+// The Content-Security-Policy and Trusted Types (build/csp.ts, src/lib/trusted-types.ts),
 // and the fixture that fails every e2e test on a violation (tests/e2e/fixtures.ts): here it
 // must see the violations these tests provoke on purpose.
 

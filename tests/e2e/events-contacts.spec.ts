@@ -3,7 +3,7 @@ import type { Download, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import ICAL from 'ical.js';
 import { firstVisit, waitForHoursKept } from './helpers';
-import { demoFeed } from '../../scripts/support/demo-feed';
+import { demoFeed } from '../../tools/support/demo-feed';
 
 /** The join link the demo feed gives an event moved online. */
 function joinLink(id: string): string | undefined {

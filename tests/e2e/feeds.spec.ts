@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { realFeedsCorpus as corpus } from '../support/corpus';
-import { recordFigure } from '../../scripts/support/figures';
+import { recordFigure } from '../../tools/support/figures';
 import { PAYLOADS, payloadHtml } from '../support/xss';
 import { collectErrors, waitForNews } from './helpers';
 

@@ -9,7 +9,7 @@ import { parseFeed } from '../../src/data/parse';
 import { itemPath } from '../../src/data/paths';
 import { bodyText, displayTitle } from '../../src/data/text';
 import { en } from '../../src/i18n/en';
-import { demoFeed } from '../../scripts/support/demo-feed';
+import { demoFeed } from '../../tools/support/demo-feed';
 import { NO_HEADING, recordStates, recordedStates } from './helpers';
 
 const parsed = parseFeed(demoFeed(), {

@@ -1,7 +1,7 @@
 /**
  * The e2e suite's `test` and `expect`: Playwright's, plus a guard that fails a test on any
  * Content-Security-Policy or Trusted Types violation, in a page or in the service worker. The
- * suite tests the production build, which carries the policy (scripts/csp.ts), so every spec
+ * suite tests the production build, which carries the policy (build/csp.ts), so every spec
  * runs with it on. Import `test` and `expect` from here, not from '@playwright/test'.
  *
  * What counts as a violation:

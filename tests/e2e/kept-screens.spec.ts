@@ -4,8 +4,8 @@
  * control: the same entry without the attack is painted, so the check is what refused it.
  */
 import type { Page } from '@playwright/test';
-import { serveBuild } from '../../scripts/support/builds';
-import { keptMarkup } from '../../scripts/support/snapshots';
+import { serveBuild } from '../../tools/support/builds';
+import { keptMarkup } from '../../tools/support/snapshots';
 import { demoFeedWith, typhoon } from '../support/urgent-feed';
 import { expect, test } from './fixtures';
 import { firstVisit, recordStates, recordedStates, waitForController, waitForSync } from './helpers';

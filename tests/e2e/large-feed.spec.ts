@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
-import { serveBuild, type BuildServer } from '../../scripts/support/builds';
+import { serveBuild, type BuildServer } from '../../tools/support/builds';
 import { expect, test } from './fixtures';
 import { axeViolations, waitForSync } from './helpers';
-import { largeFeed, largeFeedItems, translated, type RawFeedItem } from '../../scripts/support/large-feed';
+import { largeFeed, largeFeedItems, translated, type RawFeedItem } from '../../tools/support/large-feed';
 
 /**
  * Lists over a large feed (issue 10, "Large feeds"): pages, a bounded page, "Show more" by

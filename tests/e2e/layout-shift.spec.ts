@@ -8,7 +8,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { waitForController } from './helpers';
-import { recordFigure } from '../../scripts/support/figures';
+import { recordFigure } from '../../tools/support/figures';
 
 /** Whole-visit CLS at most this (Google's "good" is 0.1; ours, a tenth of it). */
 const MAX_CLS = 0.01;

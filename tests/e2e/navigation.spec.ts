@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
-import { serveBuild, type BuildServer } from '../../scripts/support/builds';
-import { largeFeed } from '../../scripts/support/large-feed';
+import { serveBuild, type BuildServer } from '../../tools/support/builds';
+import { largeFeed } from '../../tools/support/large-feed';
 import { en } from '../../src/i18n/en';
 import { zhHans } from '../../src/i18n/zh-Hans';
 import { expect, test } from './fixtures';

@@ -1,12 +1,12 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { staticHeaderPolicy, workerPolicy } from '../../scripts/csp';
-import { copyBuild, removeCopy, startNginx, type Nginx } from '../../scripts/support/nginx';
+import { staticHeaderPolicy, workerPolicy } from '../../build/csp';
+import { copyBuild, removeCopy, startNginx, type Nginx } from '../../tools/support/nginx';
 import { expect, test, watchCsp } from './fixtures';
 import { waitForController, waitForNews, waitForSync } from './helpers';
 
 // The build behind Debian's nginx, configured exactly as docs/deployment.md says
-// (scripts/deploy-config.ts): headers, types, caching, ETags and the app's addresses.
+// (build/deploy-config.ts): headers, types, caching, ETags and the app's addresses.
 
 // An item published after the build, whose key has a dot: no page was rendered for it, and a
 // server that took `.2` for an extension would answer 404.

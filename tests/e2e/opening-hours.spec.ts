@@ -2,7 +2,7 @@ import type { Request } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { ON_DEMAND_CACHE, ON_DEMAND_DIR } from '../../src/data/config';
 import { hoursDecision, waitForController, waitForNews } from './helpers';
-import { demoFeed } from '../../scripts/support/demo-feed';
+import { demoFeed } from '../../tools/support/demo-feed';
 
 // The opening_hours parser is not precached (build-output.spec.ts): a device fetches it only
 // when its feed has opening hours, after the first paint, and the worker keeps it offline.

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { firstVisit, trackRequests, waitForNews } from './helpers';
-import { demoFeed as readDemoFeed } from '../../scripts/support/demo-feed';
+import { demoFeed as readDemoFeed } from '../../tools/support/demo-feed';
 
 // Settings, saved items and data saver: the reader's own choices, kept on the device.
 const HAN = /\p{Script=Han}/u;

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isAppMarkup } from '../../src/data/snapshot-markup';
-import { keptMarkup } from '../../scripts/support/snapshots';
+import { keptMarkup } from '../../tools/support/snapshots';
 import { expect, test, watchCsp } from './fixtures';
 import { firstVisit, recordStates, recordedStates, type ScreenState } from './helpers';
 

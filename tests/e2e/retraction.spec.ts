@@ -6,9 +6,9 @@
  * `date_modified` comes back.
  */
 import type { Page } from '@playwright/test';
-import { serveBuild, type BuildServer } from '../../scripts/support/builds';
+import { serveBuild, type BuildServer } from '../../tools/support/builds';
 import { notifications, registrationId, storedItem } from '../support/push';
-import { keptMarkup } from '../../scripts/support/snapshots';
+import { keptMarkup } from '../../tools/support/snapshots';
 import { demoFeedWith } from '../support/urgent-feed';
 import { expect, test } from './fixtures';
 import { recordStates, recordedStates, waitForController, waitForSync } from './helpers';

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { axeViolations, firstVisit } from './helpers';
-import { demoFeed } from '../../scripts/support/demo-feed';
+import { demoFeed } from '../../tools/support/demo-feed';
 
 interface RawItem {
   id: string;

@@ -2,13 +2,13 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { siteUrl } from '../../scripts/prerender';
+import { siteUrl } from '../../build/site';
 import type { Item } from '../../src/data/model';
 import { parseFeed } from '../../src/data/parse';
 import { itemPath } from '../../src/data/paths';
 import { htmlToText } from '../../src/data/text';
 import { axeViolations, firstVisit, waitForController } from './helpers';
-import { demoFeed } from '../../scripts/support/demo-feed';
+import { demoFeed } from '../../tools/support/demo-feed';
 
 // The build-time feed, read the way the prerender reads it, to know what each page must carry.
 const site = siteUrl();

@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { recordFigure } from '../../scripts/support/figures';
+import { recordFigure } from '../../tools/support/figures';
 import { collectErrors, waitForNews } from './helpers';
-import { demoFeed } from '../../scripts/support/demo-feed';
+import { demoFeed } from '../../tools/support/demo-feed';
 
 const MEMORY_EN = 'so nothing can be kept on this device for offline use';
 const MEMORY_ZH = '因此无法保存内容供离线使用';

@@ -6,11 +6,11 @@
  * Its times go to test-results/reliability/sync-100k-e2e.json.
  */
 import type { Page } from '@playwright/test';
-import { serveBuild, type BuildServer } from '../../scripts/support/builds';
-import { recordFigure } from '../../scripts/support/figures';
-import { largeFeedItems } from '../../scripts/support/large-feed';
+import { serveBuild, type BuildServer } from '../../tools/support/builds';
+import { recordFigure } from '../../tools/support/figures';
+import { largeFeedItems } from '../../tools/support/large-feed';
 import { storedItem } from '../support/push';
-import { keptMarkup } from '../../scripts/support/snapshots';
+import { keptMarkup } from '../../tools/support/snapshots';
 import { expect, test } from './fixtures';
 import { waitForController } from './helpers';
 

@@ -2,10 +2,10 @@ import { readFileSync, rmSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
 import { JSDOM } from 'jsdom';
 import { expect, test } from './fixtures';
-import { buildApp, serveBuild, type BuildServer } from '../../scripts/support/builds';
-import { recordFigure } from '../../scripts/support/figures';
-import { keptMarkup } from '../../scripts/support/snapshots';
-import { TAKEOVER_HTML, TAKEOVERS, TRACKER } from '../../scripts/support/takeover';
+import { buildApp, serveBuild, type BuildServer } from '../../tools/support/builds';
+import { recordFigure } from '../../tools/support/figures';
+import { keptMarkup } from '../../tools/support/snapshots';
+import { TAKEOVER_HTML, TAKEOVERS, TRACKER } from '../../tools/support/takeover';
 import { axeViolations, collectErrors, waitForController, waitForSync } from './helpers';
 
 // Feed HTML that runs nothing but tries to take over the page (issue 22), in the build's own

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { rmSync } from 'node:fs';
-import { buildApp, serveBuild, type BuildServer } from '../../scripts/support/builds';
+import { buildApp, serveBuild, type BuildServer } from '../../tools/support/builds';
 import { waitForController, waitForNews } from './helpers';
 
 // Three builds on one origin, as three deploys: version A, version B, and the kill switch.

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { serveBuild, type BuildServer } from '../../scripts/support/builds';
+import { serveBuild, type BuildServer } from '../../tools/support/builds';
 import { demoFeedWith, typhoon } from '../support/urgent-feed';
 import { expect, test, watchCsp } from './fixtures';
 import { axeViolations, collectErrors, waitForController, waitForSync } from './helpers';

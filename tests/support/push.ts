@@ -1,5 +1,5 @@
 /**
- * What the push end-to-end tests run: the production build (scripts/support/builds.ts) with the
+ * What the push end-to-end tests run: the production build (tools/support/builds.ts) with the
  * push service (server/push) behind the same host at `/push/`, as docs/push.md deploys it, and
  * the fake push service that stands for the browser vendor's (server/push/testing).
  */
@@ -17,7 +17,7 @@ import {
   type FakePushService,
   type Subscriber,
 } from '../../server/push/testing/fake-push-service';
-import { serveBuild, type BuildServer } from '../../scripts/support/builds';
+import { serveBuild, type BuildServer } from '../../tools/support/builds';
 
 export interface PushSite {
   /** The site's origin: the build, and the push service at `/push/`. */

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { brotliDecompressSync, brotliCompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { entryHtml, interactiveJs, precache, precacheUrls, sizes } from './bytes';
-import { loader } from './prerender';
+import { loaderTags } from '../build/loader';
 
 let dist = '';
 /** A fake `dist/` holding `files` (path → text). */
@@ -67,13 +67,13 @@ describe('byte sizes of a build', () => {
       'assets/en.js': 'export const en={}',
     };
     build({
-      // The loader scripts/prerender.ts writes, whatever its code holds; the Chinese catalogue
-      // is only for a reader of Chinese.
-      'index.html': `<div id="root" data-render-locale="en"></div>${loader(
-        '/assets/entry.js',
-        ['/assets/app.js', '/assets/screen.js', '/assets/en.js'],
-        { 'zh-Hans': ['/assets/zh-Hans.js'] },
-      )}`,
+      // The loader tags build/html.ts writes; the Chinese catalogue is only for a reader of
+      // Chinese.
+      'index.html': `<div id="root" data-render-locale="en"></div>${loaderTags('import("/assets/entry.js")', {
+        entry: '/assets/entry.js',
+        preloads: ['/assets/app.js', '/assets/screen.js', '/assets/en.js'],
+        catalogues: { 'zh-Hans': ['/assets/zh-Hans.js'] },
+      })}`,
       ...js,
       'assets/lazy.js': 'export const w=4',
       'assets/zh-Hans.js': 'export const zhHans={}',

@@ -4,7 +4,7 @@
  * Output: screenshots/<route>-<mode>.png, the first screen (what a phone shows before any
  * scrolling); `--full` takes whole pages instead.
  *
- * Usage: [SCREENSHOT_PORT=4174] npx tsx scripts/screenshots.ts [--full] [--mode <name>] [route …]
+ * Usage: [SCREENSHOT_PORT=4174] npx tsx tools/screenshots.ts [--full] [--mode <name>] [route …]
  * A route may end in `@<css selector>`: that element is clicked first (to open a dialog or a sheet).
  * `--walkthrough` takes the walkthrough in docs/screens/ instead (see walkthrough.ts).
  */

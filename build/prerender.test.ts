@@ -1,22 +1,15 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runInNewContext } from 'node:vm';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  loader,
-  PICTURE_WAIT_MS,
-  ogLocale,
-  prerender,
-  robots,
-  safeKey,
-  inlineStylesheet,
-  siteUrl,
-  sitemap,
-  type PrerenderReport,
-} from './prerender';
-import { TAKEOVER_HTML, TRACKER } from './support/takeover';
+import { ogLocale } from './head';
+import { inlineStylesheet } from './html';
+import { safeKey } from './pages';
+import { prerender, type PrerenderReport } from './prerender';
+import { siteUrl } from './site';
+import { robots, sitemap } from './sitemap';
+import { TAKEOVER_HTML, TRACKER } from '../tools/support/takeover';
 
 const template = `<!doctype html><html lang="en"><head><meta charset="UTF-8">
 <meta name="description" content="The app."><title>Citylink Jiangmen</title>
@@ -81,6 +74,7 @@ const feed = {
 
 const manifest = {
   'index.html': { file: 'assets/index.js', isEntry: true, imports: ['_web.js'] },
+  'src/loader/main.ts': { file: 'assets/main.js', isEntry: true },
   '_web.js': { file: 'assets/web.js' },
   'src/features/news/Article.tsx': { file: 'assets/Article.js', imports: ['_web.js', '_body.js'] },
   '_body.js': { file: 'assets/body.js' },
@@ -101,6 +95,7 @@ beforeAll(async () => {
   mkdirSync(join(dist, 'assets'));
   writeFileSync(join(dist, 'index.html'), template);
   writeFileSync(join(dist, 'assets', 'index.css'), 'main{color:#123}');
+  writeFileSync(join(dist, 'assets', 'main.js'), 'startApp();\n');
   writeFileSync(join(dist, '.vite', 'manifest.json'), JSON.stringify(manifest));
   writeFileSync(join(dist, 'feed.json'), JSON.stringify(feed));
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -161,24 +156,36 @@ describe('prerender', () => {
     ]);
     expect(doc.querySelector('style')?.textContent).toBe('main{color:#123}');
     expect(doc.querySelector('link[rel="modulepreload"]')).toBeNull();
-    const loader = [...doc.querySelectorAll('body > script')].at(-1)?.textContent ?? '';
-    expect(loader).toContain("addEventListener('load', start)");
-    expect(loader).toContain('function start() { afterPaint(function () { afterPictures(go); }); }');
+    const settings = (path: string) =>
+      JSON.parse(read(path).getElementById('citylink-load')?.textContent ?? '{}') as unknown;
+    // The loader itself is the built file the manifest names, inline after its settings.
+    const loader = [...doc.querySelectorAll('body > script')].at(-1);
+    expect([loader?.getAttribute('type'), loader?.textContent]).toEqual(['module', 'startApp();']);
     // The page's catalogue too (src/i18n/index.ts): hydration speaks the page's language. An
-    // item page needs both its parts; the home page only the core (checked below).
-    expect(loader).toContain(
-      '["/assets/web.js","/assets/Article.js","/assets/body.js","/assets/en.core.js","/assets/en.more.js"]',
-    );
-    expect(loader).toContain('import("/assets/index.js")');
-    const zh = [...read('news/fares-zh/index.html').querySelectorAll('body > script')].at(-1)?.textContent;
-    // The other language's catalogue is there only for a reader of it.
-    expect(zh).toContain(
-      '["/assets/web.js","/assets/Article.js","/assets/body.js","/assets/zh-Hans.core.js","/assets/zh-Hans.more.js"]',
-    );
-    expect(zh).toContain('var catalogues = {"en":["/assets/en.core.js","/assets/en.more.js"]};');
-    expect(loader).toContain(
-      'var catalogues = {"zh-Hans":["/assets/zh-Hans.core.js","/assets/zh-Hans.more.js"]};',
-    );
+    // item page needs both its parts; the home page only the core. The other
+    // language's catalogue is there only for a reader of it.
+    expect(settings('news/fares/index.html')).toEqual({
+      entry: '/assets/index.js',
+      preloads: [
+        '/assets/web.js',
+        '/assets/Article.js',
+        '/assets/body.js',
+        '/assets/en.core.js',
+        '/assets/en.more.js',
+      ],
+      catalogues: { 'zh-Hans': ['/assets/zh-Hans.core.js', '/assets/zh-Hans.more.js'] },
+    });
+    expect(settings('news/fares-zh/index.html')).toEqual({
+      entry: '/assets/index.js',
+      preloads: [
+        '/assets/web.js',
+        '/assets/Article.js',
+        '/assets/body.js',
+        '/assets/zh-Hans.core.js',
+        '/assets/zh-Hans.more.js',
+      ],
+      catalogues: { en: ['/assets/en.core.js', '/assets/en.more.js'] },
+    });
   });
 
   it('renders the app’s own screen, with no script, handler or javascript: link from the feed', () => {
@@ -347,144 +354,5 @@ describe('helpers', () => {
     expect(ogLocale('zh-Hans')).toBe('zh_CN');
     expect(ogLocale('en')).toBe('en_US');
     expect(ogLocale('not a tag')).toBeUndefined();
-  });
-});
-
-describe('loader', () => {
-  /** Runs the loader's script over a page in `page`'s language; says whether it started the app before `load`. */
-  function startsEarly(env: {
-    page: string;
-    languages: string[];
-    stored?: string;
-    loaded?: boolean;
-  }): boolean {
-    const script = /<script>([\s\S]*)<\/script>/.exec(loader('/assets/index.js', []))?.[1] ?? '';
-    let started = false;
-    let waiting = false;
-    const globals = {
-      document: {
-        readyState: env.loaded ? 'complete' : 'interactive',
-        getElementById: (id: string) => (id === 'root' ? { getAttribute: () => env.page } : null),
-      },
-      navigator: { languages: env.languages },
-      localStorage: { getItem: () => env.stored ?? null },
-      addEventListener: (type: string) => (waiting = type === 'load'),
-      // The first thing `start` does: enough to tell that it ran.
-      requestAnimationFrame: () => (started = true),
-    };
-    runInNewContext(script, globals);
-    expect(started !== waiting).toBe(true);
-    return started;
-  }
-
-  it('waits for the page to load when the reader reads its language', () => {
-    expect(startsEarly({ page: 'en', languages: ['en-GB', 'zh-CN'] })).toBe(false);
-    expect(startsEarly({ page: 'en', languages: ['fr-FR'] })).toBe(false);
-    expect(startsEarly({ page: 'zh-Hans', languages: ['zh-TW'] })).toBe(false);
-    expect(startsEarly({ page: 'en', languages: ['zh-CN'], stored: '{"language":"en"}' })).toBe(false);
-  });
-
-  it('starts at once for a reader of another language: theirs shows only once the app runs', () => {
-    expect(startsEarly({ page: 'en', languages: ['zh-CN', 'en'] })).toBe(true);
-    expect(startsEarly({ page: 'zh-Hans', languages: ['en-US'] })).toBe(true);
-    expect(startsEarly({ page: 'en', languages: ['en-GB'], stored: '{"language":"zh-Hans"}' })).toBe(true);
-    // An unreadable record is the defaults, as for the app: the device's languages.
-    expect(startsEarly({ page: 'en', languages: ['zh-CN'], stored: '{' })).toBe(true);
-  });
-
-  it('starts at once when the page has already loaded', () => {
-    expect(startsEarly({ page: 'en', languages: ['en'], loaded: true })).toBe(true);
-  });
-
-  /**
-   * Runs the loader on a loaded English page for an English reader, with `pictures` on it
-   * (where they are, whether loaded) and its frames and timers run by hand (`step`).
-   */
-  function onPage(pictures: { top: number; height: number; complete?: boolean }[]) {
-    const script =
-      /<script>([\s\S]*)<\/script>/.exec(loader('/assets/index.js', ['/assets/a.js']))?.[1] ?? '';
-    const frames: (() => void)[] = [];
-    const timers: { ms: number; run: () => void }[] = [];
-    const imported: string[] = [];
-    const images = pictures.map((picture) => {
-      const listeners: Record<string, (() => void)[]> = {};
-      return {
-        complete: picture.complete ?? false,
-        getBoundingClientRect: () => ({
-          width: picture.height > 0 ? 300 : 0,
-          top: picture.top,
-          bottom: picture.top + picture.height,
-        }),
-        addEventListener: (type: string, listener: () => void) => (listeners[type] ??= []).push(listener),
-        fire: (type: string) => listeners[type]?.forEach((listener) => listener()),
-      };
-    });
-    // `import()` needs a module loader the sandbox has not: the call is renamed and recorded.
-    runInNewContext(script.replace('import(', 'load('), {
-      document: {
-        readyState: 'complete',
-        images,
-        head: { appendChild: () => undefined },
-        createElement: () => ({}),
-        getElementById: () => ({ getAttribute: () => 'en' }),
-      },
-      navigator: { languages: ['en-GB'] },
-      localStorage: { getItem: () => null },
-      innerHeight: 844,
-      addEventListener: () => undefined,
-      requestAnimationFrame: (run: () => void) => frames.push(run),
-      setTimeout: (run: () => void, ms = 0) => timers.push({ ms, run }),
-      load: (entry: string) => imported.push(entry),
-    });
-    /** Runs the frame callbacks, then the timers due at once. */
-    const step = () => {
-      frames.splice(0).forEach((run) => run());
-      for (const timer of timers.filter((t) => t.ms === 0)) {
-        timers.splice(timers.indexOf(timer), 1);
-        timer.run();
-      }
-    };
-    /** The deadline passes. */
-    const deadline = () => timers.find((t) => t.ms === PICTURE_WAIT_MS)?.run();
-    return { images, step, deadline, timers, imported };
-  }
-
-  it('waits for the pictures on the first screen to load or fail, then a frame', () => {
-    const page = onPage([
-      { top: 300, height: 200 }, // on the first screen, loading
-      { top: 500, height: 200 }, // on the first screen, loading
-      { top: 100, height: 50, complete: true }, // already in
-      { top: 2000, height: 200 }, // further down: not waited for
-      { top: 400, height: 0 }, // hidden (data saver): never loads
-    ]);
-    for (let i = 0; i < 5; i++) page.step();
-    expect(page.imported).toEqual([]);
-    expect(page.timers.map((t) => t.ms)).toEqual([PICTURE_WAIT_MS]);
-    page.images[0]!.fire('load');
-    page.step();
-    expect(page.imported).toEqual([]);
-    page.images[1]!.fire('error');
-    // Their paint first: a frame and a task later.
-    expect(page.imported).toEqual([]);
-    page.step();
-    expect(page.imported).toEqual(['/assets/index.js']);
-    // The deadline, passing later, starts nothing twice.
-    page.deadline();
-    page.step();
-    expect(page.imported).toEqual(['/assets/index.js']);
-  });
-
-  it('starts without waiting when no picture is loading on the first screen, and at the deadline at the latest', () => {
-    const none = onPage([{ top: 1200, height: 300 }]);
-    none.step();
-    none.step();
-    expect(none.imported).toEqual(['/assets/index.js']);
-
-    const slow = onPage([{ top: 0, height: 400 }]);
-    for (let i = 0; i < 5; i++) slow.step();
-    expect(slow.imported).toEqual([]);
-    slow.deadline();
-    slow.step();
-    expect(slow.imported).toEqual(['/assets/index.js']);
   });
 });

@@ -7,7 +7,7 @@
  * - tab switches: from the click on a tab to the new screen's first card, painted;
  * - the longest task from "Refresh" (run by the worker) to a settled screen, when all 5,000
  *   items changed.
- * Medians over the runs. Usage: npx tsx scripts/measure-lists.ts [--items 5000 --runs 5 --throttle 1 --dist dist]
+ * Medians over the runs. Usage: npx tsx tools/measure-lists.ts [--items 5000 --runs 5 --throttle 1 --dist dist]
  */
 import { chromium, type Page } from '@playwright/test';
 import { serveBuild } from './support/builds';

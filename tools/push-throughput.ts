@@ -4,7 +4,7 @@
  * PostgreSQL server of `DATABASE_URL`. Prints subscriptions, seconds and messages per second.
  * Not part of `npm test`; nothing asserts a time.
  *
- * `npx tsx scripts/push-throughput.ts [subscriptions=2000] [concurrency=8]`
+ * `npx tsx tools/push-throughput.ts [subscriptions=2000] [concurrency=8]`
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,7 +1,7 @@
 /**
  * A large city feed for the benchmark, as JSON Feed text: a third events, a fifteenth contacts,
  * the rest news (about 3,000 of 5,000), a quarter of all items in Chinese. The words come from
- * the search benchmark's Zipf samplers (scripts/search-items.ts), so the text is realistic in
+ * the search benchmark's Zipf samplers (tools/search-items.ts), so the text is realistic in
  * length and vocabulary, and the same on every run.
  */
 import { pick, reseed, sentence } from '../search-items';

@@ -8,9 +8,9 @@
  *   (and, for reference, against one with no network throttling, and against the static floor
  *   page of the same screen opened again in a new tab);
  * - ingest of 5,000 items into IndexedDB in Chromium, against one transaction per item;
- * - search p95 over 5,000 items (scripts/bench-search.ts, also `npm run bench:search`);
+ * - search p95 over 5,000 items (tools/bench-search.ts, also `npm run bench:search`);
  * - the main thread during a first sync of 5,000 items in the built app, and the DOM after it;
- * - bytes (scripts/bytes.ts): entry HTML, JavaScript before interactive, first-visit transfer,
+ * - bytes (tools/bytes.ts): entry HTML, JavaScript before interactive, first-visit transfer,
  *   precache.
  * Every figure is a median, and every ratio is against a baseline measured in the same run.
  *

@@ -4,11 +4,11 @@
  *
  * 1. the bytes of a built feed's pages, raw, gzip -9 and brotli -q 11: the demo, and a city feed
  *    of some 320 items (the demo's, copied with new ids and older dates) with the default paging;
- * 2. what one phone costs on the wire behind the documented nginx (scripts/support/nginx.ts, its
+ * 2. what one phone costs on the wire behind the documented nginx (tools/support/nginx.ts, its
  *    own `$request_length` and `$bytes_sent`), in Chromium: a first visit, an app open with the
  *    feed unchanged, and an open after one story was published.
  *
- * After a build: `npx vite build && npx tsx scripts/feed-cost.ts`. It prints Markdown tables.
+ * After a build: `npx vite build && npx tsx tools/feed-cost.ts`. It prints Markdown tables.
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +18,7 @@ import { chromium } from '@playwright/test';
 import { parseDocument } from 'yaml';
 import { chromiumLaunch } from './support/chromium';
 import { copyBuild, removeCopy, startNginx, type LoggedRequest } from './support/nginx';
-import { buildFeed, type BuiltFile } from './feed/build';
+import { buildFeed, type BuiltFile } from '../scripts/feed/build';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 

@@ -6,7 +6,7 @@
  * For each configuration: a fresh database holding N subscriptions (on a throwaway PostgreSQL
  * server, scripts/pg-server.ts, or on PGlite), the feed's first read (the baseline), then the
  * timed part: the read that finds the typhoon notice and queues its N deliveries, and P sender
- * processes (scripts/bench-push-sender.ts) that send them all. Printed per configuration:
+ * processes (tools/bench-push-sender.ts) that send them all. Printed per configuration:
  * messages per second (wall), messages per CPU-second of the senders and of PostgreSQL, time to
  * reach everyone (queueing included), each sender's peak memory, and the database's size per
  * million deliveries. The sender of `BASELINE` (the one before this benchmark) runs in the
@@ -34,7 +34,7 @@ import { generateKeys } from '../server/push/keys';
 import { ingestFeed } from '../server/push/notices';
 import type { SinkConfig, SinkStats } from '../server/push/testing/counting-sink';
 import { BEFORE, FEED_URL, NEWS, feed } from '../server/push/testing/feeds';
-import { startPostgres } from './pg-server';
+import { startPostgres } from '../scripts/pg-server';
 
 /** The sender this benchmark compares with: the service as it was before issue 24. */
 const BASELINE = '174bc7d139404917bff8abaf59c44f42aa6864b1';
@@ -290,7 +290,7 @@ function startSender(
     : [];
   const child = spawn(
     process.execPath,
-    [...nodeArgs, '--import', 'tsx', join(root, 'scripts/bench-push-sender.ts')],
+    [...nodeArgs, '--import', 'tsx', join(root, 'tools/bench-push-sender.ts')],
     {
       env,
       stdio: ['pipe', 'pipe', 'inherit'],

@@ -1,6 +1,6 @@
 /**
  * Prints the README's "Reliability" figures from what the tests counted in their last run
- * (test-results/reliability/*.json, written through scripts/support/figures.ts). Run the unit
+ * (test-results/reliability/*.json, written through tools/support/figures.ts). Run the unit
  * and end-to-end tests first (`npm test`), then `npm run reliability`.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -75,7 +75,7 @@ const lines = [
     ? `- **Sync at any size**: a ${big.items.toLocaleString('en')}-item page synced on a worker-sized stack (Node, in-memory store) in ${seconds(big.firstSyncMs)}, and the same page with ${big.retracted.toLocaleString('en')} retractions, all reported, in ${seconds(big.retractingSyncMs)}; in Chromium, a ${bigE2e.items.toLocaleString('en')}-item page stored by a first visit in ${seconds(bigE2e.firstSyncMs)} (from the navigation to the report) and one retraction in it applied, with its kept screen dropped, ${seconds(bigE2e.retractingSyncMs)} after Refresh.`
     : missing(big ? 'sync-100k-e2e' : 'sync-100k'),
   prerendered && live && kept
-    ? `- **Takeover by feed HTML** (no script; scripts/support/takeover.ts): ${prerendered.payloads} payloads (${TAKEOVERS.map((takeover) => takeover.name).join(', ')}) in one item, on its prerendered page, rendered live and on the screen kept for offline: on each, one tab bar leading to the app's screens, one #root, one h1, no error; requests to the tracker's host ${prerendered.trackerRequests} / ${live.trackerRequestsBeforeTap} / ${kept.trackerRequests}. Negative control: ${live.afterTaps} once its 2 held pictures were pressed.`
+    ? `- **Takeover by feed HTML** (no script; tools/support/takeover.ts): ${prerendered.payloads} payloads (${TAKEOVERS.map((takeover) => takeover.name).join(', ')}) in one item, on its prerendered page, rendered live and on the screen kept for offline: on each, one tab bar leading to the app's screens, one #root, one h1, no error; requests to the tracker's host ${prerendered.trackerRequests} / ${live.trackerRequestsBeforeTap} / ${kept.trackerRequests}. Negative control: ${live.afterTaps} once its 2 held pictures were pressed.`
     : missing(`takeover-${['prerendered', 'live', 'kept'][takeover.findIndex((f) => !f)]}`),
 ];
 console.log(lines.join('\n'));

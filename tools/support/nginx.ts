@@ -1,6 +1,6 @@
 /**
  * Debian's nginx, run by a test in front of a build with exactly the configuration
- * docs/deployment.md gives (scripts/deploy-config.ts `nginxSite()`), on a free port of
+ * docs/deployment.md gives (build/deploy-config.ts `nginxSite()`), on a free port of
  * 127.0.0.1, without root: as `nobody` when the test runs as root, with its pid file, logs and
  * temporary files in a folder of its own. Installs nginx with apt when it is missing and the
  * test may (root on Debian/Ubuntu, as CI runs); `NGINX_PATH` names another binary.
@@ -20,7 +20,7 @@ import {
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { nginxSite } from '../deploy-config';
+import { nginxSite } from '../../build/deploy-config';
 
 /** One line of the access log. */
 export interface LoggedRequest {

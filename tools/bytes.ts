@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { init, parse } from 'es-module-lexer';
+import { SETTINGS_ID, type LoaderSettings } from '../src/loader/start';
 
 export interface Sizes {
   raw: number;
@@ -54,7 +55,7 @@ const fileOf = (dist: string, path: string) => join(dist, decodeURIComponent(pat
 
 /**
  * The scripts the home screen needs before it is interactive: the module scripts and
- * modulepreloads of `dist/index.html` (in tags, or in the loader of a rendered page), and
+ * modulepreloads of `dist/index.html` (in tags, or in the loader settings of a rendered page), and
  * everything they import statically, transitively.
  * Dynamic `import()`s (lazy routes, the opening-hours code) are left out: they load later.
  */
@@ -68,14 +69,15 @@ export async function interactiveJs(dist: string): Promise<{ files: string[]; to
     const url = /\b(?:src|href)=["']?([^"'\s>]+)/i.exec(tag)?.[1];
     return (isModule || isPreload) && url ? [new URL(url, 'http://site/').pathname] : [];
   });
-  // A rendered page loads its code after the first paint, from an inline script that preloads
-  // the chunks and imports the entry (scripts/prerender.ts, `loader`).
-  // Its code may hold `<` (a loop), so the script is read up to its end tag.
-  for (const script of html.matchAll(/<script>([\s\S]*?)<\/script>/g)) {
-    if (!/\bimport\(/.test(script[1] ?? '')) continue;
-    // Not the catalogues of the other languages: only a reader of one of those loads it.
-    const code = (script[1] ?? '').replace(/\bvar catalogues = \{[^}]*\};/, '');
-    for (const chunk of code.matchAll(/"(\/[^"]+\.js)"/g)) entries.push(chunk[1] ?? '');
+  // A rendered page loads its code after the first paint: its loader (a module script, above)
+  // reads the entry and the chunks to preload from the page's settings (build/loader.ts).
+  // Not the catalogues of the other languages: only a reader of one of those loads them.
+  const settings = new RegExp(`<script type="application/json" id="${SETTINGS_ID}">([^<]*)</script>`).exec(
+    html,
+  );
+  if (settings?.[1]) {
+    const { entry, preloads } = JSON.parse(settings[1]) as LoaderSettings;
+    entries.push(...preloads, entry);
   }
   const files = new Set<string>();
   const visit = (path: string) => {

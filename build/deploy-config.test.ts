@@ -14,8 +14,8 @@ const BLOCK = /(<!-- generated: ([a-z-]+) -->\n\n```[a-z]*\n)([\s\S]*?)(```)/g;
 
 describe('docs/deployment.md', () => {
   // The configurations in the documentation are the ones the tests run (tests/e2e/nginx.spec.ts):
-  // this fails when the page and scripts/deploy-config.ts differ; UPDATE_DOCS=1 rewrites the page.
-  it('holds the configurations scripts/deploy-config.ts generates, each once', () => {
+  // this fails when the page and build/deploy-config.ts differ; UPDATE_DOCS=1 rewrites the page.
+  it('holds the configurations build/deploy-config.ts generates, each once', () => {
     const text = readFileSync(docs, 'utf8');
     const seen: string[] = [];
     const updated = text.replace(BLOCK, (_all, open: string, name: string, _body: string, close: string) => {

@@ -2,7 +2,7 @@
  * Screenshots of the install experience at 390x844, light and dark, English and Chinese, from
  * the production build (`npx vite build` first): the second-visit banner and the steps sheet
  * on iOS, and the banner in WeChat. Output: screenshots/install-<what>-<lang>-<theme>.png.
- * Usage: [SCREENSHOT_PORT=4174] npx tsx scripts/install-screenshots.ts
+ * Usage: [SCREENSHOT_PORT=4174] npx tsx tools/install-screenshots.ts
  */
 import { mkdirSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';

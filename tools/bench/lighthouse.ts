@@ -6,7 +6,7 @@ import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromiumLaunch } from '../support/chromium';
 
-/** The flags every Chromium here starts with (scripts/support/chromium.ts), headless. */
+/** The flags every Chromium here starts with (tools/support/chromium.ts), headless. */
 export const CHROME_FLAGS = ['--headless=new', ...chromiumLaunch.args];
 
 export interface LighthouseRun {

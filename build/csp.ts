@@ -10,15 +10,16 @@
  * as a header, with `frame-ancestors`, which a `<meta>` cannot carry, and `/sw.js` gets the
  * worker's own policy.
  *
- * By hand: `npx tsx scripts/csp.ts [dist]`.
+ * By hand: `npx tsx build/csp.ts [dist]`.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse, type DefaultTreeAdapterTypes } from 'parse5';
+import { parse } from 'parse5';
 import type { Plugin } from 'vite';
-import { SHELL, textOf } from './prerender';
+import { SHELL, textOf } from './html';
+import { attribute, elements, text, type Element } from './markup';
 
 /** What a page's policy depends on besides its own inline code. */
 export interface PolicySettings {
@@ -148,23 +149,6 @@ const JS_TYPES = new Set([
 export function runsAsScript(type: string | null): boolean {
   return JS_TYPES.has((type ?? '').trim().toLowerCase());
 }
-
-type Node = DefaultTreeAdapterTypes.Node;
-type Element = DefaultTreeAdapterTypes.Element;
-
-/** Every element of a parsed document, template contents included, in document order. */
-function* elements(node: Node): Generator<Element> {
-  if ('tagName' in node) yield node;
-  if ('childNodes' in node) for (const child of node.childNodes) yield* elements(child);
-  if ('content' in node) yield* elements(node.content);
-}
-
-const attribute = (element: Element, name: string) =>
-  element.attrs.find((attr) => attr.name === name && !attr.namespace)?.value;
-const text = (element: Element) =>
-  element.childNodes
-    .map((child) => ('value' in child && child.nodeName === '#text' ? child.value : ''))
-    .join('');
 
 /**
  * Hashes the inline code of one HTML document and inserts its policy; returns the new HTML and
@@ -298,7 +282,7 @@ export function cspPlugin(): Plugin {
       distDir = resolve(config.root, config.build.outDir);
       settings = settingsFrom(config.env);
     },
-    // index.html, and the shell made from it with its stylesheet inline (scripts/prerender.ts),
+    // index.html, and the shell made from it with its stylesheet inline (build/prerender.ts),
     // get their policy as they are emitted, before vite-plugin-pwa lists the shell for the
     // precache with a hash of its content, so that the listed revision is that of the file
     // served. Registered after the prerender plugin, so its post-order hook runs after the one

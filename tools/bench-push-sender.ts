@@ -1,5 +1,5 @@
 /**
- * One sender process of the push benchmark (scripts/bench-push.ts): opens its database
+ * One sender process of the push benchmark (tools/bench-push.ts): opens its database
  * (`DATABASE_URL`, or PGlite in `BENCH_PGLITE_DIR`), says `ready`, waits for `go` on stdin, then
  * sends what is queued until nothing is left and prints one JSON line: messages sent, CPU time,
  * wall time and peak memory (maxRSS). `BENCH_SENDER_MODULE` names the baseline's send.ts
