@@ -4,7 +4,13 @@ import { defineConfig } from 'vitest/config';
 // from fake-indexeddb; tests that need a DOM opt in with a `@vitest-environment jsdom` comment.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts', 'server/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'src/**/*.test.ts',
+      'src/**/*.test.tsx',
+      'scripts/**/*.test.ts',
+      'server/**/*.test.ts',
+    ],
     // A real PostgreSQL server's run: scripts/pg-check.ts starts one and runs these itself.
     exclude: ['**/node_modules/**', '**/*.pg.test.ts'],
     environment: 'node',

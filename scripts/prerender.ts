@@ -16,11 +16,11 @@ import { createServer, type Plugin } from 'vite';
 import solid from 'vite-plugin-solid';
 import type * as ServerEntryModule from '../src/entry-server';
 import type { Locale } from '../src/i18n';
-import type { FeedMeta, Item } from '../src/data/model';
-import { isAppPage, itemPath, itemUrl, SECTION } from '../src/data/paths';
-import { bodyText, displayTitle, truncate } from '../src/data/text';
-import { translationGroups } from '../src/data/translations';
-import { formatEventTime, zoneName } from '../src/lib/event-time';
+import type { FeedMeta, Item } from '@citylink/core/model';
+import { isAppPage, itemPath, itemUrl, SECTION } from '@citylink/core/paths';
+import { bodyText, displayTitle, truncate } from '@citylink/core/text';
+import { translationGroups } from '@citylink/core/translations';
+import { formatEventTime, zoneName } from '@citylink/core/event-time';
 
 type ServerEntry = typeof ServerEntryModule;
 

@@ -8,7 +8,7 @@ import { provideRequestEvent } from 'solid-js/web/storage';
 import { App, preloadScreen } from './app/App';
 import { preloadFrame } from './app/Layout';
 import { syncFeed, type SyncReport } from './data/sync';
-import type { Item } from './data/model';
+import type { Item } from '@citylink/core/model';
 import { loadLanguages, t, type Locale } from './i18n';
 import { calendarFile, calendarFilePath, contactFile, contactFilePath } from './lib/item-files';
 import { renderAttributes, setRenderContext, type RenderContext } from './lib/hydration';

@@ -22,9 +22,9 @@ import MarkdownIt from 'markdown-it';
 import cjkBreaks from 'markdown-it-cjk-breaks';
 import cjkFriendly from 'markdown-it-cjk-friendly';
 import * as v from 'valibot';
-import { parseFeed, contactSchema, eventSchema, feedSchema, itemSchema } from '../../src/data/parse';
-import { itemPath } from '../../src/data/paths';
-import type { ItemKind } from '../../src/data/model';
+import { parseFeed, contactSchema, eventSchema, feedSchema, itemSchema } from '@citylink/core/parse';
+import { itemPath } from '@citylink/core/paths';
+import type { ItemKind } from '@citylink/core/model';
 import {
   citySchema,
   dateTimeProblem,

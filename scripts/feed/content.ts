@@ -3,13 +3,13 @@
  * one Markdown file per item per language, its fields in YAML front matter. This module reads
  * the files and remembers where every value was written, so that every problem names its file
  * and line. Which fields exist, and what they may hold, comes from the app's own feed schemas
- * (src/data/parse.ts): the command and the app read one contract.
+ * (packages/core/src/parse.ts): the command and the app read one contract.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as v from 'valibot';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import { contactSchema, eventSchema, feedSchema, itemSchema } from '../../src/data/parse';
+import { contactSchema, eventSchema, feedSchema, itemSchema } from '@citylink/core/parse';
 
 /** A problem in the content, at a place a person can open. */
 export interface ContentProblem {
@@ -446,7 +446,7 @@ export function explainIssue(issue: v.BaseIssue<unknown>, yaml = false): string 
   return custom ? issue.message : `${issue.message}.`;
 }
 
-// RFC 3339 as the app reads it (src/data/parse.ts): the offset is required, seconds too.
+// RFC 3339 as the app reads it (packages/core/src/parse.ts): the offset is required, seconds too.
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 const LOCAL_TIME = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?$/;
 const SHORT_TIME = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2})([Zz]|[+-]\d{2}:\d{2})$/;

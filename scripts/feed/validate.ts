@@ -9,8 +9,8 @@ import { dirname, join, posix, resolve } from 'node:path';
 import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
 import * as v from 'valibot';
-import type { Item } from '../../src/data/model';
-import { contactSchema, eventSchema, itemSchema, parseFeed } from '../../src/data/parse';
+import type { Item } from '@citylink/core/model';
+import { contactSchema, eventSchema, itemSchema, parseFeed } from '@citylink/core/parse';
 import { decodeUtf8, explainIssue, fieldName, issuePath } from './content';
 import { specProblems, type SpecProblem } from './jsonfeed';
 
@@ -612,7 +612,7 @@ function schemaIssue(raw: unknown): { field: string; message: string } | undefin
   return undefined;
 }
 
-// Messages of src/data/parse.ts and the field each one is about. A message not listed here is
+// Messages of packages/core/src/parse.ts and the field each one is about. A message not listed here is
 // still reported, without a field.
 const FIELD_OF: [RegExp, string | ((match: RegExpExecArray) => string)][] = [
   [/^((?:_city\.)?[a-z_]+(?:\.[a-z_0-9]+)*): /, (m) => qualify(m[1] ?? '')],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PUSH_MAX_BYTES, readPushMessage } from '../../src/data/push-message';
+import { PUSH_MAX_BYTES, readPushMessage } from '@citylink/core/push-message';
 import { fitToPush } from './notices';
 import { eventLine, noticeTitle } from './text';
 

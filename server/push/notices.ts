@@ -9,12 +9,12 @@
  * the feed again and finds the same items new).
  */
 import { createHash } from 'node:crypto';
-import type { Item } from '../../src/data/model';
-import { parseFeed } from '../../src/data/parse';
-import { itemPath } from '../../src/data/paths';
-import { PUSH_FORMAT, PUSH_MAX_BYTES, type PushMessage } from '../../src/data/push-message';
-import { displayTitle, excerpt } from '../../src/data/text';
-import { pickLanguage } from '../../src/data/translations';
+import type { Item } from '@citylink/core/model';
+import { parseFeed } from '@citylink/core/parse';
+import { itemPath } from '@citylink/core/paths';
+import { PUSH_FORMAT, PUSH_MAX_BYTES, type PushMessage } from '@citylink/core/push-message';
+import { displayTitle, excerpt } from '@citylink/core/text';
+import { pickLanguage } from '@citylink/core/translations';
 import type { Sql } from './db';
 import { eventLine, LANGUAGES, noticeTitle, type Language } from './text';
 

@@ -2,7 +2,7 @@
  * What a notification says, in each interface language of the app. The item's own words come
  * from the feed, in the subscriber's language when the feed has a translation.
  */
-import type { Item } from '../../src/data/model';
+import type { Item } from '@citylink/core/model';
 
 /** The app's interface languages: what a subscriber may choose. */
 export const LANGUAGES = ['en', 'zh-Hans'] as const;

@@ -11,9 +11,9 @@ import { createMemo, createRoot, createSignal } from 'solid-js';
 import { isServer } from 'solid-js/web';
 import { feedUrl } from '../data/config';
 import type { Position } from '../data/lists';
-import type { ItemKind } from '../data/model';
-import { keyFromSegment } from '../data/paths';
-import { listEntry } from '../data/text';
+import type { ItemKind } from '@citylink/core/model';
+import { keyFromSegment } from '@citylink/core/paths';
+import { listEntry } from '@citylink/core/text';
 import { deviceZone, pageContext } from '../lib/hydration';
 import { locale, type Locale } from '../i18n';
 

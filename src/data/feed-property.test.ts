@@ -4,7 +4,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { recordFigure } from '../../tests/support/figures';
 import type * as DbModule from './db';
-import { parseFeed } from './parse';
+import { parseFeed } from '@citylink/core/parse';
 import type * as SyncModule from './sync';
 
 const FEED = 'https://city.example.org/feed.json';

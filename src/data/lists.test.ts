@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as DbModule from './db';
 import type * as ListsModule from './lists';
-import type { FeedMeta, Item, ItemKind } from './model';
-import { readerView, type Reader } from './translations';
+import type { FeedMeta, Item, ItemKind } from '@citylink/core/model';
+import { readerView, type Reader } from '@citylink/core/translations';
 
 // Counts cursor steps. Installed before any cursor is used: idb recognises a cursor's
 // `continue` by identity, the first time it wraps one.

@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as DbModule from './db';
 import type * as PushModule from './push';
-import { readPushMessage } from './push-message';
+import { readPushMessage } from '@citylink/core/push-message';
 
 const FEED = 'https://city.example.org/feed.json';
 const AT = Date.parse('2026-08-01T08:00:00+08:00');

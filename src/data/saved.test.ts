@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as DbModule from './db';
-import type { Item } from './model';
+import type { Item } from '@citylink/core/model';
 import type * as SyncModule from './sync';
 
 const FEED = 'https://city.example.org/feed.json';

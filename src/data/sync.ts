@@ -16,9 +16,9 @@ import {
   type SyncState,
 } from './db';
 import { broadcast, SYNC_DONE } from './messages';
-import type { FeedMeta, Item, Problem } from './model';
-import { parseFeed } from './parse';
-import { displayTitle } from './text';
+import type { FeedMeta, Item, Problem } from '@citylink/core/model';
+import { parseFeed } from '@citylink/core/parse';
+import { displayTitle } from '@citylink/core/text';
 
 export interface SyncOptions {
   feedUrl: string;

@@ -4,10 +4,10 @@ import { expect, test } from './fixtures';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { siteUrl } from '../../scripts/prerender';
-import type { Item } from '../../src/data/model';
-import { parseFeed } from '../../src/data/parse';
-import { itemPath } from '../../src/data/paths';
-import { htmlToText } from '../../src/data/text';
+import type { Item } from '@citylink/core/model';
+import { parseFeed } from '@citylink/core/parse';
+import { itemPath } from '@citylink/core/paths';
+import { htmlToText } from '@citylink/core/text';
 import { firstVisit, waitForController } from './helpers';
 import { demoFeed } from '../support/demo-feed';
 

@@ -1,10 +1,16 @@
 import { For } from 'solid-js';
 import { now } from '../../app/clock';
-import { itemPath } from '../../data/paths';
-import { displayTitle } from '../../data/text';
+import { itemPath } from '@citylink/core/paths';
+import { displayTitle } from '@citylink/core/text';
 import { formatLocale, t } from '../../i18n';
-import { eventState, type EventState } from '../../lib/event-state';
-import { eventDay, formatDay, formatEventTime, type DateStyle, type EventItem } from '../../lib/event-time';
+import { eventState, type EventState } from '@citylink/core/event-state';
+import {
+  eventDay,
+  formatDay,
+  formatEventTime,
+  type DateStyle,
+  type EventItem,
+} from '@citylink/core/event-time';
 import { feedImage } from '../../lib/settings';
 import { ItemCard } from '../../ui/ItemCard';
 import { StatusBadge } from '../../ui/StatusBadge';
