@@ -15,7 +15,7 @@ import { JSDOM } from 'jsdom';
 import { createServer, type Plugin } from 'vite';
 import solid from 'vite-plugin-solid';
 import type * as ServerEntryModule from '../src/entry-server';
-import type { Locale } from '../src/i18n';
+import { chooseLanguage, LANGUAGES, type Language } from '@citylink/core/languages';
 import type { FeedMeta, Item } from '@citylink/core/model';
 import { isAppPage, itemPath, itemUrl, SECTION } from '@citylink/core/paths';
 import { bodyText, displayTitle, truncate } from '@citylink/core/text';
@@ -63,12 +63,9 @@ export function ogLocale(tag: string): string | undefined {
   }
 }
 
-/** The interface languages: each has its catalogue chunk, `src/i18n/<locale>.ts`. */
-const LOCALES: readonly Locale[] = ['en', 'zh-Hans'];
-
 /** The interface language a page in `tag` is rendered in. */
-export function pageLocale(tag: string | undefined): Locale {
-  return tag?.toLowerCase().startsWith('zh') ? 'zh-Hans' : 'en';
+export function pageLocale(tag: string | undefined): Language {
+  return chooseLanguage(tag ? [tag] : []);
 }
 
 /** One or two sentences for previews: the summary, else the start of the text, else the facts. */
@@ -488,7 +485,7 @@ export async function prerender(options: PrerenderOptions): Promise<PrerenderRep
         hydrationScript: rendered.hydrationScript,
         css,
         catalogues: Object.fromEntries(
-          LOCALES.filter((other) => other !== locale).map((other) => [
+          LANGUAGES.filter((other) => other !== locale).map((other) => [
             other,
             textParts(other, screen).flatMap((part) => screenPreloads(manifest, part)),
           ]),

@@ -16,7 +16,8 @@ import { PUSH_FORMAT, PUSH_MAX_BYTES, type PushMessage } from '@citylink/core/pu
 import { displayTitle, excerpt } from '@citylink/core/text';
 import { pickLanguage } from '@citylink/core/translations';
 import type { Sql } from './db';
-import { eventLine, LANGUAGES, noticeTitle, type Language } from './text';
+import { LANGUAGES, type Language } from '@citylink/core/languages';
+import { eventLine, noticeTitle } from './text';
 
 /** What reading one feed document did. */
 export interface IngestResult {

@@ -2,11 +2,8 @@
  * What a notification says, in each interface language of the app. The item's own words come
  * from the feed, in the subscriber's language when the feed has a translation.
  */
+import type { Language } from '@citylink/core/languages';
 import type { Item } from '@citylink/core/model';
-
-/** The app's interface languages: what a subscriber may choose. */
-export const LANGUAGES = ['en', 'zh-Hans'] as const;
-export type Language = (typeof LANGUAGES)[number];
 
 const TEXT: Record<Language, { urgent: (title: string) => string; event: (title: string) => string }> = {
   en: { urgent: (title) => `Urgent: ${title}`, event: (title) => `New event: ${title}` },
