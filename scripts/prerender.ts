@@ -18,7 +18,7 @@ import type * as ServerEntryModule from '../src/entry-server';
 import { chooseLanguage, LANGUAGES, type Language } from '@citylink/core/languages';
 import type { FeedMeta, Item } from '@citylink/core/model';
 import { isAppPage, itemPath, itemUrl, SECTION } from '@citylink/core/paths';
-import { bodyText, displayTitle, truncate } from '@citylink/core/text';
+import { bodyText, displayTitle, escapeHtml, truncate } from '@citylink/core/text';
 import { translationGroups } from '@citylink/core/translations';
 import { formatEventTime, zoneName } from '@citylink/core/event-time';
 
@@ -88,12 +88,6 @@ function eventTime(event: NonNullable<Item['event']>, locale: string): string {
   return locale.startsWith('zh') ? `${time}（${zone}）` : `${time} (${zone})`;
 }
 
-const html = (text: string) =>
-  text.replace(
-    /[<>&'"]/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&#39;', '"': '&quot;' })[c] ?? c,
-  );
-
 const httpOnly = (url: string | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
 
 /** What the head of one page says about it. */
@@ -116,13 +110,15 @@ export interface PageHead {
 export function headTags(head: PageHead): string {
   const tags: string[] = [];
   const meta = (key: 'name' | 'property', name: string, content: string | undefined) => {
-    if (content) tags.push(`<meta ${key}="${name}" content="${html(content)}">`);
+    if (content) tags.push(`<meta ${key}="${name}" content="${escapeHtml(content)}">`);
   };
   meta('name', 'description', head.description);
-  tags.push(`<link rel="canonical" href="${html(head.canonical)}">`);
+  tags.push(`<link rel="canonical" href="${escapeHtml(head.canonical)}">`);
   if (head.alternates.length) {
     for (const [lang, href] of [[head.lang, head.canonical], ...head.alternates]) {
-      tags.push(`<link rel="alternate" hreflang="${html(lang ?? '')}" href="${html(href ?? '')}">`);
+      tags.push(
+        `<link rel="alternate" hreflang="${escapeHtml(lang ?? '')}" href="${escapeHtml(href ?? '')}">`,
+      );
     }
   }
   meta('property', 'og:type', head.type);
@@ -198,15 +194,15 @@ export function inlineStylesheet(html: string, css: string): string {
 /** A page: the built `index.html` (the template) with one screen rendered into it. */
 export function assemble(template: string, parts: PageParts): string {
   const root = Object.entries(parts.rootAttributes)
-    .map(([name, value]) => ` ${name}="${html(value)}"`)
+    .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
     .join('');
   const swap = (out: string, pattern: RegExp, replacement: string) => {
     if (!pattern.test(out)) throw new Error(`The built index.html has no ${pattern.source}.`);
     return out.replace(pattern, () => replacement);
   };
   let out = template;
-  out = swap(out, /<html lang="[^"]*"/, `<html lang="${html(parts.lang)}"`);
-  out = swap(out, /<title>[^<]*<\/title>/, `<title>${html(parts.title)}</title>`);
+  out = swap(out, /<html lang="[^"]*"/, `<html lang="${escapeHtml(parts.lang)}"`);
+  out = swap(out, /<title>[^<]*<\/title>/, `<title>${escapeHtml(parts.title)}</title>`);
   out = out.replace(/\s*<meta name="description"[^>]*>/, '');
   out = inlineStylesheet(out, parts.css);
   out = swap(out, /<\/head>/, `  ${[parts.head, parts.hydrationScript].join('\n    ')}\n  </head>`);
@@ -321,12 +317,6 @@ function screenPreloads(manifest: Record<string, ManifestChunk>, screen: string)
     .filter((key) => !loaded.has(key))
     .map((key) => `/${manifest[key]?.file ?? key}`);
 }
-
-const xml = (text: string) =>
-  text.replace(
-    /[<>&'"]/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c,
-  );
 /** The newest of the item's dates, for `<lastmod>`. */
 const lastModified = (item: Item) => item.dateModified ?? item.datePublished;
 
@@ -340,7 +330,7 @@ export function sitemap(items: readonly Item[], site: string, feedLanguage?: str
       .filter((date): date is string => date !== undefined)
       .sort((a, b) => Date.parse(b) - Date.parse(a))[0];
   const entry = (loc: string, lastmod?: string, alternates: string[] = []) =>
-    `  <url>\n    <loc>${xml(loc)}</loc>\n${lastmod ? `    <lastmod>${xml(lastmod)}</lastmod>\n` : ''}${alternates.join('')}  </url>\n`;
+    `  <url>\n    <loc>${escapeHtml(loc)}</loc>\n${lastmod ? `    <lastmod>${escapeHtml(lastmod)}</lastmod>\n` : ''}${alternates.join('')}  </url>\n`;
   const sections = [
     entry(`${site}/`, newest('news')),
     entry(`${site}/${SECTION.event}`, newest('event')),
@@ -354,7 +344,7 @@ export function sitemap(items: readonly Item[], site: string, feedLanguage?: str
             const hreflang = version.language ?? feedLanguage;
             return hreflang
               ? [
-                  `    <xhtml:link rel="alternate" hreflang="${xml(hreflang)}" href="${xml(itemUrl(version, site))}"/>\n`,
+                  `    <xhtml:link rel="alternate" hreflang="${escapeHtml(hreflang)}" href="${escapeHtml(itemUrl(version, site))}"/>\n`,
                 ]
               : [];
           })
