@@ -15,12 +15,12 @@ import { JSDOM } from 'jsdom';
 import { createServer, type Plugin } from 'vite';
 import solid from 'vite-plugin-solid';
 import type * as ServerEntryModule from '../src/entry-server';
-import { chooseLanguage, LANGUAGES, type Language } from '@citylink/core/languages';
-import type { FeedMeta, Item } from '@citylink/core/model';
-import { isAppPage, itemPath, itemUrl, SECTION } from '@citylink/core/paths';
-import { bodyText, displayTitle, escapeHtml, truncate } from '@citylink/core/text';
-import { translationGroups } from '@citylink/core/translations';
-import { formatEventTime, zoneName } from '@citylink/core/event-time';
+import { chooseLanguage, LANGUAGES, type Language } from '../packages/core/src/languages';
+import type { FeedMeta, Item } from '../packages/core/src/model';
+import { isAppPage, itemPath, itemUrl, SECTION } from '../packages/core/src/paths';
+import { bodyText, displayTitle, escapeHtml, truncate } from '../packages/core/src/text';
+import { translationGroups } from '../packages/core/src/translations';
+import { formatEventTime, zoneName } from '../packages/core/src/event-time';
 
 type ServerEntry = typeof ServerEntryModule;
 

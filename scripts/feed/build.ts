@@ -32,9 +32,9 @@ import {
   parseFeed,
   SLUG,
   validZone,
-} from '@citylink/core/parse';
-import { itemPath } from '@citylink/core/paths';
-import type { ItemKind } from '@citylink/core/model';
+} from '../../packages/core/src/parse';
+import { itemPath } from '../../packages/core/src/paths';
+import type { ItemKind } from '../../packages/core/src/model';
 import {
   citySchema,
   dateTimeProblem,

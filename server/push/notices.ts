@@ -9,16 +9,16 @@
  * the feed again and finds the same items new).
  */
 import { createHash } from 'node:crypto';
-import type { FeedMeta, Item } from '@citylink/core/model';
-import { parseFeed } from '@citylink/core/parse';
-import { itemPath } from '@citylink/core/paths';
-import { PUSH_FORMAT, PUSH_MAX_BYTES, type PushMessage } from '@citylink/core/push-message';
-import { displayTitle, excerpt } from '@citylink/core/text';
-import { pickLanguage, translationGroups } from '@citylink/core/translations';
-import { eventState } from '@citylink/core/event-state';
-import { hasEvent, startMs } from '@citylink/core/event-time';
+import type { FeedMeta, Item } from '../../packages/core/src/model';
+import { parseFeed } from '../../packages/core/src/parse';
+import { itemPath } from '../../packages/core/src/paths';
+import { PUSH_FORMAT, PUSH_MAX_BYTES, type PushMessage } from '../../packages/core/src/push-message';
+import { displayTitle, excerpt } from '../../packages/core/src/text';
+import { pickLanguage, translationGroups } from '../../packages/core/src/translations';
+import { eventState } from '../../packages/core/src/event-state';
+import { hasEvent, startMs } from '../../packages/core/src/event-time';
 import type { Sql } from './db';
-import { LANGUAGES, type Language } from '@citylink/core/languages';
+import { LANGUAGES, type Language } from '../../packages/core/src/languages';
 import { eventLine, noticeTitle } from './text';
 
 /** What reading one feed document did. */

@@ -3,10 +3,10 @@
  * from the feed, in the subscriber's language when the feed has a translation; dates, times and
  * zone names come from the core, as the app writes them.
  */
-import { formatEventTime, zoneName } from '@citylink/core/event-time';
-import { DEFAULT_FORMATS, type Language } from '@citylink/core/languages';
-import type { FeedMeta, Item } from '@citylink/core/model';
-import { cityName } from '@citylink/core/translations';
+import { formatEventTime, zoneName } from '../../packages/core/src/event-time';
+import { DEFAULT_FORMATS, type Language } from '../../packages/core/src/languages';
+import type { FeedMeta, Item } from '../../packages/core/src/model';
+import { cityName } from '../../packages/core/src/translations';
 
 interface Words {
   urgent: (title: string) => string;
