@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The `citylink-feed` command. Its code is TypeScript that shares the app's feed parser
-// (src/data/parse.ts); tsx, a dependency, compiles it as it loads, so a fresh clone needs
+// (packages/core/src/parse.ts); tsx, a dependency, compiles it as it loads, so a fresh clone needs
 // `npm install` and no build step.
 import { register } from 'tsx/esm/api';
 

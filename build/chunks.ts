@@ -1,13 +1,10 @@
 /** Which script chunks each screen needs, read from Vite's manifest, to preload them. */
-import type { Locale } from '../src/lib/locale';
+import { chooseLanguage, type Language } from '../packages/core/src/languages';
 import { LOADER_MODULE } from './loader';
 
-/** The interface languages: each has its catalogue chunk, `src/i18n/<locale>.ts`. */
-export const LOCALES: readonly Locale[] = ['en', 'zh-Hans'];
-
 /** The interface language a page in `tag` is rendered in. */
-export function pageLocale(tag: string | undefined): Locale {
-  return tag?.toLowerCase().startsWith('zh') ? 'zh-Hans' : 'en';
+export function pageLocale(tag: string | undefined): Language {
+  return chooseLanguage(tag ? [tag] : []);
 }
 
 /** The screen module each kind of address shows, as Vite's manifest names it. */

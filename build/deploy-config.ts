@@ -11,7 +11,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ON_DEMAND_DIR } from '../src/data/config';
-import { SECTION } from '../src/data/paths';
+import { SECTION } from '../packages/core/src/paths';
 import { ARCHIVE_DIR, HEAD_FILE } from '../scripts/feed/build';
 import { feedOrigin, staticHeaderPolicy, workerPolicy, type PolicySettings } from './csp';
 import { SHELL } from './html';

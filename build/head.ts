@@ -1,7 +1,7 @@
 /** The head tags of a rendered page: description, canonical, hreflang, Open Graph and Twitter card. */
-import type { Item } from '../src/data/model';
-import { bodyText, truncate } from '../src/data/text';
-import { formatEventTime, zoneName } from '../src/lib/event-time';
+import type { Item } from '../packages/core/src/model';
+import { bodyText, escapeHtml, truncate } from '../packages/core/src/text';
+import { formatEventTime, zoneName } from '../packages/core/src/event-time';
 
 /** Open Graph's `ll_CC` form of a language tag (`zh-Hans` → `zh_CN`), when it has one. */
 export function ogLocale(tag: string): string | undefined {
@@ -33,12 +33,6 @@ function eventTime(event: NonNullable<Item['event']>, locale: string): string {
   return locale.startsWith('zh') ? `${time}（${zone}）` : `${time} (${zone})`;
 }
 
-export const html = (text: string) =>
-  text.replace(
-    /[<>&'"]/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&#39;', '"': '&quot;' })[c] ?? c,
-  );
-
 export const httpOnly = (url: string | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
 
 /** What the head of one page says about it. */
@@ -61,13 +55,15 @@ export interface PageHead {
 export function headTags(head: PageHead): string {
   const tags: string[] = [];
   const meta = (key: 'name' | 'property', name: string, content: string | undefined) => {
-    if (content) tags.push(`<meta ${key}="${name}" content="${html(content)}">`);
+    if (content) tags.push(`<meta ${key}="${name}" content="${escapeHtml(content)}">`);
   };
   meta('name', 'description', head.description);
-  tags.push(`<link rel="canonical" href="${html(head.canonical)}">`);
+  tags.push(`<link rel="canonical" href="${escapeHtml(head.canonical)}">`);
   if (head.alternates.length) {
     for (const [lang, href] of [[head.lang, head.canonical], ...head.alternates]) {
-      tags.push(`<link rel="alternate" hreflang="${html(lang ?? '')}" href="${html(href ?? '')}">`);
+      tags.push(
+        `<link rel="alternate" hreflang="${escapeHtml(lang ?? '')}" href="${escapeHtml(href ?? '')}">`,
+      );
     }
   }
   meta('property', 'og:type', head.type);

@@ -1,6 +1,6 @@
 /** A page's HTML: the built `index.html` with one screen, its head and its loader put in. */
 import { parse } from 'parse5';
-import { html } from './head';
+import { escapeHtml } from '../packages/core/src/text';
 import { loaderTags } from './loader';
 import { applySplices, attribute, elements, text, type Element, type Splice } from './markup';
 
@@ -116,10 +116,10 @@ export function assemble(template: string, parts: PageParts): string {
   const root = one('<html lang>', (element) => element.tagName === 'html');
   const lang = root.sourceCodeLocation?.attrs?.lang;
   if (!lang) throw new Error('The built index.html has no <html lang>.');
-  splices.push({ start: lang.startOffset, end: lang.endOffset, text: `lang="${html(parts.lang)}"` });
+  splices.push({ start: lang.startOffset, end: lang.endOffset, text: `lang="${escapeHtml(parts.lang)}"` });
   splices.push({
     ...place(one('<title>', (element) => element.tagName === 'title')),
-    text: `<title>${html(parts.title)}</title>`,
+    text: `<title>${escapeHtml(parts.title)}</title>`,
   });
   // The page's own description comes with its head tags.
   const description = all.find(
@@ -138,7 +138,7 @@ export function assemble(template: string, parts: PageParts): string {
     (element) => element.tagName === 'div' && attribute(element, 'id') === 'root',
   );
   const attributes = Object.entries(parts.rootAttributes)
-    .map(([name, value]) => ` ${name}="${html(value)}"`)
+    .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
     .join('');
   splices.push({ ...place(screen), text: `<div id="root"${attributes}>${parts.body}</div>` });
 

@@ -1,7 +1,7 @@
 /** Where each address's rendered page lies in the build, for the build and for the preview. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { SECTION } from '../src/data/paths';
+import { SECTION } from '../packages/core/src/paths';
 
 // Keys that are the same as a file name and as an address segment; anything else (an id that
 // is a URL, `..`) could escape the output folder or need escaping the server may not undo.

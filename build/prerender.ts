@@ -15,11 +15,12 @@ import { JSDOM } from 'jsdom';
 import { createServer, type Plugin } from 'vite';
 import solid from 'vite-plugin-solid';
 import type * as ServerEntryModule from '../src/entry-server';
-import type { FeedMeta } from '../src/data/model';
-import { itemPath, itemUrl } from '../src/data/paths';
-import { displayTitle } from '../src/data/text';
-import { translationGroups } from '../src/data/translations';
-import { LOCALES, pageLocale, SCREEN_MODULES, screenPreloads, textParts, type ManifestChunk } from './chunks';
+import { LANGUAGES } from '../packages/core/src/languages';
+import type { FeedMeta } from '../packages/core/src/model';
+import { itemPath, itemUrl } from '../packages/core/src/paths';
+import { displayTitle } from '../packages/core/src/text';
+import { translationGroups } from '../packages/core/src/translations';
+import { pageLocale, SCREEN_MODULES, screenPreloads, textParts, type ManifestChunk } from './chunks';
 import { describe, headTags, httpOnly, type PageHead } from './head';
 import { LOADER_MODULE } from './loader';
 import { appHead, assemble, inlineStylesheet, SHELL, stylesheetOf, textOf } from './html';
@@ -145,7 +146,7 @@ export async function prerender(options: PrerenderOptions): Promise<PrerenderRep
         css,
         loader,
         catalogues: Object.fromEntries(
-          LOCALES.filter((other) => other !== locale).map((other) => [
+          LANGUAGES.filter((other) => other !== locale).map((other) => [
             other,
             textParts(other, screen).flatMap((part) => screenPreloads(manifest, part)),
           ]),

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { isAppPage } from '../src/data/paths';
+import { isAppPage } from '../packages/core/src/paths';
 import { SHELL } from './html';
 import { renderedPage } from './pages';
 

@@ -1,13 +1,9 @@
 /** `sitemap.xml` and `robots.txt`. */
-import type { Item } from '../src/data/model';
-import { itemUrl, SECTION } from '../src/data/paths';
-import { translationGroups } from '../src/data/translations';
+import type { Item } from '../packages/core/src/model';
+import { itemUrl, SECTION } from '../packages/core/src/paths';
+import { translationGroups } from '../packages/core/src/translations';
+import { escapeHtml } from '../packages/core/src/text';
 
-const xml = (text: string) =>
-  text.replace(
-    /[<>&'"]/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c,
-  );
 /** The newest of the item's dates, for `<lastmod>`. */
 const lastModified = (item: Item) => item.dateModified ?? item.datePublished;
 
@@ -21,7 +17,7 @@ export function sitemap(items: readonly Item[], site: string, feedLanguage?: str
       .filter((date): date is string => date !== undefined)
       .sort((a, b) => Date.parse(b) - Date.parse(a))[0];
   const entry = (loc: string, lastmod?: string, alternates: string[] = []) =>
-    `  <url>\n    <loc>${xml(loc)}</loc>\n${lastmod ? `    <lastmod>${xml(lastmod)}</lastmod>\n` : ''}${alternates.join('')}  </url>\n`;
+    `  <url>\n    <loc>${escapeHtml(loc)}</loc>\n${lastmod ? `    <lastmod>${escapeHtml(lastmod)}</lastmod>\n` : ''}${alternates.join('')}  </url>\n`;
   const sections = [
     entry(`${site}/`, newest('news')),
     entry(`${site}/${SECTION.event}`, newest('event')),
@@ -35,7 +31,7 @@ export function sitemap(items: readonly Item[], site: string, feedLanguage?: str
             const hreflang = version.language ?? feedLanguage;
             return hreflang
               ? [
-                  `    <xhtml:link rel="alternate" hreflang="${xml(hreflang)}" href="${xml(itemUrl(version, site))}"/>\n`,
+                  `    <xhtml:link rel="alternate" hreflang="${escapeHtml(hreflang)}" href="${escapeHtml(itemUrl(version, site))}"/>\n`,
                 ]
               : [];
           })

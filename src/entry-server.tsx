@@ -8,9 +8,9 @@ import { provideRequestEvent } from 'solid-js/web/storage';
 import { App, preloadScreen } from './app/App';
 import { preloadFrame } from './app/Layout';
 import { syncFeed, type SyncReport } from './data/sync';
-import type { Item } from './data/model';
+import type { Item } from '@citylink/core/model';
+import type { Language } from '@citylink/core/languages';
 import { loadLanguages, t } from './i18n';
-import type { Locale } from './lib/locale';
 import { calendarFile, calendarFilePath, contactFile, contactFilePath } from './lib/item-files';
 import { renderAttributes, setRenderContext, type RenderContext } from './lib/hydration';
 import { sanitizeOver } from './lib/sanitize';
@@ -62,13 +62,13 @@ export function itemFiles(item: Item, ctx: RenderContext): { path: string; text:
 }
 
 /** "<screen> · Citylink", as the screens title themselves (src/app/title.ts). */
-export function documentTitle(locale: Locale, screen: string | undefined): string {
+export function documentTitle(locale: Language, screen: string | undefined): string {
   setRenderContext({ locale, now: 0, path: '/', origin: '' });
   return screen ? t('a11y.documentTitle', { screen, app: t('app.name') }) : t('app.name');
 }
 
 /** Interface text in one language, for the page's head. */
-export function translate(locale: Locale, key: Parameters<typeof t>[0]): string {
+export function translate(locale: Language, key: Parameters<typeof t>[0]): string {
   setRenderContext({ locale, now: 0, path: '/', origin: '' });
   const text = t(key);
   return typeof text === 'string' ? text : key;

@@ -2,8 +2,8 @@
  * The browser half of `bench-search.ts`: bundled with esbuild and run in Chromium, so the
  * figures come from the engine the app runs in. Exposes `run()` on `window.benchSearch`.
  */
-import type { Item } from '../src/data/model';
-import { bodyText } from '../src/data/text';
+import type { Item } from '../packages/core/src/model';
+import { bodyText } from '../packages/core/src/text';
 import { highlight, matcher, snippet } from '../src/lib/search/highlight';
 import { best, collapseTranslations, SearchIndex } from '../src/lib/search/index';
 import { fold } from '../src/lib/search/tokenize';

@@ -38,9 +38,9 @@ import type { IngestRun } from './bench/ingest-page';
 import { runLighthouse, type LighthouseRun } from './bench/lighthouse';
 import { floorSite, largeFeedSite, serve, type Site } from './bench/site';
 import { BUDGET, entryHtml, interactiveJs, precache } from './bytes';
-import { parseFeed } from '../src/data/parse';
-import { itemPath } from '../src/data/paths';
-import { displayTitle } from '../src/data/text';
+import { parseFeed } from '../packages/core/src/parse';
+import { itemPath } from '../packages/core/src/paths';
+import { displayTitle } from '../packages/core/src/text';
 import { wholeFeed } from './support/demo-feed';
 
 // ---- settings ---------------------------------------------------------------------------

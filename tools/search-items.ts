@@ -3,7 +3,7 @@
  * Words are drawn with Zipf's law (the n-th most common word n times rarer than the first),
  * as in real text, so most words are rare and a few (the, Jiangmen, 服务) are everywhere.
  */
-import type { Item } from '../src/data/model';
+import type { Item } from '../packages/core/src/model';
 
 // A deterministic pseudo-random source, so every run indexes the same items.
 let seed = 42;

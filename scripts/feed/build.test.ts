@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseFeed } from '../../src/data/parse';
+import { parseFeed } from '@citylink/core/parse';
 import { ARCHIVE_DIR, buildFeed, readPreviousFeed, writeFeed, type BuildResult } from './build';
 import type { ContentProblem } from './content';
 

@@ -22,9 +22,19 @@ import MarkdownIt from 'markdown-it';
 import cjkBreaks from 'markdown-it-cjk-breaks';
 import cjkFriendly from 'markdown-it-cjk-friendly';
 import * as v from 'valibot';
-import { parseFeed, contactSchema, eventSchema, feedSchema, itemSchema } from '../../src/data/parse';
-import { itemPath } from '../../src/data/paths';
-import type { ItemKind } from '../../src/data/model';
+import {
+  contactSchema,
+  EVENT_STATUSES,
+  eventSchema,
+  feedSchema,
+  isCalendarDate,
+  itemSchema,
+  parseFeed,
+  SLUG,
+  validZone,
+} from '../../packages/core/src/parse';
+import { itemPath } from '../../packages/core/src/paths';
+import type { ItemKind } from '../../packages/core/src/model';
 import {
   citySchema,
   dateTimeProblem,
@@ -36,7 +46,6 @@ import {
   fieldName,
   FRONT_MATTER,
   FRONT_MATTER_HINTS,
-  isCalendarDate,
   issuePath,
   listContent,
   parseYaml,
@@ -119,9 +128,7 @@ interface Entry {
 }
 
 const KIND_OF_FOLDER: Record<string, ItemKind> = { news: 'news', events: 'event', contacts: 'contact' };
-const SLUG = /^[a-z0-9-]{1,80}$/;
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
-const STATUSES = ['scheduled', 'cancelled', 'postponed', 'moved-online'];
 
 // CommonMark as written, without raw HTML (the app would sanitize it anyway, and a feed is
 // clearer without it). Two plugins for Chinese: emphasis next to full-width punctuation
@@ -371,15 +378,6 @@ function readSettings(
   };
 }
 
-function validZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const FRONT = FRONT_MATTER.fields ?? {};
 const EVENT_SHAPE: Shape = FRONT.event ?? {};
 
@@ -604,8 +602,8 @@ function checkEvent(
   if (start !== undefined && end !== undefined && end < start) {
     fail(['event', 'end'], 'The event ends before it starts.');
   }
-  if (typeof e.status === 'string' && !STATUSES.includes(e.status)) {
-    fail(['event', 'status'], `status must be one of ${STATUSES.join(', ')}, not "${e.status}".`);
+  if (typeof e.status === 'string' && !(EVENT_STATUSES as readonly string[]).includes(e.status)) {
+    fail(['event', 'status'], `status must be one of ${EVENT_STATUSES.join(', ')}, not "${e.status}".`);
   }
   if (Array.isArray(e.contacts)) {
     e.contacts.forEach((entry, i) => {

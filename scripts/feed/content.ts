@@ -3,13 +3,13 @@
  * one Markdown file per item per language, its fields in YAML front matter. This module reads
  * the files and remembers where every value was written, so that every problem names its file
  * and line. Which fields exist, and what they may hold, comes from the app's own feed schemas
- * (src/data/parse.ts): the command and the app read one contract.
+ * (packages/core/src/parse.ts): the command and the app read one contract.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as v from 'valibot';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import { contactSchema, eventSchema, feedSchema, itemSchema } from '../../src/data/parse';
+import { contactSchema, DATE_TIME, eventSchema, feedSchema, itemSchema } from '../../packages/core/src/parse';
 
 /** A problem in the content, at a place a person can open. */
 export interface ContentProblem {
@@ -446,8 +446,6 @@ export function explainIssue(issue: v.BaseIssue<unknown>, yaml = false): string 
   return custom ? issue.message : `${issue.message}.`;
 }
 
-// RFC 3339 as the app reads it (src/data/parse.ts): the offset is required, seconds too.
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 const LOCAL_TIME = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?$/;
 const SHORT_TIME = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2})([Zz]|[+-]\d{2}:\d{2})$/;
 export const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -481,11 +479,4 @@ export function dateTimeProblem(value: string, zone: string): string | undefined
     return `"${value}" is a date without a time: write a date and time with an offset, such as ${value}T09:00:00${offsetOf(zone, `${value}T09:00:00`)}.`;
   }
   return `"${value}" is not a date and time like 2027-03-20T10:00:00+08:00 (RFC 3339, with an offset).`;
-}
-
-/** Whether `value` is a real calendar date written `YYYY-MM-DD`. */
-export function isCalendarDate(value: string): boolean {
-  if (!DATE_ONLY.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }

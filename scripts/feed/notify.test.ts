@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readPushMessage } from '../../src/data/push-message';
+import { readPushMessage } from '@citylink/core/push-message';
 import { generateKeys } from '../../server/push/keys';
 import { startPushService, type PushService } from '../../server/push/service';
 import {

@@ -9,8 +9,9 @@ import { dirname, join, posix, resolve } from 'node:path';
 import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
 import * as v from 'valibot';
-import type { Item } from '../../src/data/model';
-import { contactSchema, eventSchema, itemSchema, parseFeed } from '../../src/data/parse';
+import type { Item } from '../../packages/core/src/model';
+import { FETCH_TIMEOUT_MS, FIRST_SYNC_PAGES } from '../../packages/core/src/limits';
+import { contactSchema, eventSchema, itemSchema, parseFeed } from '../../packages/core/src/parse';
 import { decodeUtf8, explainIssue, fieldName, issuePath } from './content';
 import { specProblems, type SpecProblem } from './jsonfeed';
 
@@ -44,11 +45,8 @@ export function pageSizeProblem(bytes: number): string | undefined {
   return `The page is ${bytes.toLocaleString('en')} bytes, over the budget of ${PAGE_BUDGET.toLocaleString('en')} bytes a page: every phone downloads it whole (the head after each change), often on a metered 3G link. Make pages smaller (fewer items a page, shorter items, or images as links rather than inline data).`;
 }
 
-/** The pages the app reads on a first sync, counting the first (src/data/sync.ts). */
-export const APP_PAGE_LIMIT = 10;
 // Pages followed at most: a guard against a generated chain that never ends.
 const MAX_PAGES = 1000;
-const TIMEOUT_MS = 15_000;
 
 export interface FeedProblem {
   /** `error`: the app rejects the page or skips the item; `warning`: it reads around it. */
@@ -199,11 +197,11 @@ export async function validateFeed(source: string, options: ValidateOptions = {}
       items: checked.page.items.length,
       retractions: checked.retractions,
     });
-    if (pages.length === APP_PAGE_LIMIT + 1) {
+    if (pages.length === FIRST_SYNC_PAGES + 1) {
       report.problems.push({
         severity: 'warning',
         page: current.label,
-        message: `The app reads at most ${APP_PAGE_LIMIT} pages on a first sync: this page and the ones after it reach no new reader. Keep older items out of the feed, or use larger pages.`,
+        message: `The app reads at most ${FIRST_SYNC_PAGES} pages on a first sync: this page and the ones after it reach no new reader. Keep older items out of the feed, or use larger pages.`,
       });
     }
     const next = checked.nextUrl;
@@ -247,7 +245,7 @@ async function fetchPage(doFetch: typeof fetch, url: string): Promise<PageText> 
   try {
     response = await doFetch(url, {
       headers: { Accept: 'application/feed+json, application/json' },
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
     });
   } catch (error) {
     throw new Unreadable(`no answer from ${url} (${String(error)})`);
@@ -612,7 +610,7 @@ function schemaIssue(raw: unknown): { field: string; message: string } | undefin
   return undefined;
 }
 
-// Messages of src/data/parse.ts and the field each one is about. A message not listed here is
+// Messages of packages/core/src/parse.ts and the field each one is about. A message not listed here is
 // still reported, without a field.
 const FIELD_OF: [RegExp, string | ((match: RegExpExecArray) => string)][] = [
   [/^((?:_city\.)?[a-z_]+(?:\.[a-z_0-9]+)*): /, (m) => qualify(m[1] ?? '')],

@@ -26,7 +26,7 @@ import type { Sql } from './db';
 import { endpointLabel, type Log } from './log';
 import type { Metrics } from './metrics';
 import type { RateLimit } from './rate-limit';
-import { LANGUAGES } from './text';
+import { LANGUAGES } from '../../packages/core/src/languages';
 
 export interface ApiOptions {
   basePath: string;

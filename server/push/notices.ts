@@ -9,14 +9,17 @@
  * the feed again and finds the same items new).
  */
 import { createHash } from 'node:crypto';
-import type { Item } from '../../src/data/model';
-import { parseFeed } from '../../src/data/parse';
-import { itemPath } from '../../src/data/paths';
-import { PUSH_FORMAT, PUSH_MAX_BYTES, type PushMessage } from '../../src/data/push-message';
-import { displayTitle, excerpt } from '../../src/data/text';
-import { pickLanguage } from '../../src/data/translations';
+import type { FeedMeta, Item } from '../../packages/core/src/model';
+import { parseFeed } from '../../packages/core/src/parse';
+import { itemPath } from '../../packages/core/src/paths';
+import { PUSH_FORMAT, PUSH_MAX_BYTES, type PushMessage } from '../../packages/core/src/push-message';
+import { displayTitle, excerpt } from '../../packages/core/src/text';
+import { pickLanguage, translationGroups } from '../../packages/core/src/translations';
+import { eventState } from '../../packages/core/src/event-state';
+import { hasEvent, startMs } from '../../packages/core/src/event-time';
 import type { Sql } from './db';
-import { eventLine, LANGUAGES, noticeTitle, type Language } from './text';
+import { LANGUAGES, type Language } from '../../packages/core/src/languages';
+import { eventLine, noticeTitle } from './text';
 
 /** What reading one feed document did. */
 export interface IngestResult {
@@ -51,8 +54,6 @@ export async function ingestFeed(
   const parsed = parseFeed(document, { baseUrl: feedUrl, receivedAt: now });
   if (!parsed.ok) throw new Error(`The feed cannot be read: ${parsed.error}`);
   const raw = rawItems(document);
-  const language = parsed.meta.language;
-  const timezone = parsed.meta.timezone;
 
   return sql.transaction(async (tx) => {
     const [{ count }] = (await tx.query<{ count: number }>(
@@ -95,7 +96,7 @@ export async function ingestFeed(
 
     for (const candidate of candidates(parsed.items, fresh, now)) {
       const messages = Object.fromEntries(
-        LANGUAGES.map((lang) => [lang, message(candidate, lang, language, timezone, raw)]),
+        LANGUAGES.map((lang) => [lang, message(candidate, lang, parsed.meta, raw)]),
       ) as Record<Language, Omit<PushMessage, 'notice'>>;
       const key = noticeKey(feedUrl, candidate);
       const [notice] = await tx.query<{ id: number }>(
@@ -147,30 +148,20 @@ function rawItems(document: unknown): Map<string, unknown> {
 }
 
 /**
- * The notices among the fresh items: translation groups none of whose items were known before
- * (a translation published later is no news), holding a current urgent notice or an upcoming
- * event that is not cancelled.
+ * The notices among the fresh items: translation groups (the core's rule) none of whose items
+ * were known before (a translation published later is no news), holding a current urgent
+ * notice or an event still to come (the core's event state: not cancelled, not postponed).
  */
-function candidates(items: Item[], fresh: ReadonlySet<string>, now: number): Candidate[] {
-  const byId = new Map(items.map((item) => [item.id, item]));
-  const seen = new Set<string>();
+export function candidates(items: Item[], fresh: ReadonlySet<string>, now: number): Candidate[] {
+  const groups = translationGroups(items);
+  const seen = new Set<number>();
   const out: Candidate[] = [];
   for (const start of items) {
-    if (seen.has(start.id) || !fresh.has(start.id)) continue;
-    const group: Item[] = [];
-    const ids = new Set<string>();
-    const queue = [start.id];
-    while (queue.length) {
-      const id = queue.pop()!;
-      if (ids.has(id)) continue;
-      ids.add(id);
-      const item = byId.get(id);
-      if (item) group.push(item);
-      for (const t of item?.translations ?? []) queue.push(t.id);
-      for (const other of items) if (other.translations.some((t) => t.id === id)) queue.push(other.id);
-    }
-    for (const id of ids) seen.add(id);
-    if ([...ids].some((id) => !fresh.has(id))) continue;
+    const name = groups.groupOf(start.id)!;
+    if (seen.has(name) || !fresh.has(start.id)) continue;
+    seen.add(name);
+    const group = groups.members(start.id);
+    if (group.some((item) => !fresh.has(item.id))) continue;
 
     const urgent = group.filter((item) => item.urgent && (!item.expires || Date.parse(item.expires) > now));
     if (urgent.length > 0) {
@@ -183,25 +174,21 @@ function candidates(items: Item[], fresh: ReadonlySet<string>, now: number): Can
       });
       continue;
     }
-    const events = group.filter(
-      (item) => item.event && item.event.status !== 'cancelled' && eventStart(item) > now,
-    );
+    const events = group.filter(hasEvent).filter((item) => {
+      const state = eventState(item.event, now);
+      return state === 'upcoming' || state === 'moved-online';
+    });
     if (events.length > 0) {
       out.push({
         kind: 'event',
         items: events,
         topics: [...new Set(events.flatMap((item) => item.tags))],
         // No news once it has begun.
-        expiresAt: Math.min(...events.map(eventStart)),
+        expiresAt: Math.min(...events.map((item) => startMs(item.event))),
       });
     }
   }
   return out;
-}
-
-function eventStart(item: Item): number {
-  const start = item.event!.start;
-  return Date.parse(item.event!.allDay ? `${start}T00:00:00Z` : start);
 }
 
 /** A notice's stable name: the same group of the same feed always gets the same one (the push Topic). */
@@ -218,20 +205,19 @@ function noticeKey(feedUrl: string, candidate: Candidate): string {
 function message(
   candidate: Candidate,
   lang: Language,
-  feedLanguage: string | undefined,
-  timezone: string | undefined,
+  meta: FeedMeta,
   raw: Map<string, unknown>,
 ): Omit<PushMessage, 'notice'> {
-  const item = pickLanguage(candidate.items, lang, feedLanguage)[0]!;
+  const item = pickLanguage(candidate.items, lang, meta.language)[0]!;
   const title = displayTitle(item);
   const base = {
     v: PUSH_FORMAT,
     kind: candidate.kind,
     lang,
     title: noticeTitle(candidate.kind, title, lang).slice(0, 300),
-    body: (candidate.kind === 'event' ? eventLine(item, lang) : excerpt(item, 140)).slice(0, 600),
+    body: (candidate.kind === 'event' ? eventLine(item, lang, meta) : excerpt(item, 140)).slice(0, 600),
     path: itemPath(item),
-    ...(timezone ? { timezone } : {}),
+    ...(meta.timezone ? { timezone: meta.timezone } : {}),
   } as const;
   return fitToPush(base, raw.get(item.id));
 }

@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readPushMessage } from '../../src/data/push-message';
+import { readPushMessage } from '@citylink/core/push-message';
 import { openDatabase } from './db';
 import { generateKeys } from './keys';
 import { silentLog } from './log';

@@ -32,7 +32,7 @@
 import { randomUUID } from 'node:crypto';
 import { Agent, Pool, type Dispatcher } from 'undici';
 import webpush from 'web-push';
-import type { PushMessage } from '../../src/data/push-message';
+import type { PushMessage } from '../../packages/core/src/push-message';
 import type { Database } from './db';
 import { endpointLabel, type Log } from './log';
 

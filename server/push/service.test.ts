@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { readPushMessage } from '../../src/data/push-message';
+import { readPushMessage } from '@citylink/core/push-message';
 import { endpointAllowed } from './api';
 import { generateKeys } from './keys';
 import { endpointLabel } from './log';

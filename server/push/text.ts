@@ -1,17 +1,36 @@
 /**
  * What a notification says, in each interface language of the app. The item's own words come
- * from the feed, in the subscriber's language when the feed has a translation.
+ * from the feed, in the subscriber's language when the feed has a translation; dates, times and
+ * zone names come from the core, as the app writes them.
  */
-import type { Item } from '../../src/data/model';
+import { formatEventTime, zoneName } from '../../packages/core/src/event-time';
+import { DEFAULT_FORMATS, type Language } from '../../packages/core/src/languages';
+import type { FeedMeta, Item } from '../../packages/core/src/model';
+import { cityName } from '../../packages/core/src/translations';
 
-/** The app's interface languages: what a subscriber may choose. */
-export const LANGUAGES = ['en', 'zh-Hans'] as const;
-export type Language = (typeof LANGUAGES)[number];
+interface Words {
+  urgent: (title: string) => string;
+  event: (title: string) => string;
+  /** The feed's own zone, named after its city, as the app's event pages name it. */
+  cityTime: (city: string) => string;
+  /** A time and the zone it is told in, in the order the app's event pages write them. */
+  zoned: (time: string, zone: string) => string;
+}
 
-const TEXT: Record<Language, { urgent: (title: string) => string; event: (title: string) => string }> = {
-  en: { urgent: (title) => `Urgent: ${title}`, event: (title) => `New event: ${title}` },
+const TEXT: Record<Language, Words> = {
+  en: {
+    urgent: (title) => `Urgent: ${title}`,
+    event: (title) => `New event: ${title}`,
+    cityTime: (city) => `${city} time`,
+    zoned: (time, zone) => `${time} ${zone}`,
+  },
   // Full-width punctuation in Chinese.
-  'zh-Hans': { urgent: (title) => `紧急通知：${title}`, event: (title) => `新活动：${title}` },
+  'zh-Hans': {
+    urgent: (title) => `紧急通知：${title}`,
+    event: (title) => `新活动：${title}`,
+    cityTime: (city) => `${city}时间`,
+    zoned: (time, zone) => `${zone} ${time}`,
+  },
 };
 
 /** The notification's title for an urgent notice or a new event. */
@@ -19,20 +38,29 @@ export function noticeTitle(kind: 'urgent' | 'event', title: string, language: L
   return TEXT[language][kind](title);
 }
 
-/** When and where an event is, for a notification's body: "Sat, 5 Dec 2026, 14:00 · Venue". */
-export function eventLine(item: Item, language: Language): string {
+/**
+ * When and where an event is, for a notification's body: "Saturday, 5 December 2026,
+ * 14:00 Jiangmen time · Venue". A time names its zone (the feed's, after its city), since a
+ * notification is read wherever the reader is; an all-day event's dates are the same in
+ * every zone and name none.
+ */
+export function eventLine(
+  item: Item,
+  language: Language,
+  meta?: Pick<FeedMeta, 'city' | 'cityNames' | 'timezone'>,
+): string {
   const event = item.event;
   if (!event) return '';
-  // An all-day event's date is a day, not an instant: formatted as itself.
-  const when = event.allDay
-    ? new Intl.DateTimeFormat(language, { dateStyle: 'full', timeZone: 'UTC' }).format(
-        new Date(`${event.start}T00:00:00Z`),
-      )
-    : new Intl.DateTimeFormat(language, {
-        dateStyle: 'medium',
-        timeStyle: 'short',
-        timeZone: event.timezone,
-      }).format(new Date(event.start));
+  const words = TEXT[language];
+  // The formats the app writes in when the reader's device names no region: a notification
+  // is written once for every subscriber of a language.
+  const formats = DEFAULT_FORMATS[language];
+  const time = formatEventTime(event, formats, event.timezone, { date: 'full' });
+  let when = time;
+  if (!event.allDay) {
+    const city = event.timezone === meta?.timezone ? cityName(meta, language) : undefined;
+    when = words.zoned(time, city ? words.cityTime(city) : zoneName(formats, event.timezone));
+  }
   const place = language === 'zh-Hans' ? (event.venue?.nameLocal ?? event.venue?.name) : event.venue?.name;
   return place ? `${when} · ${place}` : when;
 }

@@ -2,7 +2,7 @@ import { createAsync } from '@solidjs/router';
 import { useBeforeLeave, useLocation, type RouteSectionProps } from '../state/router';
 import { createEffect, For, lazy, on, onCleanup, onMount, Show, Suspense } from 'solid-js';
 import { loadMore, locale, t } from '../i18n';
-import { cityName } from '../data/translations';
+import { cityName } from '@citylink/core/translations';
 import { AppBar } from '../ui/AppBar';
 import { FrameIcon } from '../ui/FrameIcon';
 import { later } from '../ui/later';

@@ -3,8 +3,8 @@
  * navigation, what the tab, the task switcher and the history list show.
  */
 import { createEffect } from 'solid-js';
-import type { Item } from '../data/model';
-import { displayTitle } from '../data/text';
+import type { Item } from '@citylink/core/model';
+import { displayTitle } from '@citylink/core/text';
 import { t } from '../i18n';
 
 /**

@@ -18,7 +18,7 @@ import {
   type StoreValue,
 } from 'idb';
 import { MemoryDatabase, type MemoryTx, type StoreShape } from './memory-store';
-import type { FeedMeta, Item, ItemKind } from './model';
+import type { FeedMeta, Item, ItemKind } from '@citylink/core/model';
 
 /** Where a newest-first walk of one kind stopped: the last item it read. */
 export interface Position {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { recordFigure } from '../../tools/support/figures';
 import type * as DbModule from './db';
-import { parseFeed } from './parse';
+import { parseFeed } from '@citylink/core/parse';
 import type * as SyncModule from './sync';
 import { emptyDatabase } from '../../tests/support/database';
 

@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as DbModule from './db';
 import type * as ListsModule from './lists';
-import type { FeedMeta, Item, ItemKind } from './model';
-import { readerView, type Reader } from './translations';
+import type { FeedMeta, Item, ItemKind } from '@citylink/core/model';
+import { readerView, type Reader } from '@citylink/core/translations';
 import { emptyDatabase } from '../../tests/support/database';
 
 // Counts cursor steps. Installed before any cursor is used: idb recognises a cursor's

@@ -14,10 +14,16 @@
  *   the page, and fetch each page's items by id (`getItems`).
  */
 import { toStored, view, type Access, type Position, type StoredItem } from './db';
-import type { CityEvent, Item, ItemKind } from './model';
+import type { CityEvent, Item, ItemKind } from '@citylink/core/model';
 import { PAGE_SIZE } from './config';
-import { displayTitle } from './text';
-import { inLanguage, readerView, translationGroups, type Linked, type Reader } from './translations';
+import { displayTitle } from '@citylink/core/text';
+import {
+  inLanguage,
+  readerView,
+  translationGroups,
+  type Linked,
+  type Reader,
+} from '@citylink/core/translations';
 
 export type { Position };
 

@@ -8,7 +8,7 @@
  * changes it afterwards (a new `date_modified`: signal No. 8 raised to No. 10).
  */
 import { changedAt, tx, view, type Access, type NoticeState, type StoredItem } from './db';
-import type { Item } from './model';
+import type { Item } from '@citylink/core/model';
 
 /** A current urgent notice: its items (one per language the device holds) and its state. */
 export interface Notice {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type * as DbModule from './db';
 import type * as PushModule from './push';
-import { readPushMessage } from './push-message';
+import { readPushMessage } from '@citylink/core/push-message';
 import { emptyDatabase } from '../../tests/support/database';
 
 const FEED = 'https://city.example.org/feed.json';

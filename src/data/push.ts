@@ -1,11 +1,11 @@
 /**
- * Storing the item a push message carries (src/data/push-message.ts), before the worker shows
+ * Storing the item a push message carries (packages/core/src/push-message.ts), before the worker shows
  * the notification: the item is read by the feed parser's rules and written as sync writes it.
  */
 import { changedAt, isRetracted, toStored, tx } from './db';
-import type { Item } from './model';
-import { parseFeed } from './parse';
-import type { PushMessage } from './push-message';
+import type { Item } from '@citylink/core/model';
+import { parseFeed } from '@citylink/core/parse';
+import type { PushMessage } from '@citylink/core/push-message';
 
 /** The item a message carries, read by the feed parser's rules (relative URLs against `feedUrl`). */
 export function pushedItem(message: PushMessage, feedUrl: string, receivedAt: number): Item | undefined {

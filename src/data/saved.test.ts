@@ -1,7 +1,7 @@
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type * as DbModule from './db';
-import type { Item } from './model';
+import type { Item } from '@citylink/core/model';
 import type * as SyncModule from './sync';
 import { emptyDatabase } from '../../tests/support/database';
 

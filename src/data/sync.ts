@@ -16,9 +16,10 @@ import {
   type SyncState,
 } from './db';
 import { broadcast, SYNC_DONE } from './messages';
-import type { FeedMeta, Item, Problem } from './model';
-import { parseFeed } from './parse';
-import { displayTitle } from './text';
+import type { FeedMeta, Item, Problem } from '@citylink/core/model';
+import { FETCH_TIMEOUT_MS, FIRST_SYNC_PAGES } from '@citylink/core/limits';
+import { parseFeed } from '@citylink/core/parse';
+import { displayTitle } from '@citylink/core/text';
 
 export interface SyncOptions {
   feedUrl: string;
@@ -47,9 +48,6 @@ export interface SyncReport {
   error?: { kind: SyncErrorKind; detail: string };
   finishedAt: number;
 }
-
-const DEFAULT_TIMEOUT_MS = 15_000;
-const DEFAULT_MAX_PAGES = 10;
 
 class SyncFailure extends Error {
   constructor(
@@ -124,7 +122,7 @@ async function fetchPages(
   now: () => number,
 ): Promise<void> {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+  const maxPages = options.maxPages ?? FIRST_SYNC_PAGES;
   const seen = new Set<string>([options.feedUrl]);
   const feedOrigin = new URL(options.feedUrl).origin;
   let url = options.feedUrl;
@@ -135,7 +133,7 @@ async function fetchPages(
     if (first && previous.etag) headers['If-None-Match'] = previous.etag;
     if (first && previous.lastModified) headers['If-Modified-Since'] = previous.lastModified;
 
-    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const timeoutMs = options.timeoutMs ?? FETCH_TIMEOUT_MS;
     const response = await request(doFetch, url, headers, timeoutMs);
     if (first && response.status === 304) return;
     if (!response.ok) throw new SyncFailure('http', `HTTP ${response.status} for ${url}`);

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { zhHans } from './zh-Hans';
-import { chooseLocale, formatsFor, resolveLocale } from '.';
-
-describe('chooseLocale', () => {
-  it('follows the first language we have', () => {
-    expect(chooseLocale(['zh-CN', 'en'])).toBe('zh-Hans');
-    expect(chooseLocale(['zh-TW'])).toBe('zh-Hans');
-    expect(chooseLocale(['fr-FR', 'en-US'])).toBe('en');
-    expect(chooseLocale(['de', 'zh-Hans-CN'])).toBe('zh-Hans');
-    expect(chooseLocale([])).toBe('en');
-  });
-});
+import { formatsFor, resolveLocale } from '.';
 
 describe('formatsFor', () => {
   it("formats in the region of the reader's first preference in the interface language", () => {

@@ -10,43 +10,23 @@ import * as i18n from '@solid-primitives/i18n';
 import { createEffect, createMemo, createRoot, createSignal, untrack } from 'solid-js';
 import { isServer } from 'solid-js/web';
 import { rendering } from '../lib/hydration';
-import type { Locale } from '../lib/locale';
 import { settings, type LanguageChoice } from '../lib/settings';
 import type { Catalogue } from './en';
-
-/**
- * The best interface language for a list of preferred languages (navigator.languages order).
- * Any Chinese preference gets Simplified Chinese, the only Chinese we have.
- */
-export function chooseLocale(preferred: readonly string[]): Locale {
-  for (const tag of preferred) {
-    const lang = tag.toLowerCase();
-    if (lang.startsWith('zh')) return 'zh-Hans';
-    if (lang.startsWith('en')) return 'en';
-  }
-  return 'en';
-}
+import { chooseLanguage, DEFAULT_FORMATS, LANGUAGES, type Language } from '@citylink/core/languages';
 
 /** The interface language for a setting: the one chosen by hand, else the device's. */
-export function resolveLocale(choice: LanguageChoice, device: Locale): Locale {
+export function resolveLocale(choice: LanguageChoice, device: Language): Language {
   return choice === 'system' ? device : choice;
 }
-
-/**
- * The formats (dates, clock, numbers) of an interface language when the reader's languages
- * name no region for it: British for English, as the app's English is; mainland China's for
- * Chinese.
- */
-const DEFAULT_FORMATS: Record<Locale, string> = { en: 'en-GB', 'zh-Hans': 'zh-Hans-CN' };
 
 /**
  * The tag Intl formats with for `lang`: the language in the region of the reader's first
  * preference in that language ("en-US" gives US dates and a 12-hour clock, "en-GB" British
  * ones), else the language's default. The words stay the interface's; only formats follow.
  */
-export function formatsFor(lang: Locale, preferred: readonly string[]): string {
+export function formatsFor(lang: Language, preferred: readonly string[]): string {
   for (const tag of preferred) {
-    if (chooseLocale([tag]) !== lang) continue;
+    if (chooseLanguage([tag]) !== lang) continue;
     try {
       const region = new Intl.Locale(tag).region;
       if (region) return lang === 'en' ? `en-${region}` : `zh-Hans-${region}`;
@@ -69,7 +49,7 @@ type Dictionary = i18n.Flatten<Catalogue>;
  * anything else is wanted (`loadMore()`: the other screens, the frame's later parts).
  */
 type Part = 'core' | 'more';
-const CATALOGUES: Record<Locale, Record<Part, () => Promise<object>>> = {
+const CATALOGUES: Record<Language, Record<Part, () => Promise<object>>> = {
   en: {
     core: () => import('./en.core').then((module) => module.enCore),
     more: () => import('./en.more').then((module) => module.enMore),
@@ -84,21 +64,21 @@ const CATALOGUES: Record<Locale, Record<Part, () => Promise<object>>> = {
 // A server render and the hydration after it speak the page's language (src/lib/hydration.ts).
 // On the server a memo is computed once, so there the locale is read afresh on every call.
 const state = createRoot(() => {
-  const [device, setDevice] = createSignal<Locale>(chooseLocale(deviceLanguages()));
-  const [dicts, setDicts] = createSignal<Partial<Record<Locale, Dictionary>>>({});
+  const [device, setDevice] = createSignal<Language>(chooseLanguage(deviceLanguages()));
+  const [dicts, setDicts] = createSignal<Partial<Record<Language, Dictionary>>>({});
   // The parts every language shown needs, and those loaded (`<locale> <part>`).
   const [parts, setParts] = createSignal<readonly Part[]>(isServer ? ['core', 'more'] : ['core']);
   const [loaded, setLoaded] = createSignal<ReadonlySet<string>>(new Set());
-  const ready = (lang: Locale) => parts().every((part) => loaded().has(`${lang} ${part}`));
+  const ready = (lang: Language) => parts().every((part) => loaded().has(`${lang} ${part}`));
   const reader = () => resolveLocale(settings().language, device());
   const wanted = () => rendering()?.locale ?? reader();
   // The language wanted once its catalogue is here; until then the one shown before, so that
   // text never goes blank while a catalogue loads.
-  const current = (before?: Locale) => (before && !ready(wanted()) ? before : wanted());
+  const current = (before?: Language) => (before && !ready(wanted()) ? before : wanted());
   const locale = isServer ? () => current() : createMemo(current);
   const t = i18n.translator(() => dicts()[locale()] ?? EMPTY, i18n.resolveTemplate);
   const loading = new Map<string, Promise<void>>();
-  const load = (lang: Locale, part: Part): Promise<void> => {
+  const load = (lang: Language, part: Part): Promise<void> => {
     const key = `${lang} ${part}`;
     let pending = loading.get(key);
     if (!pending) {
@@ -113,7 +93,7 @@ const state = createRoot(() => {
     }
     return pending;
   };
-  const loadAll = (langs: readonly Locale[]) =>
+  const loadAll = (langs: readonly Language[]) =>
     Promise.all(langs.flatMap((lang) => untrack(parts).map((part) => load(lang, part)))).then(
       () => undefined,
     );
@@ -148,7 +128,7 @@ const EMPTY = {} as Dictionary;
  * language, whole, for every page.
  */
 export function loadLanguages(): Promise<void> {
-  return state.loadAll(isServer ? ['en', 'zh-Hans'] : state.languages());
+  return state.loadAll(isServer ? LANGUAGES : state.languages());
 }
 
 /**
@@ -166,7 +146,7 @@ export const locale = state.locale;
 export const formatLocale = state.formatLocale;
 /** Follows the device when its languages change (it matters while the setting is "system"). */
 export function followDevice(): void {
-  state.setDevice(chooseLocale(deviceLanguages()));
+  state.setDevice(chooseLanguage(deviceLanguages()));
 }
 /** Looks up interface text by dotted key, e.g. `t('nav.news')`. */
 export const t = state.t;

@@ -8,7 +8,7 @@
  * It has no top-level side effects.
  */
 import OpeningHours from 'opening_hours';
-import { instantOf, wallMs } from './zone-time';
+import { instantOf, wallMs } from '@citylink/core/zone-time';
 
 /** Whether a place is open at an instant, and when that next changes (a true instant). */
 export interface OpenState {

@@ -8,12 +8,12 @@
  */
 import { createMemo, createSignal, sharedConfig, startTransition, untrack, type JSX } from 'solid-js';
 import { isServer } from 'solid-js/web';
-import type { Locale } from './locale';
+import { isLanguage, type Language } from '@citylink/core/languages';
 import { turns, yieldToMain } from './turns';
 
 /** What a server render used; written on `#root` as data attributes for the page to read. */
 export interface RenderContext {
-  locale: Locale;
+  locale: Language;
   /** The build's "now", for upcoming/past, open now and relative times. */
   now: number;
   /** The address rendered: hydration applies only at that address. */
@@ -27,7 +27,7 @@ function fromPage(): RenderContext | undefined {
   const data = document.getElementById('root')?.dataset;
   if (!data?.renderLocale || !data.renderNow || !data.renderPath || !data.renderOrigin) return undefined;
   return {
-    locale: data.renderLocale === 'zh-Hans' ? 'zh-Hans' : 'en',
+    locale: isLanguage(data.renderLocale) ? data.renderLocale : 'en',
     now: Number(data.renderNow),
     path: data.renderPath,
     origin: data.renderOrigin,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { readBack } from '../../tests/support/text';
-import type { CityEvent, Item } from '../data/model';
+import type { CityEvent, Item } from '@citylink/core/model';
 import { eventToIcs, icsFileName } from './ics';
 
 const NOW = Date.parse('2026-11-25T08:00:00Z');

@@ -3,9 +3,9 @@
  * (never its HTML), so it works offline. Times are written in UTC, which every calendar reads
  * and shows in the user's zone, so no VTIMEZONE is needed and nothing is ever floating.
  */
-import type { Item } from '../data/model';
+import type { Item } from '@citylink/core/model';
 import { contentLines, escapeText } from './content-lines';
-import { bodyText } from '../data/text';
+import { bodyText } from '@citylink/core/text';
 
 export interface IcsOptions {
   /** When the file is made (DTSTAMP). */

@@ -3,15 +3,15 @@
  * make them on the device, and where the build writes the same files (build/prerender.ts) so
  * that those links work before the app has started and without JavaScript.
  */
-import type { Contact, Item } from '../data/model';
-import { itemPath } from '../data/paths';
+import type { Contact, Item } from '@citylink/core/model';
+import { itemPath } from '@citylink/core/paths';
 import { locale, t } from '../i18n';
 import { languageName } from './format';
 import { eventToIcs } from './ics';
 import { contactToVcard } from './vcard';
 
 // Under a folder of their own: an address under /events/ or /contacts/ is a page for hosts and
-// the worker (src/data/paths.ts `isAppPage`), which would answer with the app.
+// the worker (packages/core/src/paths.ts `isAppPage`), which would answer with the app.
 const FOLDER = '/files';
 
 /** The build's calendar file of an event. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Item } from '../data/model';
+import type { Item } from '@citylink/core/model';
 import {
   earlierWindow,
   joinPages,

@@ -7,7 +7,7 @@
  * (`anchor`): the others follow from the pages before them, also after a sync moved things.
  * Pure, so the screens' paging is tested without a browser.
  */
-import { translationGroups, type Linked } from '../data/translations';
+import { translationGroups, type Linked } from '@citylink/core/translations';
 
 export interface PageWindow<S> {
   /** Index of the first and last page on screen. */

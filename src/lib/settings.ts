@@ -4,16 +4,16 @@
  * record even earlier, before any module loads). Settings are preferences, not content, so they
  * live apart from IndexedDB and survive "clear cached content".
  */
+import { LANGUAGES, type Language } from '@citylink/core/languages';
 import { httpsImage } from './image-url';
 import { createRoot, createSignal } from 'solid-js';
 import { pageContext, rendering, siteOrigin } from './hydration';
-import type { Locale } from './locale';
 
 /** The key shared with the inline script in index.html. */
 export const SETTINGS_KEY = 'citylink.settings';
 
 /** Interface language: the device's, or one chosen by hand. */
-export type LanguageChoice = 'system' | Locale;
+export type LanguageChoice = 'system' | Language;
 /** Colour theme: the system's, or one chosen by hand. */
 export type Theme = 'system' | 'light' | 'dark';
 
@@ -55,7 +55,7 @@ export function parseSettings(raw: string | null): Settings {
   }
   const size = Number(data.textSize);
   return {
-    language: oneOf(data.language, ['system', 'en', 'zh-Hans'], DEFAULT_SETTINGS.language),
+    language: oneOf(data.language, ['system', ...LANGUAGES], DEFAULT_SETTINGS.language),
     theme: oneOf(data.theme, ['system', 'light', 'dark'], DEFAULT_SETTINGS.theme),
     textSize: Number.isFinite(size)
       ? Math.min(200, Math.max(100, Math.round(size)))

@@ -3,7 +3,7 @@ import ICAL from 'ical.js';
 import vCard from 'vcf';
 import { describe, expect, it } from 'vitest';
 import { readBack } from '../../tests/support/text';
-import type { Contact } from '../data/model';
+import type { Contact } from '@citylink/core/model';
 import { escapeText } from './content-lines';
 import { contactToVcard, vcardFileName } from './vcard';
 

@@ -2,7 +2,7 @@
  * "Save contact": a vCard 3.0 file (the version Android and iOS importers read most reliably)
  * made on the device from the contact's structured fields.
  */
-import type { Contact } from '../data/model';
+import type { Contact } from '@citylink/core/model';
 import { contentLines, escapeText } from './content-lines';
 import { asciiName, decimal, httpUrl } from './ics';
 import { telHref } from './phone';

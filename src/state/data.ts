@@ -11,12 +11,12 @@ import { createMemo, createRoot, createSignal } from 'solid-js';
 import { isServer } from 'solid-js/web';
 import { feedUrl } from '../data/config';
 import type { Position } from '../data/lists';
-import type { ItemKind } from '../data/model';
-import { keyFromSegment } from '../data/paths';
-import { listEntry } from '../data/text';
+import type { ItemKind } from '@citylink/core/model';
+import { keyFromSegment } from '@citylink/core/paths';
+import { listEntry } from '@citylink/core/text';
 import { deviceZone, pageContext } from '../lib/hydration';
+import type { Language } from '@citylink/core/languages';
 import { locale } from '../i18n';
-import type { Locale } from '../lib/locale';
 
 const db = () => import('../data/db');
 
@@ -35,7 +35,7 @@ export function markKept(): void {
  * The language lists are read in: the interface language, except on a page the server rendered
  * while this device keeps nothing, whose lists stay those of the page (its language's view).
  */
-export const listLanguage: () => Locale = (() => {
+export const listLanguage: () => Language = (() => {
   const language = () => (kept() ? locale() : (pageContext()?.locale ?? locale()));
   // A memo: the turn to what is kept changes no list whose language stays the same (a pager
   // that saw its read change would load its pages afresh, replacing every card on screen).

@@ -5,7 +5,7 @@
  */
 import type { Component } from 'solid-js';
 import { feedUrl } from '../data/config';
-import { servesAppPage } from '../data/paths';
+import { servesAppPage } from '@citylink/core/paths';
 
 export interface RouteDefinition {
   /** `/news`, `/news/:key` (`:key` takes one segment, as written in the address), `*` anything. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { servesAppPage } from '../data/paths';
+import { servesAppPage } from '@citylink/core/paths';
 
 const at = (path: string, feedPath = '/feed.json') =>
   servesAppPage(new URL(path, 'https://city.example'), feedPath);

@@ -8,7 +8,7 @@ import type { RouteHandlerCallback } from 'workbox-core';
 import { registerRoute } from 'workbox-routing';
 import { feedUrl } from '../data/config';
 import { getFeedMeta } from '../data/db';
-import { servesAppPage } from '../data/paths';
+import { servesAppPage } from '@citylink/core/paths';
 import { shellWithSnapshot } from './snapshot';
 
 declare const self: ServiceWorkerGlobalScope;

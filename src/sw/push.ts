@@ -4,9 +4,9 @@
  * A tap opens the item's address in a window of the app, or a new one.
  */
 import { feedUrl } from '../data/config';
-import { itemPath } from '../data/paths';
+import { itemPath } from '@citylink/core/paths';
 import { storePushedItem } from '../data/push';
-import { readPushMessage } from '../data/push-message';
+import { readPushMessage } from '@citylink/core/push-message';
 import { syncNow } from './feed-sync';
 
 declare const self: ServiceWorkerGlobalScope;

@@ -8,6 +8,7 @@
  */
 import type { RouteHandlerCallback } from 'workbox-core';
 import { createHandlerBoundToURL, getCacheKeyForURL } from 'workbox-precaching';
+import { escapeHtml } from '@citylink/core/text';
 import { SNAPSHOT_ATTRIBUTE } from '../data/config';
 import { noticeEndedSince } from '../data/notices';
 import { reachesOrigin } from '../data/reachability';
@@ -49,9 +50,6 @@ export function spliceSnapshot(shell: string, snapshot: Snapshot, offline = fals
 }
 
 /** Text or an attribute value as HTML. */
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /**
  * The address's snapshot, if this worker may show it: read and checked by the data layer (size,

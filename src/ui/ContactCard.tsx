@@ -1,5 +1,5 @@
 import { Match, Show, Switch, type JSX } from 'solid-js';
-import type { Contact } from '../data/model';
+import type { Contact } from '@citylink/core/model';
 import { locale, t } from '../i18n';
 import { downloadText } from '../lib/download';
 import { formatList, languageName } from '../lib/format';

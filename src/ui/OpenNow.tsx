@@ -1,6 +1,6 @@
 import { createResource, Show } from 'solid-js';
 import { formatLocale, t } from '../i18n';
-import { dayIn, formatClock } from '../lib/event-time';
+import { dayIn, formatClock } from '@citylink/core/event-time';
 import { hydrated } from '../lib/hydration';
 import { whoseTime, type Zones } from './whose-time';
 

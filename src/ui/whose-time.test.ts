@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLanguages } from '../i18n';
-import { formatClock } from '../lib/event-time';
+import { formatClock } from '@citylink/core/event-time';
 import { setRenderContext } from '../lib/hydration';
 import { otherZone, whoseTime, type Zones } from './whose-time';
 

@@ -5,7 +5,7 @@
  * is unknown while the server renders and the page hydrates: the venue's time shows alone then.
  */
 import { t } from '../i18n';
-import { sameOffset } from '../lib/event-time';
+import { sameOffset } from '@citylink/core/event-time';
 
 /** The zones a screen tells times in. */
 export interface Zones {

@@ -4,10 +4,10 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test, watchCsp } from './fixtures';
-import type { Item } from '../../src/data/model';
-import { parseFeed } from '../../src/data/parse';
-import { itemPath } from '../../src/data/paths';
-import { bodyText, displayTitle } from '../../src/data/text';
+import type { Item } from '@citylink/core/model';
+import { parseFeed } from '@citylink/core/parse';
+import { itemPath } from '@citylink/core/paths';
+import { bodyText, displayTitle } from '@citylink/core/text';
 import { en } from '../../src/i18n/en';
 import { demoFeed } from '../../tools/support/demo-feed';
 import { NO_HEADING, recordStates, recordedStates } from './helpers';

@@ -3,10 +3,10 @@ import { expect, test } from './fixtures';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { siteUrl } from '../../build/site';
-import type { Item } from '../../src/data/model';
-import { parseFeed } from '../../src/data/parse';
-import { itemPath } from '../../src/data/paths';
-import { htmlToText } from '../../src/data/text';
+import type { Item } from '@citylink/core/model';
+import { parseFeed } from '@citylink/core/parse';
+import { itemPath } from '@citylink/core/paths';
+import { htmlToText } from '@citylink/core/text';
 import { axeViolations, firstVisit, waitForController } from './helpers';
 import { demoFeed } from '../../tools/support/demo-feed';
 

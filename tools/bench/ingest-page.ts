@@ -5,7 +5,7 @@
  * transaction per item. Exposes `run()` on `window.benchIngest`.
  */
 import { DB_NAME, toStored, tx } from '../../src/data/db';
-import { parseFeed } from '../../src/data/parse';
+import { parseFeed } from '../../packages/core/src/parse';
 import { syncFeed } from '../../src/data/sync';
 
 export interface IngestRun {

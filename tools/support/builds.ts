@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, extname, join, normalize, resolve } from 'node:path';
-import { isAppPage } from '../../src/data/paths';
+import { isAppPage } from '@citylink/core/paths';
 
 /**
  * Builds the app into a new temporary folder with the given environment; returns the folder.

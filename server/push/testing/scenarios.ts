@@ -7,7 +7,7 @@
  * service is the fake of fake-push-service.ts, which checks and decrypts every request.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readPushMessage, type PushMessage } from '../../../src/data/push-message';
+import { readPushMessage, type PushMessage } from '../../../packages/core/src/push-message';
 import { openDatabase, type Database, type DatabaseOptions } from '../db';
 import { generateKeys } from '../keys';
 import { silentLog } from '../log';

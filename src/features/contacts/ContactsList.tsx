@@ -4,7 +4,7 @@ import { now } from '../../state/clock';
 import { contactEntries, useFeedZone } from '../../state/data';
 import type { ContactEntry } from '../../data/lists';
 import { createRenderMemo, hydrated } from '../../lib/hydration';
-import { languageMatch } from '../../data/translations';
+import { languageMatch } from '@citylink/core/translations';
 import { locale, t } from '../../i18n';
 import { languageName } from '../../lib/format';
 import { CardList } from '../shared/CardList';

@@ -3,12 +3,12 @@ import { useParams } from '../../state/router';
 import { Index, Match, Show, Suspense, Switch } from 'solid-js';
 import { now } from '../../state/clock';
 import { itemAt, itemsById, translationsOf } from '../../state/data';
-import type { Contact, EventContact } from '../../data/model';
-import { displayTitle } from '../../data/text';
+import type { Contact, EventContact } from '@citylink/core/model';
+import { displayTitle } from '@citylink/core/text';
 import { formatLocale, locale, t } from '../../i18n';
-import { languageMatch } from '../../data/translations';
-import { eventActions, eventState } from '../../lib/event-state';
-import { eventDay, formatEventTime, zoneNameAt, type EventItem } from '../../lib/event-time';
+import { languageMatch } from '@citylink/core/translations';
+import { eventActions, eventState } from '@citylink/core/event-state';
+import { eventDay, formatEventTime, zoneNameAt, type EventItem } from '@citylink/core/event-time';
 import { downloadText } from '../../lib/download';
 import { icsFileName } from '../../lib/ics';
 import { calendarFile, calendarFilePath, contactFilePath } from '../../lib/item-files';
@@ -31,7 +31,7 @@ import { itemTitle, useDocumentTitle } from '../../app/title';
 
 /**
  * An event on its own address: its state, when (venue's zone and the reader's), where, whom to
- * reach, and only the actions its state allows (src/lib/event-state.ts). One primary action, on
+ * reach, and only the actions its state allows (packages/core/src/event-state.ts). One primary action, on
  * the first screen of a phone, chosen by the state; the other ways to act are grouped under it.
  */
 export function EventPage() {

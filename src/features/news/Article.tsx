@@ -2,7 +2,7 @@ import { createAsync } from '@solidjs/router';
 import { useParams } from '../../state/router';
 import { For, Show, Suspense } from 'solid-js';
 import { itemAt, useFeedZone } from '../../state/data';
-import { displayTitle } from '../../data/text';
+import { displayTitle } from '@citylink/core/text';
 import { formatLocale, locale, t } from '../../i18n';
 import { formatDate, formatList } from '../../lib/format';
 import { feedImage, settings } from '../../lib/settings';

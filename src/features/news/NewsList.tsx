@@ -1,8 +1,8 @@
 import { For, Show, Suspense } from 'solid-js';
 import { listLanguage, listPage, useFeedZone } from '../../state/data';
 import type { Position } from '../../data/lists';
-import { itemPath } from '../../data/paths';
-import { displayTitle, excerpt } from '../../data/text';
+import { itemPath } from '@citylink/core/paths';
+import { displayTitle, excerpt } from '@citylink/core/text';
 import { formatLocale, t } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { feedImage, settings } from '../../lib/settings';

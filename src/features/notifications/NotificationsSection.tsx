@@ -2,7 +2,7 @@ import { createAsync } from '@solidjs/router';
 import { createSignal, For, Index, onMount, Show, untrack } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import { eventEntries, feedMeta } from '../../state/data';
-import { localized } from '../../data/translations';
+import { localized } from '@citylink/core/translations';
 import { locale, t } from '../../i18n';
 import { currentWay } from '../../pwa/install';
 import { settings } from '../../lib/settings';

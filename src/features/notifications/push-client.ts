@@ -4,13 +4,14 @@
  * choices live on the service; a copy is kept in localStorage so that Settings can show them
  * offline. Nothing here asks for permission unless the reader pressed a button for it.
  */
+import type { Language } from '@citylink/core/languages';
 import { pushServiceUrl } from '../../data/config';
 import type { InstallWay } from '../../pwa/install';
 import { recall, remember } from '../../pwa/remember';
 
 /** What a subscription receives. `topics` empty: new events of every topic. */
 export interface PushChoices {
-  language: 'en' | 'zh-Hans';
+  language: Language;
   urgent: boolean;
   events: boolean;
   topics: string[];

@@ -1,5 +1,5 @@
 import { Show } from 'solid-js';
-import type { Item } from '../../data/model';
+import type { Item } from '@citylink/core/model';
 import { t } from '../../i18n';
 import { isNew } from '../../lib/visits';
 import { previousVisit } from './data';

@@ -1,6 +1,6 @@
 import { createAsync } from '@solidjs/router';
 import { createSignal, onMount, Show } from 'solid-js';
-import type { Item } from '../../data/model';
+import type { Item } from '@citylink/core/model';
 import { t } from '../../i18n';
 import { Icon } from '../../ui/Icon';
 import { recordRead, savedSet, setSaved } from './data';

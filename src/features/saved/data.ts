@@ -5,7 +5,7 @@
 import { query, revalidate } from '@solidjs/router';
 import { rendering } from '../../lib/hydration';
 import { createSignal } from 'solid-js';
-import type { Item } from '../../data/model';
+import type { Item } from '@citylink/core/model';
 import { beginVisit } from '../../lib/visits';
 
 // Loaded by the first read or write, not with the screens that show marks (src/state/data.ts).

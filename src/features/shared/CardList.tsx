@@ -1,7 +1,7 @@
 import { For, type JSX } from 'solid-js';
-import type { Item } from '../../data/model';
-import { itemPath } from '../../data/paths';
-import { displayTitle } from '../../data/text';
+import type { Item } from '@citylink/core/model';
+import { itemPath } from '@citylink/core/paths';
+import { displayTitle } from '@citylink/core/text';
 import { HydrateInTurn } from '../../lib/hydration';
 import { ItemCard } from '../../ui/ItemCard';
 import { ItemMarks, useMarks } from './ItemMarks';

@@ -1,7 +1,7 @@
 import { Show, type JSX } from 'solid-js';
 import { now } from '../../state/clock';
 import { useFeedZone } from '../../state/data';
-import type { Item } from '../../data/model';
+import type { Item } from '@citylink/core/model';
 import { t } from '../../i18n';
 import { OpenNow } from '../../ui/OpenNow';
 import { useZones } from './zones';

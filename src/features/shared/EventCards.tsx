@@ -1,7 +1,13 @@
 import { now } from '../../state/clock';
 import { formatLocale, t } from '../../i18n';
-import { eventState, type EventState } from '../../lib/event-state';
-import { eventDay, formatDay, formatEventTime, type DateStyle, type EventItem } from '../../lib/event-time';
+import { eventState, type EventState } from '@citylink/core/event-state';
+import {
+  eventDay,
+  formatDay,
+  formatEventTime,
+  type DateStyle,
+  type EventItem,
+} from '@citylink/core/event-time';
 import { feedImage } from '../../lib/settings';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { whoseTime } from '../../ui/whose-time';

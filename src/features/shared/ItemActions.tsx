@@ -1,4 +1,4 @@
-import type { Item } from '../../data/model';
+import type { Item } from '@citylink/core/model';
 import { HydrateInTurn } from '../../lib/hydration';
 import { SaveButton } from '../saved/SaveButton';
 import { ShareActions } from './ShareActions';

@@ -1,8 +1,8 @@
 import { createAsync } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { feedMeta } from '../../state/data';
-import type { Item } from '../../data/model';
-import { languageMatch } from '../../data/translations';
+import type { Item } from '@citylink/core/model';
+import { languageMatch } from '@citylink/core/translations';
 import { locale } from '../../i18n';
 import { languageName } from '../../lib/format';
 import { NewMark } from '../saved/NewMark';

@@ -1,8 +1,8 @@
 import { createAsync } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { feedMeta, translationsOf } from '../../state/data';
-import type { Item } from '../../data/model';
-import { itemPath } from '../../data/paths';
+import type { Item } from '@citylink/core/model';
+import { itemPath } from '@citylink/core/paths';
 import { t } from '../../i18n';
 import { languageName } from '../../lib/format';
 import { unlessHydrating } from '../../lib/hydration';

@@ -1,7 +1,7 @@
 import { createUniqueId } from 'solid-js';
-import type { Item } from '../../data/model';
-import { itemUrl } from '../../data/paths';
-import { displayTitle } from '../../data/text';
+import type { Item } from '@citylink/core/model';
+import { itemUrl } from '@citylink/core/paths';
+import { displayTitle } from '@citylink/core/text';
 import { t } from '../../i18n';
 import { siteOrigin } from '../../lib/hydration';
 import { ShareBar } from '../../ui/ShareBar';

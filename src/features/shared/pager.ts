@@ -20,11 +20,11 @@ import {
 import { isServer } from 'solid-js/web';
 import { itemsById } from '../../state/data';
 import { keepPart, recallPart } from '../../state/history-parts';
-import { listEntry } from '../../data/text';
+import { listEntry } from '@citylink/core/text';
 import { createRenderMemo, onThisOrigin } from '../../lib/hydration';
 import { PAGE_SIZE } from '../../data/config';
 import { TURN_MS, turns } from '../../lib/turns';
-import type { Item } from '../../data/model';
+import type { Item } from '@citylink/core/model';
 import {
   earlierWindow,
   joinPages,

@@ -1,8 +1,8 @@
 import { createAsync } from '@solidjs/router';
 import { feedMeta } from '../../state/data';
-import { cityName } from '../../data/translations';
+import { cityName } from '@citylink/core/translations';
 import { locale, t } from '../../i18n';
-import { zoneName } from '../../lib/event-time';
+import { zoneName } from '@citylink/core/event-time';
 import { deviceZone } from '../../lib/hydration';
 import type { Zones } from '../../ui/whose-time';
 

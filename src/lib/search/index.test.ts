@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Item } from '../../data/model';
+import type { Item } from '@citylink/core/model';
 import {
   best,
   collapseTranslations,

@@ -4,9 +4,9 @@
  * with some of them. Pure: items come in as values, so it runs in Node tests and could move to
  * a worker unchanged.
  */
-import type { Item, ItemKind } from '../../data/model';
-import { bodyText } from '../../data/text';
-import { languageMatch, translationGroups, type TranslationGroups } from '../../data/translations';
+import type { Item, ItemKind } from '@citylink/core/model';
+import { bodyText } from '@citylink/core/text';
+import { languageMatch, translationGroups, type TranslationGroups } from '@citylink/core/translations';
 import { fold, isHan, parseQuery, tokenize, type ParsedQuery } from './tokenize';
 
 /** The text of an item by field, as indexed. */

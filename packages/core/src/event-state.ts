@@ -4,7 +4,7 @@
  * event (its page, the events list, My agenda, search results), so that no screen offers a
  * registration for an event that is over, or a taxi to one that was cancelled.
  */
-import type { CityEvent } from '../data/model';
+import type { CityEvent } from './model';
 import { endMs, startMs, type EventTimes } from './event-time';
 
 /**

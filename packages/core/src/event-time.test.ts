@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CityEvent } from '../data/model';
-import type { Item } from '../data/model';
+import type { CityEvent } from './model';
+import type { Item } from './model';
 import {
   dayIn,
   endMs,

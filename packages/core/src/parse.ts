@@ -165,11 +165,13 @@ export type ParseResult =
       warnings: Problem[];
     };
 
-const SLUG = /^[a-z0-9-]{1,80}$/;
+/** An item's `_city.slug`: what its address may be made of. */
+export const SLUG = /^[a-z0-9-]{1,80}$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-// RFC 3339 date-time: the offset is required; fractions of a second are allowed.
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
-const STATUSES: readonly EventStatus[] = ['scheduled', 'cancelled', 'postponed', 'moved-online'];
+/** RFC 3339 date-time: the offset is required; fractions of a second are allowed. */
+export const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+/** The statuses an event may have. */
+export const EVENT_STATUSES: readonly EventStatus[] = ['scheduled', 'cancelled', 'postponed', 'moved-online'];
 const DEFAULT_ZONE = 'UTC';
 
 /** Parses one feed page. Accepts the response text or an already-parsed value. */
@@ -407,7 +409,7 @@ function readEvent(value: unknown, ctx: ItemContext): CityEvent | string {
 
   let status: EventStatus = 'scheduled';
   if (raw.status) {
-    if ((STATUSES as readonly string[]).includes(raw.status)) status = raw.status as EventStatus;
+    if ((EVENT_STATUSES as readonly string[]).includes(raw.status)) status = raw.status as EventStatus;
     else warn(`Unknown event status "${raw.status}"; shown as scheduled.`);
   }
 
@@ -497,7 +499,8 @@ function eventOrder(value: string, allDay: boolean): number {
   return allDay ? Date.parse(`${value}T00:00:00Z`) : Date.parse(value);
 }
 
-function isCalendarDate(value: string): boolean {
+/** Whether `value` is a real calendar date written `YYYY-MM-DD` (an all-day event's day). */
+export function isCalendarDate(value: string): boolean {
   const m = DATE.exec(value);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -513,7 +516,8 @@ function readDate(value: string | null | undefined, field: string, warn: (m: str
   return undefined;
 }
 
-function validZone(zone: string | null | undefined): string | undefined {
+/** The IANA zone `zone` names, in its canonical spelling; nothing for a name Intl does not know. */
+export function validZone(zone: string | null | undefined): string | undefined {
   if (!zone) return undefined;
   try {
     return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;

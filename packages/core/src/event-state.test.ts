@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CityEvent } from '../data/model';
+import type { CityEvent } from './model';
 import { eventActions, eventState, isOn } from './event-state';
 
 const talk: CityEvent = {

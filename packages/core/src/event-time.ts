@@ -3,7 +3,7 @@
  * date library. Times are written one way in every interface language, on the 24-hour clock
  * ("09:30"), as feeds write opening hours; dates in the screen's one style (`DateStyle`).
  */
-import type { CityEvent, Item } from '../data/model';
+import type { CityEvent, Item } from './model';
 import { instantOf, wallMs } from './zone-time';
 
 const DAY_MS = 86_400_000;

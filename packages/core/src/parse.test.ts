@@ -2,10 +2,10 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { toJsonSchema } from '@valibot/to-json-schema';
 import { describe, expect, it } from 'vitest';
 import { contactSchema, eventSchema, feedSchema, itemSchema, parseFeed, type ParseResult } from './parse';
-import { realFeedsCorpus as corpus } from '../../tests/support/corpus';
-import { feedPages } from '../../tools/support/demo-feed';
+import { realFeedsCorpus as corpus } from '../../../tests/support/corpus';
+import { feedPages } from '../../../tools/support/demo-feed';
 
-const fixtures = new URL('../../tests/fixtures/feeds/', import.meta.url);
+const fixtures = new URL('../../../tests/fixtures/feeds/', import.meta.url);
 const BASE = 'https://city.example.org/feeds/feed.json';
 const NOW = Date.parse('2026-11-25T00:00:00Z');
 
@@ -354,7 +354,9 @@ describe('real JSON Feeds', () => {
   });
 
   it('the demo feed parses with no problem at all, on every page', () => {
-    const pages = feedPages(new URL('../../public/feed.json', import.meta.url)).map((page) => parsed(page));
+    const pages = feedPages(new URL('../../../public/feed.json', import.meta.url)).map((page) =>
+      parsed(page),
+    );
     expect(pages.length).toBeGreaterThan(1);
     expect(pages.flatMap((page) => page.skipped)).toEqual([]);
     expect(pages.flatMap((page) => page.warnings)).toEqual([]);
@@ -369,7 +371,7 @@ describe('docs/feed.schema.json', () => {
   // The published schema is generated from the parser's own schemas, so the two cannot drift:
   // this test fails when they differ, and UPDATE_SCHEMA=1 rewrites the file.
   it('matches the parser', () => {
-    const path = new URL('../../docs/feed.schema.json', import.meta.url);
+    const path = new URL('../../../docs/feed.schema.json', import.meta.url);
     const items = toJsonSchema(itemSchema, { errorMode: 'ignore' }) as JsonObject;
     // The parser checks event, contact and event contacts apart (so one bad part costs only
     // itself); the published schema puts their shapes back in place.
@@ -384,7 +386,7 @@ describe('docs/feed.schema.json', () => {
       ...feed,
       $id: 'https://citylink.example.org/docs/feed.schema.json',
       title: 'Citylink city feed (JSON Feed 1.1 with _city)',
-      description: 'Generated from src/data/parse.ts by its tests; see docs/feed-format.md.',
+      description: 'Generated from packages/core/src/parse.ts by its tests; see docs/feed-format.md.',
       properties: {
         ...(feed as { properties: object }).properties,
         items: { type: 'array', items: stripSchema(items) },

@@ -24,6 +24,22 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
+/**
+ * `text` safe in HTML or XML, as element content or a quoted attribute value: the five
+ * characters that could end either are written as references.
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/[<>&'"]/g, (c) => ESCAPES[c] ?? c);
+}
+
+const ESCAPES: Record<string, string> = {
+  '<': '&lt;',
+  '>': '&gt;',
+  '&': '&amp;',
+  "'": '&#39;',
+  '"': '&quot;',
+};
+
 /** Cuts text at `max` characters (never inside a surrogate pair), with an ellipsis. */
 export function truncate(text: string, max: number): string {
   const chars = Array.from(text);
