@@ -118,3 +118,23 @@ for (const { locale, catalogue, city, chinese } of [
     });
   });
 }
+
+test('at 200 % text the banner gives its message the width and puts Try again under it', async ({
+  page,
+  context,
+}) => {
+  await feedDown(context);
+  await page.goto('/events');
+  await page.waitForSelector('html[data-sync-done][data-hydrated]', { state: 'attached' });
+  const banner = page.locator('.status .banner-action');
+  await expect(banner).toContainText(en.status.nothingSaved);
+  for (const size of ['', '200%']) {
+    await page.evaluate((value) => (document.documentElement.style.fontSize = value), size);
+    const whole = await banner.boundingBox();
+    const message = await banner.locator('p').boundingBox();
+    const action = await banner.getByRole('button').boundingBox();
+    // Not a column of one word a line beside a wide button: the message has most of the width.
+    expect(message?.width, `${size || '100%'}`).toBeGreaterThan((whole?.width ?? 0) * 0.6);
+    if (size) expect(action?.y ?? 0).toBeGreaterThanOrEqual((message?.y ?? 0) + (message?.height ?? 0) - 1);
+  }
+});
