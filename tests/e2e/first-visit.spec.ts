@@ -76,10 +76,24 @@ for (const { locale, catalogue, city, chinese } of [
       await waitForController(page);
       const tryAgain = page.getByRole('button', { name: catalogue.status.tryAgain });
       await expect(tryAgain).toBeVisible();
+      // What the live regions say from here on, each as it is set: a screen reader speaks it
+      // then, whatever a later sync (the worker's own, once it activates) says after it.
+      await page.evaluate(() => {
+        const said: string[] = [];
+        Object.assign(window, { said });
+        new MutationObserver(() => {
+          for (const region of document.querySelectorAll('[role="status"]')) {
+            const text = region.textContent?.trim() ?? '';
+            if (text && said[said.length - 1] !== text) said.push(text);
+          }
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
       feed.up();
       await tryAgain.tap();
       await expect(line).toContainText(catalogue.status.kept, { timeout: 30_000 });
-      await expect(page.getByRole('status').filter({ hasText: catalogue.status.kept })).toHaveCount(1);
+      await expect
+        .poll(() => page.evaluate(() => (window as unknown as { said: string[] }).said.join(' | ')))
+        .toContain(catalogue.status.kept);
       await expect(banner).toHaveCount(0);
       await expect(page.locator('.toast')).toHaveCount(0);
       // The lists now come from this device, in the reader's language.
