@@ -97,6 +97,8 @@ export async function startOnSnapshot(root: HTMLElement, code: () => JSX.Element
   if (root.getAttribute(SNAPSHOT_ATTRIBUTE) !== renderKey())
     void clearSnapshots(BUILD).catch(() => undefined);
   const held = holdTaps(root);
+  // A signal for tests: from here on a tap on the snapshot waits for the app's screen.
+  performance.mark('citylink:taps-held');
   // The snapshot is painted before the app's render takes the main thread.
   await afterNextPaint();
   const next = document.createElement('div');

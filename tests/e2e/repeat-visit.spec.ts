@@ -245,6 +245,9 @@ async function tapOnSnapshot(context: BrowserContext, page: Page, selector: stri
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
   await page.reload({ waitUntil: 'commit' });
   await page.waitForSelector('#root[data-snapshot] main h1');
+  // Until the app's code runs, a tap is the browser's own (a link loads its page, offline too,
+  // from the worker): the test taps once the app holds taps for its own screen.
+  await page.waitForFunction(() => performance.getEntriesByName('citylink:taps-held').length > 0);
   const tapped = await page.evaluate(
     ([selector, text]) => {
       const root = document.getElementById('root');
