@@ -44,11 +44,8 @@ try {
           isMobile: true,
           hasTouch: true,
         });
-        // The second visit is the one that offers installing; the first one's note is seen.
-        await context.addInitScript(() => {
-          localStorage.setItem('citylink.visits', '1');
-          localStorage.setItem('citylink.offlineReadyShown', '1');
-        });
+        // The second visit is the one that offers installing.
+        await context.addInitScript(() => localStorage.setItem('citylink.visits', '1'));
         const page = await context.newPage();
         await page.goto(base + '/');
         await page.waitForFunction(() => navigator.serviceWorker?.controller !== null);

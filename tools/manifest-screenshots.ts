@@ -41,8 +41,6 @@ try {
       colorScheme: 'light',
       timezoneId: 'Asia/Shanghai',
     });
-    // A first visit would show "Ready to work offline": not part of what the app looks like.
-    await context.addInitScript(() => localStorage.setItem('citylink.offlineReadyShown', '1'));
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${port}${shot.route}`);
     await page.waitForFunction(() => navigator.serviceWorker?.controller !== null);

@@ -74,8 +74,6 @@ try {
       colorScheme: mode.colorScheme,
       timezoneId: 'Europe/Berlin',
     });
-    // The first install's "Ready to work offline" toast is a moment, not a screen.
-    await context.addInitScript(() => localStorage.setItem('citylink.offlineReadyShown', '1'));
     const page = await context.newPage();
     await page.goto(base + '/');
     await page.waitForFunction(() => navigator.serviceWorker?.controller !== null);

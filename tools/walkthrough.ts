@@ -92,9 +92,8 @@ const inLanguage = (path: string, mode: Mode) => (mode.locale.startsWith('zh') ?
 /** Phone-sized modes have a touch screen. */
 const touch = (mode: Mode) => mode.width < 800;
 
-/** A returning reader: the app installed, its first sync done, the offline toast seen. */
+/** A returning reader: the app installed, its first sync done. */
 async function returning(page: Page, base: string): Promise<void> {
-  await page.addInitScript(() => localStorage.setItem('citylink.offlineReadyShown', '1'));
   await page.goto(base + '/');
   await page.waitForFunction(() => navigator.serviceWorker?.controller !== null);
   await page.waitForSelector('html[data-synced]', { state: 'attached' });
