@@ -7,7 +7,8 @@ import { generateHydrationScript, renderToStringAsync, type RequestEvent } from 
 import { provideRequestEvent } from 'solid-js/web/storage';
 import { App, preloadScreen } from './app/App';
 import { preloadFrame } from './app/Layout';
-import { syncFeed, type SyncReport } from './data/sync';
+import type { SyncReport } from './data/messages';
+import { syncFeed } from './data/sync';
 import type { Item } from '@citylink/core/model';
 import type { Language } from '@citylink/core/languages';
 import { loadLanguages, t } from './i18n';

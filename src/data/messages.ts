@@ -2,7 +2,8 @@
  * The page–worker protocol in one place: message types, their payloads, and the broadcast
  * channel on which whoever ran a sync (page or worker) tells every open tab that data changed.
  */
-import type { SyncReport } from './sync';
+import type { Problem } from '@citylink/core/model';
+import type { SyncErrorKind } from './db';
 
 /** Page → worker messages, sent with workbox-window's `messageSW` (answered via MessagePort). */
 export const SYNC_REQUEST = 'CITYLINK_SYNC';
@@ -10,6 +11,23 @@ export const SYNC_REQUEST = 'CITYLINK_SYNC';
 export const SKIP_WAITING = 'SKIP_WAITING';
 
 export type PageToWorker = { type: typeof SYNC_REQUEST } | { type: typeof SKIP_WAITING };
+
+/** What a sync did, counted; shown by the page and kept out of the way of the user. */
+export interface SyncReport {
+  outcome: 'updated' | 'unchanged' | 'failed';
+  feedUrl: string;
+  pages: number;
+  added: number;
+  changed: number;
+  /** Ids of items stored new or changed by this sync (the search index re-reads these). */
+  stored: string[];
+  /** Ids of stored items that a retraction removed (the page tells the user about saved ones). */
+  removed: string[];
+  skipped: Problem[];
+  warnings: Problem[];
+  error?: { kind: SyncErrorKind; detail: string };
+  finishedAt: number;
+}
 
 /** Broadcast after every finished sync, so screens can refresh and show its outcome. */
 export const SYNC_DONE = 'CITYLINK_SYNC_DONE';

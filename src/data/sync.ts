@@ -15,8 +15,8 @@ import {
   type SyncErrorKind,
   type SyncState,
 } from './db';
-import { broadcast, SYNC_DONE } from './messages';
-import type { FeedMeta, Item, Problem } from '@citylink/core/model';
+import { broadcast, SYNC_DONE, type SyncReport } from './messages';
+import type { FeedMeta, Item } from '@citylink/core/model';
 import { FETCH_TIMEOUT_MS, FIRST_SYNC_PAGES } from '@citylink/core/limits';
 import { parseFeed } from '@citylink/core/parse';
 import { displayTitle } from '@citylink/core/text';
@@ -30,23 +30,6 @@ export interface SyncOptions {
   /** Older pages (`next_url`) followed at most, counting the first. */
   maxPages?: number;
   now?: () => number;
-}
-
-/** What a sync did, counted; shown by the page and kept out of the way of the user. */
-export interface SyncReport {
-  outcome: 'updated' | 'unchanged' | 'failed';
-  feedUrl: string;
-  pages: number;
-  added: number;
-  changed: number;
-  /** Ids of items stored new or changed by this sync (the search index re-reads these). */
-  stored: string[];
-  /** Ids of stored items that a retraction removed (the page tells the user about saved ones). */
-  removed: string[];
-  skipped: Problem[];
-  warnings: Problem[];
-  error?: { kind: SyncErrorKind; detail: string };
-  finishedAt: number;
 }
 
 class SyncFailure extends Error {

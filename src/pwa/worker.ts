@@ -7,8 +7,7 @@
 import { createSignal } from 'solid-js';
 import type { Workbox } from 'workbox-window';
 import { feedUrl } from '../data/config';
-import { SYNC_REQUEST, type PageToWorker } from '../data/messages';
-import type { SyncReport } from '../data/sync';
+import { SYNC_REQUEST, type PageToWorker, type SyncReport } from '../data/messages';
 // The build's sync worker script (bundled apart, with the parser), by its address.
 import pageSyncUrl from '../sw/page-sync.ts?worker&url';
 import { KILL_SWITCH } from './build-info';

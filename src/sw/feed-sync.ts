@@ -3,7 +3,8 @@
  */
 import { feedUrl } from '../data/config';
 import { invalidateSnapshots } from '../data/snapshots';
-import { syncFeed, type SyncReport } from '../data/sync';
+import type { SyncReport } from '../data/messages';
+import { syncFeed } from '../data/sync';
 
 declare const self: ServiceWorkerGlobalScope;
 

@@ -7,7 +7,7 @@ import { createSignal } from 'solid-js';
 import { allItems, getItems } from '../../data/db';
 import { CHANNEL, isBroadcast } from '../../data/messages';
 import type { Item } from '@citylink/core/model';
-import type { SyncReport } from '../../data/sync';
+import type { SyncReport } from '../../data/messages';
 import { SearchIndex } from '../../lib/search/index';
 
 const [revision, setRevision] = createSignal(0);

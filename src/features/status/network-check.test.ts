@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SyncReport } from '../../data/sync';
+import type { SyncReport } from '../../data/messages';
 import { followReports } from './network-check';
 
 let finished = 0;

@@ -2,7 +2,7 @@
  * From sync reports to "does the network get through?" (src/features/status/connectivity.ts).
  * Pure of the page, so it is tested without one.
  */
-import type { SyncReport } from '../../data/sync';
+import type { SyncReport } from '../../data/messages';
 
 /**
  * Returns what to call with each new report. A report of a network failure (`offline`) starts

@@ -8,7 +8,7 @@ import { createSignal } from 'solid-js';
 import { markKept } from '../../state/data';
 import { SYNC_STARTED } from '../../data/config';
 import { CHANNEL, isBroadcast } from '../../data/messages';
-import type { SyncReport } from '../../data/sync';
+import type { SyncReport } from '../../data/messages';
 
 const [syncing, setSyncing] = createSignal(false);
 const [lastReport, setReport] = createSignal<SyncReport>();
