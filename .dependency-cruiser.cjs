@@ -57,8 +57,7 @@ module.exports = {
       'nothing-imports-the-shell',
       'src/app composes the screens and routes; only the entry points import it.',
       { pathNot: '^src/app/|^src/(main|entry-server)\\.tsx$|^scripts/|^tests/' },
-      // Until head tags move to @solidjs/meta (branch build).
-      { path: '^src/app/', pathNot: '^src/app/title\\.ts$' },
+      { path: '^src/app/' },
     ),
     forbid(
       'entry-points-are-tops',
@@ -88,11 +87,7 @@ module.exports = {
       'features-below-the-shell',
       'Features read shared state from src/state, not from the shell.',
       { path: '^src/features/' },
-      {
-        path: srcExcept('features', 'pwa', 'state', 'ui', 'i18n', 'lib', 'data'),
-        // Until head tags move to @solidjs/meta (branch build).
-        pathNot: '^src/app/title\\.ts$',
-      },
+      { path: srcExcept('features', 'pwa', 'state', 'ui', 'i18n', 'lib', 'data') },
     ),
     forbid(
       'shared-below-features',

@@ -18,7 +18,6 @@ import type * as ServerEntryModule from '../src/entry-server';
 import { LANGUAGES } from '../packages/core/src/languages';
 import type { FeedMeta } from '../packages/core/src/model';
 import { itemPath, itemUrl } from '../packages/core/src/paths';
-import { displayTitle } from '../packages/core/src/text';
 import { translationGroups } from '../packages/core/src/translations';
 import { pageLocale, SCREEN_MODULES, screenPreloads, textParts, type ManifestChunk } from './chunks';
 import { describe, headTags, httpOnly, type PageHead } from './head';
@@ -125,12 +124,7 @@ export async function prerender(options: PrerenderOptions): Promise<PrerenderRep
     const meta: FeedMeta | undefined = await entry.getFeedMeta();
     const items = await entry.allItems();
 
-    const write = async (
-      path: string,
-      screen: string,
-      head: Omit<PageHead, 'siteName' | 'title'>,
-      name?: string,
-    ) => {
+    const write = async (path: string, screen: string, head: Omit<PageHead, 'siteName' | 'title'>) => {
       const locale = pageLocale(head.lang);
       const context = { locale, now, path, origin: site };
       const rendered = await entry.renderScreen(context);
@@ -140,8 +134,9 @@ export async function prerender(options: PrerenderOptions): Promise<PrerenderRep
       if (thrown) throw new Error(`prerender: rendering ${path} threw: ${thrown[1]}`);
       const page = assemble(template, {
         lang: head.lang,
-        title: entry.documentTitle(locale, name),
-        head: headTags({ ...head, siteName, title: name ?? siteName }),
+        // The screen's own title (src/state/title.ts), as the app sets it once hydrated.
+        title: rendered.title,
+        head: headTags({ ...head, siteName, title: rendered.name ?? siteName }),
         hydrationScript: rendered.hydrationScript,
         css,
         loader,
@@ -168,24 +163,14 @@ export async function prerender(options: PrerenderOptions): Promise<PrerenderRep
     };
 
     const listLang = meta?.language ?? 'en';
-    const lists = [
-      ['/', 'nav.news'],
-      ['/events', 'nav.events'],
-      ['/contacts', 'nav.contacts'],
-    ] as const;
-    for (const [path, label] of lists) {
-      await write(
-        path,
-        SCREEN_MODULES[path] ?? '',
-        {
-          lang: listLang,
-          description: appDescription,
-          canonical: `${site}${path}`,
-          type: 'website',
-          alternates: [],
-        },
-        path === '/' ? undefined : entry.translate(pageLocale(listLang), label),
-      );
+    for (const path of ['/', '/events', '/contacts']) {
+      await write(path, SCREEN_MODULES[path] ?? '', {
+        lang: listLang,
+        description: appDescription,
+        canonical: `${site}${path}`,
+        type: 'website',
+        alternates: [],
+      });
     }
 
     const groups = translationGroups(items);
@@ -197,24 +182,19 @@ export async function prerender(options: PrerenderOptions): Promise<PrerenderRep
       }
       const lang = item.language ?? meta?.language ?? 'en';
       const others = groups.members(item.id).filter((other) => other !== item);
-      await write(
-        itemPath(item),
-        SCREEN_MODULES[item.kind] ?? '',
-        {
-          lang,
-          description: describe(item, pageLocale(lang)),
-          canonical: itemUrl(item, site),
-          type: 'article',
-          image: httpOnly(item.image ?? item.bannerImage),
-          alternates: others.flatMap((other) => {
-            const tag = other.language ?? meta?.language;
-            return tag ? [[tag, itemUrl(other, site)] as [string, string]] : [];
-          }),
-          published: item.kind === 'news' ? item.datePublished : undefined,
-          modified: item.kind === 'news' ? item.dateModified : undefined,
-        },
-        displayTitle(item),
-      );
+      await write(itemPath(item), SCREEN_MODULES[item.kind] ?? '', {
+        lang,
+        description: describe(item, pageLocale(lang)),
+        canonical: itemUrl(item, site),
+        type: 'article',
+        image: httpOnly(item.image ?? item.bannerImage),
+        alternates: others.flatMap((other) => {
+          const tag = other.language ?? meta?.language;
+          return tag ? [[tag, itemUrl(other, site)] as [string, string]] : [];
+        }),
+        published: item.kind === 'news' ? item.datePublished : undefined,
+        modified: item.kind === 'news' ? item.dateModified : undefined,
+      });
       // "Add to calendar" and "Save contact" link to these, for readers without JavaScript.
       const context = { locale: pageLocale(lang), now, path: itemPath(item), origin: site };
       for (const file of entry.itemFiles(item, context)) {

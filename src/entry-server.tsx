@@ -10,8 +10,7 @@ import { preloadFrame } from './app/Layout';
 import type { SyncReport } from './data/messages';
 import { syncFeed } from './data/sync';
 import type { Item } from '@citylink/core/model';
-import type { Language } from '@citylink/core/languages';
-import { loadLanguages, t } from './i18n';
+import { loadLanguages } from './i18n';
 import { calendarFile, calendarFilePath, contactFile, contactFilePath } from './lib/item-files';
 import { renderAttributes, setRenderContext, type RenderContext } from './lib/hydration';
 import { sanitizeOver } from './lib/sanitize';
@@ -29,8 +28,20 @@ export function storeFeed(feedUrl: string, fetch: typeof globalThis.fetch, now: 
   return syncFeed({ feedUrl, fetch, now: () => now });
 }
 
-/** The HTML of the app's `#root` at one address, and the script hydration needs in the head. */
-export async function renderScreen(ctx: RenderContext): Promise<{ html: string; hydrationScript: string }> {
+/** A screen rendered at one address: what the page's head and `#root` get. */
+export interface RenderedScreen {
+  /** The HTML of the app's `#root`. */
+  html: string;
+  /** The script hydration needs in the head. */
+  hydrationScript: string;
+  /** The document's title, as the screen sets it in the app (src/state/title.ts). */
+  title: string;
+  /** The screen's own name in that title; none for a screen titled by the app's name alone. */
+  name: string | undefined;
+}
+
+/** Renders the app at one address, in the context's language. */
+export async function renderScreen(ctx: RenderContext): Promise<RenderedScreen> {
   setRenderContext(ctx);
   // The screen's code first, so that it renders in this pass rather than after a suspension;
   // and the frame's lazy parts (status bar and line, notices), which the first page rendered
@@ -42,7 +53,9 @@ export async function renderScreen(ctx: RenderContext): Promise<{ html: string; 
     response: { headers: new Headers() },
   };
   const html = await provideRequestEvent(event, () => renderToStringAsync(() => <App url={ctx.path} />));
-  return { html, hydrationScript: generateHydrationScript() };
+  const screen = event.screenTitle;
+  if (!screen) throw new Error(`${ctx.path}: its screen did not title itself (useDocumentTitle)`);
+  return { html, hydrationScript: generateHydrationScript(), title: screen.title(), name: screen.name() };
 }
 
 /**
@@ -60,19 +73,6 @@ export function itemFiles(item: Item, ctx: RenderContext): { path: string; text:
       'inline' in contact ? [{ path: contactFilePath(item, index), text: contactFile(contact.inline) }] : [],
     ),
   ];
-}
-
-/** "<screen> · Citylink", as the screens title themselves (src/app/title.ts). */
-export function documentTitle(locale: Language, screen: string | undefined): string {
-  setRenderContext({ locale, now: 0, path: '/', origin: '' });
-  return screen ? t('a11y.documentTitle', { screen, app: t('app.name') }) : t('app.name');
-}
-
-/** Interface text in one language, for the page's head. */
-export function translate(locale: Language, key: Parameters<typeof t>[0]): string {
-  setRenderContext({ locale, now: 0, path: '/', origin: '' });
-  const text = t(key);
-  return typeof text === 'string' ? text : key;
 }
 
 /** What the build reads back after storing its feed: the same reads the screens make. */

@@ -1,6 +1,6 @@
 import { t } from '../i18n';
 import { ErrorState } from '../ui/States';
-import { useDocumentTitle } from './title';
+import { useDocumentTitle } from '../state/title';
 
 /** Any address the app does not know. */
 export function NotFound() {

@@ -246,3 +246,43 @@ test.describe('the rendered page and the app', () => {
     expect(text).toBe(rendered);
   });
 });
+
+test.describe('the head and the screen', () => {
+  // Each reader in the language of the pages they open: the interface follows the device.
+  for (const { locale, zh } of [
+    { locale: 'en-GB', zh: false },
+    { locale: 'zh-CN', zh: true },
+  ]) {
+    test(`a page's title and link-preview title are those its screen gives itself in the app (${locale})`, async ({
+      browser,
+      baseURL,
+    }) => {
+      const options = { locale, baseURL: baseURL ?? '' };
+      // The page as served, as a link preview or a reader without JavaScript gets it.
+      const served = await (await browser.newContext({ ...options, javaScriptEnabled: false })).newPage();
+      const context = await browser.newContext(options);
+      await watchCsp(context);
+      const page = await context.newPage();
+      const pick = (kind: Item['kind']) =>
+        items.find((i) => i.kind === kind && (i.language?.startsWith('zh') ?? false) === zh) as Item;
+      const paths = [
+        ...(zh ? [] : ['/', '/events', '/contacts']),
+        ...(['news', 'event', 'contact'] as const).map((kind) => itemPath(pick(kind))),
+      ];
+      for (const path of paths) {
+        await served.goto(path);
+        const title = await served.title();
+        const preview = await served.locator('meta[property="og:title"]').getAttribute('content');
+        await page.goto(path);
+        // Once the app has run and synced, the screen has titled the document itself.
+        await settled(page);
+        const heading = (await page.getByRole('heading', { level: 1 }).textContent())?.trim();
+        expect(preview, path).toBe(heading);
+        await expect(page, path).toHaveTitle(title);
+        expect(title, path).toContain(`${heading} · `);
+      }
+      await served.context().close();
+      await context.close();
+    });
+  }
+});

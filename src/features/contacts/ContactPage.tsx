@@ -14,7 +14,7 @@ import { OtherLanguages } from '../shared/OtherLanguages';
 import { ItemActions } from '../shared/ItemActions';
 import { ItemMissing } from '../shared/ItemMissing';
 import { LoadingState } from '../../ui/States';
-import { itemTitle, useDocumentTitle } from '../../app/title';
+import { itemTitle, useDocumentTitle } from '../../state/title';
 import { useZones } from '../shared/zones';
 
 /**

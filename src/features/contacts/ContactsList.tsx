@@ -8,7 +8,7 @@ import { languageMatch } from '@citylink/core/translations';
 import { locale, t } from '../../i18n';
 import { languageName } from '../../lib/format';
 import { CardList } from '../shared/CardList';
-import { useDocumentTitle } from '../../app/title';
+import { useDocumentTitle } from '../../state/title';
 import { useContactLines } from '../shared/ContactLines';
 import { createEntryList } from '../shared/entry-list';
 import { sameIds } from '../shared/pager';

@@ -27,7 +27,7 @@ import { ItemMissing } from '../shared/ItemMissing';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { otherZone } from '../../ui/whose-time';
 import { useZones } from '../shared/zones';
-import { itemTitle, useDocumentTitle } from '../../app/title';
+import { itemTitle, useDocumentTitle } from '../../state/title';
 
 /**
  * An event on its own address: its state, when (venue's zone and the reader's), where, whom to

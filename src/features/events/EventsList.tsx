@@ -6,7 +6,7 @@ import { now } from '../../state/clock';
 import { eventEntries, feedMeta } from '../../state/data';
 import { tagLabel } from '@citylink/core/translations';
 import { keepPart, recallPart } from '../../state/history-parts';
-import { useDocumentTitle } from '../../app/title';
+import { useDocumentTitle } from '../../state/title';
 import type { EventEntry } from '../../data/lists';
 import { createRenderMemo } from '../../lib/hydration';
 import { formatLocale, locale, t } from '../../i18n';

@@ -13,7 +13,7 @@ import { StorageSection } from '../settings/StorageSection';
 import { RefreshButton } from '../status/StatusBar';
 import { lastReport } from '../status/sync-status';
 import { ShareApp } from '../shared/ShareActions';
-import { useDocumentTitle } from '../../app/title';
+import { useDocumentTitle } from '../../state/title';
 
 /** Settings, storage, the feed in use, about the app and the accessibility statement. */
 export function More() {

@@ -12,7 +12,7 @@ import { OtherLanguages } from '../shared/OtherLanguages';
 import { ItemActions } from '../shared/ItemActions';
 import { ItemMissing } from '../shared/ItemMissing';
 import { LoadingState } from '../../ui/States';
-import { itemTitle, useDocumentTitle } from '../../app/title';
+import { itemTitle, useDocumentTitle } from '../../state/title';
 
 /** A news item on its own address, readable offline. */
 export function Article() {

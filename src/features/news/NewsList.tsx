@@ -12,7 +12,7 @@ import { ShowMore, ShowPrevious } from '../shared/Paging';
 import { ItemCard } from '../../ui/ItemCard';
 import { EmptyState, LoadingState } from '../../ui/States';
 import { later } from '../../ui/later';
-import { useDocumentTitle } from '../../app/title';
+import { useDocumentTitle } from '../../state/title';
 import { HydrateInTurn, unlessHydrating } from '../../lib/hydration';
 import { StatusLine } from '../status/lazy';
 

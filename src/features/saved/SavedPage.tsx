@@ -1,7 +1,7 @@
 import { createAsync } from '@solidjs/router';
 import { createMemo, For, Show, Suspense } from 'solid-js';
 import { now } from '../../state/clock';
-import { useDocumentTitle } from '../../app/title';
+import { useDocumentTitle } from '../../state/title';
 import type { Item } from '@citylink/core/model';
 import { itemPath } from '@citylink/core/paths';
 import { displayTitle, excerpt } from '@citylink/core/text';

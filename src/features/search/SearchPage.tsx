@@ -2,7 +2,7 @@ import { createAsync } from '@solidjs/router';
 import { useSearchParams } from '../../state/router';
 import { createMemo, createSignal, For, onCleanup, onMount, Show, Suspense } from 'solid-js';
 import { keepPart, recallPart } from '../../state/history-parts';
-import { useDocumentTitle } from '../../app/title';
+import { useDocumentTitle } from '../../state/title';
 import type { Item, ItemKind } from '@citylink/core/model';
 import { itemPath } from '@citylink/core/paths';
 import { Icon } from '../../ui/Icon';
