@@ -1,7 +1,7 @@
 /** Where each address's rendered page lies in the build, for the build and for the preview. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { SECTION } from '../packages/core/src/paths';
+import { sectionAddress } from '../packages/core/src/paths';
 
 // Keys that are the same as a file name and as an address segment; anything else (an id that
 // is a URL, `..`) could escape the output folder or need escaping the server may not undo.
@@ -14,9 +14,8 @@ export function safeKey(key: string): boolean {
 
 /** Item and list addresses that have a rendered page (`/news/<key>`, `/events`), for `vite preview`. */
 export function renderedPage(distDir: string, path: string): string | undefined {
-  const match = /^\/([a-z]+)(?:\/([^/]+))?\/?$/.exec(path);
-  if (!match || !Object.values(SECTION).includes(match[1] ?? '')) return undefined;
-  if (match[2] !== undefined && !safeKey(match[2])) return undefined;
+  const address = sectionAddress(path);
+  if (!address || (address.segment !== undefined && !safeKey(address.segment))) return undefined;
   const page = `${path.replace(/\/$/, '')}/index.html`;
   return existsSync(join(distDir, page)) ? page : undefined;
 }

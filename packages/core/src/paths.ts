@@ -27,10 +27,19 @@ export function itemUrl(item: Pick<Item, 'kind' | 'key'>, origin: string): strin
   return new URL(itemPath(item), origin).href;
 }
 
-// `/news/<key>`, `/events/<key>`, `/contacts/<key>` (one segment, as `itemPath` writes it, or
-// with the trailing slash some hosts add): an item's address whatever its key holds, dots and
-// percent-escapes included (`release-v1.2`, an id that is a URL ending in `.html`).
-const ITEM_ADDRESS = new RegExp(`^/(?:${Object.values(SECTION).join('|')})/[^/]+/?$`);
+// `/news`, `/events/<key>`…: a section's list, or an item in it (one segment, as `itemPath`
+// writes it), with or without the trailing slash some hosts add.
+const SECTION_ADDRESS = new RegExp(`^/(${Object.values(SECTION).join('|')})(?:/([^/]+))?/?$`);
+
+/**
+ * The section a list or item address is in, and the item's key segment (still percent-encoded)
+ * if it is an item's: `/events/x/` → `{ section: 'events', segment: 'x' }`. Undefined for any
+ * other address.
+ */
+export function sectionAddress(pathname: string): { section: string; segment?: string } | undefined {
+  const match = SECTION_ADDRESS.exec(pathname);
+  return match ? { section: match[1] ?? '', segment: match[2] } : undefined;
+}
 // A last segment with an extension names a file: `feed.json`, `sitemap.xml`, `sw.js`, `a.png`.
 const FILE_NAME = /\.[A-Za-z0-9]+$/;
 
@@ -42,7 +51,9 @@ const FILE_NAME = /\.[A-Za-z0-9]+$/;
  * sent (still percent-encoded), without its query string: a query never changes the answer.
  */
 export function isAppPage(pathname: string): boolean {
-  if (ITEM_ADDRESS.test(pathname)) return true;
+  // An item's address, whatever its key holds, dots and percent-escapes included
+  // (`release-v1.2`, an id that is a URL ending in `.html`).
+  if (SECTION_ADDRESS.exec(pathname)?.[2] !== undefined) return true;
   const last = pathname.replace(/\/+$/, '').split('/').pop() ?? '';
   return !FILE_NAME.test(last);
 }
