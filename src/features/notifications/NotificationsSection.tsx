@@ -16,6 +16,7 @@ import {
   type PushBlock,
   type PushChoices,
 } from './push-client';
+import { Choice, languageOptions } from '../../ui/Choice';
 import './notifications.css';
 
 /**
@@ -190,27 +191,13 @@ export function NotificationsSection(props: { heading?: 'h2' | 'h3'; events?: bo
             </Index>
           </fieldset>
         </Show>
-        <fieldset class="choice">
-          <legend>{t('push.language')}</legend>
-          <Index
-            each={[
-              { value: 'en' as const, label: t('settings.english'), lang: 'en' },
-              { value: 'zh-Hans' as const, label: t('settings.chinese'), lang: 'zh-Hans' },
-            ]}
-          >
-            {(option) => (
-              <label class="choice-option" lang={option().lang}>
-                <input
-                  type="radio"
-                  name="push-language"
-                  checked={language() === option().value}
-                  onChange={() => setLanguage(option().value)}
-                />
-                {option().label}
-              </label>
-            )}
-          </Index>
-        </fieldset>
+        <Choice
+          legend={t('push.language')}
+          name="push-language"
+          value={language()}
+          onChange={setLanguage}
+          options={languageOptions()}
+        />
         <p class="push-actions">
           <button type="button" class="button-primary" disabled={busy()} onClick={() => void save()}>
             {subscribed() ? t('push.save') : t('push.turnOn')}

@@ -1,38 +1,6 @@
-import { Index } from 'solid-js';
 import { locale, t } from '../../i18n';
 import { settings, TEXT_SIZES, updateSettings, type LanguageChoice, type Theme } from '../../lib/settings';
-
-/** A labelled group of radio buttons (a fieldset with its legend), one value chosen. */
-function Choice<T extends string | number>(props: {
-  legend: string;
-  name: string;
-  options: readonly { value: T; label: string; lang?: string }[];
-  value: T;
-  onChange: (value: T) => void;
-  /** Short options side by side, wrapping as the text grows. */
-  inline?: boolean;
-}) {
-  return (
-    <fieldset class="choice" classList={{ inline: props.inline }}>
-      <legend>{props.legend}</legend>
-      {/* Index, not For: the inputs stay the same elements when the labels change language,
-          so focus stays on the radio just chosen. */}
-      <Index each={props.options}>
-        {(option) => (
-          <label class="choice-option" lang={option().lang}>
-            <input
-              type="radio"
-              name={props.name}
-              checked={props.value === option().value}
-              onChange={() => props.onChange(option().value)}
-            />
-            {option().label}
-          </label>
-        )}
-      </Index>
-    </fieldset>
-  );
-}
+import { Choice, languageOptions } from '../../ui/Choice';
 
 /** Language, theme, text size, data saver and the language filter; each applies at once and persists. */
 export function SettingsSection() {
@@ -46,12 +14,7 @@ export function SettingsSection() {
         name="language"
         value={settings().language}
         onChange={(language) => updateSettings({ language })}
-        options={[
-          { value: 'system', label: t('settings.system') },
-          // Each language named in itself, so a reader who cannot read the current one finds theirs.
-          { value: 'en', label: t('settings.english'), lang: 'en' },
-          { value: 'zh-Hans', label: t('settings.chinese'), lang: 'zh-Hans' },
-        ]}
+        options={[{ value: 'system', label: t('settings.system') }, ...languageOptions()]}
       />
       <Choice<Theme>
         legend={t('settings.theme')}
