@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import solid from 'vite-plugin-solid';
@@ -37,9 +37,14 @@ const homeModules = [
   'src/features/shared/pager.ts',
   'src/lib/page-window.ts',
   'src/ui/States.tsx',
-  'src/app/title.ts',
+  'src/state/title.ts',
   'src/lib/format.ts',
-].map((path) => fileURLToPath(new URL(`./${path}`, import.meta.url)));
+].map((path) => {
+  // A module moved elsewhere would silently leave the home's chunk: say so instead.
+  const file = fileURLToPath(new URL(`./${path}`, import.meta.url));
+  if (!existsSync(file)) throw new Error(`vite.config.ts: homeModules names ${path}, which is gone.`);
+  return file;
+});
 const onDemandModules = [fileURLToPath(new URL('./src/lib/hours.ts', import.meta.url))];
 
 export default defineConfig({
