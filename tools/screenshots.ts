@@ -12,6 +12,7 @@ import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
 import { chromiumLaunch } from './support/chromium';
+import { phoneContext, PHONE } from './support/phone';
 import { walkthrough } from './walkthrough';
 
 /** Every screen, and the dialogs and sheets that open over them. */
@@ -38,8 +39,8 @@ const SCREENS = [
 ];
 
 const MODES = [
-  { name: 'en-light', locale: 'en-GB', colorScheme: 'light', width: 390, height: 844 },
-  { name: 'zh-dark', locale: 'zh-CN', colorScheme: 'dark', width: 390, height: 844 },
+  { name: 'en-light', locale: 'en-GB', colorScheme: 'light', ...PHONE },
+  { name: 'zh-dark', locale: 'zh-CN', colorScheme: 'dark', ...PHONE },
   { name: 'en-light-1280', locale: 'en-GB', colorScheme: 'light', width: 1280, height: 800 },
 ] as const;
 
@@ -67,13 +68,7 @@ function inLanguage(route: string, locale: string): string {
 try {
   if (walk) await walkthrough(browser, base, out);
   for (const mode of walk ? [] : MODES.filter((m) => !only || m.name === only)) {
-    const context = await browser.newContext({
-      viewport: { width: mode.width, height: mode.height },
-      deviceScaleFactor: 2,
-      locale: mode.locale,
-      colorScheme: mode.colorScheme,
-      timezoneId: 'Europe/Berlin',
-    });
+    const context = await phoneContext(browser, mode, 2);
     const page = await context.newPage();
     await page.goto(base + '/');
     await page.waitForFunction(() => navigator.serviceWorker?.controller !== null);

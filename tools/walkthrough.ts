@@ -2,7 +2,7 @@
  * The screen walkthrough in docs/screens/: the moments a person lives through that a screenshot
  * of a settled screen does not show (a first visit without the feed, a cold link frame by frame,
  * typing into Search key by key) and the screens that went wrong before (a cancelled event, an
- * event with three contacts). Run by `scripts/screenshots.ts --walkthrough`, from the production
+ * event with three contacts). Run by `tools/screenshots.ts --walkthrough`, from the production
  * build; it writes the pictures and their index, docs/screens/README.md, so that the next change
  * can be compared against them.
  *
@@ -15,14 +15,12 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import sharp from 'sharp';
 import { type Catalogue, en } from '../src/i18n/en';
 import { zhHans } from '../src/i18n/zh-Hans';
+import { SETTINGS_KEY } from '../src/lib/settings';
+import { isTouch, type Look, phoneContext, PHONE } from './support/phone';
 
-interface Mode {
+interface Mode extends Look {
   name: string;
   label: string;
-  locale: string;
-  colorScheme: 'light' | 'dark';
-  width: number;
-  height: number;
   textSize?: number;
   catalogue: Catalogue;
   /** Only the scenes marked `few` are taken in this mode. */
@@ -35,8 +33,7 @@ const MODES: Mode[] = [
     label: 'English, light, 390×844',
     locale: 'en-GB',
     colorScheme: 'light',
-    width: 390,
-    height: 844,
+    ...PHONE,
     catalogue: en,
   },
   {
@@ -44,8 +41,7 @@ const MODES: Mode[] = [
     label: 'Chinese, dark, 390×844',
     locale: 'zh-CN',
     colorScheme: 'dark',
-    width: 390,
-    height: 844,
+    ...PHONE,
     catalogue: zhHans,
   },
   {
@@ -53,8 +49,7 @@ const MODES: Mode[] = [
     label: 'English, light, 390×844, 200 % text',
     locale: 'en-GB',
     colorScheme: 'light',
-    width: 390,
-    height: 844,
+    ...PHONE,
     textSize: 200,
     catalogue: en,
     few: true,
@@ -88,9 +83,6 @@ interface Scene {
 
 /** A demo item's address in the reader's language: the Chinese translations' slugs end in -zh. */
 const inLanguage = (path: string, mode: Mode) => (mode.locale.startsWith('zh') ? `${path}-zh` : path);
-
-/** Phone-sized modes have a touch screen. */
-const touch = (mode: Mode) => mode.width < 800;
 
 /** A returning reader: the app installed, its first sync done. */
 async function returning(page: Page, base: string): Promise<void> {
@@ -144,7 +136,7 @@ function scenes(base: string): Scene[] {
         down = false;
         const tryAgain = page.getByRole('button', { name: mode.catalogue.status.tryAgain });
         // A person taps on a phone and clicks at a desk (and the mouse leaves its hover behind).
-        await (touch(mode) ? tryAgain.tap() : tryAgain.click());
+        await (isTouch(mode) ? tryAgain.tap() : tryAgain.click());
         await page
           .locator('main .status-line', { hasText: mode.catalogue.status.kept })
           .waitFor({ timeout: 30_000 });
@@ -315,17 +307,13 @@ export async function walkthrough(browser: Browser, base: string, out: URL): Pro
   const taken = new Map<string, string[]>();
   for (const mode of MODES) {
     for (const scene of all.filter((s) => !mode.few || s.few)) {
-      const context = await browser.newContext({
-        viewport: { width: mode.width, height: mode.height },
-        deviceScaleFactor: 1,
-        locale: mode.locale,
-        colorScheme: mode.colorScheme,
-        timezoneId: 'Europe/Berlin',
-        hasTouch: touch(mode),
-      });
+      const context = await phoneContext(browser, mode, 1);
       if (mode.textSize) {
         const settings = JSON.stringify({ textSize: mode.textSize });
-        await context.addInitScript((value) => localStorage.setItem('citylink.settings', value), settings);
+        await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [
+          SETTINGS_KEY,
+          settings,
+        ] as const);
       }
       const page = await context.newPage();
       await scene.run(context, page, mode, async (frame) => {
@@ -349,7 +337,7 @@ function index(all: Scene[], taken: Map<string, string[]>): string {
   const lines = [
     '# Screens, as a person uses them',
     '',
-    'Made by `npx vite build && npx tsx scripts/screenshots.ts --walkthrough` from the production',
+    'Made by `npx vite build && npx tsx tools/screenshots.ts --walkthrough` from the production',
     'build; this file is written by the same command. Compare a change against these pictures.',
     'The modes:',
     '',

@@ -30,6 +30,7 @@ import { yieldToMain } from '../lib/turns';
 import { BUILD, KILL_SWITCH } from '../pwa/build-info';
 import { showsKept } from '../state/data';
 import { inApp } from '../state/route-match';
+import { keepable, NOT_KEPT, settled } from './kept-screen';
 
 /** How long a screen must stay unchanged before it is kept (ms). */
 const KEEP_AFTER_QUIET = 400;
@@ -40,30 +41,6 @@ const SWAP_AFTER_QUIET = 60;
  * screen still loading replaces it anyway, as the reader needs controls that work.
  */
 const SWAP_DEADLINE = 4000;
-/** Addresses whose screen is not kept: search results depend on a typed query and an index. */
-const NOT_KEPT = /^\/search(\/|$)/;
-/*
- * What a screen's markup says of itself, each said by the component that renders it (never
- * found by class name, which is styling's):
- * - `data-screen-title`: the screen's title (every screen's h1; a11y.spec.ts fails on a
- *   screen without one). A screen without it never settles, so it is never kept.
- * - `data-state`: `loading`, `empty` or `error` (src/ui/States.tsx).
- * - `data-momentary`: a part that belongs to the moment, not to the screen: a toast, a status
- *   banner (offline, a failed refresh), which may no longer be true at the next visit, the
- *   install offer (one visit's: the next visit's app would take it away again). Dialogs too,
- *   by their element.
- * - `data-moment-text`: text that tells the moment: the status line ("Updated just now" would
- *   be false at the next visit) and the last announcements (the status bar's, an urgent
- *   notice's, which may have been dismissed by then). Emptied, not removed, so the line keeps
- *   its place (its Refresh button holds its height) and the app's text fills it without moving
- *   the screen.
- * - `data-status-bar`: where the kept offline banner goes (StatusBar's `OfflineBanner`).
- * - `data-feed-html`: a body of feed HTML (src/ui/ItemBody.tsx).
- */
-const TITLE = '[data-screen-title]';
-const LOADING = '[data-state="loading"]';
-const MOMENTARY = 'dialog, [data-momentary]';
-const MOMENT_TEXT = '[data-moment-text]';
 /**
  * Controls a held tap is given to once the app's screen is in place. Links too: followed in the
  * snapshot, a link would load a whole page and start the app again; given to the app's link, it
@@ -80,11 +57,6 @@ function renderKey(): string {
 /** Whether the root holds a snapshot the worker put there. */
 function isSnapshot(root: HTMLElement): boolean {
   return root.hasAttribute(SNAPSHOT_ATTRIBUTE);
-}
-
-/** A screen has settled: its title is there and nothing on it is loading. */
-function settled(root: ParentNode): boolean {
-  return root.querySelector(TITLE) !== null && root.querySelector(LOADING) === null;
 }
 
 /**
@@ -344,13 +316,11 @@ async function markup(root: HTMLElement): Promise<string | undefined> {
   // together, for a screen of twenty cards, they made a long task on a slow phone. The copy is
   // detached: nothing changes it meanwhile.
   await yieldToMain();
-  if (copy.querySelector('main [data-state="error"], main [data-state="empty"]')) return undefined;
-  for (const element of copy.querySelectorAll(MOMENTARY)) element.remove();
+  if (!keepable(copy)) return undefined;
   // The banner's text is beyond the core catalogue; the status bar has loaded the rest already.
   await loadMore();
   const banner = await offlineBanner();
   copy.querySelector('[data-status-bar]')?.prepend(banner);
-  for (const element of copy.querySelectorAll(MOMENT_TEXT)) element.textContent = '';
   // Feed HTML passed DOMPurify before it reached the DOM, but markup serialised again can parse
   // into something else (mutation XSS): a body is kept only if its markup, sanitized once more,
   // parses back into the very nodes on screen (attributes in any order), i.e. the worker's page

@@ -1,7 +1,6 @@
-import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { emptyDatabase } from '../../tests/support/database';
 import type * as DbModule from './db';
 import type * as NoticesModule from './notices';
 import type * as SyncModule from './sync';
@@ -50,7 +49,7 @@ const current = async (at = NOW) =>
 
 // Both backends: IndexedDB, and the in-memory stand-in a browser without it gets.
 describe.each([
-  ['IndexedDB', () => (globalThis.indexedDB = new IDBFactory())],
+  ['IndexedDB', emptyDatabase],
   ['memory', () => Reflect.deleteProperty(globalThis, 'indexedDB')],
 ])('urgent notices over %s', (_name, setUp) => {
   beforeEach(async () => {
@@ -157,7 +156,7 @@ describe.each([
 
 describe('database v4', () => {
   beforeEach(async () => {
-    globalThis.indexedDB = new IDBFactory();
+    emptyDatabase();
     await load();
   });
 

@@ -1,7 +1,7 @@
-import 'fake-indexeddb/auto';
 import { IDBFactory, IDBOpenDBRequest } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { emptyDatabase } from '../../tests/support/database';
 import { recordFigure } from '../../tools/support/figures';
 import type * as DbModule from './db';
 import type * as SyncModule from './sync';
@@ -34,7 +34,7 @@ let warn: ReturnType<typeof vi.spyOn>;
 const held: string[] = [];
 afterAll(() => recordFigure('storage-faults-unit', { held: held.length, faults: held }));
 beforeEach(() => {
-  globalThis.indexedDB = new IDBFactory();
+  emptyDatabase();
   warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
 afterEach(() => {

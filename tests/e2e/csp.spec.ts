@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { headerPolicy, policyOf, staticHeaderPolicy, workerPolicy } from '../../build/csp';
+import { SETTINGS_KEY } from '../../src/lib/settings';
 import { expect, test } from './fixtures';
 import { firstVisit, waitForController, waitForNews } from './helpers';
 
@@ -66,9 +67,10 @@ test('the pre-paint script runs by its hash: a stored dark theme applies with no
   page,
   context,
 }) => {
-  await context.addInitScript(() =>
-    localStorage.setItem('citylink.settings', JSON.stringify({ theme: 'dark' })),
-  );
+  await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [
+    SETTINGS_KEY,
+    JSON.stringify({ theme: 'dark' }),
+  ] as const);
   // Without the app's module, only index.html's inline script can set the theme.
   await context.route('**/assets/*.js', (route) => route.abort());
   await page.goto('/');

@@ -31,13 +31,11 @@ const opening = (item: Item) => squeeze(bodyText(item)).slice(0, 30);
 const mainText = async (page: Page) => squeeze(await page.locator('main').textContent());
 
 test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
   test('every rendered address shows its screen: lists with their items, items with title and text', async ({
-    browser,
-    baseURL,
+    page,
   }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL ?? '' });
-    await watchCsp(context);
-    const page = await context.newPage();
     for (const [path, heading, expected] of [
       ['/', null, displayTitle(items.find((i) => i.kind === 'news' && i.language === 'en') as Item)],
       ['/events', 'Events', null],
@@ -61,21 +59,16 @@ test.describe('without JavaScript', () => {
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Events' }).click();
     await expect(page).toHaveURL(/\/events$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Events');
-    await context.close();
   });
 
-  test('an item in Chinese is rendered in Chinese, interface included', async ({ browser, baseURL }) => {
+  test('an item in Chinese is rendered in Chinese, interface included', async ({ page }) => {
     const zh = byLanguage('news', true);
     if (!zh) throw new Error('The demo feed has no Chinese news.');
-    const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL ?? '' });
-    await watchCsp(context);
-    const page = await context.newPage();
     await page.goto(itemPath(zh));
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(displayTitle(zh));
     expect(await mainText(page)).toContain(opening(zh));
     await expect(page.getByRole('navigation', { name: '栏目' })).toContainText('新闻');
-    await context.close();
   });
 });
 

@@ -9,7 +9,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { en } from '../../src/i18n/en';
 import { zhHans } from '../../src/i18n/zh-Hans';
 import { expect, test } from './fixtures';
-import { waitForController } from './helpers';
+import { recordAnnouncements, waitForController } from './helpers';
 
 /** The start of a catalogue template, up to its first slot. */
 const lead = (template: string) => template.split('{{')[0]?.trim() ?? '';
@@ -76,24 +76,13 @@ for (const { locale, catalogue, city, chinese } of [
       await waitForController(page);
       const tryAgain = page.getByRole('button', { name: catalogue.status.tryAgain });
       await expect(tryAgain).toBeVisible();
-      // What the live regions say from here on, each as it is set: a screen reader speaks it
-      // then, whatever a later sync (the worker's own, once it activates) says after it.
-      await page.evaluate(() => {
-        const said: string[] = [];
-        Object.assign(window, { said });
-        new MutationObserver(() => {
-          for (const region of document.querySelectorAll('[role="status"]')) {
-            const text = region.textContent?.trim() ?? '';
-            if (text && said[said.length - 1] !== text) said.push(text);
-          }
-        }).observe(document.body, { subtree: true, childList: true, characterData: true });
-      });
+      // Heard as it is said: a later sync (the worker's own, once it activates) may say
+      // something else after it.
+      const said = await recordAnnouncements(page);
       feed.up();
       await tryAgain.tap();
       await expect(line).toContainText(catalogue.status.kept, { timeout: 30_000 });
-      await expect
-        .poll(() => page.evaluate(() => (window as unknown as { said: string[] }).said.join(' | ')))
-        .toContain(catalogue.status.kept);
+      await expect.poll(() => said).toContain(catalogue.status.kept);
       await expect(banner).toHaveCount(0);
       await expect(page.locator('.toast')).toHaveCount(0);
       // The lists now come from this device, in the reader's language.

@@ -155,6 +155,42 @@ export async function recordStates(target: Page | BrowserContext): Promise<void>
 export const recordedStates = (page: Page): Promise<ScreenState[]> =>
   page.evaluate(() => (window as unknown as { states: ScreenState[] }).states);
 
+/** The binding through which `recordAnnouncements` hears the page. */
+const ANNOUNCED = '__citylinkAnnounced';
+
+/**
+ * Records what the page's live regions say from now on, in order, in this document and in the
+ * documents it navigates to: each region's text whenever it is set to a new one (not empty), as
+ * a screen reader speaks it then, whatever is set after it (a later sync may say something else
+ * before a test could look). Read the array the call returns; it fills as the page speaks.
+ */
+export async function recordAnnouncements(page: Page): Promise<string[]> {
+  const said: string[] = [];
+  await page.exposeBinding(ANNOUNCED, (_source, text: string) => said.push(text));
+  // `open`: a document already open, whose regions' texts of this moment were said before now.
+  const listen = ([binding, open]: [string, boolean]) => {
+    const regions = '[role="status"], [role="alert"], [aria-live]:not([aria-live="off"])';
+    const last = new WeakMap<Element, string>();
+    let seeding = open;
+    const look = () => {
+      for (const region of document.querySelectorAll(regions)) {
+        // A region inside another speaks as part of it.
+        if (region.parentElement?.closest(regions)) continue;
+        const text = (region.textContent ?? '').replace(/\s+/g, ' ').trim();
+        if (text === (last.get(region) ?? '')) continue;
+        last.set(region, text);
+        if (text && !seeding) (window as unknown as Record<string, (text: string) => void>)[binding]?.(text);
+      }
+    };
+    new MutationObserver(look).observe(document, { subtree: true, childList: true, characterData: true });
+    look();
+    seeding = false;
+  };
+  await page.addInitScript(listen, [ANNOUNCED, false] as [string, boolean]);
+  await page.evaluate(listen, [ANNOUNCED, true] as [string, boolean]);
+  return said;
+}
+
 /** The rules every screen is held to: WCAG 2.2 up to AA (a11y.spec.ts checks each screen). */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { SETTINGS_KEY } from '../../src/lib/settings';
 import { expect, test } from './fixtures';
 import { firstVisit, trackRequests, waitForNews } from './helpers';
 import { demoFeed as readDemoFeed } from '../../tools/support/demo-feed';
@@ -15,12 +16,15 @@ const tab = (page: Page, name: string) =>
 
 /** Starts the page with these settings stored, as a returning reader would have them. */
 async function withSettings(page: Page, settings: Record<string, unknown>): Promise<void> {
-  await page.addInitScript((value) => {
-    if (!sessionStorage.getItem('settings-seeded')) {
-      localStorage.setItem('citylink.settings', value);
-      sessionStorage.setItem('settings-seeded', '1');
-    }
-  }, JSON.stringify(settings));
+  await page.addInitScript(
+    ([key, value]) => {
+      if (!sessionStorage.getItem('settings-seeded')) {
+        localStorage.setItem(key, value);
+        sessionStorage.setItem('settings-seeded', '1');
+      }
+    },
+    [SETTINGS_KEY, JSON.stringify(settings)] as const,
+  );
 }
 
 test('the language can be chosen by hand, persists, and <html lang> follows it', async ({ page }) => {

@@ -147,10 +147,10 @@ test.describe('sharing an item', () => {
   });
 });
 
-test.describe('prerendered item pages', () => {
-  test('without JavaScript, a news page carries its tags and its text', async ({ browser, baseURL }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL ?? '' });
-    const page = await context.newPage();
+test.describe('prerendered item pages, without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a news page carries its tags and its text', async ({ page }) => {
     const response = await page.goto(itemPath(newsWithImage));
     expect(response?.status()).toBe(200);
     const url = `${site}${itemPath(newsWithImage)}`;
@@ -185,15 +185,9 @@ test.describe('prerendered item pages', () => {
     expect(firstParagraph.length).toBeGreaterThan(20);
     await expect(page.locator('#root .prose')).toContainText(firstParagraph);
     await expect(page.locator('noscript')).toHaveCount(0);
-    await context.close();
   });
 
-  test('without JavaScript, an event page gives time and venue, a contact page phone and email', async ({
-    browser,
-    baseURL,
-  }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL ?? '' });
-    const page = await context.newPage();
+  test('an event page gives time and venue, a contact page phone and email', async ({ page }) => {
     await page.goto(itemPath(event));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(event.title ?? '');
     await expect(page.locator('.facts').first()).toContainText(event.event?.venue?.name ?? '');
@@ -210,9 +204,10 @@ test.describe('prerendered item pages', () => {
       `mailto:${contact.contact?.email}`,
     );
     await expect(page.locator('main')).toContainText(contact.contact?.phone ?? '');
-    await context.close();
   });
+});
 
+test.describe('prerendered item pages', () => {
   test('with JavaScript, the app takes over the page without showing the item twice', async ({ page }) => {
     // A first visit through a shared link must never claim the item is missing while the feed
     // is still on its way: record every heading the page ever shows.

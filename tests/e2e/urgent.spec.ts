@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { serveBuild, type BuildServer } from '../../tools/support/builds';
 import { demoFeedWith, typhoon } from '../support/urgent-feed';
-import { expect, test, watchCsp } from './fixtures';
+import { expect, test } from './fixtures';
 import { axeViolations, collectErrors, waitForController, waitForSync } from './helpers';
 
 /**
@@ -115,20 +115,18 @@ test('opening the notice settles it; a retraction removes it; an expired one lea
   await shown(page, 0);
 });
 
-test('in Chinese: the Chinese notice, its mark and its announcement, with full-width punctuation', async ({
-  browser,
-}) => {
-  const context = await browser.newContext({ locale: 'zh-CN' });
-  await watchCsp(context);
-  const page = await context.newPage();
-  server.feed = () => demoFeedWith(typhoon());
-  await firstVisit(page);
-  await shown(page, 1);
-  await expect(banner(page)).toHaveAttribute('aria-label', '紧急通知');
-  await expect(banner(page).locator('.urgent-notice')).toContainText('紧急');
-  await expect(banner(page).locator('.urgent-notice')).toContainText('八号风球：今日服务大厅关闭');
-  await expect(announcer(page)).toHaveText('紧急通知：八号风球：今日服务大厅关闭');
-  await page.getByRole('button', { name: '关闭：八号风球：今日服务大厅关闭' }).click();
-  await shown(page, 0);
-  await context.close();
+test.describe('in Chinese', () => {
+  test.use({ locale: 'zh-CN' });
+
+  test('the Chinese notice, its mark and its announcement, with full-width punctuation', async ({ page }) => {
+    server.feed = () => demoFeedWith(typhoon());
+    await firstVisit(page);
+    await shown(page, 1);
+    await expect(banner(page)).toHaveAttribute('aria-label', '紧急通知');
+    await expect(banner(page).locator('.urgent-notice')).toContainText('紧急');
+    await expect(banner(page).locator('.urgent-notice')).toContainText('八号风球：今日服务大厅关闭');
+    await expect(announcer(page)).toHaveText('紧急通知：八号风球：今日服务大厅关闭');
+    await page.getByRole('button', { name: '关闭：八号风球：今日服务大厅关闭' }).click();
+    await shown(page, 0);
+  });
 });
