@@ -1,19 +1,11 @@
+import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readPushMessage } from '@citylink/core/push-message';
-import { generateKeys } from '../../server/push/keys';
-import { startPushService, type PushService } from '../../server/push/service';
-import {
-  startFakePushService,
-  subscribe,
-  type FakePushService,
-} from '../../server/push/testing/fake-push-service';
-import { BEFORE, NEWS, feed } from '../../server/push/testing/feeds';
-import { pgliteFolders } from '../../server/push/testing/pglite';
+import type { PollAnswer } from '@citylink/core/poll';
 import { main } from './cli';
 
 /** Runs `citylink-feed` with `env`, capturing what it prints. */
@@ -24,66 +16,70 @@ async function run(args: string[], env: Record<string, string> = {}) {
   return { code, out, err };
 }
 
+// The command speaks to the push service over HTTP only. The service's own tests
+// (server/push/service.test.ts) check that its `POST /poll` reads the feed and sends; here a
+// stand-in answers as the contract (packages/core/src/poll.ts) says.
 describe('citylink-feed notify: a running push service reads the feed now', () => {
-  const folders = pgliteFolders();
-  const vapid = { ...generateKeys(), subject: 'mailto:push-test@citylink.invalid' };
-  let items: unknown[] = BEFORE;
-  let site: Server;
-  let service: PushService;
-  let push: FakePushService;
+  const answers: PollAnswer[] = [];
+  const asked: { method?: string; url?: string; authorization?: string }[] = [];
+  let service: Server;
   let serviceUrl = '';
 
   beforeAll(async () => {
-    await folders.prepare();
-    site = createServer((_request, response) => {
-      response.writeHead(200, { 'Content-Type': 'application/feed+json' }).end(JSON.stringify(feed(items)));
+    service = createServer((request, response) => {
+      asked.push({ method: request.method, url: request.url, authorization: request.headers.authorization });
+      if (request.headers.authorization !== 'Bearer the-token') {
+        response.writeHead(401, { 'Content-Type': 'application/json' }).end('{"error":"unauthorized"}');
+        return;
+      }
+      response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(answers.shift()));
     });
-    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-    push = await startFakePushService(() => vapid.publicKey);
-    service = await startPushService({
-      database: { dataDir: folders.fresh() },
-      vapid,
-      feedUrl: `http://127.0.0.1:${(site.address() as AddressInfo).port}/feed.json`,
-      watch: false,
-      endpointHosts: [push.host],
-      notifyToken: 'the-token',
-      port: 0,
-      log: () => undefined,
-    });
-    serviceUrl = `${service.origin}${service.basePath}/`;
-  }, 120_000);
-  afterAll(async () => {
-    await service?.close();
-    await push?.close();
-    await new Promise<void>((resolve) => site?.close(() => resolve()));
-    folders.remove();
-  }, 60_000);
+    await new Promise<void>((resolve) => service.listen(0, '127.0.0.1', resolve));
+    serviceUrl = `http://127.0.0.1:${(service.address() as AddressInfo).port}/push/`;
+  });
+  afterAll(() => new Promise<void>((resolve) => service?.close(() => resolve())));
 
-  it('says what the read did, and the service sends the new notices', async () => {
-    const reader = push.newSubscriber();
-    expect(await subscribe(new URL('subscription', serviceUrl), reader, true)).toBe(200);
-
+  it("says what the service's read did", async () => {
+    answers.push({ result: { fresh: 2, notices: [], cancelled: 0, baseline: true } });
     const first = await run(['notify', serviceUrl], { PUSH_NOTIFY_TOKEN: 'the-token' });
     expect(first).toMatchObject({ code: 0, err: '' });
     expect(first.out).toMatch(/first time: its 2 items are the baseline/);
+    expect(asked.at(-1)).toEqual({ method: 'POST', url: '/push/poll', authorization: 'Bearer the-token' });
 
-    items = [...NEWS, ...BEFORE];
-    const second = await run(['notify', serviceUrl, '--json'], { PUSH_NOTIFY_TOKEN: 'the-token' });
-    expect(second.code).toBe(0);
-    const answer = JSON.parse(second.out) as { result: { baseline: boolean; notices: { kind: string }[] } };
-    expect(answer.result.baseline).toBe(false);
-    expect(answer.result.notices.map((n) => n.kind).sort()).toEqual(['event', 'event', 'urgent']);
-    const titles = (await push.delivered(3)).map((r) => readPushMessage(r.payload)?.title).sort();
-    expect(titles).toEqual([
-      'New event: AI forum',
-      'New event: Cantonese opera night',
-      'Urgent: Typhoon signal No. 8',
-    ]);
-    expect(second.err).toBe('');
+    const read: PollAnswer = {
+      result: {
+        fresh: 3,
+        notices: [
+          { key: 'a', kind: 'urgent', deliveries: 2 },
+          { key: 'b', kind: 'event', deliveries: 1 },
+          { key: 'c', kind: 'event', deliveries: 1 },
+        ],
+        cancelled: 1,
+        baseline: false,
+      },
+    };
+    answers.push(read);
+    const second = await run(['notify', serviceUrl.slice(0, -1), '--json'], {
+      PUSH_NOTIFY_TOKEN: 'the-token',
+    });
+    expect(second).toMatchObject({ code: 0, err: '' });
+    expect(JSON.parse(second.out)).toEqual(read);
+    expect(asked.at(-1)?.url).toBe('/push/poll');
 
+    answers.push(read);
     const third = await run(['notify', serviceUrl], { PUSH_NOTIFY_TOKEN: 'the-token' });
-    expect(third.code).toBe(0);
-    expect(third.out).toMatch(/0 new items, 0 urgent notices and 0 new events to send/);
+    expect(third.out).toBe(
+      'The push service read the feed: 3 new items, 1 urgent notices and 2 new events to send, 4 deliveries queued, 1 cancelled by retractions.\n',
+    );
+
+    answers.push({ result: 'unchanged' });
+    expect((await run(['notify', serviceUrl], { PUSH_NOTIFY_TOKEN: 'the-token' })).out).toMatch(/unchanged/);
+    answers.push({ result: 'failed' });
+    const failed = await run(['notify', serviceUrl], { PUSH_NOTIFY_TOKEN: 'the-token' });
+    expect(failed).toMatchObject({
+      code: 3,
+      out: 'The push service could not read the feed (its log says why).\n',
+    });
   });
 
   it('fails clearly without the token, with a wrong one, or with no service there', async () => {
@@ -91,6 +87,7 @@ describe('citylink-feed notify: a running push service reads the feed now', () =
     expect(none).toMatchObject({ code: 64, out: '' });
     expect(none.err).toMatch(/set PUSH_NOTIFY_TOKEN/);
 
+    answers.push({ result: 'unchanged' });
     const named = await run(['notify', serviceUrl, '--token-env', 'CITY_TOKEN'], { CITY_TOKEN: 'the-token' });
     expect(named.code).toBe(0);
 
@@ -125,5 +122,22 @@ describe('citylink-feed keys', () => {
     expect(again.err).toMatch(/exists/);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(keys);
     expect(existsSync(file)).toBe(true);
+  });
+
+  it('makes a P-256 pair whose private key signs what its public key verifies', async () => {
+    const { out } = await run(['keys']);
+    const [publicKey, privateKey] = [...out.matchAll(/=(\S+)/g)].map((m) => m[1]!);
+    const point = Buffer.from(publicKey!, 'base64url');
+    expect(point[0]).toBe(4);
+    const [x, y] = [point.subarray(1, 33).toString('base64url'), point.subarray(33).toString('base64url')];
+    const jwk = { kty: 'EC', crv: 'P-256', x, y };
+    const signature = sign(
+      'sha256',
+      Buffer.from('claims'),
+      createPrivateKey({ key: { ...jwk, d: privateKey }, format: 'jwk' }),
+    );
+    expect(
+      verify('sha256', Buffer.from('claims'), createPublicKey({ key: jwk, format: 'jwk' }), signature),
+    ).toBe(true);
   });
 });
