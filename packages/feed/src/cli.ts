@@ -6,7 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import type { PollResult } from '../../packages/core/src/poll';
+import type { PollResult } from '../../core/src/poll';
 import { buildFeed, HEAD_FILE, readPreviousFeed, writeFeed } from './build';
 import type { ContentProblem } from './content';
 import { generateKeys, writeKeys } from './keys';

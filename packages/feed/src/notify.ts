@@ -3,7 +3,7 @@
  * the publisher's command needs none of the service's code or packages; the answer is the
  * service's contract in the core (packages/core/src/poll.ts).
  */
-import type { PollAnswer } from '../../packages/core/src/poll';
+import type { PollAnswer } from '../../core/src/poll';
 
 /** `POST <serviceUrl>/poll` with the service's `PUSH_NOTIFY_TOKEN`; throws unless it answers 2xx. */
 export async function requestPoll(serviceUrl: string, token: string): Promise<Partial<PollAnswer> | null> {
