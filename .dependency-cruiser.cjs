@@ -15,10 +15,10 @@
  *   history parts) -> src/ui -> src/i18n -> src/lib -> src/data -> packages/core (the feed's
  *   rules: nothing else of ours, no DOM, no Node).
  * src/sw is the service worker: it uses src/data only; src/loader, inlined in the rendered
- * pages, imports nothing. server/ uses src/data, src/lib and src/i18n; scripts/, build/,
- * tools/ and bin/ use anything but tests/ (the build not tools/ either), sharing code with
- * tests through tools/support; tests/ use anything. The exceptions are named where they are made, each
- * with its reason.
+ * pages, imports nothing. The push server (server/push) and the publisher's CLI
+ * (packages/feed) are deployables of their own: each uses the core only. scripts/, build/ and
+ * tools/ use anything but tests/ (the build not tools/ either), sharing code with tests
+ * through tools/support; tests/ use anything. The exceptions are named where they are made, each with its reason.
  */
 /** Features that are screens of their own; each owns its state. */
 const SCREENS = 'news|events|contacts|saved|search|more|notices';
@@ -40,7 +40,7 @@ const SPEAKING_LIB = '^src/lib/(sanitize|item-files)\\.ts$';
 const TEST = '\\.test\\.tsx?$';
 
 /** Every folder of ours, for the rules of folders that import nothing else of ours. */
-const OURS = '^(src|packages|server|scripts|build|tools|tests|bin)/';
+const OURS = '^(src|packages|server|scripts|build|tools|tests)/';
 
 /** npm packages made for the page (a UI framework, DOMPurify), with `more` of them. */
 const pageLibraries = (...more) =>
@@ -178,20 +178,20 @@ module.exports = {
     ),
     forbid(
       'src-is-the-app',
-      'The app imports neither the server, the scripts, the build, the tools nor the tests.',
+      'The app imports neither the server, the CLI, the scripts, the build, the tools nor the tests.',
       { path: '^src/', pathNot: TEST },
-      { path: '^(server|scripts|build|tools|tests|bin)/' },
+      { path: '^(server|scripts|build|tools|tests|packages/feed)/' },
     ),
     forbid(
-      'server-layer',
-      'The push server uses the feed rules (src/data, packages/core), not the app or the tools.',
+      'server-stands-alone',
+      'server/push is its own deployable: it uses the core and Node, nothing else of ours.',
       { path: '^server/' },
-      { path: ['^(scripts|build|tools|tests|bin)/', srcExcept('data', 'lib', 'i18n')] },
+      { path: OURS, pathNot: '^(server|packages/core)/' },
     ),
     forbid(
       'scripts-not-tests',
       'Scripts, the build and the tools share code with tests through tools/support, not tests/.',
-      { path: '^(scripts|build|tools|bin)/', pathNot: '\\.test\\.ts$' },
+      { path: '^(scripts|build|tools|packages/feed)/', pathNot: '\\.test\\.ts$' },
       { path: '^tests/' },
     ),
     forbid(
@@ -205,6 +205,12 @@ module.exports = {
       'src/loader is inlined in every rendered page before the app: it imports nothing of ours.',
       { path: '^src/loader/', pathNot: TEST },
       { path: OURS, pathNot: '^src/loader/' },
+    ),
+    forbid(
+      'cli-stands-alone',
+      'packages/feed is its own deployable: it uses the core and Node, nothing else of ours (its tests may).',
+      { path: '^packages/feed/', pathNot: TEST },
+      { path: OURS, pathNot: '^packages/(feed|core)/' },
     ),
     forbid(
       'core-imports-nothing-of-ours',
@@ -228,7 +234,7 @@ module.exports = {
   options: {
     doNotFollow: { path: 'node_modules' },
     exclude: {
-      path: '^(node_modules|dist|dev-dist|coverage|test-results|playwright-report|\\.push-data|tests/fixtures/layers)/',
+      path: '^(node_modules|dist|packages/feed/dist|dev-dist|coverage|test-results|playwright-report|\\.push-data|tests/fixtures/layers)/',
     },
     // Type-only imports are edges too: a loop through a type is still a loop.
     tsPreCompilationDeps: true,

@@ -9,6 +9,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist',
+      'packages/feed/dist',
       'dev-dist',
       'node_modules',
       'test-results',
@@ -42,7 +43,7 @@ export default tseslint.config(
       'scripts/**',
       'build/**',
       'tools/**',
-      'bin/**',
+      'packages/feed/**',
       'server/**',
       '*.config.{js,ts}',
       '.dependency-cruiser.cjs',
@@ -51,7 +52,7 @@ export default tseslint.config(
   },
   {
     // Plain JavaScript outside every tsconfig: linted without type information.
-    files: ['eslint.config.js', 'bin/*.js', '.dependency-cruiser.cjs'],
+    files: ['eslint.config.js', 'packages/feed/bin/*.js', '.dependency-cruiser.cjs'],
     ...tseslint.configs.disableTypeChecked,
   },
 );

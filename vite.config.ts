@@ -4,7 +4,7 @@ import { defineConfig, type Plugin } from 'vite';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
 import { cspPlugin } from './build/csp';
-import { demoFeedPlugin } from './scripts/feed/vite-plugin';
+import { demoFeedPlugin } from './build/demo-feed';
 import { LOADER_MODULE } from './build/loader';
 import { prerenderPlugin } from './build/prerender';
 import { previewPlugin } from './build/preview';
@@ -53,7 +53,7 @@ export default defineConfig({
     __CITYLINK_KILL_SWITCH__: JSON.stringify(killSwitch),
   },
   plugins: [
-    // public/feed.json and its archive pages, built from content/ (scripts/feed/vite-plugin.ts).
+    // public/feed.json and its archive pages, built from content/ (build/demo-feed.ts).
     demoFeedPlugin(),
     // Hydratable output: the build renders every page's first screen on the server
     // (build/prerender.ts) and the app hydrates it.

@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ON_DEMAND_DIR } from '../src/data/config';
 import { SECTION } from '../packages/core/src/paths';
-import { ARCHIVE_DIR, HEAD_FILE } from '../scripts/feed/build';
+import { ARCHIVE_DIR, HEAD_FILE } from '../packages/feed/src/build';
 import { feedOrigin, staticHeaderPolicy, workerPolicy, type PolicySettings } from './csp';
 import { SHELL } from './html';
 

@@ -18,7 +18,7 @@ import { chromium } from '@playwright/test';
 import { parseDocument } from 'yaml';
 import { chromiumLaunch } from './support/chromium';
 import { copyBuild, removeCopy, startNginx, type LoggedRequest } from './support/nginx';
-import { buildFeed, type BuiltFile } from '../scripts/feed/build';
+import { buildFeed, type BuiltFile } from '../packages/feed/src/build';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 

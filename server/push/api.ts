@@ -27,6 +27,7 @@ import { endpointLabel, type Log } from './log';
 import type { Metrics } from './metrics';
 import type { RateLimit } from './rate-limit';
 import { LANGUAGES } from '../../packages/core/src/languages';
+import type { PollAnswer, PollResult } from '../../packages/core/src/poll';
 
 export interface ApiOptions {
   basePath: string;
@@ -41,7 +42,7 @@ export interface ApiOptions {
   /** The token `POST /poll` needs; the route answers 404 without one. */
   notifyToken?: string;
   /** Reads the feed now. */
-  poll?: () => Promise<unknown>;
+  poll?: () => Promise<PollResult>;
   /**
    * Origins of the app when it is served from another host than the service (`VITE_PUSH_URL`):
    * answered with CORS headers. Empty on the same host, which needs none.
@@ -191,7 +192,7 @@ export function createApi(options: ApiOptions): Hono {
       return c.json({ error: 'unauthorized' }, 401);
     }
     const result = await options.poll();
-    return c.json({ result });
+    return c.json({ result } satisfies PollAnswer);
   });
 
   app.notFound((c) => c.json({ error: 'not-found' }, 404));

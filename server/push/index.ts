@@ -1,10 +1,9 @@
 /**
- * The push service as a library, for `citylink-feed notify` (issue 13's command) and other
- * tools: read a published feed document once, queue the notices of what is new, and send them.
- *
- * `citylink-feed notify` can be a thin wrapper over `notify()` when it may open the service's
- * database itself (a PostgreSQL server by `DATABASE_URL`: several processes may share it), or
- * over `requestPoll()` when a running service owns it (PGlite: one process per folder).
+ * The push service as a library, for scripts that may open its database themselves (a
+ * PostgreSQL server by `DATABASE_URL`: several processes may share it): read a published feed
+ * document once, queue the notices of what is new, and send them. `citylink-feed notify` does
+ * not use it: it asks a running service over HTTP (`POST <base>/poll`), so the publisher's
+ * command needs none of the service's packages.
  */
 import { openDatabase, type DatabaseOptions } from './db';
 import { silentLog, type Log } from './log';
@@ -45,14 +44,4 @@ export async function notify(options: NotifyOptions): Promise<{ ingest: IngestRe
   } finally {
     await db.close();
   }
-}
-
-/** Asks a running service (`PUSH_NOTIFY_TOKEN` set) to read the feed now: `POST <base>/poll`. */
-export async function requestPoll(serviceUrl: string, token: string): Promise<unknown> {
-  const response = await fetch(new URL('poll', serviceUrl.endsWith('/') ? serviceUrl : `${serviceUrl}/`), {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${token}` },
-  });
-  if (!response.ok) throw new Error(`The push service answered ${response.status}.`);
-  return response.json();
 }

@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FeedMeta, Item } from '../../packages/core/src/model';
+import type { PollSummary } from '../../packages/core/src/poll';
 import { parseFeed } from '../../packages/core/src/parse';
 import { itemPath } from '../../packages/core/src/paths';
 import { PUSH_FORMAT, PUSH_MAX_BYTES, type PushMessage } from '../../packages/core/src/push-message';
@@ -21,17 +22,8 @@ import type { Sql } from './db';
 import { LANGUAGES, type Language } from '../../packages/core/src/languages';
 import { eventLine, noticeTitle } from './text';
 
-/** What reading one feed document did. */
-export interface IngestResult {
-  /** Items seen for the first time. */
-  fresh: number;
-  /** Notices made, by kind. */
-  notices: { key: string; kind: 'urgent' | 'event'; deliveries: number }[];
-  /** Deliveries not yet on their way that a retraction cancelled. */
-  cancelled: number;
-  /** True when this was the first look at the feed: its items are the baseline, not news. */
-  baseline: boolean;
-}
+/** What one read of the feed made: the push service's `POST /poll` answers it. */
+export type IngestResult = PollSummary;
 
 interface Candidate {
   kind: 'urgent' | 'event';

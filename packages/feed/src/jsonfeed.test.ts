@@ -4,13 +4,13 @@
  * valid feed with one field changed, so that it tests that field alone: `error` for what the spec
  * requires ("required", its types, "must"), `warning` for what it asks ("should", "strongly
  * recommended", deprecated), `pass` for what it allows. Written from the spec's text, not from
- * the validator's own tables (scripts/feed/jsonfeed.ts), so that a wrong row there fails here.
+ * the validator's own tables (jsonfeed.ts), so that a wrong row there fails here.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { recordFigure } from '../../tools/support/figures';
+import { recordFigure } from '../../../tools/support/figures';
 import { validateFeed, type FeedProblem } from './validate';
 
 type Verdict = 'pass' | 'warning' | 'error';

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ARCHIVE_DIR, buildFeed } from './build';
+import { ARCHIVE_DIR, buildFeed } from '../packages/feed/src/build';
 
-const root = new URL('../../', import.meta.url);
+const root = new URL('../', import.meta.url);
 
 describe('the demo feed', () => {
   // `npm run build` rebuilds public/feed.json and public/feed/ from content/; a content edit

@@ -6,9 +6,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import type { PollResult } from '../../core/src/poll';
 import { buildFeed, HEAD_FILE, readPreviousFeed, writeFeed } from './build';
 import type { ContentProblem } from './content';
-import type { FeedWatcher } from '../../server/push/watch';
+import { generateKeys, writeKeys } from './keys';
+import { requestPoll } from './notify';
 import { EXIT, formatReport, validateFeed } from './validate';
 
 export interface Output {
@@ -144,9 +146,7 @@ export async function main(
         code = EXIT.usage;
         return;
       }
-      // Loaded here: the other commands need none of the push service's code.
-      const { requestPoll } = await import('../../server/push/index');
-      let answer: unknown;
+      let answer: Awaited<ReturnType<typeof requestPoll>>;
       try {
         answer = await requestPoll(service, token);
       } catch (error) {
@@ -161,7 +161,7 @@ export async function main(
         code = EXIT.unreadable;
         return;
       }
-      const result = (answer as { result?: PollResult } | null)?.result;
+      const result = answer?.result;
       code = result === 'failed' || result === undefined ? EXIT.unreadable : EXIT.ok;
       io.out(options.json ? `${JSON.stringify(answer, null, 2)}\n` : `${pollLine(result)}\n`);
     });
@@ -175,8 +175,7 @@ export async function main(
       '--out <file>',
       'write the pair as the JSON file the service reads (owner-only; never replaces a file)',
     )
-    .action(async (options: { out?: string }) => {
-      const { generateKeys, writeKeys } = await import('../../server/push/keys');
+    .action((options: { out?: string }) => {
       const keys = generateKeys();
       if (!options.out) {
         io.out(`VAPID_PUBLIC_KEY=${keys.publicKey}\nVAPID_PRIVATE_KEY=${keys.privateKey}\n`);
@@ -211,9 +210,6 @@ export function problemLine(dir: string, problem: ContentProblem): string {
   const place = `${join(dir, problem.file)}${problem.line ? `:${problem.line}` : ''}`;
   return `${place}: ${problem.severity}: ${problem.field ? `${problem.field}: ` : ''}${problem.message}`;
 }
-
-/** What the push service's `POST /poll` reports: its watcher's result (server/push/watch.ts). */
-type PollResult = Awaited<ReturnType<FeedWatcher['poll']>>;
 
 /** The service's answer in a line. */
 function pollLine(result: PollResult | undefined): string {

@@ -3,12 +3,12 @@
  * production build (before Vite copies `public/` into `dist/`), and in the dev server at start
  * and whenever a content file changes. It writes `public/feed.json` and `public/feed/`, which
  * are committed, so that a fresh clone serves the feed without a build and tests can read it;
- * `scripts/feed/demo.test.ts` fails when the committed files are not what `content/` builds to.
+ * `build/demo-feed.test.ts` fails when the committed files are not what `content/` builds to.
  */
 import { join, relative, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { buildFeed, readPreviousFeed, writeFeed } from './build';
-import { problemLine } from './cli';
+import { buildFeed, readPreviousFeed, writeFeed } from '../packages/feed/src/build';
+import { problemLine } from '../packages/feed/src/cli';
 
 export const DEMO_CONTENT = 'content';
 

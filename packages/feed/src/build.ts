@@ -1,5 +1,5 @@
 /**
- * `citylink-feed build`: a content folder (scripts/feed/content.ts) to a city feed, a small
+ * `citylink-feed build`: a content folder (content.ts) to a city feed, a small
  * head `feed.json` with the newest items and archive pages of older ones linked by `next_url`
  * (docs/publishing.md). Every value is checked against the app's own schemas and, at the end,
  * every page is read by the app's own parser: a build that succeeds is a feed the app reads
@@ -32,9 +32,9 @@ import {
   parseFeed,
   SLUG,
   validZone,
-} from '../../packages/core/src/parse';
-import { itemPath } from '../../packages/core/src/paths';
-import type { ItemKind } from '../../packages/core/src/model';
+} from '../../core/src/parse';
+import { itemPath } from '../../core/src/paths';
+import type { ItemKind } from '../../core/src/model';
 import {
   citySchema,
   dateTimeProblem,

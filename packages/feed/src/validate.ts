@@ -9,9 +9,9 @@ import { dirname, join, posix, resolve } from 'node:path';
 import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
 import * as v from 'valibot';
-import type { Item } from '../../packages/core/src/model';
-import { FETCH_TIMEOUT_MS, FIRST_SYNC_PAGES } from '../../packages/core/src/limits';
-import { contactSchema, eventSchema, itemSchema, parseFeed } from '../../packages/core/src/parse';
+import type { Item } from '../../core/src/model';
+import { FETCH_TIMEOUT_MS, FIRST_SYNC_PAGES } from '../../core/src/limits';
+import { contactSchema, eventSchema, itemSchema, parseFeed } from '../../core/src/parse';
 import { decodeUtf8, explainIssue, fieldName, issuePath } from './content';
 import { specProblems, type SpecProblem } from './jsonfeed';
 

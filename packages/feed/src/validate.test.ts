@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { realFeedsCorpus } from '../../tests/support/corpus';
-import { recordFigure } from '../../tools/support/figures';
+import { realFeedsCorpus } from '../../../tests/support/corpus';
+import { recordFigure } from '../../../tools/support/figures';
 import { main } from './cli';
 import { EXIT, validateFeed, type FeedProblem, type ValidationReport } from './validate';
 

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as v from 'valibot';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import { contactSchema, DATE_TIME, eventSchema, feedSchema, itemSchema } from '../../packages/core/src/parse';
+import { contactSchema, DATE_TIME, eventSchema, feedSchema, itemSchema } from '../../core/src/parse';
 
 /** A problem in the content, at a place a person can open. */
 export interface ContentProblem {

@@ -4,7 +4,7 @@
  * parser reads around much of this (a `null`, a top-level field of the wrong type, an item with
  * no content), so `validate` checks it here as well as what the app does. The rules are
  * tables, one row per field, so that the tests can walk the same rows
- * (scripts/feed/jsonfeed.test.ts, the conformance table).
+ * (jsonfeed.test.ts, the conformance table).
  */
 import { dateTimeProblem, didYouMean } from './content';
 
