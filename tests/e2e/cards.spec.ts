@@ -75,6 +75,32 @@ test('an event’s contact cards: Call leads, the rest in two columns, more behi
   await expect(desk.locator('.more-ways .facts')).toContainText('16 Donghua 1st Road');
 });
 
+test('an email address or WeChat ID on a contact card is shown whole, wrapped, never cut', async ({
+  browser,
+}) => {
+  for (const [locale, scheme] of [
+    ['en-GB', 'light'],
+    ['zh-CN', 'dark'],
+  ] as const) {
+    const page = await phone(browser, locale, scheme);
+    await open(page, '/events/taishan-roots-clinic-2027');
+    const details = page.locator('.contact.boxed .action-group .action-detail');
+    await expect(details.first()).toBeVisible();
+    // A person checks the address before writing to it: every character on screen, inside its cell.
+    const cut = await details.evaluateAll((elements) =>
+      elements
+        .filter((element) => {
+          const cell = element.closest('li')!.getBoundingClientRect();
+          const box = element.getBoundingClientRect();
+          return element.scrollWidth > element.clientWidth || box.right > cell.right;
+        })
+        .map((element) => element.textContent),
+    );
+    expect(cut, locale).toEqual([]);
+    await page.context().close();
+  }
+});
+
 test('a cancelled event sends nobody to the venue, and says so in the error tone', async ({ browser }) => {
   const page = await phone(browser);
   await open(page, '/events/spring-health-talk-2027');
