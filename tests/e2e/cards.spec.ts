@@ -314,6 +314,15 @@ test.describe('leftovers', () => {
       const group = page.locator('article > .action-group');
       await expect(group).toHaveCount(1);
       expect(await group.evaluate((element) => getComputedStyle(element).display), path).toBe('none');
+      // Save follows the facts as closely as one fact follows another: its icon no further
+      // below the last fact than a row of facts is spaced (12 px, and the 14 px of the button's
+      // own touch area above its icon).
+      const gap = await page.evaluate(() => {
+        const facts = document.querySelector('article > .facts > dd:last-of-type')!.getBoundingClientRect();
+        const icon = document.querySelector('article > .quiet-actions svg')!.getBoundingClientRect();
+        return icon.top - facts.bottom;
+      });
+      expect(gap, path).toBeLessThanOrEqual(26);
     }
     // The postponed venue says the village once.
     const venue = page.locator('dt', { hasText: 'Venue' }).locator('xpath=following-sibling::dd[1]');
