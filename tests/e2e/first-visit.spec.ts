@@ -87,6 +87,17 @@ for (const { locale, catalogue, city, chinese } of [
             if (text && said[said.length - 1] !== text) said.push(text);
           }
         }).observe(document.body, { subtree: true, childList: true, characterData: true });
+        // And what the line's own button reads in every frame: once Try again is tapped, the
+        // banner's button tells the sync; the line's is not to read "Refreshing…" as if a
+        // second one had started.
+        const line: string[] = [];
+        Object.assign(window, { line });
+        const look = () => {
+          const text = document.querySelector('main .status-line button')?.textContent ?? '';
+          if (line[line.length - 1] !== text) line.push(text);
+          requestAnimationFrame(look);
+        };
+        look();
       });
       feed.up();
       await tryAgain.tap();
@@ -96,6 +107,10 @@ for (const { locale, catalogue, city, chinese } of [
         .toContain(catalogue.status.kept);
       await expect(banner).toHaveCount(0);
       await expect(page.locator('.toast')).toHaveCount(0);
+      await expect(line.getByRole('button')).toHaveText(catalogue.status.refresh);
+      expect(await page.evaluate(() => (window as unknown as { line: string[] }).line)).not.toContain(
+        catalogue.status.refreshing,
+      );
       // The lists now come from this device, in the reader's language.
       await expect.poll(async () => /[\u4e00-\u9fff]/.test((await titles(page)).join(' '))).toBe(chinese);
     });
