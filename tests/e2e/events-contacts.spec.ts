@@ -179,3 +179,21 @@ test.describe('a topic filter, tapped', () => {
     }
   });
 });
+
+test.describe('at a desk, 1280 px wide, with a mouse', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test('every topic chip is in sight, none cut at the edge of a row that only a swipe scrolls', async ({
+    page,
+  }) => {
+    await page.goto('/events');
+    const chips = page.locator('main nav.chips');
+    await expect(chips.locator('a').first()).toBeVisible();
+    const row = (await chips.boundingBox())!;
+    for (const chip of await chips.locator('a').all()) {
+      const box = (await chip.boundingBox())!;
+      expect(box.x + box.width, await chip.innerText()).toBeLessThanOrEqual(row.x + row.width);
+    }
+    expect(await chips.evaluate((nav) => nav.scrollWidth - nav.clientWidth)).toBe(0);
+  });
+});
