@@ -89,13 +89,13 @@ export function createPager<S>(options: {
     }
   };
   // Each filter's pages are new pages, not the last filter's read again (see `pages`).
-  const [round, restart] = createSignal<void>(undefined, { equals: false });
+  const [round, setRound] = createSignal(0);
   if (options.reset) {
     createComputed(
       on(
         options.reset,
         () => {
-          restart();
+          setRound((n) => n + 1);
           setOnScreen(startWindow(options.start));
         },
         { defer: true },
@@ -140,8 +140,7 @@ export function createPager<S>(options: {
                 : Promise.resolve(NONE);
             });
             setLoaded((map) => map.set(index, page));
-            // Only its own: the next filter's page at this index may be there already.
-            onCleanup(() => setLoaded((map) => (map.get(index) === page && map.delete(index), map)));
+            onCleanup(() => setLoaded((map) => (map.delete(index), map)));
             return page;
           },
         ),
@@ -194,14 +193,13 @@ export function createPager<S>(options: {
  */
 function inTurns<T>(
   target: () => T[],
-  restart: () => void,
+  round: () => number,
 ): { items: () => T[]; settled: () => Promise<void> } {
   if (isServer) return { items: target, settled: () => Promise.resolve() };
   const [shown, setShown] = createSignal<readonly T[]>(untrack(target));
-  // Another filter's list comes whole, as a screen's first page does: stepped in among the
-  // cards it replaces, it would show frames with cards of both filters.
-  let whole = false;
-  createComputed(on(restart, () => (whole = true), { defer: true }));
+  // The round of the list on screen: another filter's list comes whole, as a screen's first
+  // page does; stepped in among the cards it replaces, it would show frames of both filters.
+  let shownRound = round();
   let done: (() => void) | undefined;
   let settled = Promise.resolve();
   // New cards per step, from the time the last step took (cards cost alike on a device).
@@ -225,9 +223,8 @@ function inTurns<T>(
     on(
       target,
       (next) => {
-        if (whole || untrack(shown).length === 0 || next.length === 0) {
+        if (shownRound !== (shownRound = round()) || untrack(shown).length === 0 || next.length === 0) {
           // A step under way then finds the list at its target, and settles.
-          whole = false;
           setShown(next);
           return;
         }
