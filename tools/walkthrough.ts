@@ -2,7 +2,7 @@
  * The screen walkthrough in docs/screens/: the moments a person lives through that a screenshot
  * of a settled screen does not show (a first visit without the feed, a cold link frame by frame,
  * typing into Search key by key) and the screens that went wrong before (a cancelled event, an
- * event with three contacts). Run by `scripts/screenshots.ts --walkthrough`, from the production
+ * event with three contacts). Run by `tools/screenshots.ts --walkthrough`, from the production
  * build; it writes the pictures and their index, docs/screens/README.md, so that the next change
  * can be compared against them.
  *
@@ -349,7 +349,7 @@ function index(all: Scene[], taken: Map<string, string[]>): string {
   const lines = [
     '# Screens, as a person uses them',
     '',
-    'Made by `npx vite build && npx tsx scripts/screenshots.ts --walkthrough` from the production',
+    'Made by `npx vite build && npx tsx tools/screenshots.ts --walkthrough` from the production',
     'build; this file is written by the same command. Compare a change against these pictures.',
     'The modes:',
     '',
