@@ -17,7 +17,8 @@ export interface BackControl {
 /**
  * The top app bar (docs/design.md): on a tab, what `leading` gives (the brand); below a tab, a
  * back control and the screen's title. `actions` sit at the end. The title is no heading: each
- * screen's own `h1` names it.
+ * screen's own `h1` names it. `leading` is there below a tab too, hidden by styles.css: on a
+ * wide screen it moves to the top of the drawer, and shows on every screen.
  */
 export function AppBar(props: {
   back?: BackControl;
@@ -27,7 +28,8 @@ export function AppBar(props: {
 }) {
   return (
     <header class="app-header">
-      <Show when={props.back} fallback={props.leading}>
+      {props.leading}
+      <Show when={props.back}>
         {(back) => (
           <>
             <a

@@ -160,7 +160,7 @@ export function ContactCard(props: {
       </Show>
     </>
   );
-  /** Where and how to write to them: the whole values the grouped actions cut short. */
+  /** Where and how to write to them, as text to read and select: the address, email and WeChat ID. */
   const reached = () => (
     <>
       <Show when={c().address ?? c().addressLocal}>

@@ -75,6 +75,32 @@ test('an event’s contact cards: Call leads, the rest in two columns, more behi
   await expect(desk.locator('.more-ways .facts')).toContainText('16 Donghua 1st Road');
 });
 
+test('an email address or WeChat ID on a contact card is shown whole, wrapped, never cut', async ({
+  browser,
+}) => {
+  for (const [locale, scheme] of [
+    ['en-GB', 'light'],
+    ['zh-CN', 'dark'],
+  ] as const) {
+    const page = await phone(browser, locale, scheme);
+    await open(page, '/events/taishan-roots-clinic-2027');
+    const details = page.locator('.contact.boxed .action-group .action-detail');
+    await expect(details.first()).toBeVisible();
+    // A person checks the address before writing to it: every character on screen, inside its cell.
+    const cut = await details.evaluateAll((elements) =>
+      elements
+        .filter((element) => {
+          const cell = element.closest('li')!.getBoundingClientRect();
+          const box = element.getBoundingClientRect();
+          return element.scrollWidth > element.clientWidth || box.right > cell.right;
+        })
+        .map((element) => element.textContent),
+    );
+    expect(cut, locale).toEqual([]);
+    await page.context().close();
+  }
+});
+
 test('a cancelled event sends nobody to the venue, and says so in the error tone', async ({ browser }) => {
   const page = await phone(browser);
   await open(page, '/events/spring-health-talk-2027');
@@ -288,6 +314,15 @@ test.describe('leftovers', () => {
       const group = page.locator('article > .action-group');
       await expect(group).toHaveCount(1);
       expect(await group.evaluate((element) => getComputedStyle(element).display), path).toBe('none');
+      // Save follows the facts as closely as one fact follows another: its icon no further
+      // below the last fact than a row of facts is spaced (12 px, and the 14 px of the button's
+      // own touch area above its icon).
+      const gap = await page.evaluate(() => {
+        const facts = document.querySelector('article > .facts > dd:last-of-type')!.getBoundingClientRect();
+        const icon = document.querySelector('article > .quiet-actions svg')!.getBoundingClientRect();
+        return icon.top - facts.bottom;
+      });
+      expect(gap, path).toBeLessThanOrEqual(26);
     }
     // The postponed venue says the village once.
     const venue = page.locator('dt', { hasText: 'Venue' }).locator('xpath=following-sibling::dd[1]');

@@ -44,7 +44,7 @@ test.describe('events and contacts offline, for a visitor from another time zone
     const facts = page.locator('.facts').first();
     // The venue's time named after the feed's city, the reader's after their zone.
     await expect(facts).toContainText('09:30–16:00 Jiangmen time');
-    await expect(facts).toContainText('03:30–10:00 (Central European Summer Time)');
+    await expect(facts).toContainText('03:30–10:00 (Central European Time)');
 
     const file = await downloaded(page, () => page.getByRole('link', { name: 'Add to calendar' }).click());
     expect(file.name).toBe('taishan-roots-clinic-2027.ics');
@@ -133,5 +133,67 @@ test.describe('events and contacts offline, for a visitor from another time zone
     await page.locator('.chips a').first().click();
     await expect(cards).toHaveCount(all);
     await expect(page.locator('.card-list .open-state')).toHaveCount(all);
+  });
+});
+
+test.describe('a topic filter, tapped', () => {
+  test.use({ hasTouch: true });
+
+  test('the list goes from one topic to the other at once, no frame mixing the two', async ({ page }) => {
+    await firstVisit(page);
+    await page.goto('/events');
+    const titles = page.locator('main .card-title');
+    await expect(titles.first()).toBeVisible();
+    // The past events unfolded too: one list to the reader, in two parts.
+    await page.locator('details.past summary').tap();
+    await expect(page.locator('details.past .card').first()).toBeVisible();
+    // On a slower phone, every frame the reader sees of the list: its cards' titles, each
+    // marked with its part (upcoming or past).
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.evaluate(() => {
+      const frames: string[] = [];
+      Object.assign(window, { citylinkFrames: frames });
+      const look = () => {
+        const now = [...document.querySelectorAll('main .card-title')]
+          .map((title) => `${title.closest('details.past') ? 'past' : 'upcoming'}: ${title.textContent}`)
+          .join(' | ');
+        if (frames.at(-1) !== now) frames.push(now);
+        requestAnimationFrame(look);
+      };
+      look();
+    });
+    const frames = () => page.evaluate(() => [...(Reflect.get(window, 'citylinkFrames') as string[])]);
+    for (const topic of ['Culture', 'Health', 'All']) {
+      const seen = await frames();
+      const before = seen.at(-1);
+      await page.locator('main nav.chips a', { hasText: topic }).tap();
+      await expect(page.locator('main nav.chips a[aria-current="page"]')).toHaveText(topic);
+      await expect.poll(async () => (await frames()).at(-1)).not.toBe(before);
+      await page.waitForTimeout(1_000);
+      const after = (await frames()).at(-1);
+      // Only the list before and the list after: no frame with some cards of each.
+      expect(
+        (await frames()).slice(seen.length).filter((frame) => frame !== before && frame !== after),
+      ).toEqual([]);
+    }
+  });
+});
+
+test.describe('at a desk, 1280 px wide, with a mouse', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test('every topic chip is in sight, none cut at the edge of a row that only a swipe scrolls', async ({
+    page,
+  }) => {
+    await page.goto('/events');
+    const chips = page.locator('main nav.chips');
+    await expect(chips.locator('a').first()).toBeVisible();
+    const row = (await chips.boundingBox())!;
+    for (const chip of await chips.locator('a').all()) {
+      const box = (await chip.boundingBox())!;
+      expect(box.x + box.width, await chip.innerText()).toBeLessThanOrEqual(row.x + row.width);
+    }
+    expect(await chips.evaluate((nav) => nav.scrollWidth - nav.clientWidth)).toBe(0);
   });
 });

@@ -79,12 +79,29 @@ for (const { locale, catalogue, city, chinese } of [
       // Heard as it is said: a later sync (the worker's own, once it activates) may say
       // something else after it.
       const said = await recordAnnouncements(page);
+      // And what the line's own button reads in every frame: once Try again is tapped, the
+      // banner's button tells the sync; the line's is not to read "Refreshing…" as if a
+      // second one had started.
+      await page.evaluate(() => {
+        const line: string[] = [];
+        Object.assign(window, { line });
+        const look = () => {
+          const text = document.querySelector('main .status-line button')?.textContent ?? '';
+          if (line[line.length - 1] !== text) line.push(text);
+          requestAnimationFrame(look);
+        };
+        look();
+      });
       feed.up();
       await tryAgain.tap();
       await expect(line).toContainText(catalogue.status.kept, { timeout: 30_000 });
       await expect.poll(() => said).toContain(catalogue.status.kept);
       await expect(banner).toHaveCount(0);
       await expect(page.locator('.toast')).toHaveCount(0);
+      await expect(line.getByRole('button')).toHaveText(catalogue.status.refresh);
+      expect(await page.evaluate(() => (window as unknown as { line: string[] }).line)).not.toContain(
+        catalogue.status.refreshing,
+      );
       // The lists now come from this device, in the reader's language.
       await expect.poll(async () => /[\u4e00-\u9fff]/.test((await titles(page)).join(' '))).toBe(chinese);
     });

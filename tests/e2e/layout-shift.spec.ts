@@ -117,8 +117,9 @@ for (const { path, userAgent } of [
       hasTouch: true,
       isMobile: true,
       locale: 'en-GB',
-      // Another zone than the venue's: the reader's own time is added to an event.
-      timezoneId: 'Europe/London',
+      // Another zone than the venue's: the reader's own time is added to an event, in one of
+      // the longer names (Central European Summer Time), which must fit the line held for it.
+      timezoneId: 'Europe/Berlin',
       ...(userAgent ? { userAgent } : {}),
     });
     await recordShifts(context);

@@ -350,3 +350,34 @@ test.describe('status that tells the truth', () => {
     await expect(page.getByText(en.item.notFoundHint)).toBeVisible();
   });
 });
+
+test.describe('at a desk, 1280 px wide', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test('the brand heads the drawer on every screen, a list or an item', async ({ page }) => {
+    const drawer = page.locator('nav.tab-bar');
+    const brand = page.locator('.brand');
+    for (const path of ['/events', '/events/taishan-roots-clinic-2027', '/contacts/foreign-talent-station']) {
+      await page.goto(path);
+      await expect(brand, path).toBeVisible();
+      await expect(brand, path).toContainText('Citylink · Jiangmen');
+      const box = (await brand.boundingBox())!;
+      const nav = (await drawer.boundingBox())!;
+      // Above the first tab, inside the drawer's width, its words whole.
+      expect(box.x + box.width, path).toBeLessThanOrEqual(nav.x + nav.width);
+      expect(box.y + box.height, path).toBeLessThanOrEqual(
+        (await drawer.locator('a').first().boundingBox())!.y,
+      );
+      expect(
+        await brand
+          .locator('span')
+          .first()
+          .evaluate((span) => span.scrollWidth - span.clientWidth),
+      ).toBe(0);
+    }
+    // On a phone an item's bar has Back and the screen's title in the brand's place.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(brand).toBeHidden();
+    await expect(page.locator('.app-bar-back')).toBeVisible();
+  });
+});

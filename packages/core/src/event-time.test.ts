@@ -95,6 +95,8 @@ describe('event times', () => {
   it('names zones as people read them, all year or at an instant', () => {
     expect(zoneName('en', 'Asia/Shanghai')).toBe('China Standard Time');
     expect(zoneName('zh-Hans', 'Asia/Shanghai')).toBe('中国标准时间');
+    // Not "Central European Standard Time", its name in 1970, a year without summer time.
+    expect(zoneName('en', 'Europe/Berlin')).toBe('Central European Time');
     expect(zoneNameAt(new Date('2027-07-01T00:00:00Z'), 'en', 'Europe/Berlin')).toBe(
       'Central European Summer Time',
     );

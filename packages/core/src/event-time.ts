@@ -149,8 +149,10 @@ export function formatEventTime(
 export function zoneName(locale: string, timeZone: string): string {
   // Browsers before 2022 have no generic names (a RangeError): the name at this season then.
   try {
+    // This year's: the generic name of a zone that kept no summer time in the year asked
+    // about is its standard one, and in 1970 Berlin's was "Central European Standard Time".
     const part = formatter(locale, { timeZone, timeZoneName: 'longGeneric' })
-      .formatToParts(new Date(0))
+      .formatToParts(new Date())
       .find((p) => p.type === 'timeZoneName');
     return part?.value ?? timeZone;
   } catch {

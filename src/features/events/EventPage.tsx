@@ -8,7 +8,7 @@ import { displayTitle } from '@citylink/core/text';
 import { formatLocale, locale, t } from '../../i18n';
 import { languageMatch } from '@citylink/core/translations';
 import { eventActions, eventState } from '@citylink/core/event-state';
-import { eventDay, formatEventTime, zoneNameAt, type EventItem } from '@citylink/core/event-time';
+import { eventDay, formatEventTime, zoneName, type EventItem } from '@citylink/core/event-time';
 import { downloadText } from '../../lib/download';
 import { icsFileName } from '../../lib/ics';
 import { calendarFile, calendarFilePath, contactFilePath } from '../../lib/item-files';
@@ -60,10 +60,11 @@ function EventDetails(props: { item: EventItem }) {
     if (!venueZones().reader) return '';
     const zone = otherZone(venueZones(), new Date(event().start));
     if (!zone) return t('events.sameTime', { zone: venueZones().name });
-    // The times alone (the day above is the venue's; another day is named by its weekday): a
-    // date again would make the row two lines on a phone, and the line held for it is one.
+    // The times alone (the day above is the venue's; another day is named by its weekday), and
+    // the zone's generic name ("Central European Time", not "… Summer Time"): more would make
+    // the row two lines on a phone, and the line held for it is one.
     const text = formatEventTime(event(), formatLocale(), zone, { date: 'none', day: eventDay(event()) });
-    return t('time.named', { text, zone: zoneNameAt(new Date(event().start), locale(), zone) });
+    return t('time.named', { text, zone: zoneName(locale(), zone) });
   };
   const refs = () => event().contacts.flatMap((c: EventContact) => ('ref' in c ? [c.ref] : []));
   const referenced = createAsync(() => itemsById(refs()));

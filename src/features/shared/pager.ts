@@ -88,49 +88,71 @@ export function createPager<S>(options: {
       setPending(false);
     }
   };
+  // Each filter's pages are new pages, not the last filter's read again (see `pages`).
+  const [round, setRound] = createSignal(0);
   if (options.reset) {
-    createComputed(on(options.reset, () => setOnScreen(startWindow(options.start)), { defer: true }));
+    createComputed(
+      on(
+        options.reset,
+        () => {
+          setRound((n) => n + 1);
+          setOnScreen(startWindow(options.start));
+        },
+        { defer: true },
+      ),
+    );
   }
 
   type Loaded = ReturnType<typeof createAsync<Page<S>>>;
   type From = { at: S } | undefined;
   // The pages on screen by index, as a signal: a page follows the one before it as it comes.
   const [loaded, setLoaded] = createSignal(new Map<number, Loaded>(), { equals: false });
-  const pages = createMemo(
-    mapArray(
-      () => pagesOn(onScreen()),
-      (index) => {
-        // The first page on screen starts at the anchor, every other where the one before ends.
-        // While the one before is being read for the first time, a page keeps its start: it
-        // was the first one until a page came back above it, and its start is still right.
-        const from = createMemo<From>(
-          (previous) => {
-            const current = onScreen();
-            if (index === current.first) return { at: current.anchor };
-            const before = loaded().get(index - 1)?.latest;
-            if (!before) return previous;
-            return before.next === null ? undefined : { at: before.next };
+  // Made again for each filter: a page read again keeps its cards showing while it is read
+  // (`latest` below), but a filter's first page is a new one, which suspends the list in the
+  // navigation's transition. So the old list stays whole, and every list on the screen (Events'
+  // upcoming and past) changes to the new filter in the same frame.
+  const rounds = createMemo(
+    on(round, () =>
+      createMemo(
+        mapArray(
+          () => pagesOn(onScreen()),
+          (index) => {
+            // The first page on screen starts at the anchor, every other where the one before ends.
+            // While the one before is being read for the first time, a page keeps its start: it
+            // was the first one until a page came back above it, and its start is still right.
+            const from = createMemo<From>(
+              (previous) => {
+                const current = onScreen();
+                if (index === current.first) return { at: current.anchor };
+                const before = loaded().get(index - 1)?.latest;
+                if (!before) return previous;
+                return before.next === null ? undefined : { at: before.next };
+              },
+              undefined,
+              { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) },
+            );
+            // Not the router's createAsyncStore: its store (solid-js/store) would be code the home
+            // screen loads before it is interactive (issue 10), for what keepUnchanged() does here.
+            const page = createAsync((before: Page<S> | undefined) => {
+              const at = from();
+              return at
+                ? options.load(at.at).then((read) => keepUnchanged(before, read))
+                : Promise.resolve(NONE);
+            });
+            setLoaded((map) => map.set(index, page));
+            onCleanup(() => setLoaded((map) => (map.delete(index), map)));
+            return page;
           },
-          undefined,
-          { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) },
-        );
-        // Not the router's createAsyncStore: its store (solid-js/store) would be code the home
-        // screen loads before it is interactive (issue 10), for what keepUnchanged() does here.
-        const page = createAsync((before: Page<S> | undefined) => {
-          const at = from();
-          return at ? options.load(at.at).then((read) => keepUnchanged(before, read)) : Promise.resolve(NONE);
-        });
-        setLoaded((map) => map.set(index, page));
-        onCleanup(() => setLoaded((map) => (map.delete(index), map)));
-        return page;
-      },
+        ),
+      ),
     ),
   );
+  const pages = () => rounds()();
 
   // `latest`: a page being read again keeps showing; a new one suspends the list (in a
   // transition, so what is on screen stays until it is there).
   const all = createRenderMemo(() => joinPages(pages().map((page) => page.latest?.items ?? [])));
-  const shown = inTurns(all);
+  const shown = inTurns(all, round);
   const items = shown.items;
   const lastPage = () => pages().at(-1)?.latest;
 
@@ -169,9 +191,15 @@ export function createPager<S>(options: {
  * screen shows its target at once (a screen's first page, or the server's, which hydrates whole). `settled()`
  * resolves once the list on screen is the target.
  */
-function inTurns<T>(target: () => T[]): { items: () => T[]; settled: () => Promise<void> } {
+function inTurns<T>(
+  target: () => T[],
+  round: () => number,
+): { items: () => T[]; settled: () => Promise<void> } {
   if (isServer) return { items: target, settled: () => Promise.resolve() };
   const [shown, setShown] = createSignal<readonly T[]>(untrack(target));
+  // The round of the list on screen: another filter's list comes whole, as a screen's first
+  // page does; stepped in among the cards it replaces, it would show frames of both filters.
+  let shownRound = round();
   let done: (() => void) | undefined;
   let settled = Promise.resolve();
   // New cards per step, from the time the last step took (cards cost alike on a device).
@@ -195,7 +223,8 @@ function inTurns<T>(target: () => T[]): { items: () => T[]; settled: () => Promi
     on(
       target,
       (next) => {
-        if (untrack(shown).length === 0 || next.length === 0) {
+        if (shownRound !== (shownRound = round()) || untrack(shown).length === 0 || next.length === 0) {
+          // A step under way then finds the list at its target, and settles.
           setShown(next);
           return;
         }

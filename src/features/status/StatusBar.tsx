@@ -1,5 +1,5 @@
 import { createAsync } from '@solidjs/router';
-import { createSignal, Show } from 'solid-js';
+import { createMemo, createSignal, Show } from 'solid-js';
 import { now } from '../../state/clock';
 import { syncState, useFeedZone } from '../../state/data';
 import { formatDate, formatRelative } from '../../lib/format';
@@ -31,8 +31,15 @@ function useSyncStatus() {
     const stored = state();
     return stored?.lastError && { kind: stored.lastError.kind, at: stored.lastAttempt ?? 0 };
   };
-  /** The failure a banner tells, with "Try again": online only (offline has its own banner). */
-  const problem = () => (online() ? currentFailure(failure(), lastSuccess()) : undefined);
+  /**
+   * The failure a banner tells, with "Try again": online only (offline has its own banner).
+   * Held while a sync runs: gone at the sync's report, the banner whose Try again started it
+   * would leave the line's Refresh reading "Refreshing…" for the re-read after it, a second
+   * sync to the reader's eye.
+   */
+  const problem = createMemo<Failure | undefined>((held) =>
+    online() ? (syncing() && held) || currentFailure(failure(), lastSuccess()) : undefined,
+  );
   /** This device's first copy, when it was kept while this page was open. */
   const firstKept = () => {
     const first = state()?.firstSuccess;
