@@ -1,5 +1,5 @@
 import { t } from '../i18n';
-import { ErrorState } from '../ui/States';
+import { ErrorState } from '../ui/ErrorState';
 import { useDocumentTitle } from '../state/title';
 
 /** Any address the app does not know. */

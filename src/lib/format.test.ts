@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes } from './format';
+import { formatBytes } from './format-more';
 
 describe('formatBytes', () => {
   it('picks the largest unit that keeps the number at 1 or more, in the given language', () => {

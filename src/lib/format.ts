@@ -1,13 +1,15 @@
 /**
- * Dates and times through Intl, in the interface language. Pure: the locale comes in as an
- * argument so these run (and are tested) anywhere.
+ * Dates and language names through Intl, in the interface language: the formats the home's
+ * cards use, in the home's chunk. The others are in format-more.ts, out of the code the home
+ * loads before it is interactive. Pure: the locale comes in as an argument so these run (and
+ * are tested) anywhere.
  */
 
 // An Intl formatter costs a millisecond or more to make (several on a slow phone) and a list
 // of 20 cards asks for dozens at once, in the task that hydrates or re-renders it: each one is
 // made once per locale and options, and kept.
 const made = new Map<string, unknown>();
-function kept<T>(kind: string, locale: string, options: object, make: () => T): T {
+export function kept<T>(kind: string, locale: string, options: object, make: () => T): T {
   const key = `${kind}|${locale}|${JSON.stringify(options)}`;
   let formatter = made.get(key) as T | undefined;
   if (formatter === undefined) made.set(key, (formatter = make()));
@@ -20,26 +22,6 @@ export function formatDate(iso: string, locale: string, timeZone?: string): stri
   return kept('date', locale, options, () => new Intl.DateTimeFormat(locale, options)).format(new Date(iso));
 }
 
-/** "5 minutes ago", "yesterday": the coarsest unit that fits, as people say it. */
-export function formatRelative(thenMs: number, nowMs: number, locale: string): string {
-  const seconds = Math.round((thenMs - nowMs) / 1000);
-  const options: Intl.RelativeTimeFormatOptions = { numeric: 'auto' };
-  const rtf = kept('relative', locale, options, () => new Intl.RelativeTimeFormat(locale, options));
-  const abs = Math.abs(seconds);
-  if (abs < 45) return rtf.format(0, 'second');
-  if (abs < 45 * 60) return rtf.format(Math.round(seconds / 60), 'minute');
-  if (abs < 22 * 3600) return rtf.format(Math.round(seconds / 3600), 'hour');
-  if (abs < 26 * 86400) return rtf.format(Math.round(seconds / 86400), 'day');
-  if (abs < 320 * 86400) return rtf.format(Math.round(seconds / (30 * 86400)), 'month');
-  return rtf.format(Math.round(seconds / (365 * 86400)), 'year');
-}
-
-/** A list of names joined as the language joins them ("A, B and C" / "A、B和C"). */
-export function formatList(parts: readonly string[], locale: string): string {
-  const options: Intl.ListFormatOptions = { style: 'long', type: 'conjunction' };
-  return kept('list', locale, options, () => new Intl.ListFormat(locale, options)).format(parts);
-}
-
 /** A language tag's name in the interface language ("zh-Hans" → "Simplified Chinese"). */
 export function languageName(tag: string, locale: string): string {
   try {
@@ -48,21 +30,4 @@ export function languageName(tag: string, locale: string): string {
   } catch {
     return tag;
   }
-}
-
-/** A size on disk in kB, MB or GB, the largest unit that keeps it at 1 or more (kB below that). */
-export function formatBytes(bytes: number, locale: string): string {
-  const units = ['kilobyte', 'megabyte', 'gigabyte'] as const;
-  let value = bytes / 1000;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return new Intl.NumberFormat(locale, {
-    style: 'unit',
-    unit: units[unit],
-    unitDisplay: 'short',
-    maximumFractionDigits: value < 10 ? 1 : 0,
-  }).format(value);
 }

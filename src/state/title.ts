@@ -7,8 +7,6 @@
  */
 import { createEffect } from 'solid-js';
 import { getRequestEvent, isServer } from 'solid-js/web';
-import type { Item } from '@citylink/core/model';
-import { displayTitle } from '@citylink/core/text';
 import { t } from '../i18n';
 
 declare module 'solid-js/web' {
@@ -37,10 +35,4 @@ export function useDocumentTitle(screen: () => string | undefined): void {
       document.title = title();
     });
   }
-}
-
-/** An item page's title: the item's, "not on this device" when absent, none while loading. */
-export function itemTitle(item: Item | null | undefined): string | undefined {
-  if (item === undefined) return undefined;
-  return item ? displayTitle(item) : t('item.notFound');
 }

@@ -1,5 +1,5 @@
 import { t } from '../i18n';
-import { ErrorState } from './States';
+import { ErrorState } from './ErrorState';
 
 /**
  * What an address shows when its item is not stored here (removed, or never loaded), with the

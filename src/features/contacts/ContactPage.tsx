@@ -14,7 +14,8 @@ import { OtherLanguages } from '../shared/OtherLanguages';
 import { ItemActions } from '../shared/ItemActions';
 import { ItemMissing } from '../shared/ItemMissing';
 import { LoadingState } from '../../ui/States';
-import { itemTitle, useDocumentTitle } from '../../state/title';
+import { useDocumentTitle } from '../../state/title';
+import { itemTitle } from '../shared/item-title';
 import { useZones } from '../shared/zones';
 
 /**

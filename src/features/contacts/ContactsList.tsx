@@ -11,7 +11,7 @@ import { CardList } from '../shared/CardList';
 import { useDocumentTitle } from '../../state/title';
 import { useContactLines } from '../shared/ContactLines';
 import { createEntryList } from '../shared/entry-list';
-import { sameIds } from '../shared/pager';
+import { sameIds } from '../shared/ids-page';
 import { ShowMore, ShowPrevious } from '../shared/Paging';
 import { EmptyState, LoadingState } from '../../ui/States';
 import { ClearFilter } from '../shared/ClearFilter';

@@ -27,7 +27,8 @@ import { ItemMissing } from '../shared/ItemMissing';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { otherZone } from '../../ui/whose-time';
 import { useZones } from '../shared/zones';
-import { itemTitle, useDocumentTitle } from '../../state/title';
+import { useDocumentTitle } from '../../state/title';
+import { itemTitle } from '../shared/item-title';
 
 /**
  * An event on its own address: its state, when (venue's zone and the reader's), where, whom to

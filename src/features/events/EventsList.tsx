@@ -14,7 +14,8 @@ import { eventDay, formatDay, hasEvent, splitByTime, type EventItem } from '@cit
 import { NotifyEvents } from '../notifications/NotifyEvents';
 import { EventCards } from '../shared/EventCards';
 import { createEntryList } from '../shared/entry-list';
-import { createRememberedPager, idsPage, sameIds } from '../shared/pager';
+import { idsPage, sameIds } from '../shared/ids-page';
+import { createRememberedPager } from '../shared/pager';
 import { ShowMore, ShowPrevious } from '../shared/Paging';
 import { EmptyState, LoadingState } from '../../ui/States';
 import { ClearFilter } from '../shared/ClearFilter';

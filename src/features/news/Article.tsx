@@ -4,7 +4,8 @@ import { For, Show, Suspense } from 'solid-js';
 import { itemAt, useFeedZone } from '../../state/data';
 import { displayTitle } from '@citylink/core/text';
 import { formatLocale, locale, t } from '../../i18n';
-import { formatDate, formatList } from '../../lib/format';
+import { formatDate } from '../../lib/format';
+import { formatList } from '../../lib/format-more';
 import { feedImage, settings } from '../../lib/settings';
 import { ItemBody } from '../../ui/ItemBody';
 import { unlessHydrating } from '../../lib/hydration';
@@ -12,7 +13,8 @@ import { OtherLanguages } from '../shared/OtherLanguages';
 import { ItemActions } from '../shared/ItemActions';
 import { ItemMissing } from '../shared/ItemMissing';
 import { LoadingState } from '../../ui/States';
-import { itemTitle, useDocumentTitle } from '../../state/title';
+import { useDocumentTitle } from '../../state/title';
+import { itemTitle } from '../shared/item-title';
 
 /** A news item on its own address, readable offline. */
 export function Article() {

@@ -5,7 +5,7 @@ import { IMAGE_CACHE } from '../../data/config';
 import { clearCachedContent } from '../../data/db';
 import { clearSnapshots } from '../../data/snapshots';
 import { locale, t } from '../../i18n';
-import { formatBytes } from '../../lib/format';
+import { formatBytes } from '../../lib/format-more';
 import { refresh } from '../status/sync-status';
 
 async function estimateUsage(): Promise<number | null> {

@@ -1,7 +1,8 @@
 import { createAsync } from '@solidjs/router';
 import { listLanguage } from '../../state/data';
 import { settings } from '../../lib/settings';
-import { createRememberedPager, idsPage, type Pager } from './pager';
+import { idsPage } from './ids-page';
+import { createRememberedPager, type Pager } from './pager';
 
 /**
  * A list screen ordered from every item's small entry (Events, Contacts): `all`, the entries

@@ -18,9 +18,7 @@ import {
   untrack,
 } from 'solid-js';
 import { isServer } from 'solid-js/web';
-import { itemsById } from '../../state/data';
 import { keepPart, recallPart } from '../../state/history-parts';
-import { listEntry } from '@citylink/core/text';
 import { createRenderMemo } from '../../lib/hydration';
 import { PAGE_SIZE } from '../../data/config';
 import { TURN_MS, turns } from '../../lib/turns';
@@ -252,19 +250,4 @@ export function createRememberedPager<S>(name: string, options: Parameters<typeo
   const pager = createPager<S>({ ...options, initial: recallPart<PageWindow<S>>(name) });
   if (!isServer) onCleanup(keepPart(name, pager.shown));
   return pager;
-}
-
-/**
- * The page at `offset` of a list whose order is known as ids (events, contacts): its items,
- * read by id, and the next offset.
- */
-export async function idsPage(ids: readonly string[], offset: number): Promise<Page<number>> {
-  const end = offset + PAGE_SIZE;
-  const items = (await itemsById(ids.slice(offset, end))).map(listEntry);
-  return { items, next: end < ids.length ? end : null };
-}
-
-/** Two id lists are the same list (memos of an order change only when it does). */
-export function sameIds(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((id, i) => id === b[i]);
 }
