@@ -31,6 +31,7 @@ const loaderDir = fileURLToPath(new URL('./src/loader/', import.meta.url));
 const homeModules = [
   'src/features/news/NewsList.tsx',
   'src/features/shared/ItemMarks.tsx',
+  'src/features/shared/CardList.tsx',
   'src/features/saved/NewMark.tsx',
   'src/ui/ItemCard.tsx',
   'src/features/shared/Paging.tsx',

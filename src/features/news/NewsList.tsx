@@ -1,15 +1,13 @@
-import { For, Show, Suspense } from 'solid-js';
+import { Show, Suspense } from 'solid-js';
 import { listLanguage, listPage, useFeedZone } from '../../state/data';
 import type { Position } from '../../data/lists';
-import { itemPath } from '@citylink/core/paths';
-import { displayTitle, excerpt } from '@citylink/core/text';
+import { excerpt } from '@citylink/core/text';
 import { formatLocale, t } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { feedImage, settings } from '../../lib/settings';
-import { ItemMarks, useMarks } from '../shared/ItemMarks';
+import { CardList } from '../shared/CardList';
 import { createRememberedPager } from '../shared/pager';
 import { ShowMore, ShowPrevious } from '../shared/Paging';
-import { ItemCard } from '../../ui/ItemCard';
 import { EmptyState, LoadingState } from '../../ui/States';
 import { later } from '../../ui/later';
 import { useDocumentTitle } from '../../state/title';
@@ -51,7 +49,6 @@ function NewsPages() {
   });
   // A city's news is dated in the city's zone, as its publisher dated it.
   const zone = useFeedZone();
-  const marks = useMarks();
   // Not while hydrating, where the server's text stays: the page's first Intl date formatter
   // loads the date data, 100 ms or more on a slow phone. The first sync's worker has loaded it
   // (in the same process) by the time the list changes.
@@ -60,29 +57,15 @@ function NewsPages() {
   return (
     <Show when={pager.items().length} fallback={<EmptyState>{t('list.emptyNews')}</EmptyState>}>
       <ShowPrevious pager={pager} list={() => list} />
-      <ul class="card-list" ref={(element) => (list = element)}>
-        <For each={pager.items()}>
-          {(item) => (
-            <li>
-              <HydrateInTurn>
-                <ItemCard
-                  href={itemPath(item)}
-                  title={displayTitle(item)}
-                  text={excerpt(item)}
-                  image={feedImage(item.image)}
-                  lang={item.language}
-                  badge={<ItemMarks item={item} marks={marks} />}
-                  meta={
-                    <Show when={item.datePublished}>
-                      {(date) => <time datetime={date()}>{dated(date())}</time>}
-                    </Show>
-                  }
-                />
-              </HydrateInTurn>
-            </li>
-          )}
-        </For>
-      </ul>
+      <CardList
+        items={pager.items()}
+        ref={(element) => (list = element)}
+        text={excerpt}
+        image={(item) => feedImage(item.image)}
+        meta={(item) => (
+          <Show when={item.datePublished}>{(date) => <time datetime={date()}>{dated(date())}</time>}</Show>
+        )}
+      />
       <ShowMore pager={pager} list={() => list} />
     </Show>
   );

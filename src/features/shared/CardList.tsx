@@ -10,11 +10,7 @@ import { ItemMarks, useMarks } from './ItemMarks';
  * The cards of a list screen: each item linked at its address, titled as the reader reads it,
  * with its marks (New, a language not the reader's), and hydrated in a turn of its own. What
  * else a card shows is the screen's: functions of the item, read by the card as it renders, so
- * that they follow the language, the clock and the settings.
- *
- * Events and Contacts use it. News writes the same list out itself: the home's code before it
- * is interactive is held to a byte budget (scripts/bytes.ts) that this component's generality
- * went over by 13 to 97 bytes in every form tried.
+ * that they follow the language, the clock and the settings. News, Events and Contacts use it.
  */
 export function CardList<T extends Item>(props: {
   items: readonly T[];
