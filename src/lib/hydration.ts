@@ -146,6 +146,18 @@ export function createRenderMemo<T>(fn: () => T, equals?: (a: T, b: T) => boolea
   return equals ? createMemo(fn, undefined, { equals }) : createMemo(fn);
 }
 
+/**
+ * `text` as this page's address reads it: the links the render made to the build's site
+ * (`CITYLINK_SITE_URL`) made to this page's own origin. The device resolves the feed's relative
+ * links against the address it was read from, so where a build is served at another address (a
+ * preview, a mirror) the same item read from the page and from the device differs only there.
+ */
+export function onThisOrigin(text: string): string {
+  const site = isServer ? undefined : context?.origin;
+  const here = isServer ? undefined : window.location.origin;
+  return site && here && site !== here ? text.replaceAll(`${site}/`, `${here}/`) : text;
+}
+
 /** The origin links to this site are made on: the page's own, or the render's while hydrating. */
 export function siteOrigin(): string {
   return rendering()?.origin ?? window.location.origin;

@@ -102,15 +102,20 @@ export function revealStep<T>(current: readonly T[], target: readonly T[]): read
 
 /**
  * A page read again, with the items of the page read before (`before`) that did not change in
- * their place (same id, same value), so that `<For>` keeps their cards as they are and only
- * those of changed items are made again.
+ * their place (same id, and `same` value: by default, the same JSON), so that `<For>` keeps their
+ * cards as they are and only those of changed items are made again.
  */
-export function keepUnchanged<P extends { items: { id: string }[] }>(before: P | undefined, page: P): P {
+export function keepUnchanged<P extends { items: { id: string }[] }>(
+  before: P | undefined,
+  page: P,
+  same: (old: P['items'][number], item: P['items'][number]) => boolean = (old, item) =>
+    JSON.stringify(old) === JSON.stringify(item),
+): P {
   if (!before) return page;
   const kept = new Map(before.items.map((item) => [item.id, item]));
   const items = page.items.map((item) => {
     const old = kept.get(item.id);
-    return old && JSON.stringify(old) === JSON.stringify(item) ? old : item;
+    return old && same(old, item) ? old : item;
   });
   return { ...page, items };
 }

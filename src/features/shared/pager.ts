@@ -19,7 +19,7 @@ import {
 } from 'solid-js';
 import { isServer } from 'solid-js/web';
 import { keepPart, recallPart } from '../../state/history-parts';
-import { createRenderMemo } from '../../lib/hydration';
+import { createRenderMemo, onThisOrigin } from '../../lib/hydration';
 import { PAGE_SIZE } from '../../data/config';
 import { TURN_MS, turns } from '../../lib/turns';
 import type { Item } from '@citylink/core/model';
@@ -60,6 +60,13 @@ export interface Pager {
 export const MAX_PAGES = 8;
 
 const NONE: Page<never> = { items: [], next: null };
+
+/**
+ * The same item, whether read from the page's render or from the device: were the first sync's
+ * copy of an item on a page served at another address than the build's own taken for a change,
+ * its card would be made again, and the list swapped in over several frames moves (issue 21).
+ */
+const sameItem = (old: Item, item: Item) => onThisOrigin(JSON.stringify(old)) === JSON.stringify(item);
 
 export function createPager<S>(options: {
   /** Where the list starts. */
@@ -134,7 +141,7 @@ export function createPager<S>(options: {
             const page = createAsync((before: Page<S> | undefined) => {
               const at = from();
               return at
-                ? options.load(at.at).then((read) => keepUnchanged(before, read))
+                ? options.load(at.at).then((read) => keepUnchanged(before, read, sameItem))
                 : Promise.resolve(NONE);
             });
             setLoaded((map) => map.set(index, page));
