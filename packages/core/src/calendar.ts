@@ -25,10 +25,10 @@ export interface VeventOptions {
   /** Notes put at the top of the description of a postponed or moved event. */
   labels?: { postponed: string; movedOnline: string };
   /**
-   * Times on the venue's wall clock with its TZID (the calendar then needs the zone's
-   * VTIMEZONE), rather than in UTC.
+   * Times on the venue's wall clock, with this TZID (the venue's zone, or its canonical name
+   * for an alias), rather than in UTC: the calendar then needs the zone's VTIMEZONE.
    */
-  zoned?: boolean;
+  tzid?: string;
 }
 
 /**
@@ -67,9 +67,10 @@ export function veventLines(item: Item, options: VeventOptions): string[] {
     // RFC 5545 ends an all-day event on the day after its last day; the feed's end is inclusive.
     lines.push(`DTEND;VALUE=DATE:${compactDate(nextDay(event.end ?? event.start))}`);
   } else {
+    const { tzid } = options;
     const time = (value: string) =>
-      options.zoned
-        ? `;TZID=${event.timezone}:${utc(wallMs(new Date(Date.parse(value)), event.timezone)).slice(0, -1)}`
+      tzid
+        ? `;TZID=${tzid}:${utc(wallMs(new Date(Date.parse(value)), event.timezone)).slice(0, -1)}`
         : `:${utc(Date.parse(value))}`;
     lines.push(`DTSTART${time(event.start)}`);
     if (event.end) lines.push(`DTEND${time(event.end)}`);
@@ -152,4 +153,25 @@ export function httpUrl(url: string | undefined): string | undefined {
 /** A coordinate as plain decimal text (String() would write 1e-7). */
 export function decimal(value: number): string {
   return String(Number(value.toFixed(6)));
+}
+
+/** The folder of the calendar subscriptions, beside the feed's head `feed.json`. */
+export const CALENDAR_DIR = 'calendars';
+
+/**
+ * The file of a calendar subscription in `CALENDAR_DIR`: every event (`events.ics`), a
+ * language's (`zh-Hans.ics`), a topic's (`topic-culture.ics`) or a topic's in a language
+ * (`topic-culture.zh-Hans.ics`). Shared by the publisher, who writes them, and the app, which
+ * links to them. A tag is percent-encoded into the name, so any tag makes one safe file name;
+ * a link to it encodes the name once more (`calendarUrl`).
+ */
+export function calendarFileName(subject: { tag?: string; language?: string }): string {
+  const language = subject.language ? encodeURIComponent(subject.language) : undefined;
+  if (subject.tag === undefined) return `${language ?? 'events'}.ics`;
+  return `topic-${encodeURIComponent(subject.tag)}${language ? `.${language}` : ''}.ics`;
+}
+
+/** The https address of a calendar subscription, beside the feed at `feedUrl`. */
+export function calendarUrl(feedUrl: string, subject: { tag?: string; language?: string }): string {
+  return new URL(`${CALENDAR_DIR}/${encodeURIComponent(calendarFileName(subject))}`, feedUrl).href;
 }
