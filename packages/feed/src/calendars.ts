@@ -68,20 +68,23 @@ export function calendarFiles(
   now: number,
 ): CalendarFile[] {
   let meta: FeedMeta | undefined;
-  const events: EventItem[] = [];
+  const all: EventItem[] = [];
   for (const page of pages) {
     const parsed = parseFeed(page.text, { baseUrl: new URL(page.path, feedUrl).href, receivedAt: 0 });
     if (!parsed.ok) continue;
     meta ??= parsed.meta;
-    events.push(...parsed.items.filter(hasEvent).filter((item) => endMs(item.event) >= now - KEEP_ENDED_MS));
+    all.push(...parsed.items.filter(hasEvent));
   }
+  const events = all.filter((item) => endMs(item.event) >= now - KEEP_ENDED_MS);
   if (!meta) return [];
   const feed = meta;
   // In time order, then by id: the same content always writes the same bytes.
   events.sort((a, b) => startMs(a.event) - startMs(b.event) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   const main = feed.language ?? feed.languages[0] ?? 'en';
-  const tags = [...new Set(events.flatMap((item) => item.tags))].sort();
+  // A topic of any event in the feed, past ones too, since the app offers each topic its list
+  // shows: a topic whose events have all ended gets an empty calendar, not a missing file.
+  const tags = [...new Set(all.flatMap((item) => item.tags))].sort();
   const subjects: { tag?: string; language?: string }[] = [
     {},
     ...feed.languages.map((language) => ({ language })),
