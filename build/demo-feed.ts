@@ -4,6 +4,8 @@
  * and whenever a content file changes. It writes `public/feed.json` and `public/feed/`, which
  * are committed, so that a fresh clone serves the feed without a build and tests can read it;
  * `build/demo-feed.test.ts` fails when the committed files are not what `content/` builds to.
+ * It also writes the calendar subscriptions, `public/calendars/`, which are not committed: they
+ * leave out events that ended, so they change with the date of the build.
  */
 import { join, relative, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
@@ -18,7 +20,7 @@ function buildDemo(root: string): { ok: boolean; report: string } {
   const out = join(root, 'public');
   const result = buildFeed(dir, { previous: readPreviousFeed(out) });
   const ok = !result.problems.some((p) => p.severity === 'error');
-  if (ok) writeFeed(out, result.files);
+  if (ok) writeFeed(out, result.files, result.calendars);
   const lines = result.problems.map((p) => problemLine(relative(root, dir) || '.', p));
   return { ok, report: lines.join('\n') };
 }

@@ -12,6 +12,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ON_DEMAND_DIR } from '../src/data/config';
 import { SECTION } from '../packages/core/src/paths';
+import { CALENDAR_DIR } from '../packages/core/src/calendar';
 import { ARCHIVE_DIR, HEAD_FILE } from '../packages/feed/src/build';
 import { feedOrigin, staticHeaderPolicy, workerPolicy, type PolicySettings } from './csp';
 import { SHELL } from './html';
@@ -32,6 +33,7 @@ const NO_CACHE = 'no-cache';
 const FOREVER = 'public, max-age=31536000, immutable';
 const CDN_MINUTE = 'max-age=60';
 const FEED_TYPE = 'application/feed+json';
+const CALENDAR_TYPE = 'text/calendar';
 /** Types nginx's mime.types (1.22) lacks, for the files a city may serve beside the app. */
 const EXTRA_TYPES: [string, string][] = [
   ['application/manifest+json', 'webmanifest'],
@@ -103,6 +105,14 @@ export function nginxSite(options: SiteOptions = {}): string {
       [`types { } default_type ${FEED_TYPE};`, ...headers(FOREVER), 'try_files $uri =404;'],
     ),
     ...block(
+      `^~ /${CALENDAR_DIR}/`,
+      [
+        'Calendar subscriptions (citylink-feed build): revalidated, as calendar apps poll them and',
+        'a cancelled event must reach them; text/calendar whatever the name, and UTF-8.',
+      ],
+      [`types { } default_type ${CALENDAR_TYPE};`, ...headers(NO_CACHE), 'try_files $uri =404;'],
+    ),
+    ...block(
       '^~ /assets/',
       [`Build output whose names carry a content hash (the ${ON_DEMAND_DIR} chunks too).`],
       [...headers(FOREVER), 'try_files $uri =404;'],
@@ -149,6 +159,7 @@ export function netlifyHeaders(options: SiteOptions = {}): string {
     ...rule('/sw.js', `Content-Security-Policy: ${workerPolicy(policy)}`),
     ...rule(`/${HEAD_FILE}`, `Content-Type: ${FEED_TYPE}`),
     ...rule(`/${ARCHIVE_DIR}/*`, `Cache-Control: ${FOREVER}`, `Content-Type: ${FEED_TYPE}`),
+    ...rule(`/${CALENDAR_DIR}/*`, `Content-Type: ${CALENDAR_TYPE}; charset=utf-8`),
     ...rule('/assets/*', `Cache-Control: ${FOREVER}`),
     '',
   ].join('\n');

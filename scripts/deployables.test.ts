@@ -19,6 +19,7 @@ const CLI_ONLY = [
   'yaml',
   'jsonc-parser',
   'parse5',
+  'timezones-ical-library',
 ];
 const PUSH_ONLY = [
   'hono',

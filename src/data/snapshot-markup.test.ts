@@ -11,6 +11,7 @@ const SCREEN =
   '<div class="prose" lang="zh-Hans"><p>新会陈皮<br>开季 <a href="https://example.org/a?b=1&amp;c=2" rel="noopener noreferrer" target="_blank">link</a></p>' +
   '<img src="/demo/chenpi.svg" alt="" width="640" height="360" loading="lazy"><!-- a comment --></div>' +
   '<a href="tel:+867503000000">Call</a> <a href="mailto:desk@example.org">Mail</a> <a href="geo:22.5,113.1">Map</a>' +
+  '<a class="button-secondary" href="webcal://city.example.org/calendars/en.ics">Subscribe</a>' +
   '<button type="button" class="button-secondary directions-button" aria-haspopup="dialog" command="show-modal" commandfor="cl-1">Directions</button>' +
   '<fieldset><legend>Language</legend><label><input type="radio" name="language" value="en" checked=""> English</label></fieldset>' +
   '</article></main><nav class="tab-bar" aria-label="Sections"><a href="/" aria-current="page">News</a></nav></div>';

@@ -9,8 +9,8 @@
  * So the check is of structure, against the form an HTML serializer writes: every `<` in text
  * and attributes escaped, attributes in double quotes, each element closed in order. Elements
  * and attributes are those of the app's screens and of feed HTML as the sanitizer keeps it; a
- * link goes to this site or to http(s), mail, phone, SMS or map addresses; no id or name
- * takes the place of the app's root or globals. Anything else,
+ * link goes to this site or to http(s), mail, phone, SMS, map or calendar (webcal) addresses;
+ * no id or name takes the place of the app's root or globals. Anything else,
  * even harmless, is refused: the screen then starts from the shell, as without a kept one.
  */
 
@@ -56,8 +56,12 @@ const ATTRIBUTES = new Set(
 );
 /** Attributes whose value is an address. */
 const URL_ATTRIBUTES = new Set(['href', 'src', 'cite']);
-/** What an address may start with: a scheme among these, or none (a path on this site). */
-const SCHEMES = /^(https?|mailto|tel|sms|geo):/i;
+/**
+ * What an address may start with: a scheme among these, or none (a path on this site). `webcal`
+ * is the Events screen's "Subscribe in your calendar": like `tel`, it only hands an address to
+ * an app of the device.
+ */
+const SCHEMES = /^(https?|mailto|tel|sms|geo|webcal):/i;
 const ANY_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 /** The character references a serializer writes (text: amp, lt, gt, nbsp; attributes: also quot). */
 const REFERENCE = /&(?!(?:amp|lt|gt|quot|nbsp);)/;

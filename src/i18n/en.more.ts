@@ -72,6 +72,17 @@ export const enMore = {
     addToCalendar: 'Add to calendar',
     venueTime: 'Venue time',
     online: 'This event now takes place online.',
+    subscribe: {
+      title: 'Subscribe in your calendar',
+      text: 'Your calendar app adds these events and keeps them up to date: when one is moved or cancelled, it changes there too.',
+      topicText:
+        'Your calendar app adds the events on {{ topic }} and keeps them up to date: when one is moved or cancelled, it changes there too.',
+      open: 'Open in your calendar app',
+      address: 'Or add this address to your calendar:',
+      copy: 'Copy address',
+      copied: 'Calendar address copied',
+      copyFailed: 'Could not copy. Select the address above and copy it.',
+    },
     calendarNote: {
       postponed: 'Postponed: check the new date before you go.',
       movedOnline: 'Moved online: see the event page for how to join.',

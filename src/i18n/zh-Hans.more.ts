@@ -71,6 +71,16 @@ export const zhHansMore: MoreCatalogue = {
     addToCalendar: '添加到日历',
     venueTime: '当地时间',
     online: '本活动已改为线上举行。',
+    subscribe: {
+      title: '在日历中订阅',
+      text: '日历应用会添加这些活动并保持更新：活动改期或取消时，日历里也会随之更改。',
+      topicText: '日历应用会添加“{{ topic }}”主题的活动并保持更新：活动改期或取消时，日历里也会随之更改。',
+      open: '在日历应用中打开',
+      address: '也可以把这个地址添加到日历：',
+      copy: '复制地址',
+      copied: '已复制日历地址',
+      copyFailed: '无法复制。请选中上面的地址，手动复制。',
+    },
     calendarNote: {
       postponed: '已延期：出发前请确认新的日期。',
       movedOnline: '已改为线上：参加方式见活动页面。',

@@ -3,8 +3,8 @@ import ICAL from 'ical.js';
 import vCard from 'vcf';
 import { describe, expect, it } from 'vitest';
 import { readBack } from '../../tests/support/text';
+import { escapeText } from '@citylink/core/content-lines';
 import type { Contact } from '@citylink/core/model';
-import { escapeText } from './content-lines';
 import { contactToVcard, vcardFileName } from './vcard';
 
 function card(text: string) {

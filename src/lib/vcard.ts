@@ -2,9 +2,10 @@
  * "Save contact": a vCard 3.0 file (the version Android and iOS importers read most reliably)
  * made on the device from the contact's structured fields.
  */
+import { decimal, httpUrl } from '@citylink/core/calendar';
+import { contentLines, escapeText } from '@citylink/core/content-lines';
 import type { Contact } from '@citylink/core/model';
-import { contentLines, escapeText } from './content-lines';
-import { asciiName, decimal, httpUrl } from './ics';
+import { asciiName } from './ics';
 import { telHref } from './phone';
 
 export interface VcardOptions {

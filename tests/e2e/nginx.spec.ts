@@ -63,6 +63,7 @@ test('headers: policy, caching and types as documented', async () => {
     [asset, 'application/javascript; charset=utf-8', 'public, max-age=31536000, immutable'],
     ['/manifest.webmanifest', 'application/manifest+json; charset=utf-8', 'no-cache'],
     ['/files/welcome.ics', 'text/calendar; charset=utf-8', 'no-cache'],
+    ['/calendars/events.ics', 'text/calendar; charset=utf-8', 'no-cache'],
     ['/files/desk.vcf', 'text/vcard; charset=utf-8', 'no-cache'],
     ['/robots.txt', 'text/plain; charset=utf-8', 'no-cache'],
   ];

@@ -6,6 +6,7 @@
  */
 declare class URL {
   constructor(url: string, base?: string | URL);
+  readonly host: string;
   readonly href: string;
   readonly pathname: string;
   readonly protocol: string;

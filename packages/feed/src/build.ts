@@ -14,6 +14,8 @@
  * archives from its old place on, under new names. The app's sync stops at the first page
  * that holds an item it knows, so a change must be in the head to reach those who have the
  * feed already.
+ *
+ * Beside the feed, the build writes its calendar subscriptions (calendars.ts).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,6 +35,7 @@ import {
   SLUG,
   validZone,
 } from '../../core/src/parse';
+import { CALENDAR_DIR } from '../../core/src/calendar';
 import { itemPath } from '../../core/src/paths';
 import type { ItemKind } from '../../core/src/model';
 import {
@@ -58,6 +61,7 @@ import {
   type Path,
   type Shape,
 } from './content';
+import { calendarFiles } from './calendars';
 import { specProblems } from './jsonfeed';
 import { fieldOf, itemRules, pageSizeProblem } from './validate';
 
@@ -79,6 +83,8 @@ export interface BuildOptions {
    * the phones that have the feed already is then a warning.
    */
   previous?: ReadonlyMap<string, unknown>;
+  /** When the build runs (ms): calendars leave out events that ended long before. */
+  now?: number;
 }
 
 export interface BuiltFile {
@@ -89,8 +95,10 @@ export interface BuiltFile {
 
 export interface BuildResult {
   problems: ContentProblem[];
-  /** Empty when any problem is an error: nothing is written then. */
+  /** The feed's pages. Empty when any problem is an error: nothing is written then. */
   files: BuiltFile[];
+  /** The calendar subscriptions beside it (calendars.ts); empty with the pages. */
+  calendars: BuiltFile[];
   items: number;
   retractions: number;
   headItems: number;
@@ -140,7 +148,15 @@ const markdown = new MarkdownIt({ html: false, linkify: false, typographer: fals
 /** Reads and checks a content folder and makes the feed's files (written by `writeFeed`). */
 export function buildFeed(dir: string, options: BuildOptions = {}): BuildResult {
   const problems: ContentProblem[] = [];
-  const result: BuildResult = { problems, files: [], items: 0, retractions: 0, headItems: 0, archives: 0 };
+  const result: BuildResult = {
+    problems,
+    files: [],
+    calendars: [],
+    items: 0,
+    retractions: 0,
+    headItems: 0,
+    archives: 0,
+  };
   const listed = listContent(dir);
   const settings = readSettings(dir, listed.feed, options, problems);
   if (!settings) return result;
@@ -195,8 +211,10 @@ export function buildFeed(dir: string, options: BuildOptions = {}): BuildResult 
   checkAsTheAppReads(files, settings, entries, problems);
   if (options.previous?.size) unseenChanges(options.previous, new Set(head.map((e) => e.id)), live, problems);
   if (problems.some((p) => p.severity === 'error')) return result;
+  const calendars = calendarFiles(files, feedUrlOf(settings), options.now ?? Date.now());
   Object.assign(result, {
     files,
+    calendars,
     items: live.length,
     retractions: retracted.length,
     headItems: head.length,
@@ -205,14 +223,26 @@ export function buildFeed(dir: string, options: BuildOptions = {}): BuildResult 
   return result;
 }
 
+/** The head's address: its `feed_url`, else a placeholder that relative URLs resolve against. */
+function feedUrlOf(settings: Settings): string {
+  return typeof settings.top.feed_url === 'string' ? settings.top.feed_url : 'https://feed.invalid/feed.json';
+}
+
 /**
- * Writes the built files into `outDir` and removes archive pages of earlier builds there, so
- * the folder holds exactly this build's feed. A file whose bytes are already there is not
- * rewritten (dev servers and sync tools see no change).
+ * Writes the built files into `outDir` and removes archive pages of earlier builds there, and
+ * their calendars when `calendars` are given, so the folder holds exactly this build's feed. A
+ * file whose bytes are already there is not rewritten (dev servers and sync tools see no
+ * change).
  */
-export function writeFeed(outDir: string, files: readonly BuiltFile[]): void {
+export function writeFeed(
+  outDir: string,
+  files: readonly BuiltFile[],
+  calendars?: readonly BuiltFile[],
+): void {
   mkdirSync(join(outDir, ARCHIVE_DIR), { recursive: true });
-  for (const file of files) {
+  if (calendars) mkdirSync(join(outDir, CALENDAR_DIR), { recursive: true });
+  const all = [...files, ...(calendars ?? [])];
+  for (const file of all) {
     const path = join(outDir, file.path);
     let old: string | undefined;
     try {
@@ -222,11 +252,16 @@ export function writeFeed(outDir: string, files: readonly BuiltFile[]): void {
     }
     if (old !== file.text) writeFileSync(path, file.text);
   }
-  const wanted = new Set(files.map((file) => file.path));
+  const wanted = new Set(all.map((file) => file.path));
   for (const name of readdirSync(join(outDir, ARCHIVE_DIR))) {
     if (ARCHIVE_NAME.test(name) && !wanted.has(`${ARCHIVE_DIR}/${name}`)) {
       rmSync(join(outDir, ARCHIVE_DIR, name));
     }
+  }
+  if (!calendars) return;
+  for (const name of readdirSync(join(outDir, CALENDAR_DIR))) {
+    if (name.endsWith('.ics') && !wanted.has(`${CALENDAR_DIR}/${name}`))
+      rmSync(join(outDir, CALENDAR_DIR, name));
   }
 }
 
@@ -842,8 +877,7 @@ function checkAsTheAppReads(
   problems: ContentProblem[],
 ): void {
   const byId = new Map(entries.map((e) => [e.id, e]));
-  const base =
-    typeof settings.top.feed_url === 'string' ? settings.top.feed_url : 'https://feed.invalid/feed.json';
+  const base = feedUrlOf(settings);
   for (const file of files) {
     const parsed = parseFeed(file.text, { baseUrl: new URL(file.path, base).href, receivedAt: 0 });
     if (!parsed.ok) {

@@ -72,7 +72,7 @@ export async function main(
           previous: readPreviousFeed(options.out),
         });
         const failed = result.problems.some((p) => p.severity === 'error');
-        if (!failed) writeFeed(options.out, result.files);
+        if (!failed) writeFeed(options.out, result.files, result.calendars);
         code = failed ? EXIT.invalid : EXIT.ok;
         if (options.json) {
           io.out(
@@ -82,6 +82,7 @@ export async function main(
                 exitCode: code,
                 problems: result.problems,
                 files: result.files.map((f) => join(options.out, f.path)),
+                calendars: result.calendars.map((f) => join(options.out, f.path)),
                 items: result.items,
                 retractions: result.retractions,
                 headItems: result.headItems,

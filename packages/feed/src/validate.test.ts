@@ -519,7 +519,7 @@ describe('citylink-feed (the command)', () => {
     expect(bad.err.split('\n')[0]).toBe(
       `${join(content, 'news/b.md')}:3: error: date_published: "2026-01-02" is a date without a time: write a date and time with an offset, such as 2026-01-02T09:00:00+08:00.`,
     );
-    expect(readdirSync(out)).toEqual(['feed', 'feed.json']);
+    expect(readdirSync(out)).toEqual(['calendars', 'feed', 'feed.json']);
     expect((await run('build', join(content, 'nowhere'), '--out', out)).code).toBe(EXIT.unreadable);
     expect((await run('build', content, '--out', out, '--head-items', 'none')).code).toBe(EXIT.usage);
   });

@@ -20,6 +20,7 @@ import { ShowMore, ShowPrevious } from '../shared/Paging';
 import { EmptyState, LoadingState } from '../../ui/States';
 import { ClearFilter } from '../shared/ClearFilter';
 import { StatusLine } from '../status/lazy';
+import { Subscribe } from './Subscribe';
 
 /**
  * Upcoming events, soonest first and grouped by day (the venue's day), then past events,
@@ -119,6 +120,7 @@ function EventsView() {
         </div>
         <ShowMore pager={upcoming} list={() => list} />
       </Show>
+      <Subscribe meta={meta()} tag={search.tag} />
       <Show when={pastIds().length}>
         <details
           class="past"

@@ -4,8 +4,13 @@
  * `escapeText`, so no field can end a line or add a property.
  */
 
-const encoder = new TextEncoder();
 const MAX_OCTETS = 75;
+
+/** The UTF-8 length of one code point (the core has no TextEncoder: it runs everywhere). */
+function utf8Size(char: string): number {
+  const code = char.codePointAt(0) ?? 0;
+  return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+}
 
 /**
  * TEXT value escaping: backslash, semicolon, comma and line breaks are escaped; other control
@@ -32,7 +37,7 @@ export function foldLine(line: string): string {
   let current = '';
   let octets = 0;
   for (const char of line) {
-    const size = encoder.encode(char).length;
+    const size = utf8Size(char);
     if (octets + size > MAX_OCTETS) {
       parts.push(current);
       current = ' ';
