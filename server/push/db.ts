@@ -5,10 +5,11 @@
  * - A PostgreSQL server (`DATABASE_URL`), through `pg`: the same SQL, for a city's scale, where
  *   several senders share the work through `FOR UPDATE SKIP LOCKED` (send.ts).
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { pgliteTemplate } from './pglite-template';
 import { SCHEMA } from './schema';
 
 /** What the service asks of a database: queries, transactions, the end. */
@@ -43,7 +44,9 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   const unlock = lockFolder(dataDir);
   let db: PGlite;
   try {
-    db = await PGlite.create(dataDir);
+    // A new folder gets the shipped fresh database rather than initdb's memory peak.
+    const template = existsSync(join(dataDir, 'PG_VERSION')) ? undefined : pgliteTemplate();
+    db = await PGlite.create(dataDir, template && { loadDataDir: template });
   } catch (error) {
     unlock();
     throw error;
