@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { pgliteTemplate } from './pglite-template';
+import { writeTemplate } from './pglite-template';
 import { SCHEMA } from './schema';
 
 /** What the service asks of a database: queries, transactions, the end. */
@@ -45,8 +45,8 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   let db: PGlite;
   try {
     // A new folder gets the shipped fresh database rather than initdb's memory peak.
-    const template = existsSync(join(dataDir, 'PG_VERSION')) ? undefined : pgliteTemplate();
-    db = await PGlite.create(dataDir, template && { loadDataDir: template });
+    if (!existsSync(join(dataDir, 'PG_VERSION'))) await writeTemplate(dataDir);
+    db = await PGlite.create(dataDir);
   } catch (error) {
     unlock();
     throw error;

@@ -24,7 +24,7 @@ describe('the PGlite template', () => {
     expect(existsSync(templateFile(pgliteVersion()))).toBe(true);
   });
 
-  // initdb peaks at about 820 MB here; the template at about 470, a later start at about 370.
+  // initdb peaks at about 820 MB here; the template at about 440, a later start at about 370.
   it('spares a first start initdb’s memory peak', { timeout: 60_000 }, () => {
     const dir = join(root, 'db');
     const first = start(dir);
