@@ -6,8 +6,8 @@
  *
  * The tarball is PGlite's data folder after initdb and nothing else, shut down cleanly (so a
  * first start has nothing to recover), with one change of size, not content: the write-ahead
- * log initdb wrote (7 MB that compress to 240 KB) is switched out and checkpointed away, so the
- * folder holds a fresh, empty segment.
+ * log initdb wrote (7 MB, which would double the file to 1.4 MB) is switched out and
+ * checkpointed away, so the folder holds a fresh, empty segment.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -30,8 +30,8 @@ export function templateFile(version: string): string {
 
 /**
  * Writes the installed PGlite's template into `dataDir`, streamed (PGlite's own `loadDataDir`
- * holds the 40 MB tarball in memory three times over: some 40 MB more at the start); nothing
- * when there is none for this version. PG_VERSION, which tells PGlite a database is there,
+ * holds the whole 40 MB tarball in memory, more than once: some 40 MB more at the start);
+ * nothing when there is none for this version. PG_VERSION, which tells PGlite a database is there,
  * comes last: a start cut short leaves a folder that the next start fills again.
  */
 export async function writeTemplate(dataDir: string): Promise<void> {
