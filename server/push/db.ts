@@ -5,10 +5,11 @@
  * - A PostgreSQL server (`DATABASE_URL`), through `pg`: the same SQL, for a city's scale, where
  *   several senders share the work through `FOR UPDATE SKIP LOCKED` (send.ts).
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { writeTemplate } from './pglite-template';
 import { SCHEMA } from './schema';
 
 /** What the service asks of a database: queries, transactions, the end. */
@@ -43,6 +44,8 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   const unlock = lockFolder(dataDir);
   let db: PGlite;
   try {
+    // A new folder gets the shipped fresh database rather than initdb's memory peak.
+    if (!existsSync(join(dataDir, 'PG_VERSION'))) await writeTemplate(dataDir);
     db = await PGlite.create(dataDir);
   } catch (error) {
     unlock();
