@@ -17,21 +17,10 @@
  * have), from the same stored record index.html's first script reads.
  *
  * Kept apart from the app: this is all the code a rendered page runs before the app, so it
- * imports nothing.
+ * imports only the core's language rule, which imports nothing.
  */
-
-/** What a rendered page tells its loader (build/html.ts writes it into the page). */
-export interface LoaderSettings {
-  /** The app's entry chunk. */
-  entry: string;
-  /** The chunks the page's screen needs, in its own language. */
-  preloads: string[];
-  /** The chunks of the other languages' interface catalogues, for a reader of one of them. */
-  catalogues: Record<string, string[]>;
-}
-
-/** The id of the JSON block that holds a page's `LoaderSettings`. */
-export const SETTINGS_ID = 'citylink-load';
+import { chooseLanguage, isLanguage } from '@citylink/core/languages';
+import type { LoaderSettings } from './settings';
 
 /**
  * The longest the app's code waits for the first screen's pictures (ms): on a slow connection
@@ -54,19 +43,15 @@ export type LoaderPage = Pick<
 /** The reader's interface language, as src/i18n/index.ts finds it. */
 function readerLanguage(page: LoaderPage): string {
   try {
+    // src/lib/settings.ts SETTINGS_KEY; not imported, as that module brings the app's state.
     const stored = JSON.parse(page.localStorage.getItem('citylink.settings') ?? '{}') as {
       language?: unknown;
     } | null;
-    if (stored?.language === 'en' || stored?.language === 'zh-Hans') return stored.language;
+    if (isLanguage(stored?.language)) return stored.language;
   } catch {
     // An unreadable record is the defaults, as for the app: the device's languages.
   }
-  for (const tag of page.navigator.languages) {
-    const lower = String(tag).toLowerCase();
-    if (lower.startsWith('zh')) return 'zh-Hans';
-    if (lower.startsWith('en')) return 'en';
-  }
-  return 'en';
+  return chooseLanguage(page.navigator.languages);
 }
 
 /** Loads the app as the page's settings say, when the page is ready for it. */
