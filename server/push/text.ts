@@ -31,6 +31,12 @@ const TEXT: Record<Language, Words> = {
     cityTime: (city) => `${city}时间`,
     zoned: (time, zone) => `${zone} ${time}`,
   },
+  'zh-Hant': {
+    urgent: (title) => `緊急通知：${title}`,
+    event: (title) => `新活動：${title}`,
+    cityTime: (city) => `${city}時間`,
+    zoned: (time, zone) => `${zone} ${time}`,
+  },
 };
 
 /** The notification's title for an urgent notice or a new event. */

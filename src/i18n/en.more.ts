@@ -211,6 +211,7 @@ export const enMore = {
     system: 'Same as this device',
     english: 'English',
     chinese: '简体中文',
+    traditional: '繁體中文',
     theme: 'Theme',
     light: 'Light',
     dark: 'Dark',

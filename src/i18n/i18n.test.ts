@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { zhHans } from './zh-Hans';
+import { zhHant } from './zh-Hant';
 import { formatsFor, resolveLocale } from '.';
 
 describe('formatsFor', () => {
@@ -9,12 +10,15 @@ describe('formatsFor', () => {
     expect(formatsFor('en', ['zh-CN', 'en-US', 'en-GB'])).toBe('en-US');
     expect(formatsFor('zh-Hans', ['zh-CN', 'en-US'])).toBe('zh-Hans-CN');
     expect(formatsFor('zh-Hans', ['zh-Hant-HK'])).toBe('zh-Hans-HK');
+    expect(formatsFor('zh-Hant', ['zh-TW'])).toBe('zh-Hant-TW');
+    expect(formatsFor('zh-Hant', ['en-CA', 'zh-CA'])).toBe('zh-Hant-CA');
   });
   it("falls back to the language's default where the reader names no region", () => {
     // British, as the app's English is; not Intl's "en", which is American.
     expect(formatsFor('en', ['en'])).toBe('en-GB');
     expect(formatsFor('en', ['zh-CN'])).toBe('en-GB');
     expect(formatsFor('zh-Hans', ['zh', 'en-US'])).toBe('zh-Hans-CN');
+    expect(formatsFor('zh-Hant', ['zh-Hant'])).toBe('zh-Hant-HK');
     expect(formatsFor('en', ['en-not a tag'])).toBe('en-GB');
   });
 });
@@ -24,14 +28,17 @@ describe('catalogues', () => {
     Object.entries(o).flatMap(([k, v]) =>
       typeof v === 'string' ? [prefix + k] : keys(v as object, `${prefix}${k}.`),
     );
-  it('translate every key, with the same template slots', () => {
-    expect(keys(zhHans).sort()).toEqual(keys(en).sort());
+  it.each([
+    ['zh-Hans', zhHans],
+    ['zh-Hant', zhHant],
+  ])('%s translates every key, with the same template slots', (_, catalogue) => {
+    expect(keys(catalogue).sort()).toEqual(keys(en).sort());
     const slots = (s: string) => [...s.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
     const get = (o: object, path: string) =>
       path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], o) as string;
     for (const key of keys(en)) {
-      expect(slots(get(zhHans, key)), key).toEqual(slots(get(en, key)));
-      expect(get(zhHans, key), key).not.toBe('');
+      expect(slots(get(catalogue, key)), key).toEqual(slots(get(en, key)));
+      expect(get(catalogue, key), key).not.toBe('');
     }
   });
 });

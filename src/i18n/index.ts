@@ -26,10 +26,12 @@ export function resolveLocale(choice: LanguageChoice, device: Language): Languag
  */
 export function formatsFor(lang: Language, preferred: readonly string[]): string {
   for (const tag of preferred) {
-    if (chooseLanguage([tag]) !== lang) continue;
+    // Either Chinese script takes the region of a Chinese preference: a Hong Kong reader who
+    // chose Simplified still reads Hong Kong's dates.
+    if (chooseLanguage([tag]).split('-')[0] !== lang.split('-')[0]) continue;
     try {
       const region = new Intl.Locale(tag).region;
-      if (region) return lang === 'en' ? `en-${region}` : `zh-Hans-${region}`;
+      if (region) return `${lang}-${region}`;
     } catch {
       // Not a well-formed tag: the next preference, else the default.
     }
@@ -57,6 +59,10 @@ const CATALOGUES: Record<Language, Record<Part, () => Promise<object>>> = {
   'zh-Hans': {
     core: () => import('./zh-Hans.core').then((module) => module.zhHansCore),
     more: () => import('./zh-Hans.more').then((module) => module.zhHansMore),
+  },
+  'zh-Hant': {
+    core: () => import('./zh-Hant.core').then((module) => module.zhHantCore),
+    more: () => import('./zh-Hant.more').then((module) => module.zhHantMore),
   },
 };
 

@@ -208,6 +208,7 @@ export const zhHansMore: MoreCatalogue = {
     system: '跟随系统',
     english: 'English',
     chinese: '简体中文',
+    traditional: '繁體中文',
     theme: '外观',
     light: '浅色',
     dark: '深色',

@@ -41,10 +41,11 @@ export function Choice<T extends string | number>(props: {
   );
 }
 
-const NAME_KEY = { en: 'settings.english', 'zh-Hans': 'settings.chinese' } as const satisfies Record<
-  Language,
-  string
->;
+const NAME_KEY = {
+  en: 'settings.english',
+  'zh-Hans': 'settings.chinese',
+  'zh-Hant': 'settings.traditional',
+} as const satisfies Record<Language, string>;
 
 /**
  * The interface languages as options, each named in itself, so that a reader who cannot read

@@ -2,7 +2,7 @@
  * The app's interface languages: the catalogues the page ships, the languages a reader and a
  * push subscriber may choose, and the locales the build prerenders. Adding one starts here.
  */
-export const LANGUAGES = ['en', 'zh-Hans'] as const;
+export const LANGUAGES = ['en', 'zh-Hans', 'zh-Hant'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** Whether `value` names an interface language. */
@@ -11,14 +11,26 @@ export function isLanguage(value: unknown): value is Language {
 }
 
 /**
- * The best interface language for a list of preferred languages (navigator.languages order).
- * Any Chinese preference gets Simplified Chinese, the only Chinese we have.
+ * The script a Chinese language tag is written in: its script subtag if it has one, else the
+ * script of its region (Taiwan, Hong Kong and Macau write Traditional), else Simplified.
+ */
+export function chineseScript(tag: string): 'zh-Hans' | 'zh-Hant' {
+  const subtags = tag.toLowerCase().split(/[-_]/).slice(1);
+  if (subtags.includes('hant')) return 'zh-Hant';
+  if (subtags.includes('hans')) return 'zh-Hans';
+  return subtags.some((subtag) => TRADITIONAL_REGIONS.has(subtag)) ? 'zh-Hant' : 'zh-Hans';
+}
+const TRADITIONAL_REGIONS = new Set(['tw', 'hk', 'mo']);
+
+/**
+ * The best interface language for a list of preferred languages (navigator.languages order):
+ * the first English or Chinese one, Chinese in the script its tag or region writes.
  */
 export function chooseLanguage(preferred: readonly string[]): Language {
   for (const tag of preferred) {
     const lang = tag.toLowerCase();
-    if (lang.startsWith('zh')) return 'zh-Hans';
-    if (lang.startsWith('en')) return 'en';
+    if (lang === 'zh' || lang.startsWith('zh-') || lang.startsWith('zh_')) return chineseScript(lang);
+    if (lang === 'en' || lang.startsWith('en-') || lang.startsWith('en_')) return 'en';
   }
   return 'en';
 }
@@ -26,6 +38,11 @@ export function chooseLanguage(preferred: readonly string[]): Language {
 /**
  * The formats (dates, clock, numbers) of an interface language when the reader's languages
  * name no region for it: British for English, as the app's English is; mainland China's for
- * Chinese.
+ * Simplified Chinese; Hong Kong's for Traditional, the region of most overseas Wuyi families'
+ * ties and the conversion's default.
  */
-export const DEFAULT_FORMATS: Record<Language, string> = { en: 'en-GB', 'zh-Hans': 'zh-Hans-CN' };
+export const DEFAULT_FORMATS: Record<Language, string> = {
+  en: 'en-GB',
+  'zh-Hans': 'zh-Hans-CN',
+  'zh-Hant': 'zh-Hant-HK',
+};
