@@ -82,6 +82,8 @@ export const enMore = {
       copy: 'Copy address',
       copied: 'Calendar address copied',
       copyFailed: 'Could not copy. Select the address above and copy it.',
+      offline:
+        'You are offline. Your calendar app needs a connection to subscribe: open this again once you are back online.',
     },
     calendarNote: {
       postponed: 'Postponed: check the new date before you go.',

@@ -80,6 +80,7 @@ export const zhHansMore: MoreCatalogue = {
       copy: '复制地址',
       copied: '已复制日历地址',
       copyFailed: '无法复制。请选中上面的地址，手动复制。',
+      offline: '当前处于离线状态。日历应用需要联网才能订阅，请在恢复网络后再打开。',
     },
     calendarNote: {
       postponed: '已延期：出发前请确认新的日期。',

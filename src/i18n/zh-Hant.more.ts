@@ -80,6 +80,7 @@ export const zhHantMore: MoreCatalogue = {
       copy: '複製地址',
       copied: '已複製日曆地址',
       copyFailed: '無法複製。請選中上面的地址，手動複製。',
+      offline: '目前處於離線狀態。行事曆程式需要連線才能訂閱，請在恢復連線後再開啟。',
     },
     calendarNote: {
       postponed: '已延期：出發前請確認新的日期。',

@@ -57,4 +57,28 @@ test.describe('subscribe in your calendar', () => {
       expect(String(event.getFirstPropertyValue('url'))).toMatch(/\/events\//);
     }
   });
+
+  test('offline, the row says that subscribing needs the network; its marker shows it folded or open', async ({
+    page,
+    context,
+  }) => {
+    await firstVisit(page, '/events');
+    const summary = page.locator('summary', { hasText: 'Subscribe in your calendar' });
+    // The browser's disclosure marker, as "Past" has: a list item whose marker turns when opened.
+    const marker = () =>
+      summary.evaluate((element) => [
+        getComputedStyle(element).display,
+        getComputedStyle(element).listStyleType,
+      ]);
+    expect(await marker()).toEqual(['list-item', 'disclosure-closed']);
+    await context.setOffline(true);
+    await summary.click();
+    expect(await marker()).toEqual(['list-item', 'disclosure-open']);
+    const note = page
+      .getByRole('status')
+      .filter({ hasText: 'Your calendar app needs a connection to subscribe' });
+    await expect(note).toBeVisible();
+    await context.setOffline(false);
+    await expect(note).toBeHidden();
+  });
 });

@@ -1,11 +1,13 @@
+import { Show } from 'solid-js';
 import { calendarUrl } from '@citylink/core/calendar';
 import type { FeedMeta } from '@citylink/core/model';
 import { tagLabel } from '@citylink/core/translations';
 import { feedUrl } from '../../data/config';
-import { siteOrigin } from '../../lib/hydration';
+import { hydrated, siteOrigin } from '../../lib/hydration';
 import { locale, t } from '../../i18n';
 import { CopyButton } from '../../ui/CopyButton';
 import { Icon } from '../../ui/Icon';
+import { createOnlineSignal } from '../status/connectivity';
 
 /**
  * "Subscribe in your calendar", folded under the upcoming events (a `<details>`, so it opens
@@ -14,6 +16,7 @@ import { Icon } from '../../ui/Icon';
  * topic when it is filtered and in the reader's language when the feed publishes in it. The
  * `webcal:` link hands it to the device's calendar app; the https address is there to copy,
  * for calendars that add a subscription by its address (Google Calendar, Outlook on the web).
+ * Both need the network, which a reader offline is told rather than left to find out.
  */
 export function Subscribe(props: { meta: FeedMeta | null | undefined; tag: string | undefined }) {
   const url = () => {
@@ -23,12 +26,20 @@ export function Subscribe(props: { meta: FeedMeta | null | undefined; tag: strin
       language: props.meta?.languages.includes(language) ? language : undefined,
     });
   };
+  const online = createOnlineSignal();
   return (
-    <details class="more-ways subscribe">
-      <summary class="button-quiet">
+    <details class="subscribe">
+      {/* The browser's own open/closed marker, as "Past" has. */}
+      <summary>
         <Icon name="calendar" size={20} />
         {t('events.subscribe.title')}
       </summary>
+      {/* Before hydration nothing is known of the device: as if online, as the server renders it. */}
+      <Show when={hydrated() && !online()}>
+        <p class="hint" role="status">
+          {t('events.subscribe.offline')}
+        </p>
+      </Show>
       <p class="muted">
         {props.tag
           ? t('events.subscribe.topicText', { topic: tagLabel(props.meta, props.tag, locale()) })
