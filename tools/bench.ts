@@ -10,12 +10,14 @@
  * - ingest of 5,000 items into IndexedDB in Chromium, against one transaction per item;
  * - search p95 over 5,000 items (tools/bench-search.ts, also `npm run bench:search`);
  * - the main thread during a first sync of 5,000 items in the built app, and the DOM after it;
+ * - INP: taps and keystrokes of a reader's session on the app with that feed, CPU 4x
+ *   (tools/bench/inp.ts), p75 and the slowest interaction with its cause;
  * - bytes (tools/bytes.ts): entry HTML, JavaScript before interactive, first-visit transfer,
  *   precache.
  * Every figure is a median, and every ratio is against a baseline measured in the same run.
  *
  * Usage: npm run bench [-- --runs 5 --sync-runs 3 --quick --no-build --items 5000
- *                          --only bytes,lighthouse,offline,ingest,search,sync --port 4301]
+ *                          --only bytes,lighthouse,offline,ingest,search,sync,inp --port 4301]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -34,6 +36,7 @@ import {
 } from './bench/browser';
 import { generateFeed } from './bench/feed';
 import { benchIngest } from './bench/ingest';
+import { inpSession, percentile, type InpRun } from './bench/inp';
 import type { IngestRun } from './bench/ingest-page';
 import { runLighthouse, type LighthouseRun } from './bench/lighthouse';
 import { floorSite, largeFeedSite, serve, type Site } from './bench/site';
@@ -57,7 +60,7 @@ const number = (name: string, fallback: number) => {
   if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} takes a whole number, not "${raw}"`);
   return n;
 };
-const SECTIONS = ['bytes', 'lighthouse', 'offline', 'ingest', 'search', 'sync'] as const;
+const SECTIONS = ['bytes', 'lighthouse', 'offline', 'ingest', 'search', 'sync', 'inp'] as const;
 type Section = (typeof SECTIONS)[number];
 const only = value('only')?.split(',') ?? [...SECTIONS];
 for (const name of only) {
@@ -155,7 +158,7 @@ async function startSites(): Promise<void> {
     sites.floor = await serve(copy.dir, settings.port + 1);
     cleanup.push(() => sites.floor?.close());
   }
-  if (run('sync')) {
+  if (run('sync') || run('inp')) {
     const copy = largeFeedSite(dist, generateFeed(settings.items));
     cleanup.push(() => copy.dispose());
     sites.large = await serve(copy.dir, settings.port + 2);
@@ -320,6 +323,55 @@ async function syncSection() {
   };
 }
 
+/** A word of the generated feed's first English title: a query with results. */
+function inpQuery(): string {
+  const feed = JSON.parse(generateFeed(settings.items)) as { items: { title: string; language: string }[] };
+  const title = feed.items.find((entry) => entry.language === 'en')?.title ?? '';
+  return (
+    title
+      .split(/\W+/)
+      .find((word) => word.length >= 5)
+      ?.toLowerCase() ?? 'city'
+  );
+}
+
+async function inpSection() {
+  const query = inpQuery();
+  const runs: InpRun[] = [];
+  for (let i = 0; i < settings.runs; i++) {
+    progress(`INP ${i + 1}/${settings.runs}: a session on ${settings.items} items, typing "${query}"`);
+    runs.push(
+      await inpSession(sites.large!, settings.cpu, query).catch((error: unknown) => ({
+        interactions: [],
+        p75: Number.NaN,
+        error: String(error instanceof Error ? error.message.split('\n')[0] : error),
+      })),
+    );
+  }
+  const done = runs.filter((r) => !r.error);
+  // The slowest kind of interaction: each label's median latency over the runs.
+  const labels = [...new Set(done.flatMap((r) => r.interactions.map((i) => i.label)))];
+  const byLabel = labels.map((label) => {
+    const seen = done.flatMap((r) => r.interactions.filter((i) => i.label === label));
+    const slowest = seen.reduce((a, b) => (b.latency > a.latency ? b : a));
+    return { label, median: median(seen.map((i) => i.latency))!, slowest };
+  });
+  byLabel.sort((a, b) => b.median - a.median);
+  return {
+    query,
+    p75: median(done.map((r) => r.p75)),
+    p75AllRuns: done.length
+      ? percentile(
+          done.flatMap((r) => r.interactions.map((i) => i.latency)),
+          0.75,
+        )
+      : null,
+    slowest: byLabel.slice(0, 3),
+    errors: runs.flatMap((r) => (r.error ? [r.error] : [])),
+    runs,
+  };
+}
+
 async function bytesSection() {
   progress('bytes: first visit of / in Chromium');
   const transfer = await firstVisitTransfer(sites.app!);
@@ -341,6 +393,7 @@ const results: {
   ingest?: Awaited<ReturnType<typeof ingestSection>>;
   search?: Awaited<ReturnType<typeof searchSection>>;
   sync?: Awaited<ReturnType<typeof syncSection>>;
+  inp?: Awaited<ReturnType<typeof inpSection>>;
 } = {};
 try {
   // Inside the try: a port already in use still removes the copies made before it.
@@ -351,6 +404,7 @@ try {
   if (run('ingest')) results.ingest = await ingestSection();
   if (run('search')) results.search = await searchSection();
   if (run('sync')) results.sync = await syncSection();
+  if (run('inp')) results.inp = await inpSection();
 } finally {
   for (const step of cleanup.reverse()) await step();
 }
@@ -596,6 +650,39 @@ if (results.sync) {
       ['elements in the document', bytes(r.documentElements ?? 0), '', ''],
     ],
   );
+}
+
+if (results.inp) {
+  const r = results.inp;
+  const met = atMost(r.p75, 100);
+  goals.push({ measure: 'INP p75 over a scripted session', goal: '≤ 100 ms', value: ms(r.p75), met });
+  lines.push(
+    `INP over a reader's session on ${bytes(settings.items)} items (Chromium, CPU ${settings.cpu}x): Search, "${r.query}" typed key by key, Events, News, an item, Save, Back; median of ${count(settings.runs, 'run')}`,
+  );
+  table(
+    [
+      'interaction',
+      'median latency',
+      'slowest seen',
+      'input delay',
+      'processing',
+      'presentation',
+      'longest script',
+    ],
+    [
+      ['p75 of the session', ms(r.p75), '', '', '', '', ''],
+      ...r.slowest.map((s) => [
+        s.label,
+        ms(s.median),
+        ms(s.slowest.latency),
+        ms(s.slowest.inputDelay ?? null),
+        ms(s.slowest.processing ?? null),
+        ms(s.slowest.presentation ?? null),
+        s.slowest.script ?? '',
+      ]),
+    ],
+  );
+  if (r.errors.length) lines.push(`INP, failed runs: ${r.errors.join('; ')}`, '');
 }
 
 if (goals.length) {
