@@ -1,5 +1,5 @@
 import { useSearchParams } from '../../state/router';
-import { createResource, For, Show, Suspense } from 'solid-js';
+import { createResource, Show, Suspense } from 'solid-js';
 import { now } from '../../state/clock';
 import { contactEntries, useFeedZone } from '../../state/data';
 import type { ContactEntry } from '../../data/lists';
@@ -15,6 +15,7 @@ import { sameIds } from '../shared/ids-page';
 import { ShowMore, ShowPrevious } from '../shared/Paging';
 import { EmptyState, LoadingState } from '../../ui/States';
 import { ClearFilter } from '../shared/ClearFilter';
+import { FilterChips } from '../shared/FilterChips';
 import { StatusLine } from '../status/lazy';
 
 /**
@@ -81,23 +82,16 @@ function Directory() {
   return (
     <Show when={all().length} fallback={<EmptyState>{t('list.emptyContacts')}</EmptyState>}>
       <Show when={spoken().length > 1}>
-        <nav class="chips" aria-label={t('contacts.speaks')}>
-          <a href="/contacts" class="chip" aria-current={search.lang ? undefined : 'page'}>
-            {t('contacts.anyLanguage')}
-          </a>
-          <For each={spoken()}>
-            {(tag) => (
-              <a
-                href={`/contacts?lang=${encodeURIComponent(tag)}`}
-                class="chip"
-                hreflang={tag}
-                aria-current={search.lang === tag ? 'page' : undefined}
-              >
-                {languageName(tag, locale())}
-              </a>
-            )}
-          </For>
-        </nav>
+        <FilterChips
+          label={t('contacts.speaks')}
+          all={{ href: '/contacts', label: t('contacts.anyLanguage'), current: !search.lang }}
+          chips={spoken().map((tag) => ({
+            href: `/contacts?lang=${encodeURIComponent(tag)}`,
+            label: languageName(tag, locale()),
+            current: search.lang === tag,
+            hreflang: tag,
+          }))}
+        />
       </Show>
       <Show
         when={order().length}

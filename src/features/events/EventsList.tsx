@@ -19,6 +19,7 @@ import { createRememberedPager } from '../shared/pager';
 import { ShowMore, ShowPrevious } from '../shared/Paging';
 import { EmptyState, LoadingState } from '../../ui/States';
 import { ClearFilter } from '../shared/ClearFilter';
+import { FilterChips } from '../shared/FilterChips';
 import { StatusLine } from '../status/lazy';
 import { Subscribe } from './Subscribe';
 
@@ -82,22 +83,15 @@ function EventsView() {
   return (
     <Show when={all().length} fallback={<EmptyState>{t('list.emptyEvents')}</EmptyState>}>
       <Show when={tags().length}>
-        <nav class="chips" aria-label={t('events.filter')}>
-          <a href="/events" class="chip" aria-current={search.tag ? undefined : 'page'}>
-            {t('events.allTopics')}
-          </a>
-          <For each={tags()}>
-            {(tag) => (
-              <a
-                href={`/events?tag=${encodeURIComponent(tag)}`}
-                class="chip"
-                aria-current={search.tag === tag ? 'page' : undefined}
-              >
-                {label(tag)}
-              </a>
-            )}
-          </For>
-        </nav>
+        <FilterChips
+          label={t('events.filter')}
+          all={{ href: '/events', label: t('events.allTopics'), current: !search.tag }}
+          chips={tags().map((tag) => ({
+            href: `/events?tag=${encodeURIComponent(tag)}`,
+            label: label(tag),
+            current: search.tag === tag,
+          }))}
+        />
       </Show>
       <h2 class="section-title">{t('events.upcoming')}</h2>
       <Show
