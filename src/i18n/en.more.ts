@@ -1,3 +1,5 @@
+import { CALENDAR_NOTES, TIME_WORDS } from '@citylink/core/words';
+
 /** English interface text beyond the frame and the home screen (see `en.core.ts`). */
 export const enMore = {
   app: {
@@ -83,10 +85,8 @@ export const enMore = {
       copied: 'Calendar address copied',
       copyFailed: 'Could not copy. Select the address above and copy it.',
     },
-    calendarNote: {
-      postponed: 'Postponed: check the new date before you go.',
-      movedOnline: 'Moved online: see the event page for how to join.',
-    },
+    // Said by the publisher's calendars too (packages/core/src/words.ts).
+    calendarNote: CALENDAR_NOTES.en,
     state: {
       upcoming: 'Upcoming',
       now: 'Happening now',
@@ -104,8 +104,9 @@ export const enMore = {
     allDayUntil: 'All day, until {{ date }}',
   },
   time: {
-    city: '{{ city }} time',
-    venue: '{{ time }} {{ zone }}',
+    // Said by the push server's notifications too (packages/core/src/words.ts).
+    city: TIME_WORDS.en.city,
+    venue: TIME_WORDS.en.venue,
     reader: '{{ time }} your time',
     both: '{{ venue }} ({{ reader }})',
     named: '{{ text }} ({{ zone }})',

@@ -1,3 +1,4 @@
+import { CALENDAR_NOTES, TIME_WORDS } from '@citylink/core/words';
 import type { MoreCatalogue } from './en';
 
 /** 繁體中文介面文字：其餘部分（見 `en.core.ts`；用字的取捨見 `zh-Hant.core.ts`）。 */
@@ -81,10 +82,8 @@ export const zhHantMore: MoreCatalogue = {
       copied: '已複製日曆網址',
       copyFailed: '無法複製。請選取上面的網址，自行複製。',
     },
-    calendarNote: {
-      postponed: '已延期：出發前請確認新的日期。',
-      movedOnline: '已改為網上舉行：參加方法見活動頁面。',
-    },
+    // Said by the publisher's calendars too (packages/core/src/words.ts).
+    calendarNote: CALENDAR_NOTES['zh-Hant'],
     state: {
       upcoming: '即將舉行',
       now: '正在進行',
@@ -101,8 +100,9 @@ export const zhHantMore: MoreCatalogue = {
     allDayUntil: '全日，至{{ date }}',
   },
   time: {
-    city: '{{ city }}時間',
-    venue: '{{ zone }} {{ time }}',
+    // Said by the push server's notifications too (packages/core/src/words.ts).
+    city: TIME_WORDS['zh-Hant'].city,
+    venue: TIME_WORDS['zh-Hant'].venue,
     reader: '你所在地時間 {{ time }}',
     both: '{{ venue }}（{{ reader }}）',
     named: '{{ text }}（{{ zone }}）',

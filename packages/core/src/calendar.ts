@@ -7,6 +7,7 @@
 import { escapeText } from './content-lines';
 import type { Item } from './model';
 import { bodyText } from './text';
+import { CALENDAR_NOTES, type CalendarNotes } from './words';
 import { wallMs } from './zone-time';
 
 export const PRODID = '-//Citylink//Citylink//EN';
@@ -22,8 +23,8 @@ export interface VeventOptions {
   stamp: number;
   /** The event's page, absolute: the URL, and the host of the UID. */
   pageUrl: string;
-  /** Notes put at the top of the description of a postponed or moved event. */
-  labels?: { postponed: string; movedOnline: string };
+  /** Notes put at the top of the description of a postponed or moved event; English's by default. */
+  labels?: CalendarNotes;
   /**
    * Times on the venue's wall clock, with this TZID (the venue's zone, or its canonical name
    * for an alias), rather than in UTC: the calendar then needs the zone's VTIMEZONE.
@@ -55,7 +56,7 @@ export function eventSequence(dateModified: string | undefined): number {
 export function veventLines(item: Item, options: VeventOptions): string[] {
   const event = item.event;
   if (!event) throw new Error(`Item ${item.id} is not an event`);
-  const labels = options.labels ?? { postponed: 'Postponed.', movedOnline: 'Moved online.' };
+  const labels = options.labels ?? CALENDAR_NOTES.en;
 
   const lines = [
     'BEGIN:VEVENT',

@@ -19,7 +19,9 @@ import { endMs, hasEvent, startMs, type EventItem } from '../../core/src/event-t
 import type { FeedMeta } from '../../core/src/model';
 import { parseFeed } from '../../core/src/parse';
 import { itemUrl } from '../../core/src/paths';
-import { languageMatch, localized, pickLanguage, tagLabel } from '../../core/src/translations';
+import { chooseLanguage } from '../../core/src/languages';
+import { localized, pickLanguage, tagLabel } from '../../core/src/translations';
+import { CALENDAR_NOTES } from '../../core/src/words';
 
 /**
  * How often a subscriber's calendar should fetch again. An hour: a cancellation reaches
@@ -34,22 +36,6 @@ const REFRESH = 'PT1H';
  * to last week) rather than watch it vanish the moment it ends.
  */
 const KEEP_ENDED_MS = 30 * 86_400_000;
-
-/**
- * The notes at the top of a postponed or moved event's description, by calendar language: the
- * app's words for its one-off file (`events.calendarNote` in src/i18n), which the publisher,
- * a deployable apart from the app, cannot import. English for any other language.
- */
-const NOTES: Record<string, { postponed: string; movedOnline: string }> = {
-  en: {
-    postponed: 'Postponed: check the new date before you go.',
-    movedOnline: 'Moved online: see the event page for how to join.',
-  },
-  'zh-Hans': {
-    postponed: '已延期：出发前请确认新的日期。',
-    movedOnline: '已改为线上：参加方式见活动页面。',
-  },
-};
 
 export interface CalendarFile {
   /** Relative to the output folder, with `/`. */
@@ -147,7 +133,8 @@ function calendar(
         // The event's page in the app, as the app itself links it: the UID's host too.
         pageUrl: itemUrl(item, options.feed.homePageUrl ?? options.feedUrl),
         tzid: zones.get(item.event.timezone)?.tzid,
-        labels: notes(options.language),
+        // The app's words for its one-off file, in the interface language nearest the calendar's.
+        labels: CALENDAR_NOTES[chooseLanguage([options.language])],
       }),
     );
   }
@@ -166,14 +153,4 @@ function vtimezone(zone: string): { tzid: string; lines: string[] } | undefined 
   const tzid = text && /^TZID:(.+)$/m.exec(text)?.[1]?.trim();
   if (!text || !tzid) return undefined;
   return { tzid, lines: text.split(/\r?\n/).filter((line) => line !== '') };
-}
-
-function notes(language: string): { postponed: string; movedOnline: string } {
-  let best = NOTES.en!;
-  let bestScore = 0;
-  for (const [tag, labels] of Object.entries(NOTES)) {
-    const score = languageMatch(tag, language);
-    if (score > bestScore) [best, bestScore] = [labels, score];
-  }
-  return best;
 }
