@@ -8,18 +8,28 @@
  * file, so a subscriber who also added the event once does not get it twice.
  *
  * Files, in `calendars/` (names by `calendarFileName`): `events.ics`, every event in the feed's
- * language where it has one; `<language>.ics` for each of the feed's languages; and for each
- * tag of an event `topic-<tag>.ics` and `topic-<tag>.<language>.ics`. Each holds an event once,
- * in the translation the calendar's language picks.
+ * language where it has one; `<language>.ics` for each of the feed's languages and `zh-Hant`
+ * (`calendarLanguages`); and for each tag of an event `topic-<tag>.ics` and
+ * `topic-<tag>.<language>.ics`. Each holds an event once, in the translation the calendar's
+ * language picks; a Traditional calendar converts what only Simplified gives (`traditional`).
  */
+import * as OpenCC from 'opencc-js/cn2t';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
-import { CALENDAR_DIR, calendarFileName, calendarUrl, PRODID, veventLines } from '../../core/src/calendar';
+import {
+  CALENDAR_DIR,
+  calendarFileName,
+  calendarLanguages,
+  calendarUrl,
+  PRODID,
+  veventLines,
+} from '../../core/src/calendar';
 import { contentLines, escapeText } from '../../core/src/content-lines';
 import { endMs, hasEvent, startMs, type EventItem } from '../../core/src/event-time';
-import type { FeedMeta } from '../../core/src/model';
+import type { FeedMeta, Localized } from '../../core/src/model';
 import { parseFeed } from '../../core/src/parse';
 import { itemUrl } from '../../core/src/paths';
-import { chooseLanguage } from '../../core/src/languages';
+import { bodyText } from '../../core/src/text';
+import { chineseScript, chooseLanguage } from '../../core/src/languages';
 import { localized, pickLanguage, tagLabel } from '../../core/src/translations';
 import { CALENDAR_NOTES } from '../../core/src/words';
 
@@ -71,18 +81,24 @@ export function calendarFiles(
   // A topic of any event in the feed, past ones too, since the app offers each topic its list
   // shows: a topic whose events have all ended gets an empty calendar, not a missing file.
   const tags = [...new Set(all.flatMap((item) => item.tags))].sort();
+  const languages = calendarLanguages(feed.languages);
   const subjects: { tag?: string; language?: string }[] = [
     {},
-    ...feed.languages.map((language) => ({ language })),
-    ...tags.flatMap((tag) => [{ tag }, ...feed.languages.map((language) => ({ tag, language }))]),
+    ...languages.map((language) => ({ language })),
+    ...tags.flatMap((tag) => [{ tag }, ...languages.map((language) => ({ tag, language }))]),
   ];
   return subjects.map((subject) => {
     const language = subject.language ?? main;
-    const chosen = pickLanguage(events, language, feed.language).filter(
-      (item) => subject.tag === undefined || item.tags.includes(subject.tag),
-    );
-    const title = localized(feed.titles, language) ?? feed.title;
-    const name = subject.tag === undefined ? title : `${title}: ${tagLabel(feed, subject.tag, language)}`;
+    const hant = isChinese(language) && chineseScript(language) === 'zh-Hant';
+    const chosen = pickLanguage(events, language, feed.language)
+      .filter((item) => subject.tag === undefined || item.tags.includes(subject.tag))
+      .map((item) => (hant && isSimplified(item.language ?? feed.language) ? traditional(item) : item));
+    const title = hant
+      ? inTraditional(feed.titles, feed.title)
+      : (localized(feed.titles, language) ?? feed.title);
+    const label = (tag: string) =>
+      hant ? inTraditional(feed.tagLabels?.[tag], tag) : tagLabel(feed, tag, language);
+    const name = subject.tag === undefined ? title : `${title}: ${label(subject.tag)}`;
     return {
       path: `${CALENDAR_DIR}/${calendarFileName(subject)}`,
       text: calendar(chosen, { name, language, url: calendarUrl(feedUrl, subject), feed, feedUrl }),
@@ -153,4 +169,52 @@ function vtimezone(zone: string): { tzid: string; lines: string[] } | undefined 
   const tzid = text && /^TZID:(.+)$/m.exec(text)?.[1]?.trim();
   if (!text || !tzid) return undefined;
   return { tzid, lines: text.split(/\r?\n/).filter((line) => line !== '') };
+}
+
+const isChinese = (tag: string | undefined) => tag !== undefined && /^zh(?:$|[-_])/i.test(tag);
+const isSimplified = (tag: string | undefined) => isChinese(tag) && chineseScript(tag!) === 'zh-Hans';
+
+/**
+ * Simplified Chinese to Traditional by OpenCC's phrase-level conversion, with Hong Kong's
+ * characters, as the app converts on the device for a reader with no region given (zh-Hant
+ * formats default to Hong Kong). Made on first use: its dictionaries take a moment to load.
+ */
+let converter: ((text: string) => string) | undefined;
+function toTraditional(text: string): string {
+  converter ??= OpenCC.Converter({ from: 'cn', to: 'hk' });
+  return converter(text);
+}
+
+/**
+ * An event published in Simplified Chinese, for a Traditional calendar: its words converted,
+ * its body as plain text (a calendar's description is text). The venue's local address stays
+ * as it is: it is for a local driver or map, who read Simplified.
+ */
+function traditional(item: EventItem): EventItem {
+  const convert = (text: string | undefined) => (text === undefined ? undefined : toTraditional(text));
+  const body = bodyText(item);
+  const venue = item.event.venue;
+  return {
+    ...item,
+    title: convert(item.title),
+    summary: convert(item.summary),
+    contentText: body ? toTraditional(body) : undefined,
+    contentHtml: undefined,
+    event: {
+      ...item.event,
+      venue: venue && { ...venue, name: convert(venue.name), address: convert(venue.address) },
+    },
+  };
+}
+
+/**
+ * A feed's words (its title, a topic's label) for a Traditional calendar: the Traditional text
+ * when the feed gives one, else the Simplified converted, else `fallback`.
+ */
+function inTraditional(map: Localized | undefined, fallback: string): string {
+  const entries = Object.entries(map ?? {});
+  const own = entries.find(([tag]) => isChinese(tag) && chineseScript(tag) === 'zh-Hant');
+  if (own) return own[1];
+  const simplified = entries.find(([tag]) => isSimplified(tag));
+  return simplified ? toTraditional(simplified[1]) : fallback;
 }
