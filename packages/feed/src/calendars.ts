@@ -13,7 +13,6 @@
  * `topic-<tag>.<language>.ics`. Each holds an event once, in the translation the calendar's
  * language picks; a Traditional calendar converts what only Simplified gives (`traditional`).
  */
-import * as OpenCC from 'opencc-js/cn2t';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import {
   CALENDAR_DIR,
@@ -29,7 +28,8 @@ import type { FeedMeta, Localized } from '../../core/src/model';
 import { parseFeed } from '../../core/src/parse';
 import { itemUrl } from '../../core/src/paths';
 import { bodyText } from '../../core/src/text';
-import { chineseScript, chooseLanguage } from '../../core/src/languages';
+import { chooseLanguage } from '../../core/src/languages';
+import { isSimplified, isTraditional, toTraditional } from '../../core/src/traditional';
 import { localized, pickLanguage, tagLabel } from '../../core/src/translations';
 import { CALENDAR_NOTES } from '../../core/src/words';
 
@@ -89,7 +89,7 @@ export function calendarFiles(
   ];
   return subjects.map((subject) => {
     const language = subject.language ?? main;
-    const hant = isChinese(language) && chineseScript(language) === 'zh-Hant';
+    const hant = isTraditional(language);
     const chosen = pickLanguage(events, language, feed.language)
       .filter((item) => subject.tag === undefined || item.tags.includes(subject.tag))
       .map((item) => (hant && isSimplified(item.language ?? feed.language) ? traditional(item) : item));
@@ -171,20 +171,6 @@ function vtimezone(zone: string): { tzid: string; lines: string[] } | undefined 
   return { tzid, lines: text.split(/\r?\n/).filter((line) => line !== '') };
 }
 
-const isChinese = (tag: string | undefined) => tag !== undefined && /^zh(?:$|[-_])/i.test(tag);
-const isSimplified = (tag: string | undefined) => isChinese(tag) && chineseScript(tag!) === 'zh-Hans';
-
-/**
- * Simplified Chinese to Traditional by OpenCC's phrase-level conversion, with Hong Kong's
- * characters, as the app converts on the device for a reader with no region given (zh-Hant
- * formats default to Hong Kong). Made on first use: its dictionaries take a moment to load.
- */
-let converter: ((text: string) => string) | undefined;
-function toTraditional(text: string): string {
-  converter ??= OpenCC.Converter({ from: 'cn', to: 'hk' });
-  return converter(text);
-}
-
 /**
  * An event published in Simplified Chinese, for a Traditional calendar: its words converted,
  * its body as plain text (a calendar's description is text). The venue's local address stays
@@ -213,7 +199,7 @@ function traditional(item: EventItem): EventItem {
  */
 function inTraditional(map: Localized | undefined, fallback: string): string {
   const entries = Object.entries(map ?? {});
-  const own = entries.find(([tag]) => isChinese(tag) && chineseScript(tag) === 'zh-Hant');
+  const own = entries.find(([tag]) => isTraditional(tag));
   if (own) return own[1];
   const simplified = entries.find(([tag]) => isSimplified(tag));
   return simplified ? toTraditional(simplified[1]) : fallback;
