@@ -45,7 +45,7 @@ export const zhHantMore: MoreCatalogue = {
     clearFilter: '清除篩選',
   },
   item: {
-    readIn: '改看',
+    readIn: '切換至',
     by: '作者：{{ names }}',
     published: '發佈於',
     updated: '更新於',
