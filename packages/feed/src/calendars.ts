@@ -82,6 +82,13 @@ export function calendarFiles(
   // shows: a topic whose events have all ended gets an empty calendar, not a missing file.
   const tags = [...new Set(all.flatMap((item) => item.tags))].sort();
   const languages = calendarLanguages(feed.languages);
+  // Each event converted once, however many Traditional calendars (topics) hold it.
+  const converted = new Map<EventItem, EventItem>();
+  const inHant = (item: EventItem) => {
+    let hant = converted.get(item);
+    if (!hant) converted.set(item, (hant = traditional(item)));
+    return hant;
+  };
   const subjects: { tag?: string; language?: string }[] = [
     {},
     ...languages.map((language) => ({ language })),
@@ -92,7 +99,7 @@ export function calendarFiles(
     const hant = isTraditional(language);
     const chosen = pickLanguage(events, language, feed.language)
       .filter((item) => subject.tag === undefined || item.tags.includes(subject.tag))
-      .map((item) => (hant && isSimplified(item.language ?? feed.language) ? traditional(item) : item));
+      .map((item) => (hant && isSimplified(item.language ?? feed.language) ? inHant(item) : item));
     const title = hant
       ? inTraditional(feed.titles, feed.title)
       : (localized(feed.titles, language) ?? feed.title);
