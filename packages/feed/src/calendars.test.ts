@@ -11,6 +11,7 @@ import { parseFeed } from '@citylink/core/parse';
 import { itemUrl } from '@citylink/core/paths';
 import { eventToIcs } from '../../../src/lib/ics';
 import { buildFeed, type BuildResult } from './build';
+import { calendarFiles } from './calendars';
 
 const FEED_YAML = [
   'title: Test City',
@@ -227,6 +228,41 @@ describe('calendar subscriptions', () => {
       ]);
     }
     expect(calendarText(result, 'zh-Hant.ics')).toContain('SUMMARY:僑鄉文化節（網上）\r\n');
+  });
+
+  it('a Traditional calendar converts text, never markup, and cannot be made to break a line', () => {
+    // A feed page from anywhere (`validate` reads any JSON Feed), hostile HTML and all.
+    const page = {
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'T',
+      home_page_url: 'https://city.example.org/',
+      feed_url: 'https://city.example.org/feed.json',
+      language: 'zh-Hans',
+      _city: { city: '江门', timezone: 'Asia/Shanghai', languages: ['zh-Hans'] },
+      items: [
+        {
+          id: 'x',
+          title: '江门\r\nSUMMARY:侨乡;坏,\\',
+          content_html:
+            '<p onclick="信息()">欢迎<a href="javascript:alert(\'发布\')">发布</a><script>资讯</script></p>',
+          language: 'zh-Hans',
+          date_published: '2026-11-01T10:00:00+08:00',
+          _city: { kind: 'event', event: { start: '2027-03-20T10:00:00+08:00' } },
+        },
+      ],
+    };
+    const files = calendarFiles([{ path: 'feed.json', text: JSON.stringify(page) }], page.feed_url, NOW);
+    const text = files.find((f) => f.path === 'calendars/zh-Hant.ics')!.text;
+    for (const read of readers) expect(read(text).map((e) => e.uid)).toEqual(['x@city.example.org']);
+    const event = new ICAL.Event(
+      new ICAL.Component(ICAL.parse(text) as unknown[]).getFirstSubcomponent('vevent')!,
+    );
+    // One SUMMARY, holding the whole title converted; the body's text, without its markup.
+    expect(text.match(/^SUMMARY/gm)).toHaveLength(1);
+    // (a line break in text is written as one \\n, as the one-off file writes it)
+    expect(event.summary).toBe('江門\nSUMMARY:僑鄉;壞,\\');
+    expect(event.description).toMatch(/^歡迎\s?發佈$/);
+    expect(text).not.toMatch(/onclick|javascript|script|資訊/);
   });
 
   it('no calendar holds a UID twice', () => {
