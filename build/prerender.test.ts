@@ -82,6 +82,8 @@ const manifest = {
   'src/i18n/en.more.ts': { file: 'assets/en.more.js', isDynamicEntry: true },
   'src/i18n/zh-Hans.core.ts': { file: 'assets/zh-Hans.core.js', isDynamicEntry: true },
   'src/i18n/zh-Hans.more.ts': { file: 'assets/zh-Hans.more.js', isDynamicEntry: true },
+  'src/i18n/zh-Hant.core.ts': { file: 'assets/zh-Hant.core.js', isDynamicEntry: true },
+  'src/i18n/zh-Hant.more.ts': { file: 'assets/zh-Hant.more.js', isDynamicEntry: true },
 };
 
 let dist = '';
@@ -163,7 +165,7 @@ describe('prerender', () => {
     expect([loader?.getAttribute('type'), loader?.textContent]).toEqual(['module', 'startApp();']);
     // The page's catalogue too (src/i18n/index.ts): hydration speaks the page's language. An
     // item page needs both its parts; the home page only the core. The other
-    // language's catalogue is there only for a reader of it.
+    // languages' catalogues are there only for a reader of them.
     expect(settings('news/fares/index.html')).toEqual({
       entry: '/assets/index.js',
       preloads: [
@@ -173,7 +175,10 @@ describe('prerender', () => {
         '/assets/en.core.js',
         '/assets/en.more.js',
       ],
-      catalogues: { 'zh-Hans': ['/assets/zh-Hans.core.js', '/assets/zh-Hans.more.js'] },
+      catalogues: {
+        'zh-Hans': ['/assets/zh-Hans.core.js', '/assets/zh-Hans.more.js'],
+        'zh-Hant': ['/assets/zh-Hant.core.js', '/assets/zh-Hant.more.js'],
+      },
     });
     expect(settings('news/fares-zh/index.html')).toEqual({
       entry: '/assets/index.js',
@@ -184,7 +189,11 @@ describe('prerender', () => {
         '/assets/zh-Hans.core.js',
         '/assets/zh-Hans.more.js',
       ],
-      catalogues: { en: ['/assets/en.core.js', '/assets/en.more.js'] },
+      // A Traditional reader of a Simplified page loads their own catalogue, early.
+      catalogues: {
+        en: ['/assets/en.core.js', '/assets/en.more.js'],
+        'zh-Hant': ['/assets/zh-Hant.core.js', '/assets/zh-Hant.more.js'],
+      },
     });
   });
 

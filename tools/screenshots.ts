@@ -1,12 +1,14 @@
 /**
  * Screenshots of every screen, from the production build (`npx vite build` first), as a reader
- * sees them: at 390x844 in English (light) and Chinese (dark), and at 1280x800 (English, light).
+ * sees them: at 390x844 in English (light), Simplified Chinese (dark) and Traditional Chinese
+ * (Hong Kong, light and dark), and at 1280x800 (English, light).
  * Output: screenshots/<route>-<mode>.png, the first screen (what a phone shows before any
  * scrolling); `--full` takes whole pages instead.
  *
  * Usage: [SCREENSHOT_PORT=4174] npx tsx tools/screenshots.ts [--full] [--mode <name>] [route …]
  * A route may end in `@<css selector>`: that element is clicked first (to open a dialog or a sheet).
- * `--walkthrough` takes the walkthrough in docs/screens/ instead (see walkthrough.ts).
+ * `--walkthrough` takes the walkthrough in docs/screens/ instead (see walkthrough.ts); with
+ * `--mode`, in that mode only.
  */
 import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
@@ -41,6 +43,8 @@ const SCREENS = [
 const MODES = [
   { name: 'en-light', locale: 'en-GB', colorScheme: 'light', ...PHONE },
   { name: 'zh-dark', locale: 'zh-CN', colorScheme: 'dark', ...PHONE },
+  { name: 'zh-Hant-light', locale: 'zh-HK', colorScheme: 'light', ...PHONE },
+  { name: 'zh-Hant-dark', locale: 'zh-HK', colorScheme: 'dark', ...PHONE },
   { name: 'en-light-1280', locale: 'en-GB', colorScheme: 'light', width: 1280, height: 800 },
 ] as const;
 
@@ -59,14 +63,17 @@ const server = await preview({ preview: { port, host: '127.0.0.1', strictPort: t
 const base = `http://127.0.0.1:${port}`;
 const browser = await chromium.launch(chromiumLaunch);
 
-/** A demo item's address in the reader's language: the Chinese translations' slugs end in -zh. */
+/**
+ * A demo item's address in the reader's language: the Chinese translations' slugs end in -zh.
+ * The demo publishes Simplified only, which a Traditional reader is shown converted.
+ */
 function inLanguage(route: string, locale: string): string {
   const item = /^\/(news|events|contacts)\/([\w-]+)$/.exec(route);
   return item && locale.startsWith('zh') && !route.includes('no-such') ? `${route}-zh` : route;
 }
 
 try {
-  if (walk) await walkthrough(browser, base, out);
+  if (walk) await walkthrough(browser, base, out, only);
   for (const mode of walk ? [] : MODES.filter((m) => !only || m.name === only)) {
     const context = await phoneContext(browser, mode, 2);
     const page = await context.newPage();

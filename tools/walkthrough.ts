@@ -10,11 +10,12 @@
  * palette by sharp (already installed for the PWA assets), so the whole set stays small enough to
  * keep in the repository.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import sharp from 'sharp';
 import { type Catalogue, en } from '../src/i18n/en';
 import { zhHans } from '../src/i18n/zh-Hans';
+import { zhHant } from '../src/i18n/zh-Hant';
 import { SETTINGS_KEY } from '../src/lib/settings';
 import { isTouch, type Look, phoneContext, PHONE } from './support/phone';
 
@@ -43,6 +44,14 @@ const MODES: Mode[] = [
     colorScheme: 'dark',
     ...PHONE,
     catalogue: zhHans,
+  },
+  {
+    name: 'zh-Hant-light',
+    label: 'Traditional Chinese (Hong Kong), light, 390×844',
+    locale: 'zh-HK',
+    colorScheme: 'light',
+    ...PHONE,
+    catalogue: zhHant,
   },
   {
     name: 'en-light-200',
@@ -81,8 +90,15 @@ interface Scene {
   run(context: BrowserContext, page: Page, mode: Mode, shot: (frame: string) => Promise<void>): Promise<void>;
 }
 
-/** A demo item's address in the reader's language: the Chinese translations' slugs end in -zh. */
+/**
+ * A demo item's address in the reader's language: the Chinese translations' slugs end in -zh.
+ * The demo publishes Simplified only, which a Traditional reader is shown converted.
+ */
 const inLanguage = (path: string, mode: Mode) => (mode.locale.startsWith('zh') ? `${path}-zh` : path);
+
+/** The words a reader types, in the script their device writes (Hong Kong's is Traditional). */
+const typed = (mode: Mode, words: { en: string; hans: string; hant: string }) =>
+  !mode.locale.startsWith('zh') ? words.en : mode.catalogue === zhHant ? words.hant : words.hans;
 
 /** A returning reader: the app installed, its first sync done. */
 async function returning(page: Page, base: string): Promise<void> {
@@ -219,7 +235,7 @@ function scenes(base: string): Scene[] {
         await page.goto(base + '/search');
         const box = page.getByRole('searchbox');
         await box.click();
-        const word = mode.locale.startsWith('zh') ? '人才驿站' : 'station';
+        const word = typed(mode, { en: 'station', hans: '人才驿站', hant: '人才驛站' });
         const type = (text: string) =>
           // An IME hands Chinese over as committed text, not keys.
           mode.locale.startsWith('zh')
@@ -238,7 +254,7 @@ function scenes(base: string): Scene[] {
         await shot('3-whole-word');
         await page.goto(
           base +
-            `/search?q=${encodeURIComponent(mode.locale.startsWith('zh') ? '江门 活动' : 'jiangmen events')}`,
+            `/search?q=${encodeURIComponent(typed(mode, { en: 'jiangmen events', hans: '江门 活动', hant: '江門 活動' }))}`,
         );
         await page.locator('.search-status').waitFor();
         await page.waitForTimeout(500);
@@ -301,11 +317,30 @@ function scenes(base: string): Scene[] {
   ];
 }
 
-/** Writes the walkthrough's pictures and index into `out`. */
-export async function walkthrough(browser: Browser, base: string, out: URL): Promise<void> {
+/**
+ * Writes the walkthrough's pictures and index into `out`: in every mode, or in the one named
+ * `only` (the index still lists the pictures of the others already there).
+ */
+export async function walkthrough(browser: Browser, base: string, out: URL, only?: string): Promise<void> {
   const all = scenes(base);
   const taken = new Map<string, string[]>();
   for (const mode of MODES) {
+    for (const scene of all.filter((s) => !mode.few || s.few)) {
+      for (const frame of scene.frames) {
+        if (
+          only &&
+          mode.name !== only &&
+          existsSync(new URL(`${scene.name}-${frame.name}-${mode.name}.png`, out))
+        ) {
+          taken.set(`${scene.name}/${frame.name}`, [
+            ...(taken.get(`${scene.name}/${frame.name}`) ?? []),
+            mode.name,
+          ]);
+        }
+      }
+    }
+  }
+  for (const mode of MODES.filter((m) => !only || m.name === only)) {
     for (const scene of all.filter((s) => !mode.few || s.few)) {
       const context = await phoneContext(browser, mode, 1);
       if (mode.textSize) {
@@ -347,7 +382,8 @@ function index(all: Scene[], taken: Map<string, string[]>): string {
   for (const scene of all) {
     lines.push(`## ${scene.title}${scene.few ? ' (also larger)' : ''}`, '');
     for (const frame of scene.frames) {
-      const modes = taken.get(`${scene.name}/${frame.name}`) ?? [];
+      const order = (name: string) => MODES.findIndex((m) => m.name === name);
+      const modes = [...(taken.get(`${scene.name}/${frame.name}`) ?? [])].sort((a, b) => order(a) - order(b));
       lines.push(
         `### ${frame.shows}`,
         '',

@@ -77,6 +77,11 @@ describe('notification text', () => {
     expect(eventLine(item, 'en', meta)).toBe('Tuesday, 1 September 2026, 14:00 Jiangmen time · Expo Centre');
     expect(eventLine(item, 'zh-Hans', meta)).toBe('江门时间 2026年9月1日星期二 14:00 · 会展中心');
     expect(eventLine(item, 'en')).toBe('Tuesday, 1 September 2026, 14:00 China Standard Time · Expo Centre');
+    // Traditional: the city time in the app's zh-Hant words (packages/core/src/words.ts), in
+    // Hong Kong's formats, as the app shows them (a 12-hour clock).
+    const hant = { ...meta, cityNames: { ...meta.cityNames, 'zh-Hant': '江門' } };
+    expect(noticeTitle('urgent', '八號風球', 'zh-Hant')).toBe('緊急通知：八號風球');
+    expect(eventLine(item, 'zh-Hant', hant)).toBe('江門時間 2026年9月1日星期二 下午2:00 · Expo Centre');
     // An all-day event's date is the same in every zone, and names none.
     const allDay = { ...item, event: { ...event, allDay: true, start: '2026-09-01' } };
     expect(eventLine(allDay, 'en', meta)).toBe('Tuesday, 1 September 2026 · Expo Centre');

@@ -20,6 +20,7 @@ import { eventState } from '../../packages/core/src/event-state';
 import { hasEvent, startMs } from '../../packages/core/src/event-time';
 import type { Sql } from './db';
 import { LANGUAGES, type Language } from '../../packages/core/src/languages';
+import { isSimplified, toTraditional } from '../../packages/core/src/traditional';
 import { eventLine, noticeTitle } from './text';
 
 /** What one read of the feed made: the push service's `POST /poll` answers it. */
@@ -201,13 +202,19 @@ function message(
   raw: Map<string, unknown>,
 ): Omit<PushMessage, 'notice'> {
   const item = pickLanguage(candidate.items, lang, meta.language)[0]!;
-  const title = displayTitle(item);
+  // A Traditional reader of an item published in Simplified only reads it converted, as the
+  // app shows it; the item itself goes to the device as published.
+  const words =
+    lang === 'zh-Hant' && isSimplified(item.language ?? meta.language)
+      ? toTraditional
+      : (text: string) => text;
+  const title = words(displayTitle(item));
   const base = {
     v: PUSH_FORMAT,
     kind: candidate.kind,
     lang,
     title: noticeTitle(candidate.kind, title, lang).slice(0, 300),
-    body: (candidate.kind === 'event' ? eventLine(item, lang, meta) : excerpt(item, 140)).slice(0, 600),
+    body: words(candidate.kind === 'event' ? eventLine(item, lang, meta) : excerpt(item, 140)).slice(0, 600),
     path: itemPath(item),
     ...(meta.timezone ? { timezone: meta.timezone } : {}),
   } as const;

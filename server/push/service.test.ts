@@ -240,6 +240,23 @@ describe('the push service', () => {
     expect(text).toMatch(/citylink_push_api_requests_total\{status="200"\} \d/);
   });
 
+  it('a Traditional Chinese subscriber reads a Simplified-only feed converted', async () => {
+    await start();
+    const reader = push.newSubscriber();
+    const put = await api('/subscription', { method: 'PUT', body: body(reader, { language: 'zh-Hant' }) });
+    expect(await put.json()).toMatchObject({ language: 'zh-Hant' });
+    await service.watcher.poll();
+    site.items = [...NEWS, ...BEFORE];
+    await service.watcher.poll();
+    const got = (await push.delivered(2))
+      .map((r) => readPushMessage(r.payload))
+      .sort((a, b) => ((a?.title ?? '') < (b?.title ?? '') ? -1 : 1));
+    // The feed's zh-Hans versions, in Hong Kong's characters, in the app's Traditional words.
+    expect(got.map((m) => m?.title)).toEqual(['新活動：人工智能論壇', '緊急通知：八號風球']);
+    expect(got.map((m) => m?.lang)).toEqual(['zh-Hant', 'zh-Hant']);
+    expect(got[1]?.body).toBe('服務大廳今天關閉。');
+  });
+
   it('watches the feed with conditional requests and sends what is new, on a poll or a notify call', async () => {
     await start();
     const reader = push.newSubscriber();

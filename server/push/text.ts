@@ -7,35 +7,26 @@ import { formatEventTime, zoneName } from '../../packages/core/src/event-time';
 import { DEFAULT_FORMATS, type Language } from '../../packages/core/src/languages';
 import type { FeedMeta, Item } from '../../packages/core/src/model';
 import { cityName } from '../../packages/core/src/translations';
+import { fillTemplate, TIME_WORDS } from '../../packages/core/src/words';
 
 interface Words {
   urgent: (title: string) => string;
   event: (title: string) => string;
-  /** The feed's own zone, named after its city, as the app's event pages name it. */
-  cityTime: (city: string) => string;
-  /** A time and the zone it is told in, in the order the app's event pages write them. */
-  zoned: (time: string, zone: string) => string;
 }
 
+// Full-width punctuation in Chinese.
 const TEXT: Record<Language, Words> = {
   en: {
     urgent: (title) => `Urgent: ${title}`,
     event: (title) => `New event: ${title}`,
-    cityTime: (city) => `${city} time`,
-    zoned: (time, zone) => `${time} ${zone}`,
   },
-  // Full-width punctuation in Chinese.
   'zh-Hans': {
     urgent: (title) => `紧急通知：${title}`,
     event: (title) => `新活动：${title}`,
-    cityTime: (city) => `${city}时间`,
-    zoned: (time, zone) => `${zone} ${time}`,
   },
   'zh-Hant': {
     urgent: (title) => `緊急通知：${title}`,
     event: (title) => `新活動：${title}`,
-    cityTime: (city) => `${city}時間`,
-    zoned: (time, zone) => `${zone} ${time}`,
   },
 };
 
@@ -57,7 +48,9 @@ export function eventLine(
 ): string {
   const event = item.event;
   if (!event) return '';
-  const words = TEXT[language];
+  // The feed's own zone named after its city, and the order of a time and its zone, in the
+  // words the app's event pages use.
+  const words = TIME_WORDS[language];
   // The formats the app writes in when the reader's device names no region: a notification
   // is written once for every subscriber of a language.
   const formats = DEFAULT_FORMATS[language];
@@ -65,7 +58,8 @@ export function eventLine(
   let when = time;
   if (!event.allDay) {
     const city = event.timezone === meta?.timezone ? cityName(meta, language) : undefined;
-    when = words.zoned(time, city ? words.cityTime(city) : zoneName(formats, event.timezone));
+    const zone = city ? fillTemplate(words.city, { city }) : zoneName(formats, event.timezone);
+    when = fillTemplate(words.venue, { time, zone });
   }
   const place = language === 'zh-Hans' ? (event.venue?.nameLocal ?? event.venue?.name) : event.venue?.name;
   return place ? `${when} · ${place}` : when;

@@ -1,3 +1,5 @@
+import { CALENDAR_NOTES, TIME_WORDS } from '@citylink/core/words';
+
 /** English interface text beyond the frame and the home screen (see `en.core.ts`). */
 export const enMore = {
   app: {
@@ -85,10 +87,8 @@ export const enMore = {
       offline:
         'You are offline. Your calendar app needs a connection to subscribe: open this again once you are back online.',
     },
-    calendarNote: {
-      postponed: 'Postponed: check the new date before you go.',
-      movedOnline: 'Moved online: see the event page for how to join.',
-    },
+    // Said by the publisher's calendars too (packages/core/src/words.ts).
+    calendarNote: CALENDAR_NOTES.en,
     state: {
       upcoming: 'Upcoming',
       now: 'Happening now',
@@ -106,8 +106,9 @@ export const enMore = {
     allDayUntil: 'All day, until {{ date }}',
   },
   time: {
-    city: '{{ city }} time',
-    venue: '{{ time }} {{ zone }}',
+    // Said by the push server's notifications too (packages/core/src/words.ts).
+    city: TIME_WORDS.en.city,
+    venue: TIME_WORDS.en.venue,
     reader: '{{ time }} your time',
     both: '{{ venue }} ({{ reader }})',
     named: '{{ text }} ({{ zone }})',

@@ -43,6 +43,47 @@ describe('catalogues', () => {
   });
 });
 
+describe('the Traditional catalogue', () => {
+  // Mainland words that a character conversion of the Simplified catalogue keeps; readers in
+  // Hong Kong and Taiwan say 資訊, 載入, 設定, 預設, 搜尋, 連結, 檔案, 儲存, 快取, 螢幕…
+  const MAINLAND = [
+    '信息',
+    '加載',
+    '設置',
+    '默認',
+    '搜索',
+    '鏈接',
+    '文件',
+    '保存',
+    '存儲',
+    '緩存',
+    '屏幕',
+    '網絡',
+  ];
+  const MORE = [
+    '菜單',
+    '支持',
+    '服務器',
+    '用戶',
+    '視頻',
+    '軟件',
+    '點擊',
+    '二維碼',
+    '聯繫',
+    '打開',
+    '刷新',
+    '“',
+  ];
+  const strings = (o: object): string[] =>
+    Object.values(o).flatMap((v) => (typeof v === 'string' ? [v] : strings(v as object)));
+  it.each([...MAINLAND, ...MORE])('does not say %s', (word) => {
+    expect(strings(zhHant).filter((s) => s.includes(word))).toEqual([]);
+  });
+  it('punctuates full-width', () => {
+    expect(strings(zhHant).filter((s) => /[\u4e00-\u9fff][,.:;!?()]/u.test(s))).toEqual([]);
+  });
+});
+
 describe('resolveLocale', () => {
   it('follows the device until a language is chosen by hand', () => {
     expect(resolveLocale('system', 'zh-Hans')).toBe('zh-Hans');

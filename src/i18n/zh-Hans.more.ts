@@ -1,3 +1,4 @@
+import { CALENDAR_NOTES, TIME_WORDS } from '@citylink/core/words';
 import type { MoreCatalogue } from './en';
 
 /** 简体中文界面文字：其余部分（见 `en.core.ts`）。 */
@@ -82,10 +83,8 @@ export const zhHansMore: MoreCatalogue = {
       copyFailed: '无法复制。请选中上面的地址，手动复制。',
       offline: '当前处于离线状态。日历应用需要联网才能订阅，请在恢复网络后再打开。',
     },
-    calendarNote: {
-      postponed: '已延期：出发前请确认新的日期。',
-      movedOnline: '已改为线上：参加方式见活动页面。',
-    },
+    // Said by the publisher's calendars too (packages/core/src/words.ts).
+    calendarNote: CALENDAR_NOTES['zh-Hans'],
     state: {
       upcoming: '即将举行',
       now: '正在进行',
@@ -102,8 +101,9 @@ export const zhHansMore: MoreCatalogue = {
     allDayUntil: '全天，至{{ date }}',
   },
   time: {
-    city: '{{ city }}时间',
-    venue: '{{ zone }} {{ time }}',
+    // Said by the push server's notifications too (packages/core/src/words.ts).
+    city: TIME_WORDS['zh-Hans'].city,
+    venue: TIME_WORDS['zh-Hans'].venue,
     reader: '你所在地时间 {{ time }}',
     both: '{{ venue }}（{{ reader }}）',
     named: '{{ text }}（{{ zone }}）',

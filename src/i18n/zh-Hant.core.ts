@@ -1,28 +1,36 @@
 import type { CoreCatalogue } from './en';
 
-/** 繁體中文介面文字：框架與首頁（見 `en.core.ts`）。 */
+/**
+ * 繁體中文介面文字：框架與首頁（見 `en.core.ts`）。
+ *
+ * Written for readers in Hong Kong, Taiwan, Macau and the overseas Wuyi communities, not
+ * converted from the Simplified words: 載入, 設定, 搜尋, 連結, 儲存, 資訊. Where Hong Kong and
+ * Taiwan say it differently, a word both read easily (連線, 螢幕), else Hong Kong's (電郵,
+ * 網上), since zh-Hant formats default to Hong Kong and most Wuyi families' ties run through
+ * it. Quotation marks are 「」, punctuation full-width. `zh-Hant.more.ts` follows the same rule.
+ */
 export const zhHantCore: CoreCatalogue = {
   app: {
     name: '城市通',
-    skipToContent: '跳到正文',
+    skipToContent: '跳至主要內容',
   },
   nav: {
-    label: '欄目',
+    label: '主選單',
     news: '新聞',
     events: '活動',
-    contacts: '聯繫',
+    contacts: '聯絡',
     saved: '收藏',
     more: '更多',
   },
   list: {
-    emptyNews: '暫無新聞。請連接網絡以加載內容。',
-    loading: '正在加載……',
+    emptyNews: '目前沒有新聞。請連線上網以載入內容。',
+    loading: '載入中……',
     more: '顯示更多',
-    previous: '顯示前面的內容',
-    added: '又顯示了 {{ count }} 條',
+    previous: '顯示較早前的內容',
+    added: '已多顯示 {{ count }} 則',
   },
   item: {
-    notFound: '本機上沒有這條內容',
+    notFound: '這部裝置上沒有這則內容',
     back: '返回',
   },
   saved: {
@@ -32,7 +40,7 @@ export const zhHantCore: CoreCatalogue = {
     documentTitle: '{{ screen }} · {{ app }}',
   },
   search: {
-    title: '搜索',
-    open: '搜索',
+    title: '搜尋',
+    open: '搜尋',
   },
 };

@@ -3,6 +3,7 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { readBack } from '../../tests/support/text';
 import type { CityEvent, Item } from '@citylink/core/model';
+import { CALENDAR_NOTES } from '@citylink/core/words';
 import { eventToIcs, icsFileName } from './ics';
 
 const NOW = Date.parse('2026-11-25T08:00:00Z');
@@ -144,7 +145,10 @@ describe('eventToIcs', () => {
     );
     expect(online.getFirstPropertyValue('location')).toBe('https://example.org/join');
     expect(online.getFirstPropertyValue('geo')).toBeNull();
-    expect(online.getFirstPropertyValue('description')).toBe('Moved online.\n\nhttps://example.org/join');
+    // With no notes given, the app's English ones.
+    expect(online.getFirstPropertyValue('description')).toBe(
+      `${CALENDAR_NOTES.en.movedOnline}\n\nhttps://example.org/join`,
+    );
     // Without a link, no place at all rather than the one it left.
     const noLink = vevent(
       eventToIcs(eventItem({ status: 'moved-online', venue }), { now: NOW, appUrl: APP }),

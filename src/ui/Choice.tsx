@@ -47,10 +47,15 @@ const NAME_KEY = {
   'zh-Hant': 'settings.traditional',
 } as const satisfies Record<Language, string>;
 
+/** An interface language's name, in itself (English, 简体中文, 繁體中文). */
+export function languageLabel(language: Language): string {
+  return t(NAME_KEY[language]);
+}
+
 /**
  * The interface languages as options, each named in itself, so that a reader who cannot read
  * the current language finds theirs (the interface's and the notifications' language).
  */
 export function languageOptions(): ChoiceOption<Language>[] {
-  return LANGUAGES.map((language) => ({ value: language, label: t(NAME_KEY[language]), lang: language }));
+  return LANGUAGES.map((language) => ({ value: language, label: languageLabel(language), lang: language }));
 }

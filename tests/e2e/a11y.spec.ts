@@ -3,10 +3,11 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { expect, test, watchCsp } from './fixtures';
 import { en } from '../../src/i18n/en';
 import { zhHans } from '../../src/i18n/zh-Hans';
+import { zhHant } from '../../src/i18n/zh-Hant';
 import { AXE_TAGS, axeViolations, firstVisit } from './helpers';
 
 /**
- * Every screen and open dialog of the app, checked in both languages and both themes. Add your
+ * Every screen and open dialog of the app, checked in each language and both themes. Add your
  * route here when you add a screen or a dialog: `open` puts the screen in the state to check
  * (opens a dialog, unfolds a section) once it has loaded.
  */
@@ -88,6 +89,7 @@ interface A11yRoute {
 const LOCALES = [
   { locale: 'en-GB', catalogue: en },
   { locale: 'zh-CN', catalogue: zhHans },
+  { locale: 'zh-HK', catalogue: zhHant },
 ] as const;
 const SCHEMES = ['light', 'dark'] as const;
 

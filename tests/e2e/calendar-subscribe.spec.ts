@@ -81,4 +81,30 @@ test.describe('subscribe in your calendar', () => {
     await context.setOffline(false);
     await expect(note).toBeHidden();
   });
+
+  test.describe('on a Hong Kong phone', () => {
+    test.use({ locale: 'zh-HK' });
+
+    test('the Traditional calendar: the Simplified-only demo converted, the local address kept', async ({
+      page,
+      baseURL,
+    }) => {
+      await firstVisit(page, '/events');
+      await page.locator('summary', { hasText: '在日曆中訂閱' }).click();
+      const https = new URL('/calendars/zh-Hant.ics', baseURL).href;
+      await expect(page.getByRole('link', { name: '在日曆程式中開啟' })).toHaveAttribute(
+        'href',
+        https.replace(/^https?:/, 'webcal:'),
+      );
+      const response = await page.request.get(https);
+      expect(response.ok()).toBe(true);
+      const cancelled = events(await response.text()).find((event) =>
+        String(event.getFirstPropertyValue('uid')).startsWith('event-spring-health-talk-zh@'),
+      );
+      expect(cancelled?.getFirstPropertyValue('status')).toBe('CANCELLED');
+      // 春季健康讲座 in Traditional; the address for a local driver as published.
+      expect(String(cancelled?.getFirstPropertyValue('summary'))).toMatch(/^春季健康講座/);
+      expect(String(cancelled?.getFirstPropertyValue('location'))).toContain('广东省江门市');
+    });
+  });
 });

@@ -5,8 +5,10 @@
  * one never gets it twice from the other.
  */
 import { escapeText } from './content-lines';
+import { chineseScript, type Language } from './languages';
 import type { Item } from './model';
 import { bodyText } from './text';
+import { CALENDAR_NOTES, type CalendarNotes } from './words';
 import { wallMs } from './zone-time';
 
 export const PRODID = '-//Citylink//Citylink//EN';
@@ -22,8 +24,8 @@ export interface VeventOptions {
   stamp: number;
   /** The event's page, absolute: the URL, and the host of the UID. */
   pageUrl: string;
-  /** Notes put at the top of the description of a postponed or moved event. */
-  labels?: { postponed: string; movedOnline: string };
+  /** Notes put at the top of the description of a postponed or moved event; English's by default. */
+  labels?: CalendarNotes;
   /**
    * Times on the venue's wall clock, with this TZID (the venue's zone, or its canonical name
    * for an alias), rather than in UTC: the calendar then needs the zone's VTIMEZONE.
@@ -55,7 +57,7 @@ export function eventSequence(dateModified: string | undefined): number {
 export function veventLines(item: Item, options: VeventOptions): string[] {
   const event = item.event;
   if (!event) throw new Error(`Item ${item.id} is not an event`);
-  const labels = options.labels ?? { postponed: 'Postponed.', movedOnline: 'Moved online.' };
+  const labels = options.labels ?? CALENDAR_NOTES.en;
 
   const lines = [
     'BEGIN:VEVENT',
@@ -174,4 +176,33 @@ export function calendarFileName(subject: { tag?: string; language?: string }): 
 /** The https address of a calendar subscription, beside the feed at `feedUrl`. */
 export function calendarUrl(feedUrl: string, subject: { tag?: string; language?: string }): string {
   return new URL(`${CALENDAR_DIR}/${encodeURIComponent(calendarFileName(subject))}`, feedUrl).href;
+}
+
+/**
+ * The languages the publisher writes calendars in: the feed's, and Traditional Chinese
+ * (`zh-Hant`) for a feed in Simplified Chinese only. The app shows a Traditional reader the
+ * Simplified text converted on the device; a calendar app cannot, so the publisher converts.
+ */
+export function calendarLanguages(feedLanguages: readonly string[]): string[] {
+  const chinese = feedLanguages.filter((tag) => interfaceLanguage(tag)?.startsWith('zh'));
+  const traditional = chinese.some((tag) => interfaceLanguage(tag) === 'zh-Hant');
+  return chinese.length && !traditional ? [...feedLanguages, 'zh-Hant'] : [...feedLanguages];
+}
+
+/**
+ * The calendar language for a reader of `language` (an interface language) among a feed's
+ * calendars: the first that the reader's rule gives their language, else none (the feed's own
+ * calendar, `events.ics`).
+ */
+export function readerCalendarLanguage(
+  feedLanguages: readonly string[],
+  language: string,
+): string | undefined {
+  return calendarLanguages(feedLanguages).find((tag) => interfaceLanguage(tag) === language);
+}
+
+/** The interface language a feed's language tag is written in, if it is one of them. */
+function interfaceLanguage(tag: string): Language | undefined {
+  const primary = tag.toLowerCase().split(/[-_]/)[0];
+  return primary === 'zh' ? chineseScript(tag) : primary === 'en' ? 'en' : undefined;
 }

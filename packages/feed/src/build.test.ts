@@ -283,6 +283,57 @@ describe('citylink-feed build: the feed it writes', () => {
     });
   });
 
+  it('a story in three languages: zh-Hant files and translations beside zh-Hans ones', () => {
+    const result = buildFeed(
+      folder({
+        'feed.yaml': FEED_YAML.replace(
+          'languages: [en, zh-Hans]',
+          'languages: [en, zh-Hans, zh-Hant]',
+        ).replace(
+          'city: { en: Test City, zh-Hans: 测试市 }',
+          'city: { en: Test City, zh-Hans: 测试市, zh-Hant: 測試市 }',
+        ),
+        'news/welcome.en.md': news(1, ['translation_key: welcome', 'slug: welcome']),
+        'news/welcome.zh-Hans.md': md([
+          'id: news-1-hans',
+          'translation_key: welcome',
+          'title: 欢迎',
+          'date_published: 2026-01-01T10:00:00+08:00',
+        ]),
+        'news/welcome.zh-Hant.md': md([
+          'id: news-1-hant',
+          'translation_key: welcome',
+          'title: 歡迎',
+          'date_published: 2026-01-01T10:00:00+08:00',
+        ]),
+      }),
+      {},
+    );
+    expect(result.problems).toEqual([]);
+    const items = itemsOf(result);
+    expect(items.get('news-1-hant')).toMatchObject({
+      language: 'zh-Hant',
+      title: '歡迎',
+      _city: {
+        slug: 'welcome-zh-hant',
+        translations: [
+          { language: 'en', id: 'news-1' },
+          { language: 'zh-Hans', id: 'news-1-hans' },
+        ],
+      },
+    });
+    expect((items.get('news-1')?._city as Record<string, unknown>).translations).toEqual([
+      { language: 'zh-Hans', id: 'news-1-hans' },
+      { language: 'zh-Hant', id: 'news-1-hant' },
+    ]);
+    expect(pageOf(result)._city).toMatchObject({ languages: ['en', 'zh-Hans', 'zh-Hant'] });
+    // Where the feed does not list zh-Hant, a zh-Hant file is refused at its name.
+    const unlisted = build({ 'news/a.zh-Hant.md': news(1) });
+    expect(theError(unlisted).message).toMatch(
+      /ends in "\.zh-Hant", which is not one of the feed's languages/,
+    );
+  });
+
   it('two versions in one language, or of different kinds, are refused', () => {
     const twice = build({
       'news/a.en.md': news(1, ['translation_key: k']),

@@ -11,6 +11,7 @@ import { parseFeed } from '@citylink/core/parse';
 import { itemUrl } from '@citylink/core/paths';
 import { eventToIcs } from '../../../src/lib/ics';
 import { buildFeed, type BuildResult } from './build';
+import { calendarFiles } from './calendars';
 
 const FEED_YAML = [
   'title: Test City',
@@ -38,6 +39,8 @@ interface EventSpec {
   tags?: string[];
   language?: string;
   key?: string;
+  title?: string;
+  venue?: string;
 }
 
 function eventFile(spec: EventSpec): string {
@@ -45,7 +48,7 @@ function eventFile(spec: EventSpec): string {
     '---',
     `id: ${spec.id}`,
     ...(spec.key ? [`translation_key: ${spec.key}`] : []),
-    `title: Event ${spec.id}`,
+    `title: ${spec.title ?? `Event ${spec.id}`}`,
     'date_published: 2026-11-01T10:00:00+08:00',
     ...(spec.modified ? [`date_modified: ${spec.modified}`] : []),
     `tags: [${(spec.tags ?? []).join(', ')}]`,
@@ -54,7 +57,7 @@ function eventFile(spec: EventSpec): string {
     ...(spec.end ? [`  end: ${spec.end}`] : []),
     `  timezone: ${spec.zone ?? 'Asia/Shanghai'}`,
     `  status: ${spec.status ?? 'scheduled'}`,
-    '  venue: { name: Hall, address: 1 Main Road }',
+    `  venue: ${spec.venue ?? '{ name: Hall, address: 1 Main Road }'}`,
     '---',
     '',
     'About the event.',
@@ -62,9 +65,9 @@ function eventFile(spec: EventSpec): string {
   ].join('\n');
 }
 
-function build(events: EventSpec[], now = NOW): BuildResult {
+function build(events: EventSpec[], now = NOW, feedYaml = FEED_YAML): BuildResult {
   const dir = mkdtempSync(join(scratch, 'content-'));
-  const files: Record<string, string> = { 'feed.yaml': FEED_YAML };
+  const files: Record<string, string> = { 'feed.yaml': feedYaml };
   for (const spec of events) files[`events/${spec.id}.${spec.language ?? 'en'}.md`] = eventFile(spec);
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
@@ -136,9 +139,11 @@ describe('calendar subscriptions', () => {
       'calendars/events.ics',
       'calendars/en.ics',
       'calendars/zh-Hans.ics',
+      'calendars/zh-Hant.ics',
       'calendars/topic-culture.ics',
       'calendars/topic-culture.en.ics',
       'calendars/topic-culture.zh-Hans.ics',
+      'calendars/topic-culture.zh-Hant.ics',
     ]);
     const events = calendarText(result);
     expect(events).toContain('REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n');
@@ -160,6 +165,104 @@ describe('calendar subscriptions', () => {
     expect((page['fair@city.example.org'] as ical.VEvent).url).toBe(
       'https://city.example.org/events/fair-en',
     );
+  });
+
+  it('a Traditional calendar converts what only Simplified gives, and keeps the local address', () => {
+    const result = build([
+      { id: 'fair', start: '2027-03-20T10:00:00+08:00', tags: ['culture'], key: 'fair' },
+      {
+        id: 'fair-zh',
+        start: '2027-03-20T10:00:00+08:00',
+        tags: ['culture'],
+        key: 'fair',
+        language: 'zh-Hans',
+        title: '江门侨乡文化节',
+        venue: '{ name: 江门市文化馆, address: 蓬江区建设路 1 号, address_local: 江门市蓬江区建设路1号 }',
+        status: 'postponed',
+      },
+    ]);
+    const text = calendarText(result, 'topic-culture.zh-Hant.ics');
+    for (const read of readers) expect(read(text).map((e) => e.uid)).toEqual(['fair-zh@city.example.org']);
+    const event = new ICAL.Event(
+      new ICAL.Component(ICAL.parse(text) as unknown[]).getFirstSubcomponent('vevent')!,
+    );
+    expect(event.summary).toBe('江門僑鄉文化節');
+    // The venue and its address in Traditional; the address for a local driver as published.
+    expect(event.location).toBe('江門市文化館\n蓬江區建設路 1 號\n江门市蓬江区建设路1号');
+    expect(event.description).toMatch(/^已延期：出發前請確認新的日期。/);
+    expect(text).toContain('X-WR-CALNAME:測試市: 文化\r\n');
+    // The Simplified calendar is left as published.
+    expect(calendarText(result, 'zh-Hans.ics')).toContain('SUMMARY:江门侨乡文化节\r\n');
+  });
+
+  it('a zh-Hant translation wins for Traditional readers, and is not converted again', () => {
+    const feedYaml = FEED_YAML.replace('languages: [en, zh-Hans]', 'languages: [en, zh-Hans, zh-Hant]');
+    const result = build(
+      [
+        { id: 'fair', start: '2027-03-20T10:00:00+08:00', key: 'fair' },
+        {
+          id: 'fair-hans',
+          start: '2027-03-20T10:00:00+08:00',
+          key: 'fair',
+          language: 'zh-Hans',
+          title: '侨乡文化节',
+        },
+        // Hong Kong's own wording, which a conversion of the Simplified would not give.
+        {
+          id: 'fair-hant',
+          start: '2027-03-20T10:00:00+08:00',
+          key: 'fair',
+          language: 'zh-Hant',
+          title: '僑鄉文化節（網上）',
+        },
+      ],
+      NOW,
+      feedYaml,
+    );
+    expect(result.calendars.filter((f) => f.path.endsWith('zh-Hant.ics')).map((f) => f.path)).toEqual([
+      'calendars/zh-Hant.ics',
+    ]);
+    for (const read of readers) {
+      expect(read(calendarText(result, 'zh-Hant.ics')).map((e) => e.uid)).toEqual([
+        'fair-hant@city.example.org',
+      ]);
+    }
+    expect(calendarText(result, 'zh-Hant.ics')).toContain('SUMMARY:僑鄉文化節（網上）\r\n');
+  });
+
+  it('a Traditional calendar converts text, never markup, and cannot be made to break a line', () => {
+    // A feed page from anywhere (`validate` reads any JSON Feed), hostile HTML and all.
+    const page = {
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'T',
+      home_page_url: 'https://city.example.org/',
+      feed_url: 'https://city.example.org/feed.json',
+      language: 'zh-Hans',
+      _city: { city: '江门', timezone: 'Asia/Shanghai', languages: ['zh-Hans'] },
+      items: [
+        {
+          id: 'x',
+          title: '江门\r\nSUMMARY:侨乡;坏,\\',
+          content_html:
+            '<p onclick="信息()">欢迎<a href="javascript:alert(\'发布\')">发布</a><script>资讯</script></p>',
+          language: 'zh-Hans',
+          date_published: '2026-11-01T10:00:00+08:00',
+          _city: { kind: 'event', event: { start: '2027-03-20T10:00:00+08:00' } },
+        },
+      ],
+    };
+    const files = calendarFiles([{ path: 'feed.json', text: JSON.stringify(page) }], page.feed_url, NOW);
+    const text = files.find((f) => f.path === 'calendars/zh-Hant.ics')!.text;
+    for (const read of readers) expect(read(text).map((e) => e.uid)).toEqual(['x@city.example.org']);
+    const event = new ICAL.Event(
+      new ICAL.Component(ICAL.parse(text) as unknown[]).getFirstSubcomponent('vevent')!,
+    );
+    // One SUMMARY, holding the whole title converted; the body's text, without its markup.
+    expect(text.match(/^SUMMARY/gm)).toHaveLength(1);
+    // (a line break in text is written as one \\n, as the one-off file writes it)
+    expect(event.summary).toBe('江門\nSUMMARY:僑鄉;壞,\\');
+    expect(event.description).toMatch(/^歡迎\s?發佈$/);
+    expect(text).not.toMatch(/onclick|javascript|script|資訊/);
   });
 
   it('no calendar holds a UID twice', () => {

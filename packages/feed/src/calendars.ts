@@ -8,18 +8,30 @@
  * file, so a subscriber who also added the event once does not get it twice.
  *
  * Files, in `calendars/` (names by `calendarFileName`): `events.ics`, every event in the feed's
- * language where it has one; `<language>.ics` for each of the feed's languages; and for each
- * tag of an event `topic-<tag>.ics` and `topic-<tag>.<language>.ics`. Each holds an event once,
- * in the translation the calendar's language picks.
+ * language where it has one; `<language>.ics` for each of the feed's languages and `zh-Hant`
+ * (`calendarLanguages`); and for each tag of an event `topic-<tag>.ics` and
+ * `topic-<tag>.<language>.ics`. Each holds an event once, in the translation the calendar's
+ * language picks; a Traditional calendar converts what only Simplified gives (`traditional`).
  */
 import { tzlib_get_ical_block } from 'timezones-ical-library';
-import { CALENDAR_DIR, calendarFileName, calendarUrl, PRODID, veventLines } from '../../core/src/calendar';
+import {
+  CALENDAR_DIR,
+  calendarFileName,
+  calendarLanguages,
+  calendarUrl,
+  PRODID,
+  veventLines,
+} from '../../core/src/calendar';
 import { contentLines, escapeText } from '../../core/src/content-lines';
 import { endMs, hasEvent, startMs, type EventItem } from '../../core/src/event-time';
-import type { FeedMeta } from '../../core/src/model';
+import type { FeedMeta, Localized } from '../../core/src/model';
 import { parseFeed } from '../../core/src/parse';
 import { itemUrl } from '../../core/src/paths';
-import { languageMatch, localized, pickLanguage, tagLabel } from '../../core/src/translations';
+import { bodyText } from '../../core/src/text';
+import { chooseLanguage } from '../../core/src/languages';
+import { isSimplified, isTraditional, toTraditional } from '../../core/src/traditional';
+import { localized, pickLanguage, tagLabel } from '../../core/src/translations';
+import { CALENDAR_NOTES } from '../../core/src/words';
 
 /**
  * How often a subscriber's calendar should fetch again. An hour: a cancellation reaches
@@ -34,22 +46,6 @@ const REFRESH = 'PT1H';
  * to last week) rather than watch it vanish the moment it ends.
  */
 const KEEP_ENDED_MS = 30 * 86_400_000;
-
-/**
- * The notes at the top of a postponed or moved event's description, by calendar language: the
- * app's words for its one-off file (`events.calendarNote` in src/i18n), which the publisher,
- * a deployable apart from the app, cannot import. English for any other language.
- */
-const NOTES: Record<string, { postponed: string; movedOnline: string }> = {
-  en: {
-    postponed: 'Postponed: check the new date before you go.',
-    movedOnline: 'Moved online: see the event page for how to join.',
-  },
-  'zh-Hans': {
-    postponed: '已延期：出发前请确认新的日期。',
-    movedOnline: '已改为线上：参加方式见活动页面。',
-  },
-};
 
 export interface CalendarFile {
   /** Relative to the output folder, with `/`. */
@@ -85,18 +81,31 @@ export function calendarFiles(
   // A topic of any event in the feed, past ones too, since the app offers each topic its list
   // shows: a topic whose events have all ended gets an empty calendar, not a missing file.
   const tags = [...new Set(all.flatMap((item) => item.tags))].sort();
+  const languages = calendarLanguages(feed.languages);
+  // Each event converted once, however many Traditional calendars (topics) hold it.
+  const converted = new Map<EventItem, EventItem>();
+  const inHant = (item: EventItem) => {
+    let hant = converted.get(item);
+    if (!hant) converted.set(item, (hant = traditional(item)));
+    return hant;
+  };
   const subjects: { tag?: string; language?: string }[] = [
     {},
-    ...feed.languages.map((language) => ({ language })),
-    ...tags.flatMap((tag) => [{ tag }, ...feed.languages.map((language) => ({ tag, language }))]),
+    ...languages.map((language) => ({ language })),
+    ...tags.flatMap((tag) => [{ tag }, ...languages.map((language) => ({ tag, language }))]),
   ];
   return subjects.map((subject) => {
     const language = subject.language ?? main;
-    const chosen = pickLanguage(events, language, feed.language).filter(
-      (item) => subject.tag === undefined || item.tags.includes(subject.tag),
-    );
-    const title = localized(feed.titles, language) ?? feed.title;
-    const name = subject.tag === undefined ? title : `${title}: ${tagLabel(feed, subject.tag, language)}`;
+    const hant = isTraditional(language);
+    const chosen = pickLanguage(events, language, feed.language)
+      .filter((item) => subject.tag === undefined || item.tags.includes(subject.tag))
+      .map((item) => (hant && isSimplified(item.language ?? feed.language) ? inHant(item) : item));
+    const title = hant
+      ? inTraditional(feed.titles, feed.title)
+      : (localized(feed.titles, language) ?? feed.title);
+    const label = (tag: string) =>
+      hant ? inTraditional(feed.tagLabels?.[tag], tag) : tagLabel(feed, tag, language);
+    const name = subject.tag === undefined ? title : `${title}: ${label(subject.tag)}`;
     return {
       path: `${CALENDAR_DIR}/${calendarFileName(subject)}`,
       text: calendar(chosen, { name, language, url: calendarUrl(feedUrl, subject), feed, feedUrl }),
@@ -147,7 +156,8 @@ function calendar(
         // The event's page in the app, as the app itself links it: the UID's host too.
         pageUrl: itemUrl(item, options.feed.homePageUrl ?? options.feedUrl),
         tzid: zones.get(item.event.timezone)?.tzid,
-        labels: notes(options.language),
+        // The app's words for its one-off file, in the interface language nearest the calendar's.
+        labels: CALENDAR_NOTES[chooseLanguage([options.language])],
       }),
     );
   }
@@ -168,12 +178,36 @@ function vtimezone(zone: string): { tzid: string; lines: string[] } | undefined 
   return { tzid, lines: text.split(/\r?\n/).filter((line) => line !== '') };
 }
 
-function notes(language: string): { postponed: string; movedOnline: string } {
-  let best = NOTES.en!;
-  let bestScore = 0;
-  for (const [tag, labels] of Object.entries(NOTES)) {
-    const score = languageMatch(tag, language);
-    if (score > bestScore) [best, bestScore] = [labels, score];
-  }
-  return best;
+/**
+ * An event published in Simplified Chinese, for a Traditional calendar: its words converted,
+ * its body as plain text (a calendar's description is text). The venue's local address stays
+ * as it is: it is for a local driver or map, who read Simplified.
+ */
+function traditional(item: EventItem): EventItem {
+  const convert = (text: string | undefined) => (text === undefined ? undefined : toTraditional(text));
+  const body = bodyText(item);
+  const venue = item.event.venue;
+  return {
+    ...item,
+    title: convert(item.title),
+    summary: convert(item.summary),
+    contentText: body ? toTraditional(body) : undefined,
+    contentHtml: undefined,
+    event: {
+      ...item.event,
+      venue: venue && { ...venue, name: convert(venue.name), address: convert(venue.address) },
+    },
+  };
+}
+
+/**
+ * A feed's words (its title, a topic's label) for a Traditional calendar: the Traditional text
+ * when the feed gives one, else the Simplified converted, else `fallback`.
+ */
+function inTraditional(map: Localized | undefined, fallback: string): string {
+  const entries = Object.entries(map ?? {});
+  const own = entries.find(([tag]) => isTraditional(tag));
+  if (own) return own[1];
+  const simplified = entries.find(([tag]) => isSimplified(tag));
+  return simplified ? toTraditional(simplified[1]) : fallback;
 }

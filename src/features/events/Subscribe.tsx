@@ -1,5 +1,5 @@
 import { Show } from 'solid-js';
-import { calendarUrl } from '@citylink/core/calendar';
+import { calendarUrl, readerCalendarLanguage } from '@citylink/core/calendar';
 import type { FeedMeta } from '@citylink/core/model';
 import { tagLabel } from '@citylink/core/translations';
 import { feedUrl } from '../../data/config';
@@ -13,17 +13,16 @@ import { createOnlineSignal } from '../status/connectivity';
  * "Subscribe in your calendar", folded under the upcoming events (a `<details>`, so it opens
  * without JavaScript and is a button to keyboards and screen readers): the calendar the
  * publisher's build writes beside the feed (packages/feed/src/calendars.ts), for the list's
- * topic when it is filtered and in the reader's language when the feed publishes in it. The
+ * topic when it is filtered and in the reader's language when the publisher writes it. The
  * `webcal:` link hands it to the device's calendar app; the https address is there to copy,
  * for calendars that add a subscription by its address (Google Calendar, Outlook on the web).
  * Both need the network, which a reader offline is told rather than left to find out.
  */
 export function Subscribe(props: { meta: FeedMeta | null | undefined; tag: string | undefined }) {
   const url = () => {
-    const language = locale();
     return calendarUrl(feedUrl(siteOrigin()), {
       tag: props.tag,
-      language: props.meta?.languages.includes(language) ? language : undefined,
+      language: readerCalendarLanguage(props.meta?.languages ?? [], locale()),
     });
   };
   const online = createOnlineSignal();

@@ -16,7 +16,7 @@ import {
   type PushBlock,
   type PushChoices,
 } from './push-client';
-import { Choice, languageOptions } from '../../ui/Choice';
+import { Choice, languageLabel, languageOptions } from '../../ui/Choice';
 import './notifications.css';
 
 /**
@@ -114,13 +114,11 @@ export function NotificationsSection(props: { heading?: 'h2' | 'h3'; events?: bo
       choices.events
         ? t('push.onEvents', {
             topics: choices.topics.length
-              ? choices.topics.map(label).join(locale() === 'zh-Hans' ? '、' : ', ')
+              ? choices.topics.map(label).join(locale().startsWith('zh') ? '、' : ', ')
               : t('push.allTopics'),
           })
         : '',
-      t('push.onLanguage', {
-        language: choices.language === 'zh-Hans' ? t('settings.chinese') : t('settings.english'),
-      }),
+      t('push.onLanguage', { language: languageLabel(choices.language) }),
     ].filter(Boolean);
 
   return (
