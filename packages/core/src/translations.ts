@@ -23,62 +23,18 @@ export function languageMatch(tag: string | undefined, wanted: string): number {
 }
 
 /**
- * Whether a Traditional Chinese reader (`wanted` written in Traditional) reads text in `tag`
- * only through conversion: the text is Simplified (`zh-Hans`, `zh-CN`, a bare `zh`). Their
- * device converts it (src/lib/hant); a version in Traditional is shown as written.
- */
-export function needsTraditional(tag: string | undefined, wanted: string): boolean {
-  const a = tag?.toLowerCase();
-  const b = wanted.toLowerCase();
-  const chinese = (x: string) => x === 'zh' || x.startsWith('zh-') || x.startsWith('zh_');
-  return !!a && chinese(a) && chinese(b) && chineseScript(b) === 'zh-Hant' && chineseScript(a) === 'zh-Hans';
-}
-
-/** OpenCC's Traditional standards a reader may read: Hong Kong's, or Taiwan's. */
-export type TraditionalTarget = 'hk' | 'tw';
-
-/**
- * The standard to convert Simplified text into for a reader with these preferred languages
- * (navigator.languages order): Taiwan's when their first Chinese language is Taiwan's, else
- * Hong Kong's (Hong Kong, Macau, the overseas communities; the formats' default too).
- */
-export function traditionalTarget(preferred: readonly string[]): TraditionalTarget {
-  const chinese = preferred.find((tag) => /^zh(?:$|[-_])/i.test(tag));
-  return chinese && /[-_]tw(?:$|[-_])/i.test(chinese) ? 'tw' : 'hk';
-}
-
-/**
- * The language of text converted from Simplified into `target`'s Traditional: the region's
- * Traditional tag with RFC 6497's "transformed from" extension naming the source. Screens set
- * it as the text's `lang`, and read from it that the text was converted (`isConverted`).
- */
-export function convertedTag(target: TraditionalTarget): string {
-  return `zh-Hant-${target.toUpperCase()}-t-zh-hans`;
-}
-
-/** Whether `tag` is the language of text converted on this device (`convertedTag`). */
-export function isConverted(tag: string | undefined): boolean {
-  return !!tag && /^zh-hant-[a-z]{2}-t-zh-hans$/i.test(tag);
-}
-
-/** The tag of a feed's language map (`_city.city`, a tag's labels) `localized()` reads for `wanted`. */
-export function localizedTag(map: Localized | undefined, wanted: string): string | undefined {
-  let best: string | undefined;
-  let bestScore = -1;
-  for (const tag of Object.keys(map ?? {})) {
-    const score = languageMatch(tag, wanted);
-    if (score > bestScore) [best, bestScore] = [tag, score];
-  }
-  return best;
-}
-
-/**
  * The text of a feed's language map (`_city.city`, a tag's labels) for a reader of `wanted`:
  * the exact tag, else the same language (`zh` for `zh-Hans`), else the map's first text.
  */
 export function localized(map: Localized | undefined, wanted: string): string | undefined {
-  const tag = localizedTag(map, wanted);
-  return tag === undefined ? undefined : map![tag];
+  if (!map) return undefined;
+  let best: string | undefined;
+  let bestScore = -1;
+  for (const [tag, text] of Object.entries(map)) {
+    const score = languageMatch(tag, wanted);
+    if (score > bestScore) [best, bestScore] = [text, score];
+  }
+  return best;
 }
 
 /** The name of the feed's city for a reader of `wanted`. */
