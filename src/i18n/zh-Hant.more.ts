@@ -54,6 +54,8 @@ export const zhHantMore: MoreCatalogue = {
     notLoaded: '剛才未能讀取信息源，這條內容可能還沒有加載。請點“刷新”重試。',
     language: '語言：{{ language }}',
     showImage: '顯示來自 {{ host }} 的圖片',
+    converted: '由簡體中文自動轉換。',
+    showOriginal: '顯示簡體原文',
   },
   events: {
     upcoming: '即將舉行',
@@ -138,6 +140,7 @@ export const zhHantMore: MoreCatalogue = {
     // “出示給出 / 租車司機”); the taxi icon beside it says the rest.
     showDriver: '出示給司機',
     driverHint: '師傅您好，請送我到這個地址：',
+    driverLocal: '當地地址（簡體），給司機看',
     close: '關閉',
   },
   more: {

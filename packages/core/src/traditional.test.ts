@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { convertedTag, isConverted, localizedTag, needsTraditional, traditionalTarget } from './traditional';
+import {
+  convertedTag,
+  convertedTarget,
+  isConverted,
+  localizedTag,
+  needsTraditional,
+  traditionalTarget,
+} from './traditional';
 import { languageMatch } from './translations';
 
 describe('needsTraditional', () => {
@@ -37,6 +44,9 @@ describe('convertedTag', () => {
     expect(isConverted('zh-Hant-HK')).toBe(false);
     expect(isConverted('zh-Hans')).toBe(false);
     expect(isConverted(undefined)).toBe(false);
+    expect(convertedTarget('zh-Hant-TW-t-zh-hans')).toBe('tw');
+    expect(convertedTarget('zh-hant-hk-t-zh-hans')).toBe('hk');
+    expect(convertedTarget('zh-Hant-MO-t-zh-hans')).toBeUndefined();
     // Still Traditional, and the reader's own: no "other language" mark, no second conversion.
     expect(languageMatch(convertedTag('hk'), 'zh-Hant')).toBe(2);
     expect(needsTraditional(convertedTag('hk'), 'zh-Hant')).toBe(false);

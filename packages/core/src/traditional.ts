@@ -41,9 +41,15 @@ export function convertedTag(target: TraditionalTarget): string {
   return `zh-Hant-${target.toUpperCase()}-t-zh-hans`;
 }
 
+/** The standard text in `tag` was converted into on this device (`convertedTag`), if it was. */
+export function convertedTarget(tag: string | undefined): TraditionalTarget | undefined {
+  const region = tag && /^zh-hant-(hk|tw)-t-zh-hans$/i.exec(tag)?.[1];
+  return region ? (region.toLowerCase() as TraditionalTarget) : undefined;
+}
+
 /** Whether `tag` is the language of text converted on this device (`convertedTag`). */
 export function isConverted(tag: string | undefined): boolean {
-  return !!tag && /^zh-hant-[a-z]{2}-t-zh-hans$/i.test(tag);
+  return convertedTarget(tag) !== undefined;
 }
 
 /** The tag of a feed's language map (`_city.city`, a tag's labels) `localized()` reads for `wanted`. */

@@ -3,7 +3,7 @@ import { useParams } from '../../state/router';
 import { Index, Match, Show, Suspense, Switch } from 'solid-js';
 import { now } from '../../state/clock';
 import { itemAt, itemsById, translationsOf } from '../../state/data';
-import type { Contact, EventContact } from '@citylink/core/model';
+import type { Contact, EventContact, Item } from '@citylink/core/model';
 import { displayTitle } from '@citylink/core/text';
 import { formatLocale, locale, t } from '../../i18n';
 import { languageMatch } from '@citylink/core/translations';
@@ -29,6 +29,8 @@ import { otherZone } from '../../ui/whose-time';
 import { useZones } from '../shared/zones';
 import { useDocumentTitle } from '../../state/title';
 import { itemTitle } from '../shared/item-title';
+import { ConvertedNote } from '../shared/ConvertedNote';
+import { readableItems, useReadable, type Readable } from '../shared/readable';
 
 /**
  * An event on its own address: its state, when (venue's zone and the reader's), where, whom to
@@ -37,20 +39,32 @@ import { itemTitle } from '../shared/item-title';
  */
 export function EventPage() {
   const params = useParams<{ key: string }>();
-  const item = createAsync(() => itemAt('event', params.key));
+  const reading = useReadable(() => itemAt('event', params.key));
+  const stored = reading.stored;
+  const item = reading.item;
   useDocumentTitle(() => itemTitle(item()));
   return (
     <Suspense fallback={<LoadingState label={t('list.loading')} />}>
       <Show when={item() !== undefined}>
         <Show when={item()?.event ? (item() as EventItem) : undefined} fallback={<ItemMissing />}>
-          {(found) => <EventDetails item={found()} />}
+          {(found) => (
+            <EventDetails
+              item={found()}
+              stored={(stored() as EventItem | null) ?? found()}
+              reading={reading}
+            />
+          )}
         </Show>
       </Show>
     </Suspense>
   );
 }
 
-function EventDetails(props: { item: EventItem }) {
+/**
+ * `item` as the reader reads it (converted from Simplified for a reader of Traditional);
+ * `stored` as published, for what is not for the reader: the taxi card, Save and Share.
+ */
+function EventDetails(props: { item: EventItem; stored: EventItem; reading: Readable<Item> }) {
   const event = () => props.item.event;
   const state = () => eventState(event(), now());
   const actions = () => eventActions(event(), state());
@@ -68,7 +82,10 @@ function EventDetails(props: { item: EventItem }) {
     return t('time.named', { text, zone: zoneName(locale(), zone) });
   };
   const refs = () => event().contacts.flatMap((c: EventContact) => ('ref' in c ? [c.ref] : []));
-  const referenced = createAsync(() => itemsById(refs()));
+  const referenced = createAsync(async () => {
+    const language = locale();
+    return readableItems(await itemsById(refs()), language);
+  });
   /** Each contact with the language it is written in (its own item's, else the event's) and its file. */
   const contacts = (): { contact: Contact; lang?: string; file: string }[] => [
     ...(referenced() ?? []).flatMap((item) =>
@@ -81,11 +98,14 @@ function EventDetails(props: { item: EventItem }) {
     ),
   ];
   const translations = createAsync(() => translationsOf(props.item.id));
-  /** The venue's name in Chinese, the local script: the feed's, else the Chinese version's. */
+  /**
+   * The venue's name in Chinese, the local script: the feed's, else the Chinese version's, as
+   * published (never converted: the taxi card is for a local driver).
+   */
   const localName = () => {
-    const venue = event().venue;
+    const venue = props.stored.event.venue;
     if (venue?.nameLocal) return venue.nameLocal;
-    const chinese = [props.item, ...(translations() ?? [])].find(
+    const chinese = [props.stored, ...(translations() ?? [])].find(
       (version) => languageMatch(version.language, 'zh') > 0 && version.event?.venue?.name,
     );
     return chinese?.event?.venue?.name;
@@ -120,6 +140,7 @@ function EventDetails(props: { item: EventItem }) {
       <h1 lang={props.item.language} data-screen-title>
         {displayTitle(props.item)}
       </h1>
+      <ConvertedNote readable={props.reading} />
       <OtherLanguages item={props.item} />
       <p class="item-status">
         <StatusBadge state={state()} />
@@ -237,7 +258,7 @@ function EventDetails(props: { item: EventItem }) {
           )}
         </Show>
       </ul>
-      <ItemActions item={props.item} />
+      <ItemActions item={props.stored} />
       <ItemBody
         html={props.item.contentHtml}
         text={props.item.contentText}
