@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { firstVisit } from './helpers';
+import { axeViolations, firstVisit } from './helpers';
 
 // The demo feed publishes every item in English and Simplified Chinese, none in Traditional: a
 // reader of Traditional reads the Simplified version, converted on the device (issue 26).
@@ -71,5 +71,19 @@ test.describe('a reader whose device speaks Hong Kong Chinese', () => {
     expect(await hits.count()).toBeGreaterThanOrEqual(3);
     await expect(hits.locator('mark').first()).toHaveText('江門');
     await expect(page.locator('.search-hit .card-title', { hasText: '乘火車往返江門' })).toBeVisible();
+  });
+
+  test('converted item and event pages have no accessibility violations, light and dark', async ({
+    page,
+  }) => {
+    await firstVisit(page);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      for (const path of ['/news/chikan-old-town-zh', '/events/taishan-roots-clinic-2027-zh']) {
+        await page.goto(path);
+        await expect(page.locator('.converted-note')).toBeVisible();
+        expect(await axeViolations(page, { allRules: true }), `${path} ${colorScheme}`).toEqual([]);
+      }
+    }
   });
 });
