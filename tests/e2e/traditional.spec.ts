@@ -52,7 +52,10 @@ test.describe('a reader whose device speaks Hong Kong Chinese', () => {
     // An event: its venue and contacts converted, its taxi card in the local Simplified.
     await page.goto('/events/taishan-roots-clinic-2027-zh');
     await expect(heading).toHaveText('台山尋根諮詢日');
-    await expect(page.locator('.facts').first()).toContainText('台山華僑文化館（示例場地）');
+    // The venue as a Chinese address is written, in the reader's script.
+    await expect(page.locator('.facts').first()).toContainText(
+      '台山華僑文化館（示例場地），廣東省江門市台山市台城街道華僑路6號',
+    );
     await expect(page.locator('main')).toContainText('陳美玲');
     await expect(page.locator('main')).toContainText('志願族譜研究者（示例聯繫人）');
     await page.getByRole('button', { name: '出示給司機' }).first().click();

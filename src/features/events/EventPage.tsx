@@ -7,6 +7,7 @@ import type { Contact, EventContact, Item } from '@citylink/core/model';
 import { displayTitle } from '@citylink/core/text';
 import { formatLocale, locale, t } from '../../i18n';
 import { languageMatch } from '@citylink/core/translations';
+import { convertedTarget } from '@citylink/core/traditional';
 import { eventActions, eventState } from '@citylink/core/event-state';
 import { eventDay, formatEventTime, zoneName, type EventItem } from '@citylink/core/event-time';
 import { downloadText } from '../../lib/download';
@@ -111,6 +112,15 @@ function EventDetails(props: { item: EventItem; stored: EventItem; reading: Read
     return chinese?.event?.venue?.name;
   };
 
+  /** The local address in the script the item is shown in: converted when the item is. */
+  const localAddress = createAsync(async () => {
+    const local = event().venue?.addressLocal;
+    const target = convertedTarget(props.item.language);
+    if (!local || !target) return local;
+    const { toTraditional } = await import('../../data/traditional');
+    return (await toTraditional([local], target))[0];
+  });
+
   const addToCalendar = (click: MouseEvent) => {
     // Made here from what the device holds now; the link's file (the build's) is for readers
     // without JavaScript and for a tap before the app has started.
@@ -181,8 +191,7 @@ function EventDetails(props: { item: EventItem; stored: EventItem; reading: Read
             <>
               <dt>{t('events.venue')}</dt>
               <dd>
-                <Show
-                  when={locale() === 'zh-Hans'}
+                <Switch
                   fallback={
                     <>
                       {placeLine(venue().name, venue().address, ', ')}
@@ -197,8 +206,17 @@ function EventDetails(props: { item: EventItem; stored: EventItem; reading: Read
                   }
                 >
                   {/* A Chinese reader reads the venue as a Chinese address is written. */}
-                  {placeLine(localName() ?? venue().name, venue().addressLocal ?? venue().address, '，')}
-                </Show>
+                  <Match when={locale() === 'zh-Hans'}>
+                    {placeLine(localName() ?? venue().name, venue().addressLocal ?? venue().address, '，')}
+                  </Match>
+                  {/* So does a reader of Traditional of an item converted for them: the local
+                      address converted with it (the taxi card keeps it as published). */}
+                  <Match when={locale() === 'zh-Hant' && convertedTarget(props.item.language)}>
+                    <span lang={props.item.language}>
+                      {placeLine(venue().name, localAddress() ?? venue().address, '，')}
+                    </span>
+                  </Match>
+                </Switch>
               </dd>
             </>
           )}
