@@ -8,7 +8,7 @@ import { demoFeedPlugin } from './build/demo-feed';
 import { LOADER_MODULE } from './build/loader';
 import { prerenderPlugin } from './build/prerender';
 import { previewPlugin } from './build/preview';
-import { ON_DEMAND_DIR, ON_DEMAND_LIST } from './src/data/config';
+import { ON_DEMAND_DIR, ON_DEMAND_LIST, TRADITIONAL_DIR } from './src/data/config';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -46,6 +46,11 @@ const homeModules = [
   if (!existsSync(file)) throw new Error(`vite.config.ts: homeModules names ${path}, which is gone.`);
   return file;
 });
+// The conversion to Traditional Chinese (src/data/traditional.ts), about 1 MB of dictionaries:
+// its worker, and the same code as a chunk for a page with no worker, go where the precache does
+// not look; the service worker keeps them for the readers who load them (src/sw/on-demand.ts).
+const traditionalWorker = fileURLToPath(new URL('./src/data/traditional-worker.ts', import.meta.url));
+const traditionalConverter = fileURLToPath(new URL('./packages/core/src/to-traditional.ts', import.meta.url));
 const onDemandModules = [fileURLToPath(new URL('./src/lib/hours.ts', import.meta.url))];
 
 export default defineConfig({
@@ -94,6 +99,7 @@ export default defineConfig({
           'events/**',
           'contacts/**',
           `${ON_DEMAND_DIR}**`,
+          `${TRADITIONAL_DIR}**`,
           // The rendered pages' loader: inline in each of them (build/loader.ts), never fetched.
           'assets/loader-*.js',
         ],
@@ -159,6 +165,17 @@ export default defineConfig({
   preview: {
     proxy: { '/push/': process.env.CITYLINK_PUSH_ORIGIN ?? 'http://127.0.0.1:8787' },
   },
+  worker: {
+    rolldownOptions: {
+      output: {
+        // The conversion's worker apart from the precache (`traditionalWorker` above).
+        entryFileNames: (chunk) =>
+          chunk.facadeModuleId === traditionalWorker
+            ? `${TRADITIONAL_DIR}[name]-[hash].js`
+            : 'assets/[name]-[hash].js',
+      },
+    },
+  },
   build: {
     target: 'es2022',
     // The entry's chunks are preloaded from the page (index.html, and the loader of each rendered
@@ -188,7 +205,9 @@ export default defineConfig({
         chunkFileNames: (chunk) =>
           chunk.facadeModuleId && onDemandModules.includes(chunk.facadeModuleId)
             ? `${ON_DEMAND_DIR}[name]-[hash].js`
-            : 'assets/[name]-[hash].js',
+            : chunk.facadeModuleId === traditionalConverter
+              ? `${TRADITIONAL_DIR}[name]-[hash].js`
+              : 'assets/[name]-[hash].js',
         // Everything the entry imports statically loads on every start, whatever the screen: one
         // chunk rather than the many small ones shared with screens, each fetched and compressed
         // on its own (issue 10's budget counts brotli per file). Not the entry itself (index.html

@@ -88,6 +88,7 @@ describe('the policy', () => {
       'default',
       'citylink-inspect',
       'citylink-worker',
+      'citylink-traditional',
       'dompurify',
     ]);
   });

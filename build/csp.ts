@@ -30,7 +30,13 @@ export interface PolicySettings {
 }
 
 /** The Trusted Types policies the page may create (src/lib/trusted-types.ts and its callers). */
-export const TRUSTED_TYPES_POLICIES = ['default', 'citylink-inspect', 'citylink-worker', 'dompurify'];
+export const TRUSTED_TYPES_POLICIES = [
+  'default',
+  'citylink-inspect',
+  'citylink-worker',
+  'citylink-traditional',
+  'dompurify',
+];
 
 /** Who may frame the app: nobody, unless a deployment says otherwise (`CITYLINK_FRAME_ANCESTORS`). */
 export function frameAncestors(env: Record<string, string | undefined> = process.env): string {

@@ -20,7 +20,8 @@ import { eventState } from '../../packages/core/src/event-state';
 import { hasEvent, startMs } from '../../packages/core/src/event-time';
 import type { Sql } from './db';
 import { LANGUAGES, type Language } from '../../packages/core/src/languages';
-import { isSimplified, toTraditional } from '../../packages/core/src/traditional';
+import { isSimplified } from '../../packages/core/src/traditional';
+import { toTraditional } from '../../packages/core/src/to-traditional';
 import { eventLine, noticeTitle } from './text';
 
 /** What one read of the feed made: the push service's `POST /poll` answers it. */

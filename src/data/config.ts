@@ -33,6 +33,14 @@ export const ON_DEMAND_CACHE = 'citylink-on-demand';
  * device that needs them fetches them through the worker without evaluating them first.
  */
 export const ON_DEMAND_LIST = 'on-demand.json';
+/**
+ * The worker that converts Simplified Chinese for readers of Traditional (src/data/traditional.ts,
+ * about 1 MB of OpenCC's dictionaries): like ON_DEMAND_DIR, skipped by the precache and kept by
+ * the worker once a reader has loaded it, but apart, so that the opening-hours prefetch, which
+ * fetches all of ON_DEMAND_LIST, never fetches it.
+ */
+export const TRADITIONAL_DIR = 'assets/traditional/';
+export const TRADITIONAL_CACHE = 'citylink-traditional';
 
 /**
  * Items per page: the first screen of a phone and more, and what the server renders first.

@@ -82,6 +82,25 @@ describe('readListPage', () => {
     expect(last).toEqual({ items: [expect.objectContaining({ id: 'n0' })], next: null });
   });
 
+  it('gives a Traditional reader the Traditional version, else the Simplified one converted', async () => {
+    const hans = item('a-hans', 3, { title: '江门侨务信息', language: 'zh-Hans' });
+    const hant = item('a-hant', 3, { title: '江門僑務資訊', language: 'zh-Hant' });
+    translate(hans, hant);
+    const only = item('b-hans', 2, { title: '开平碉楼', summary: '欢迎参观', language: 'zh-Hans' });
+    const english = item('c-en', 1, { title: 'Kaiping', language: 'en' });
+    await store([hans, hant, only, english], 'zh-Hans');
+    const page = await lists.readListPage('news', null, { language: 'zh-Hant', onlyMine: true }, 20);
+    expect(page.items.map((i) => [i.id, i.title, i.language])).toEqual([
+      ['a-hant', '江門僑務資訊', 'zh-Hant'],
+      ['b-hans', '開平碉樓', expect.stringMatching(/^zh-Hant-(HK|TW)-t-zh-hans$/)],
+    ]);
+    expect(page.items[1]!.summary).toBe('歡迎參觀');
+    // The store keeps the item as published.
+    expect((await db.getItems(['b-hans']))[0]!.title).toBe('开平碉楼');
+    const simplified = await lists.readListPage('news', null, { language: 'zh-Hans', onlyMine: true }, 20);
+    expect(simplified.items.map((i) => i.title)).toEqual(['江门侨务信息', '开平碉楼']);
+  });
+
   it('splits items of the same time between pages without losing or repeating one', async () => {
     await store(['a', 'b', 'c', 'd', 'e'].map((id) => item(id, 5)));
     expect(await allPages('news', en, 2)).toEqual([['e', 'd'], ['c', 'b'], ['a']]);

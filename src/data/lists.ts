@@ -17,6 +17,7 @@ import { toStored, view, type Access, type Position, type StoredItem } from './d
 import type { CityEvent, Item, ItemKind } from '@citylink/core/model';
 import { PAGE_SIZE } from './config';
 import { displayTitle } from '@citylink/core/text';
+import { needsTraditional } from '@citylink/core/traditional';
 import {
   inLanguage,
   readerView,
@@ -46,7 +47,16 @@ export async function readListPage(
   reader: Reader,
   size = PAGE_SIZE,
 ): Promise<ListPage> {
-  return view(['items', 'feed'], (a) => readPageIn(a, kind, after, reader, size));
+  const [page, feedLanguage] = await view(
+    ['items', 'feed'],
+    async (a) =>
+      [await readPageIn(a, kind, after, reader, size), (await a.get('feed', 'current'))?.language] as const,
+  );
+  // A Traditional reader's Simplified items, converted (traditional.ts, loaded only for them).
+  if (!page.items.some((item) => needsTraditional(item.language ?? feedLanguage, reader.language)))
+    return page;
+  const { readable } = await import('./traditional');
+  return { ...page, items: await readable(page.items, reader.language, { feedLanguage, entries: true }) };
 }
 
 async function readPageIn(

@@ -57,6 +57,8 @@ export const enMore = {
     language: 'Language: {{ language }}',
     readIn: 'Read in',
     showImage: 'Show image from {{ host }}',
+    converted: 'Converted automatically from Simplified Chinese.',
+    showOriginal: 'Show the Simplified original',
   },
   events: {
     upcoming: 'Upcoming',
@@ -142,6 +144,7 @@ export const enMore = {
     amap: 'Amap (高德地图)',
     showDriver: 'Show to a taxi driver',
     driverHint: 'Please take me to this address:',
+    driverLocal: 'The local address, in Simplified Chinese, for the driver',
     close: 'Close',
   },
   more: {

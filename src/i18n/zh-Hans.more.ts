@@ -55,6 +55,8 @@ export const zhHansMore: MoreCatalogue = {
     notLoaded: '刚才未能读取信息源，这条内容可能还没有加载。请点“刷新”重试。',
     language: '语言：{{ language }}',
     showImage: '显示来自 {{ host }} 的图片',
+    converted: '由简体中文自动转换。',
+    showOriginal: '显示简体原文',
   },
   events: {
     upcoming: '即将举行',
@@ -139,6 +141,7 @@ export const zhHansMore: MoreCatalogue = {
     // “出示给出 / 租车司机”); the taxi icon beside it says the rest.
     showDriver: '出示给司机',
     driverHint: '师傅您好，请送我到这个地址：',
+    driverLocal: '当地地址（简体），给司机看',
     close: '关闭',
   },
   more: {

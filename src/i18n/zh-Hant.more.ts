@@ -55,6 +55,8 @@ export const zhHantMore: MoreCatalogue = {
     notLoaded: '剛才未能讀取資訊來源，這則內容可能尚未載入。請按「重新整理」再試。',
     language: '語言：{{ language }}',
     showImage: '顯示來自 {{ host }} 的圖片',
+    converted: '由簡體中文自動轉換。',
+    showOriginal: '顯示簡體原文',
   },
   events: {
     upcoming: '即將舉行',
@@ -139,6 +141,7 @@ export const zhHantMore: MoreCatalogue = {
     // says the rest, and 司機 serves the 的士 (Hong Kong) and the 計程車 (Taiwan) alike.
     showDriver: '給司機看',
     driverHint: '司機你好，請載我到這個地址：',
+    driverLocal: '當地地址（簡體），給司機看',
     close: '關閉',
   },
   more: {

@@ -5,8 +5,9 @@ import { Icon } from './Icon';
 
 /**
  * "Show to a taxi driver": the place's name and address in the local script (`lang`, Chinese by
- * default), large, on a full-screen dialog; never a name the driver cannot read. The
- * native <dialog> gives focus containment, Escape to close and a top layer for free.
+ * default, Simplified as the feed publishes it, even for a reader who reads it converted),
+ * large, on a full-screen dialog; never a name the driver cannot read. The native <dialog>
+ * gives focus containment, Escape to close and a top layer for free.
  */
 export function DriverView(props: { name?: string; address: string; lang?: string }) {
   let dialog: HTMLDialogElement | undefined;
@@ -37,8 +38,12 @@ export function DriverView(props: { name?: string; address: string; lang?: strin
         <p class="driver-hint" lang={DRIVER_HINT.lang}>
           {DRIVER_HINT.text}
         </p>
+        {/* A reader of another language or script is told that the address is the local one,
+            in Simplified as published, never converted: a Traditional reader's own script
+            would be the wrong one here. */}
         <Show when={locale() !== 'zh-Hans'}>
           <p class="muted">{t('contacts.driverHint')}</p>
+          <p class="muted">{t('contacts.driverLocal')}</p>
         </Show>
         <Show when={props.name}>
           {(name) => (

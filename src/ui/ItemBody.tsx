@@ -1,4 +1,5 @@
-import { createMemo, For, Show } from 'solid-js';
+import { createEffect, createMemo, For, Show } from 'solid-js';
+import { convertedTarget } from '@citylink/core/traditional';
 import { hydrating } from '../lib/hydration';
 import { httpsImage } from '../lib/image-url';
 import { HELD_ALT, HELD_SRC, sanitizeHtml } from '../lib/sanitize';
@@ -34,8 +35,35 @@ export function ItemBody(props: { html?: string; text?: string; lang?: string; n
           const { html, noImages } = source();
           return hydrating() ? '' : (sanitizeHtml(html, { noImages }) as string);
         });
-        // eslint-disable-next-line solid/no-innerhtml -- the HTML passed DOMPurify just above
-        return <div class="prose" data-feed-html lang={props.lang} onClick={showHeld} innerHTML={safe()} />;
+        // A body shown converted (its language says so, packages/core/src/traditional.ts) has
+        // its text nodes converted once set (or, once hydrated, the server's); when the reader
+        // asks for the original, the same markup is set again.
+        let prose: HTMLDivElement | undefined;
+        let converted = false;
+        createEffect(() => {
+          const markup = safe();
+          const target = convertedTarget(props.lang);
+          if (!prose || hydrating()) return;
+          const body = prose;
+          if (target) {
+            converted = true;
+            void import('../lib/convert-dom').then(({ convertTextNodes }) => convertTextNodes(body, target));
+          } else if (converted) {
+            converted = false;
+            body.innerHTML = markup;
+          }
+        });
+        return (
+          <div
+            ref={(element) => (prose = element)}
+            class="prose"
+            data-feed-html
+            lang={props.lang}
+            onClick={showHeld}
+            // eslint-disable-next-line solid/no-innerhtml -- the HTML passed DOMPurify just above
+            innerHTML={safe()}
+          />
+        );
       }}
     </Show>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseLanguage } from './languages';
+import { chineseScript, chooseLanguage } from './languages';
 
 describe('chooseLanguage', () => {
   it('follows the first language we have', () => {
@@ -17,5 +17,13 @@ describe('chooseLanguage', () => {
       expect(chooseLanguage([tag]), tag).toBe('zh-Hans');
     // A tag that merely starts with the letters is no Chinese or English.
     expect(chooseLanguage(['zza', 'enm', 'zh-HK'])).toBe('zh-Hant');
+  });
+});
+
+describe('chineseScript', () => {
+  it('reads the script before any extension', () => {
+    expect(chineseScript('zh-Hant-HK-t-zh-hans')).toBe('zh-Hant');
+    expect(chineseScript('zh-CN-t-zh-hant')).toBe('zh-Hans');
+    expect(chineseScript('zh-HK-u-nu-hanidec')).toBe('zh-Hant');
   });
 });

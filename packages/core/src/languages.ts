@@ -15,7 +15,11 @@ export function isLanguage(value: unknown): value is Language {
  * script of its region (Taiwan, Hong Kong and Macau write Traditional), else Simplified.
  */
 export function chineseScript(tag: string): 'zh-Hans' | 'zh-Hant' {
-  const subtags = tag.toLowerCase().split(/[-_]/).slice(1);
+  const all = tag.toLowerCase().split(/[-_]/);
+  // Up to the first extension: `zh-Hant-HK-t-zh-hans` is Traditional text converted from
+  // Simplified (RFC 6497), whose `hans` names the source.
+  const singleton = all.findIndex((subtag, i) => i > 0 && subtag.length === 1);
+  const subtags = all.slice(1, singleton < 0 ? undefined : singleton);
   if (subtags.includes('hant')) return 'zh-Hant';
   if (subtags.includes('hans')) return 'zh-Hans';
   return subtags.some((subtag) => TRADITIONAL_REGIONS.has(subtag)) ? 'zh-Hant' : 'zh-Hans';

@@ -27,10 +27,18 @@ function item(id: string, language: string | undefined, translations: string[] =
 describe('languageMatch', () => {
   it('ranks the same tag over the same language over another language', () => {
     expect(languageMatch('zh-Hans', 'zh-hans')).toBe(2);
-    expect(languageMatch('zh-Hans', 'zh-CN')).toBe(1);
     expect(languageMatch('en-GB', 'en')).toBe(1);
     expect(languageMatch('en', 'zh-Hans')).toBe(0);
     expect(languageMatch(undefined, 'en')).toBe(0);
+  });
+
+  it('ranks Chinese in the reader’s script as their own, the other script as the same language', () => {
+    expect(languageMatch('zh-Hans', 'zh-CN')).toBe(2);
+    expect(languageMatch('zh-TW', 'zh-Hant')).toBe(2);
+    expect(languageMatch('zh-Hant-HK', 'zh-Hant')).toBe(2);
+    expect(languageMatch('zh-Hans', 'zh-Hant')).toBe(1);
+    expect(languageMatch('zh', 'zh-Hant')).toBe(1);
+    expect(languageMatch('zh-HK', 'zh-Hans')).toBe(1);
   });
 });
 
@@ -110,6 +118,21 @@ describe('pickLanguage', () => {
     const mixed = [item('y', undefined, ['y-zh']), item('y-zh', 'zh-Hans')];
     expect(ids(pickLanguage(mixed, 'en', 'en'))).toEqual(['y']);
     expect(ids(pickLanguage(mixed, 'zh-Hans', 'en'))).toEqual(['y-zh']);
+  });
+
+  it('gives a Traditional reader Traditional, then Simplified (converted), then the rest', () => {
+    const versions = [
+      item('t-en', 'en', ['t-hans', 't-hant']),
+      item('t-hans', 'zh-Hans', ['t-en']),
+      item('t-hant', 'zh-Hant', ['t-en']),
+      item('u-en', 'en', ['u-hans']),
+      item('u-hans', 'zh-Hans'),
+      item('v-tw', 'zh-TW', ['v-hans']),
+      item('v-hans', 'zh-Hans'),
+    ];
+    expect(ids(pickLanguage(versions, 'zh-Hant', 'en'))).toEqual(['t-hant', 'u-hans', 'v-tw']);
+    // A Simplified reader still reads Simplified first.
+    expect(ids(pickLanguage(versions, 'zh-Hans', 'en'))).toEqual(['t-hans', 'u-hans', 'v-hans']);
   });
 
   it('ignores links to items it was not given, and empty input', () => {

@@ -4,15 +4,22 @@
  * `translationGroups()` decides which items are translations of each other, for every screen
  * and for the build's pages and sitemap.
  */
+import { chineseScript } from './languages';
 import type { FeedMeta, Item, Localized } from './model';
 
-/** How well a content language serves a reader: 2 same tag, 1 same language, 0 not at all. */
+/**
+ * How well a content language serves a reader: 2 same tag (for Chinese, the same script:
+ * `zh-TW` serves a `zh-Hant` reader as well as `zh-Hant` does), 1 same language (Simplified
+ * for a Traditional reader, who sees it converted), 0 not at all.
+ */
 export function languageMatch(tag: string | undefined, wanted: string): number {
   if (!tag) return 0;
   const a = tag.toLowerCase();
   const b = wanted.toLowerCase();
   if (a === b) return 2;
-  return a.split('-')[0] === b.split('-')[0] ? 1 : 0;
+  const language = a.split(/[-_]/)[0];
+  if (language !== b.split(/[-_]/)[0]) return 0;
+  return language === 'zh' && chineseScript(a) === chineseScript(b) ? 2 : 1;
 }
 
 /**

@@ -29,7 +29,8 @@ import { parseFeed } from '../../core/src/parse';
 import { itemUrl } from '../../core/src/paths';
 import { bodyText } from '../../core/src/text';
 import { chooseLanguage } from '../../core/src/languages';
-import { isSimplified, isTraditional, toTraditional } from '../../core/src/traditional';
+import { isSimplified, isTraditional } from '../../core/src/traditional';
+import { toTraditional } from '../../core/src/to-traditional';
 import { localized, pickLanguage, tagLabel } from '../../core/src/translations';
 import { CALENDAR_NOTES } from '../../core/src/words';
 

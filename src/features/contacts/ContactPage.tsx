@@ -17,6 +17,8 @@ import { LoadingState } from '../../ui/States';
 import { useDocumentTitle } from '../../state/title';
 import { itemTitle } from '../shared/item-title';
 import { useZones } from '../shared/zones';
+import { ConvertedNote } from '../shared/ConvertedNote';
+import { useReadable } from '../shared/readable';
 
 /**
  * A directory entry on its own address: the ways to reach them first (Call the primary action,
@@ -24,14 +26,19 @@ import { useZones } from '../shared/zones';
  */
 export function ContactPage() {
   const params = useParams<{ key: string }>();
-  const item = createAsync(() => itemAt('contact', params.key));
+  const reading = useReadable(() => itemAt('contact', params.key));
+  const stored = reading.stored;
+  const item = reading.item;
   useDocumentTitle(() => itemTitle(item()));
   const zone = useFeedZone();
   const zones = useZones();
-  const translations = createAsync(() => (item() ? translationsOf(item()!.id) : Promise.resolve([])));
-  /** The contact's name in Chinese, the local script, for the taxi card: the Chinese version's. */
+  const translations = createAsync(() => (stored() ? translationsOf(stored()!.id) : Promise.resolve([])));
+  /**
+   * The contact's name in Chinese, the local script, for the taxi card: the Chinese version's,
+   * as published (Simplified, never converted: the card is for a local driver).
+   */
   const localName = () =>
-    [item(), ...(translations() ?? [])].find(
+    [stored(), ...(translations() ?? [])].find(
       (version) => version && languageMatch(version.language, 'zh') > 0 && version.contact?.name,
     )?.contact?.name;
   return (
@@ -43,6 +50,7 @@ export function ContactPage() {
               <h1 lang={found().language} data-screen-title>
                 {displayTitle(found())}
               </h1>
+              <ConvertedNote readable={reading} />
               <OtherLanguages item={found()} />
               {/* The ways to reach them first: that is what people open a contact for. */}
               <Show when={found().contact}>
@@ -58,7 +66,8 @@ export function ContactPage() {
                   />
                 )}
               </Show>
-              <ItemActions item={found()} />
+              {/* Saved and shared as published, not as converted here. */}
+              <ItemActions item={stored() ?? found()} />
               <ItemBody
                 html={found().contentHtml}
                 text={found().contentText}

@@ -3,10 +3,11 @@ import { useParams } from '../../state/router';
 import { Index, Match, Show, Suspense, Switch } from 'solid-js';
 import { now } from '../../state/clock';
 import { itemAt, itemsById, translationsOf } from '../../state/data';
-import type { Contact, EventContact } from '@citylink/core/model';
+import type { Contact, EventContact, Item } from '@citylink/core/model';
 import { displayTitle } from '@citylink/core/text';
 import { formatLocale, locale, t } from '../../i18n';
 import { languageMatch } from '@citylink/core/translations';
+import { convertedTarget } from '@citylink/core/traditional';
 import { eventActions, eventState } from '@citylink/core/event-state';
 import { eventDay, formatEventTime, zoneName, type EventItem } from '@citylink/core/event-time';
 import { downloadText } from '../../lib/download';
@@ -29,6 +30,8 @@ import { otherZone } from '../../ui/whose-time';
 import { useZones } from '../shared/zones';
 import { useDocumentTitle } from '../../state/title';
 import { itemTitle } from '../shared/item-title';
+import { ConvertedNote } from '../shared/ConvertedNote';
+import { readableItems, useReadable, type Readable } from '../shared/readable';
 
 /**
  * An event on its own address: its state, when (venue's zone and the reader's), where, whom to
@@ -37,20 +40,32 @@ import { itemTitle } from '../shared/item-title';
  */
 export function EventPage() {
   const params = useParams<{ key: string }>();
-  const item = createAsync(() => itemAt('event', params.key));
+  const reading = useReadable(() => itemAt('event', params.key));
+  const stored = reading.stored;
+  const item = reading.item;
   useDocumentTitle(() => itemTitle(item()));
   return (
     <Suspense fallback={<LoadingState label={t('list.loading')} />}>
       <Show when={item() !== undefined}>
         <Show when={item()?.event ? (item() as EventItem) : undefined} fallback={<ItemMissing />}>
-          {(found) => <EventDetails item={found()} />}
+          {(found) => (
+            <EventDetails
+              item={found()}
+              stored={(stored() as EventItem | null) ?? found()}
+              reading={reading}
+            />
+          )}
         </Show>
       </Show>
     </Suspense>
   );
 }
 
-function EventDetails(props: { item: EventItem }) {
+/**
+ * `item` as the reader reads it (converted from Simplified for a reader of Traditional);
+ * `stored` as published, for what is not for the reader: the taxi card, Save and Share.
+ */
+function EventDetails(props: { item: EventItem; stored: EventItem; reading: Readable<Item> }) {
   const event = () => props.item.event;
   const state = () => eventState(event(), now());
   const actions = () => eventActions(event(), state());
@@ -68,7 +83,10 @@ function EventDetails(props: { item: EventItem }) {
     return t('time.named', { text, zone: zoneName(locale(), zone) });
   };
   const refs = () => event().contacts.flatMap((c: EventContact) => ('ref' in c ? [c.ref] : []));
-  const referenced = createAsync(() => itemsById(refs()));
+  const referenced = createAsync(async () => {
+    const language = locale();
+    return readableItems(await itemsById(refs()), language);
+  });
   /** Each contact with the language it is written in (its own item's, else the event's) and its file. */
   const contacts = (): { contact: Contact; lang?: string; file: string }[] => [
     ...(referenced() ?? []).flatMap((item) =>
@@ -81,15 +99,27 @@ function EventDetails(props: { item: EventItem }) {
     ),
   ];
   const translations = createAsync(() => translationsOf(props.item.id));
-  /** The venue's name in Chinese, the local script: the feed's, else the Chinese version's. */
+  /**
+   * The venue's name in Chinese, the local script: the feed's, else the Chinese version's, as
+   * published (never converted: the taxi card is for a local driver).
+   */
   const localName = () => {
-    const venue = event().venue;
+    const venue = props.stored.event.venue;
     if (venue?.nameLocal) return venue.nameLocal;
-    const chinese = [props.item, ...(translations() ?? [])].find(
+    const chinese = [props.stored, ...(translations() ?? [])].find(
       (version) => languageMatch(version.language, 'zh') > 0 && version.event?.venue?.name,
     );
     return chinese?.event?.venue?.name;
   };
+
+  /** The local address in the script the item is shown in: converted when the item is. */
+  const localAddress = createAsync(async () => {
+    const local = event().venue?.addressLocal;
+    const target = convertedTarget(props.item.language);
+    if (!local || !target) return local;
+    const { toTraditional } = await import('../../data/traditional');
+    return (await toTraditional([local], target))[0];
+  });
 
   const addToCalendar = (click: MouseEvent) => {
     // Made here from what the device holds now; the link's file (the build's) is for readers
@@ -120,6 +150,7 @@ function EventDetails(props: { item: EventItem }) {
       <h1 lang={props.item.language} data-screen-title>
         {displayTitle(props.item)}
       </h1>
+      <ConvertedNote readable={props.reading} />
       <OtherLanguages item={props.item} />
       <p class="item-status">
         <StatusBadge state={state()} />
@@ -160,8 +191,7 @@ function EventDetails(props: { item: EventItem }) {
             <>
               <dt>{t('events.venue')}</dt>
               <dd>
-                <Show
-                  when={locale() === 'zh-Hans'}
+                <Switch
                   fallback={
                     <>
                       {placeLine(venue().name, venue().address, ', ')}
@@ -176,8 +206,17 @@ function EventDetails(props: { item: EventItem }) {
                   }
                 >
                   {/* A Chinese reader reads the venue as a Chinese address is written. */}
-                  {placeLine(localName() ?? venue().name, venue().addressLocal ?? venue().address, '，')}
-                </Show>
+                  <Match when={locale() === 'zh-Hans'}>
+                    {placeLine(localName() ?? venue().name, venue().addressLocal ?? venue().address, '，')}
+                  </Match>
+                  {/* So does a reader of Traditional of an item converted for them: the local
+                      address converted with it (the taxi card keeps it as published). */}
+                  <Match when={locale() === 'zh-Hant' && convertedTarget(props.item.language)}>
+                    <span lang={props.item.language}>
+                      {placeLine(venue().name, localAddress() ?? venue().address, '，')}
+                    </span>
+                  </Match>
+                </Switch>
               </dd>
             </>
           )}
@@ -237,7 +276,7 @@ function EventDetails(props: { item: EventItem }) {
           )}
         </Show>
       </ul>
-      <ItemActions item={props.item} />
+      <ItemActions item={props.stored} />
       <ItemBody
         html={props.item.contentHtml}
         text={props.item.contentText}

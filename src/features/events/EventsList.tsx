@@ -1,9 +1,9 @@
-import { createAsync } from '@solidjs/router';
 import { useSearchParams } from '../../state/router';
 import { createSignal, For, onCleanup, Show, Suspense } from 'solid-js';
 import { isServer } from 'solid-js/web';
 import { now } from '../../state/clock';
-import { eventEntries, feedMeta } from '../../state/data';
+import { eventEntries } from '../../state/data';
+import { useReadableMeta } from '../shared/readable';
 import { tagLabel } from '@citylink/core/translations';
 import { keepPart, recallPart } from '../../state/history-parts';
 import { useDocumentTitle } from '../../state/title';
@@ -49,7 +49,7 @@ function EventsView() {
   const [search] = useSearchParams<{ tag?: string }>();
   const entryList = createEntryList('events', eventEntries);
   const all = entryList.all;
-  const meta = createAsync(() => feedMeta());
+  const meta = useReadableMeta();
   /** A topic as the reader reads it: the feed's label in their language, else the tag. */
   const label = (tag: string) => tagLabel(meta(), tag, locale());
   const tags = createRenderMemo(() =>

@@ -1,4 +1,3 @@
-import { createAsync } from '@solidjs/router';
 import { useParams } from '../../state/router';
 import { For, Show, Suspense } from 'solid-js';
 import { itemAt, useFeedZone } from '../../state/data';
@@ -15,11 +14,15 @@ import { ItemMissing } from '../shared/ItemMissing';
 import { LoadingState } from '../../ui/States';
 import { useDocumentTitle } from '../../state/title';
 import { itemTitle } from '../shared/item-title';
+import { ConvertedNote } from '../shared/ConvertedNote';
+import { useReadable } from '../shared/readable';
 
 /** A news item on its own address, readable offline. */
 export function Article() {
   const params = useParams<{ key: string }>();
-  const item = createAsync(() => itemAt('news', params.key));
+  const reading = useReadable(() => itemAt('news', params.key));
+  const stored = reading.stored;
+  const item = reading.item;
   const zone = useFeedZone();
   useDocumentTitle(() => itemTitle(item()));
   return (
@@ -33,6 +36,7 @@ export function Article() {
                 <h1 lang={found().language} data-screen-title>
                   {displayTitle(found())}
                 </h1>
+                <ConvertedNote readable={reading} />
                 <OtherLanguages item={found()} />
                 <p class="article-meta">
                   <Show when={found().datePublished}>
@@ -46,7 +50,8 @@ export function Article() {
                     <span>{t('item.by', { names: unlessHydrating(formatList, authors(), locale()) })}</span>
                   </Show>
                 </p>
-                <ItemActions item={found()} />
+                {/* Saved and shared as published, not as converted here. */}
+                <ItemActions item={stored() ?? found()} />
                 <Show when={feedImage(found().image ?? found().bannerImage)}>
                   {(src) => (
                     // A feed image may live on any host: it is not told which item is open.

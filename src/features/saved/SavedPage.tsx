@@ -5,7 +5,7 @@ import { useDocumentTitle } from '../../state/title';
 import type { Item } from '@citylink/core/model';
 import { itemPath } from '@citylink/core/paths';
 import { displayTitle, excerpt } from '@citylink/core/text';
-import { formatLocale, t } from '../../i18n';
+import { formatLocale, locale, t } from '../../i18n';
 import { hasEvent, splitByTime } from '@citylink/core/event-time';
 import { formatDate } from '../../lib/format';
 import { feedImage } from '../../lib/settings';
@@ -14,6 +14,7 @@ import { EmptyState, LoadingState } from '../../ui/States';
 import { useContactLines } from '../shared/ContactLines';
 import { EventCards } from '../shared/EventCards';
 import { savedItems } from './data';
+import { readableItems } from '../shared/readable';
 
 /**
  * Saved items, kept on the device as snapshots: "My agenda" (saved events, upcoming first by
@@ -21,8 +22,15 @@ import { savedItems } from './data';
  */
 export function SavedPage() {
   useDocumentTitle(() => t('saved.title'));
-  const saved = createAsync(() => savedItems());
-  const items = () => (saved() ?? []).map((entry) => entry.item);
+  // As the reader reads them: a Traditional reader's Simplified items converted.
+  const saved = createAsync(async () => {
+    const language = locale();
+    return readableItems(
+      (await savedItems()).map((entry) => entry.item),
+      language,
+    );
+  });
+  const items = () => saved() ?? [];
   const events = () => items().filter(hasEvent);
   const split = createMemo(() => splitByTime(events(), now()));
   const upcoming = () => split().upcoming;

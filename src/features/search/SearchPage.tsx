@@ -13,7 +13,6 @@ import { EmptyState, LoadingState } from '../../ui/States';
 import { ClearFilter } from '../shared/ClearFilter';
 import { displayTitle, excerpt } from '@citylink/core/text';
 import { languageMatch, pickLanguage, tagLabel } from '@citylink/core/translations';
-import { feedMeta } from '../../state/data';
 import { formatLocale, locale, t } from '../../i18n';
 import { formatDate, languageName } from '../../lib/format';
 import { highlight, matcher, snippet, type Matcher, type Piece } from '../../lib/search/highlight';
@@ -26,6 +25,7 @@ import {
   type SearchResult,
 } from '../../lib/search/index';
 import { revision, searchIndex } from './search-index';
+import { useReadableMeta, useReadableResults } from '../shared/readable';
 
 /** `exact=1`: the query as typed, after the reader turned down the reading of a typo. */
 type Params = { q?: string; kind?: string; tag?: string; exact?: string };
@@ -50,7 +50,7 @@ export function SearchPage() {
   const index = createAsync(() => searchIndex());
   let input: HTMLInputElement | undefined;
 
-  const meta = createAsync(() => feedMeta());
+  const meta = useReadableMeta();
   /** A topic as the reader reads it: the feed's label in their language, else the tag. */
   const label = (name: string) => tagLabel(meta(), name, locale());
   const query = () => params.q ?? '';
@@ -297,12 +297,14 @@ export function SearchPage() {
 }
 
 function Results(props: { hits: Hit[]; query: string }) {
+  // A Traditional reader's Simplified results, converted; found by either script (tokenize.ts).
+  const shown = useReadableResults();
   return (
     <ul class="card-list">
       <For each={props.hits}>
         {(hit) => (
           <li>
-            <Result hit={hit} match={matcher(props.query, hit.terms)} />
+            <Result hit={{ ...hit, item: shown(hit.item) }} match={matcher(props.query, hit.terms)} />
           </li>
         )}
       </For>

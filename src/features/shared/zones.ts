@@ -1,10 +1,9 @@
-import { createAsync } from '@solidjs/router';
-import { feedMeta } from '../../state/data';
 import { cityName } from '@citylink/core/translations';
 import { locale, t } from '../../i18n';
 import { zoneName } from '@citylink/core/event-time';
 import { deviceZone } from '../../lib/hydration';
 import type { Zones } from '../../ui/whose-time';
+import { useReadableMeta } from './readable';
 
 /**
  * The zones to tell a time written in `zone` with (src/ui/whose-time.ts): the feed's own zone
@@ -12,7 +11,7 @@ import type { Zones } from '../../ui/whose-time';
  * by its name; the reader's zone once the device's may show.
  */
 export function useZones(): (zone: string) => Zones {
-  const meta = createAsync(() => feedMeta());
+  const meta = useReadableMeta();
   return (zone) => {
     const city = zone === meta()?.timezone ? cityName(meta(), locale()) : undefined;
     return {

@@ -52,3 +52,14 @@ describe('snippet', () => {
     expect(snippet(long, matcher('neutrino', ['neutrino']))).toBeUndefined();
   });
 });
+
+describe('highlighting across scripts', () => {
+  it('marks Simplified text a Traditional query found, and back', () => {
+    const marks = (text: string, query: string) =>
+      highlight(text, matcher(query, []))
+        .filter((piece) => piece.mark)
+        .map((piece) => piece.text);
+    expect(marks('江门侨务资讯中心', '江門')).toEqual(['江门']);
+    expect(marks('江門僑務資訊中心', '资讯')).toEqual(['資訊']);
+  });
+});

@@ -2,7 +2,7 @@
  * Which parts of a result's text to highlight, as plain-text pieces: the page renders them
  * as text nodes and <mark> elements, never as HTML, so feed markup cannot get in. Pure.
  */
-import { fold, parseQuery, segments } from './tokenize';
+import { fold, foldScript, parseQuery, segments } from './tokenize';
 
 /** A run of text, highlighted or not. */
 export interface Piece {
@@ -30,7 +30,7 @@ function ranges(text: string, match: Matcher): [number, number][] {
       if (match.words.has(fold(segment.text))) found.push([segment.start, segment.end]);
       continue;
     }
-    const run = segment.text.normalize('NFKC');
+    const run = foldScript(segment.text.normalize('NFKC'));
     // Offsets hold only when normalising left the run's length alone (it nearly always does).
     if (run.length !== segment.text.length) continue;
     for (const needle of match.han) {

@@ -171,6 +171,20 @@ describe('SearchIndex', () => {
     ).toEqual(['station-en', 'station-zh']);
   });
 
+  it('finds an item by either script: Traditional queries meet Simplified text, and back', () => {
+    const simplified = makeItem({ id: 'jm-hans', title: '江门侨务资讯', summary: '开平碉楼与村落' });
+    const traditional = makeItem({ id: 'jm-hant', title: '江門僑務資訊', summary: '台山溫泉' });
+    const english = makeItem({ id: 'jm-en', title: 'Jiangmen overseas news' });
+    const index = new SearchIndex([simplified, traditional, english]);
+    for (const query of ['江門', '江门', '資訊', '资讯'])
+      expect(full(index, query).sort(), query).toEqual(['jm-hans', 'jm-hant']);
+    // A phrase of three or more is checked as a whole, in either script.
+    expect(full(index, '開平碉樓')).toEqual(['jm-hans']);
+    expect(full(index, '台山温泉')).toEqual(['jm-hant']);
+    // One character, by prefix.
+    expect(full(index, '門').sort()).toEqual(['jm-hans', 'jm-hant']);
+  });
+
   it('returns nothing for an empty or punctuation-only query', () => {
     expect(ids(index, '')).toEqual([]);
     expect(ids(index, ' ，。 ')).toEqual([]);

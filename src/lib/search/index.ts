@@ -7,7 +7,7 @@
 import type { Item, ItemKind } from '@citylink/core/model';
 import { bodyText } from '@citylink/core/text';
 import { languageMatch, translationGroups, type TranslationGroups } from '@citylink/core/translations';
-import { fold, isHan, parseQuery, tokenize, type ParsedQuery } from './tokenize';
+import { fold, foldScript, isHan, parseQuery, tokenize, type ParsedQuery } from './tokenize';
 
 /** The text of an item by field, as indexed. */
 interface Doc {
@@ -370,10 +370,12 @@ export class SearchIndex {
     let text = this.haystacks.get(item.id);
     if (text === undefined) {
       const doc = toDoc(item);
-      text = fold(
-        FIELDS.map((field) => doc[field])
-          .join('\n')
-          .normalize('NFKC'),
+      text = foldScript(
+        fold(
+          FIELDS.map((field) => doc[field])
+            .join('\n')
+            .normalize('NFKC'),
+        ),
       );
       this.haystacks.set(item.id, text);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, hanTerms, parseQuery, segments, tokenize } from './tokenize';
+import { fold, foldScript, hanTerms, parseQuery, segments, tokenize } from './tokenize';
 
 describe('tokenize', () => {
   it('splits Latin text into lower-cased words without accents or punctuation', () => {
@@ -84,5 +84,23 @@ describe('parseQuery', () => {
   it('mixes languages and drops duplicates and punctuation', () => {
     expect(parseQuery('Kaiping 开平, kaiping!').terms).toEqual(['kaiping', '开平']);
     expect(parseQuery('  ？！ ').terms).toEqual([]);
+  });
+});
+
+describe('foldScript', () => {
+  it('writes Traditional characters, Hong Kong’s and Taiwan’s variants too, in Simplified', () => {
+    expect(foldScript('江門僑務資訊')).toBe('江门侨务资讯');
+    expect(foldScript('綫路 裡面 溫泉')).toBe('线路 里面 温泉');
+    expect(foldScript('江门 Jiangmen 2026')).toBe('江门 Jiangmen 2026');
+  });
+
+  it('keeps the length, so offsets into folded text hold', () => {
+    const text = '五邑僑鄉𠀋資訊';
+    expect(foldScript(text)).toHaveLength(text.length);
+  });
+
+  it('folds index terms and queries alike', () => {
+    expect(tokenize('江門資訊')).toEqual(tokenize('江门资讯'));
+    expect(parseQuery('江門').terms).toEqual(['江门']);
   });
 });

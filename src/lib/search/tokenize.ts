@@ -6,6 +6,43 @@
  * prefix, every place the character occurs. Pure: no DOM, so it can run in a worker.
  */
 
+import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
+import TSCharacters from 'opencc-js/dict/TSCharacters';
+import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
+
+/**
+ * The version of what this module makes of text. An index kept from another version (stored,
+ * or built by an older app) must be built again: its terms would not meet the queries'.
+ * 2: Traditional characters folded to Simplified (`foldScript`).
+ */
+export const TOKENIZER_VERSION = 2;
+
+// Traditional Chinese to Simplified, character by character (OpenCC's tables: Hong Kong's and
+// Taiwan's variants to OpenCC's Traditional, then Traditional to Simplified). Only characters
+// that stay the same length in UTF-16, so offsets into folded text hold for the original.
+const SIMPLIFIED = new Map<string, string>();
+{
+  const pairs = (dictionary: string) =>
+    dictionary.split('|').map((pair) => pair.split(' ') as [string, string]);
+  const variants = new Map([...pairs(HKVariantsRev), ...pairs(TWVariantsRev)]);
+  const simplified = new Map(pairs(TSCharacters));
+  for (const source of new Set([...variants.keys(), ...simplified.keys()])) {
+    const standard = variants.get(source) ?? source;
+    const folded = simplified.get(standard) ?? standard;
+    if (folded !== source && folded.length === source.length) SIMPLIFIED.set(source, folded);
+  }
+}
+const TRADITIONAL_ONLY = new RegExp(`[${[...SIMPLIFIED.keys()].join('')}]`, 'gu');
+
+/**
+ * `text` with its Traditional Chinese characters written in Simplified, so that 江門 and 江门,
+ * 資訊 and 资讯 index and query alike, for every reader: the one fold of scripts that the index,
+ * the queries and the highlighting all apply. Same length as `text`, offset for offset.
+ */
+export function foldScript(text: string): string {
+  return text.replace(TRADITIONAL_ONLY, (char) => SIMPLIFIED.get(char)!);
+}
+
 /** One piece of text as the tokenizer sees it, with its place in the original string. */
 export interface Segment {
   /** `han`: a run of Chinese characters; `word`: a word of any other script, or a number. */
@@ -70,7 +107,7 @@ export function hanTerms(run: string, out: string[] = []): string[] {
 export function tokenize(text: string): string[] {
   const out: string[] = [];
   for (const segment of segments(ASCII.test(text) ? text : text.normalize('NFKC'))) {
-    if (segment.type === 'han') hanTerms(segment.text, out);
+    if (segment.type === 'han') hanTerms(foldScript(segment.text), out);
     else out.push(fold(segment.text));
   }
   return out;
@@ -123,11 +160,12 @@ export function parseQuery(query: string): ParsedQuery {
       words.push({ terms: [term], start, end });
       continue;
     }
-    const chars = Array.from(segment.text);
-    han.push(segment.text);
-    const own = chars.length === 1 ? [segment.text] : hanTerms(segment.text).slice(0, -1);
+    const run = foldScript(segment.text);
+    const chars = Array.from(run);
+    han.push(run);
+    const own = chars.length === 1 ? [run] : hanTerms(run).slice(0, -1);
     for (const term of own) terms.push(term);
-    const phrase = chars.length > 2 ? segment.text : undefined;
+    const phrase = chars.length > 2 ? run : undefined;
     if (phrase) phrases.push(phrase);
     words.push({ terms: own, ...(phrase ? { phrase } : {}), start, end });
   }

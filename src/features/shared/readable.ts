@@ -1,0 +1,107 @@
+/**
+ * An item page's item as its reader reads it: for a reader of Traditional Chinese, an item
+ * published only in Simplified comes converted (src/data/traditional.ts), with a way back to
+ * the original. The conversion's code loads only for such a reader.
+ */
+import { createAsync } from '@solidjs/router';
+import { createSignal, startTransition, type Accessor } from 'solid-js';
+import type { FeedMeta, Item } from '@citylink/core/model';
+import { chineseScript } from '@citylink/core/languages';
+import { needsTraditional } from '@citylink/core/traditional';
+import { locale } from '../../i18n';
+import { feedMeta } from '../../state/data';
+
+/**
+ * `items` as a reader of `language` reads them (converted from Simplified for a reader of
+ * Traditional, packages/core/src/traditional.ts); the conversion's code loads only for them.
+ */
+export async function readableItems<T extends Item>(items: T[], language: string): Promise<T[]> {
+  if (!items.some((item) => needsTraditional(item.language, language))) return items;
+  return (await import('../../data/traditional')).readable(items, language);
+}
+
+/**
+ * Search results as the reader reads them: `shown(item)` is the item converted once its
+ * conversion has come back (asked for when first shown), the stored item until then, so that
+ * typing never waits on it. Results are the index's own items, so a sync's new copy of an item
+ * is a new key, converted afresh.
+ */
+export function useReadableResults(): (item: Item) => Item {
+  const [done, setDone] = createSignal(0);
+  const converted = new WeakMap<Item, Item>();
+  const asked = new WeakSet<Item>();
+  let waiting: Item[] = [];
+  const flush = () => {
+    const batch = waiting;
+    waiting = [];
+    void readableItems(batch, locale()).then((out) => {
+      batch.forEach((item, i) => converted.set(item, out[i]!));
+      setDone((n) => n + 1);
+    });
+  };
+  return (item) => {
+    done();
+    const shown = converted.get(item);
+    if (shown) return shown;
+    if (!asked.has(item) && needsTraditional(item.language, locale())) {
+      asked.add(item);
+      if (waiting.push(item) === 1) queueMicrotask(flush);
+    }
+    return item;
+  };
+}
+
+/**
+ * The feed's name, city and tag labels as the reader reads them: for a reader of Traditional,
+ * Simplified ones converted beside the published ones (`readableMeta()`), which `localized()`,
+ * `cityName()` and `tagLabel()` then prefer.
+ */
+export function useReadableMeta(): Accessor<FeedMeta | null | undefined> {
+  return createAsync(async () => {
+    const language = locale();
+    const meta = await feedMeta();
+    if (!meta || chineseScript(language) !== 'zh-Hant' || !language.startsWith('zh')) return meta;
+    return (await import('../../data/traditional')).readableMeta(meta, language);
+  });
+}
+
+export interface Readable<T extends Item> {
+  /** The item shown: converted, or as stored; `null` when not on the device, `undefined` while read. */
+  item: Accessor<T | null | undefined>;
+  /** The item as stored (published): what Save and Share keep, and the taxi card's source. */
+  stored: Accessor<T | null | undefined>;
+  /** Whether the stored item is one the reader reads converted (so the page says so). */
+  converted: Accessor<boolean>;
+  /** Whether the reader asked for the Simplified original. */
+  original: Accessor<boolean>;
+  toggleOriginal(): void;
+}
+
+/**
+ * The item `read()` gives, as the reader reads it. One resource, read and converted together:
+ * on the server, a resource that read another would be computed once, before the first had
+ * its item.
+ */
+export function useReadable<T extends Item>(read: () => Promise<T | null>): Readable<T> {
+  const [original, setOriginal] = createSignal(false);
+  const versions = createAsync(async () => {
+    // Read before the first await, so that a change of either reads the item again.
+    const language = locale();
+    const wantsOriginal = original();
+    const [stored, meta] = await Promise.all([read(), feedMeta()]);
+    const converted = !!stored && needsTraditional(stored.language ?? meta?.language, language);
+    if (!stored || !converted || wantsOriginal) return { stored, shown: stored, converted };
+    const { readable } = await import('../../data/traditional');
+    const [shown] = await readable([stored], language, { feedLanguage: meta?.language });
+    return { stored, shown: shown!, converted };
+  });
+  return {
+    item: () => versions()?.shown,
+    stored: () => versions()?.stored,
+    converted: () => versions()?.converted ?? false,
+    original,
+    // In a transition: the page keeps showing (and the button keeps focus) until the other
+    // version is ready, rather than a loading state in between.
+    toggleOriginal: () => void startTransition(() => setOriginal((shown) => !shown)),
+  };
+}
