@@ -5,6 +5,7 @@ import { feedUrl } from '../data/config';
 import { invalidateSnapshots } from '../data/snapshots';
 import type { SyncReport } from '../data/messages';
 import { syncFeed } from '../data/sync';
+import { updateSearchIndex } from './search-sync';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -19,9 +20,17 @@ declare global {
   }
 }
 
-/** Runs one sync of the app's feed into IndexedDB. */
-export async function syncNow(): Promise<SyncReport> {
+/**
+ * Runs one sync of the app's feed into IndexedDB, then brings the search index up to date:
+ * kept alive by `event` without holding up the report, or else before it resolves.
+ */
+export async function syncNow(event?: ExtendableEvent): Promise<SyncReport> {
   const report = await syncFeed({ feedUrl: feedUrl(self.location.href) });
+  const indexing = updateSearchIndex().catch((error: unknown) =>
+    console.warn('Citylink: search index not stored', error),
+  );
+  if (event) event.waitUntil(indexing);
+  else await indexing;
   if (report.removed.length > 0) {
     // A retraction: no kept screen may show the item again, not even until the app starts, and
     // a notification of it no longer tells the news.
