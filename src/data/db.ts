@@ -215,6 +215,8 @@ export interface Access {
     key: IndexKey<CitylinkDB, N, I>,
   ): Promise<Key<N>[]>;
   count(store: Stores): Promise<number>;
+  /** Up to `count` items by id order, from the first id after `after` (the first when null). */
+  itemsAfter(after: string | null, count: number): Promise<StoredItem[]>;
   /** Items of one kind, newest first (the `by-kind-time` index walked backwards). */
   newestOfKind(kind: ItemKind, limit: number): Promise<StoredItem[]>;
   /**
@@ -549,6 +551,8 @@ function idbAccess(t: IDBPTransaction<CitylinkDB, Stores[], 'readonly' | 'readwr
     async put(name, value, key) {
       await (key === undefined ? store(name).put(value) : store(name).put(value, key));
     },
+    itemsAfter: (after, count) =>
+      t.objectStore('items').getAll(after === null ? undefined : IDBKeyRange.lowerBound(after, true), count),
     delete: (name, key) => store(name).delete(key),
     clear: (name) => store(name).clear(),
   };
@@ -573,6 +577,13 @@ function memoryAccess(m: MemoryTx): Access {
     keyFromIndex: (name, index, key) => typed(m.fromIndex(name, index, key as IDBValidKey)?.key),
     keysFromIndex: (name, index, key) => typed(m.keysFromIndex(name, index, key as IDBValidKey)),
     count: (name) => typed(m.getAllKeys(name).length),
+    itemsAfter: (after, count) =>
+      typed(
+        (m.getAll('items') as StoredItem[])
+          .filter((item) => after === null || item.id > after)
+          .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+          .slice(0, count),
+      ),
     urgentAfter: (at) =>
       typed(
         (m.indexDescending('items', 'by-urgent', at, END_OF_TIME, Infinity) as StoredItem[])
@@ -752,23 +763,41 @@ export interface SearchState {
   items: Item[];
 }
 
-/** The stored search index, its pending marks, and every item or the marked ones. */
-export function readSearchState(all: boolean): Promise<SearchState> {
-  return read(['items', 'search', 'searchPending'], async (a) => {
+/**
+ * The stored search index, its pending marks, and every item or the marked ones. With
+ * `chunked`, every item is read in short transactions after the marks: a sync's writes go in
+ * between rather than wait for one long read of a large store, and any item written meanwhile
+ * keeps a mark that is not in `pending`, so it is taken in next time.
+ */
+export async function readSearchState(all: boolean, { chunked = false } = {}): Promise<SearchState> {
+  const state = await read(['items', 'search', 'searchPending'], async (a) => {
     const [record, ids, stamps] = await Promise.all([
       a.get('search', 'index'),
       a.getAllKeys('searchPending'),
       a.getAll('searchPending'),
     ]);
     const pending = ids.map((id, i): [string, number] => [id, stamps[i]!]);
-    const items = all
-      ? await a.getAll('items')
-      : (await Promise.all(ids.map((id) => a.get('items', id)))).filter(
-          (item): item is StoredItem => item !== undefined,
-        );
+    const items =
+      all && chunked
+        ? []
+        : all
+          ? await a.getAll('items')
+          : (await Promise.all(ids.map((id) => a.get('items', id)))).filter(
+              (item): item is StoredItem => item !== undefined,
+            );
     return { ...(record ? { record } : {}), pending, items };
   });
+  if (!all || !chunked) return state;
+  for (let after: string | null = null; ;) {
+    const chunk = await read(['items'], (a) => a.itemsAfter(after, READ_CHUNK));
+    for (const item of chunk) state.items.push(item);
+    if (chunk.length < READ_CHUNK) return state;
+    after = chunk[chunk.length - 1]!.id;
+  }
 }
+
+/** Items per transaction of a chunked read. */
+const READ_CHUNK = 1_000;
 
 /**
  * Stores a search index made from a state of revision `basedOn` (0 for none) and clears the
@@ -785,11 +814,13 @@ export function saveSearchIndex(
     const current = await a.get('search', 'index');
     if ((current?.revision ?? 0) !== basedOn) return false;
     await a.put('search', { format, revision: basedOn + 1, index }, 'index');
-    const stamps = await Promise.all(taken.map(([id]) => a.get('searchPending', id)));
+    const [ids, stamps] = await Promise.all([a.getAllKeys('searchPending'), a.getAll('searchPending')]);
+    const took = new Map(taken);
     // A mark stamped anew since it was read is a later write, not yet taken in: it stays.
-    await Promise.all(
-      taken.filter(([, stamp], i) => stamps[i] === stamp).map(([id]) => a.delete('searchPending', id)),
-    );
+    const done = ids.filter((id, i) => took.get(id) === stamps[i]);
+    // All of them (after a first sync, a hundred thousand): one request rather than one each.
+    if (done.length === ids.length) await a.clear('searchPending');
+    else await Promise.all(done.map((id) => a.delete('searchPending', id)));
     return true;
   });
 }

@@ -32,7 +32,7 @@ async function update(): Promise<void> {
     await saveSearchIndex(index.toStored(), INDEX_FORMAT, record.revision, state.pending);
     return;
   }
-  const all = await readSearchState(true);
+  const all = await readSearchState(true, { chunked: true });
   const index = new SearchIndex(all.items);
   await saveSearchIndex(index.toStored(), INDEX_FORMAT, all.record?.revision ?? 0, all.pending);
 }
