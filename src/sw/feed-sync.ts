@@ -26,11 +26,6 @@ declare global {
  */
 export async function syncNow(event?: ExtendableEvent): Promise<SyncReport> {
   const report = await syncFeed({ feedUrl: feedUrl(self.location.href) });
-  const indexing = updateSearchIndex().catch((error: unknown) =>
-    console.warn('Citylink: search index not stored', error),
-  );
-  if (event) event.waitUntil(indexing);
-  else await indexing;
   if (report.removed.length > 0) {
     // A retraction: no kept screen may show the item again, not even until the app starts, and
     // a notification of it no longer tells the news.
@@ -39,6 +34,12 @@ export async function syncNow(event?: ExtendableEvent): Promise<SyncReport> {
       closeNotificationsOf(report.removed).catch(() => undefined),
     ]);
   }
+  // Search needs no wait: it applies the marks the index has not taken in when it opens.
+  const indexing = updateSearchIndex().catch((error: unknown) =>
+    console.warn('Citylink: search index not stored', error),
+  );
+  if (event) event.waitUntil(indexing);
+  else await indexing;
   return report;
 }
 
