@@ -110,9 +110,9 @@ export const INDEX_FORMAT = 1;
 
 /**
  * The index as stored (structured-cloneable, compact): the item id of each slot ('' for an
- * empty one), the terms joined by spaces (a term never holds one), and every posting laid end
- * to end, term after term, with `offsets[t]` where term t's starts. Items are not in it: the
- * loader gives them, from the store that holds them.
+ * empty one), the terms in sorted order joined by spaces (a term never holds one), and every
+ * posting laid end to end, term after term, with `offsets[t]` where term t's starts. Items
+ * are not in it: the loader gives them, from the store that holds them.
  */
 export interface StoredIndex {
   format: number;
@@ -184,6 +184,7 @@ export class SearchIndex {
         weights: stored.weights.subarray(from, to),
       });
     });
+    index.vocabulary = terms;
     stored.ids.forEach((id, slot) => {
       const item = items?.get(id);
       index.ids.push(id && (item || !items) ? id : undefined);
@@ -201,7 +202,8 @@ export class SearchIndex {
 
   /** The index in its stored form (see `StoredIndex`). */
   toStored(): StoredIndex {
-    const terms = [...this.postings.keys()];
+    // Sorted, so that a loaded index has its vocabulary for prefix queries without a sort.
+    const terms = this.sortedVocabulary();
     let total = 0;
     for (const posting of this.postings.values()) total += posting.slots.length;
     const offsets = new Uint32Array(terms.length + 1);
