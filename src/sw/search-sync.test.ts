@@ -181,4 +181,42 @@ describe('the stored search index follows sync', () => {
     expect(await db.saveSearchIndex({}, 0, 0, read.pending)).toBe(true);
     expect((await db.readSearchState(false)).pending.map(([id]) => id)).toEqual(['a']);
   });
+
+  it('upgrades a database from before v6: the first update builds the index of its items', async () => {
+    const { db, updateSearchIndex, stored } = await setUp();
+    // A v5 device's store, made without the data layer: items, and no search stores yet.
+    await new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open(db.DB_NAME, 1);
+      open.onupgradeneeded = () => {
+        const items = open.result.createObjectStore('items', { keyPath: 'id' });
+        items.createIndex('by-kind-time', ['kind', 'sortTime']);
+        items.createIndex('by-kind-key', ['kind', 'key']);
+        open.result.createObjectStore('feed');
+        open.result.createObjectStore('sync', { keyPath: 'feedUrl' });
+        items.put({
+          id: 'old',
+          kind: 'news',
+          key: 'old',
+          title: 'Lantern fair kept',
+          sortTime: 1,
+          authors: [],
+          tags: [],
+          attachments: [],
+          translations: [],
+        });
+      };
+      open.onsuccess = () => {
+        open.result.close();
+        resolve();
+      };
+      open.onerror = () => reject(new Error(String(open.error)));
+    });
+    const before = await db.readSearchState(false);
+    expect(before.record).toBeUndefined();
+    expect(before.pending).toEqual([]);
+    await updateSearchIndex();
+    const now = await stored();
+    expect(now.record.revision).toBe(1);
+    expect(now.ids('lantern')).toEqual(['old']);
+  });
 });
