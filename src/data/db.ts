@@ -159,10 +159,28 @@ export interface CitylinkDB extends DBSchema {
   notices: { key: string; value: NoticeState };
   /** v5: every retraction seen, by item id (see `RetractionMark`). */
   retractions: { key: string; value: RetractionMark };
+  /** v6: the search index, under the key `index` (see `SearchRecord`). */
+  search: { key: 'index'; value: SearchRecord };
+  /**
+   * v6: items written or removed since the stored search index last took them in, by id,
+   * each with a stamp that a later write of the same id changes (see `markForSearch`).
+   */
+  searchPending: { key: string; value: number };
+}
+
+/**
+ * The stored search index. The data layer keeps it and does not look inside: `index` is
+ * src/lib/search's `StoredIndex` when `format` is the one that module writes. `revision`
+ * counts saves, so that a save based on an older one is refused (see `saveSearchIndex`).
+ */
+export interface SearchRecord {
+  format: number;
+  revision: number;
+  index: unknown;
 }
 
 export const DB_NAME = 'citylink';
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 type Db = IDBPDatabase<CitylinkDB>;
 type Stores = StoreNames<CitylinkDB>;
@@ -197,6 +215,8 @@ export interface Access {
     key: IndexKey<CitylinkDB, N, I>,
   ): Promise<Key<N>[]>;
   count(store: Stores): Promise<number>;
+  /** Up to `count` items by id order, from the first id after `after` (the first when null). */
+  itemsAfter(after: string | null, count: number): Promise<StoredItem[]>;
   /** Items of one kind, newest first (the `by-kind-time` index walked backwards). */
   newestOfKind(kind: ItemKind, limit: number): Promise<StoredItem[]>;
   /**
@@ -234,6 +254,8 @@ const SHAPES = {
   retracted: { keyPath: 'id' },
   notices: { keyPath: 'id' },
   retractions: { keyPath: 'id' },
+  search: {},
+  searchPending: {},
 } as const satisfies Record<Stores, StoreShape>;
 
 /** The versioned upgrade, run by `openDB` when the device holds an older version (or none). */
@@ -306,6 +328,12 @@ function createStores(
   if (oldVersion < 5) {
     // Retractions were applied and forgotten until v5: none is known to remember.
     database.createObjectStore('retractions', { keyPath: SHAPES.retractions.keyPath });
+  }
+  if (oldVersion < 6) {
+    // The search index is stored from v6 on. None is made here: the next sync, in a worker,
+    // builds it from the items, and search reads the items until then.
+    database.createObjectStore('search');
+    database.createObjectStore('searchPending');
   }
 }
 
@@ -523,6 +551,8 @@ function idbAccess(t: IDBPTransaction<CitylinkDB, Stores[], 'readonly' | 'readwr
     async put(name, value, key) {
       await (key === undefined ? store(name).put(value) : store(name).put(value, key));
     },
+    itemsAfter: (after, count) =>
+      t.objectStore('items').getAll(after === null ? undefined : IDBKeyRange.lowerBound(after, true), count),
     delete: (name, key) => store(name).delete(key),
     clear: (name) => store(name).clear(),
   };
@@ -547,6 +577,13 @@ function memoryAccess(m: MemoryTx): Access {
     keyFromIndex: (name, index, key) => typed(m.fromIndex(name, index, key as IDBValidKey)?.key),
     keysFromIndex: (name, index, key) => typed(m.keysFromIndex(name, index, key as IDBValidKey)),
     count: (name) => typed(m.getAllKeys(name).length),
+    itemsAfter: (after, count) =>
+      typed(
+        (m.getAll('items') as StoredItem[])
+          .filter((item) => after === null || item.id > after)
+          .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+          .slice(0, count),
+      ),
     urgentAfter: (at) =>
       typed(
         (m.indexDescending('items', 'by-urgent', at, END_OF_TIME, Infinity) as StoredItem[])
@@ -694,8 +731,10 @@ export async function dismissRetracted(ids: readonly string[]): Promise<void> {
  * keeps saved items, read marks and the feed's name. Image files are the page's to clear.
  */
 export async function clearCachedContent(): Promise<void> {
-  await tx(['items', 'sync'], async (a) => {
+  await tx(['items', 'sync', 'search', 'searchPending'], async (a) => {
     await a.clear('items');
+    await a.clear('search');
+    await a.clear('searchPending');
     // Validators go (a 304 would leave the emptied store empty); the sync history stays.
     for (const state of await a.getAll('sync')) {
       const rest = { ...state };
@@ -703,6 +742,86 @@ export async function clearCachedContent(): Promise<void> {
       delete rest.lastModified;
       await a.put('sync', rest);
     }
+  });
+}
+
+/**
+ * Marks items as changed or removed for the search index, in the transaction `a` that writes
+ * or deletes them, so the index can never miss a change: whoever loads it applies the marks
+ * it has not taken in. The stamp tells a later mark of the same id from the one a save took in.
+ */
+export async function markForSearch(a: Access, ids: readonly string[]): Promise<void> {
+  await Promise.all(ids.map((id) => a.put('searchPending', Math.random(), id)));
+}
+
+/** What the search index is built or brought up to date from, read in one transaction. */
+export interface SearchState {
+  record?: SearchRecord;
+  /** The marks not yet taken in: ids and their stamps. */
+  pending: [string, number][];
+  /** Every item (`all`), or only the marked ones still stored. */
+  items: Item[];
+}
+
+/**
+ * The stored search index, its pending marks, and every item or the marked ones. With
+ * `chunked`, every item is read in short transactions after the marks: a sync's writes go in
+ * between rather than wait for one long read of a large store, and any item written meanwhile
+ * keeps a mark that is not in `pending`, so it is taken in next time.
+ */
+export async function readSearchState(all: boolean, { chunked = false } = {}): Promise<SearchState> {
+  const state = await read(['items', 'search', 'searchPending'], async (a) => {
+    const [record, ids, stamps] = await Promise.all([
+      a.get('search', 'index'),
+      a.getAllKeys('searchPending'),
+      a.getAll('searchPending'),
+    ]);
+    const pending = ids.map((id, i): [string, number] => [id, stamps[i]!]);
+    const items =
+      all && chunked
+        ? []
+        : all
+          ? await a.getAll('items')
+          : (await Promise.all(ids.map((id) => a.get('items', id)))).filter(
+              (item): item is StoredItem => item !== undefined,
+            );
+    return { ...(record ? { record } : {}), pending, items };
+  });
+  if (!all || !chunked) return state;
+  for (let after: string | null = null; ;) {
+    const chunk = await read(['items'], (a) => a.itemsAfter(after, READ_CHUNK));
+    for (const item of chunk) state.items.push(item);
+    if (chunk.length < READ_CHUNK) return state;
+    after = chunk[chunk.length - 1]!.id;
+  }
+}
+
+/** Items per transaction of a chunked read. */
+const READ_CHUNK = 1_000;
+
+/**
+ * Stores a search index made from a state of revision `basedOn` (0 for none) and clears the
+ * marks it took in, unless another save came first (then nothing is written, and the marks
+ * stay for the next one). Resolves with whether it was stored.
+ */
+export function saveSearchIndex(
+  index: unknown,
+  format: number,
+  basedOn: number,
+  taken: readonly [string, number][],
+): Promise<boolean> {
+  return tx(['search', 'searchPending'], async (a) => {
+    const current = await a.get('search', 'index');
+    if ((current?.revision ?? 0) !== basedOn) return false;
+    await a.put('search', { format, revision: basedOn + 1, index }, 'index');
+    const [ids, stamps] = await Promise.all([a.getAllKeys('searchPending'), a.getAll('searchPending')]);
+    const took = new Map(taken);
+    // A mark stamped anew since it was read is a later write, not yet taken in: it stays.
+    const done = ids.filter((id, i) => took.get(id) === stamps[i]);
+    // All of them (after a first sync, a hundred thousand): one request rather than one each.
+    if (done.length === ids.length) await a.clear('searchPending');
+    else await Promise.all(done.map((id) => a.delete('searchPending', id)));
+    return true;
   });
 }
 

@@ -2,7 +2,7 @@
  * Storing the item a push message carries (packages/core/src/push-message.ts), before the worker shows
  * the notification: the item is read by the feed parser's rules and written as sync writes it.
  */
-import { changedAt, isRetracted, toStored, tx } from './db';
+import { changedAt, isRetracted, markForSearch, toStored, tx } from './db';
 import type { Item } from '@citylink/core/model';
 import { parseFeed } from '@citylink/core/parse';
 import type { PushMessage } from '@citylink/core/push-message';
@@ -40,7 +40,7 @@ export async function storePushedItem(
 ): Promise<PushedItem> {
   const item = pushedItem(message, feedUrl, receivedAt);
   if (!item) return {};
-  return tx(['items', 'retractions'], async (a): Promise<PushedItem> => {
+  return tx(['items', 'retractions', 'searchPending'], async (a): Promise<PushedItem> => {
     if (isRetracted(item, await a.get('retractions', item.id))) return { retracted: true };
     const old = await a.get('items', item.id);
     if (old && (message.partial || changedAt(old) >= changedAt(item))) return { item: old };
@@ -49,6 +49,7 @@ export async function storePushedItem(
     // An undated item keeps the place it was first given.
     if (old && !item.datePublished && !item.dateModified) toStore.sortTime = old.sortTime;
     await a.put('items', toStore);
+    await markForSearch(a, [item.id]);
     // Published again after its retraction, with a later change: the retraction is lifted.
     await a.delete('retractions', item.id);
     return { item: toStore };

@@ -6,6 +6,7 @@ import {
   changedAt,
   getSyncState,
   isRetracted,
+  markForSearch,
   putSyncState,
   toStored,
   tx,
@@ -234,7 +235,7 @@ async function storePage(
 ): Promise<PageResult> {
   const result: PageResult = { metKnown: false, added: 0, changed: 0, stored: [], removed: [] };
   const { writes, lifted } = await changesOf(items, result);
-  return tx(['items', 'feed', 'saved', 'retracted', 'retractions'], async (t) => {
+  return tx(['items', 'feed', 'saved', 'retracted', 'retractions', 'searchPending'], async (t) => {
     await Promise.all([
       ...writes.map((item) => t.put('items', item)),
       ...lifted.map((id) => t.delete('retractions', id)),
@@ -274,6 +275,7 @@ async function storePage(
       result.removed.push(id);
     }
     if (meta) await t.put('feed', meta, 'current');
+    await markForSearch(t, [...result.stored, ...result.removed]);
     return result;
   });
 }

@@ -5,6 +5,7 @@ import { feedUrl } from '../data/config';
 import { invalidateSnapshots } from '../data/snapshots';
 import type { SyncReport } from '../data/messages';
 import { syncFeed } from '../data/sync';
+import { updateSearchIndex } from './search-sync';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -19,8 +20,11 @@ declare global {
   }
 }
 
-/** Runs one sync of the app's feed into IndexedDB. */
-export async function syncNow(): Promise<SyncReport> {
+/**
+ * Runs one sync of the app's feed into IndexedDB, then brings the search index up to date:
+ * kept alive by `event` without holding up the report, or else before it resolves.
+ */
+export async function syncNow(event?: ExtendableEvent): Promise<SyncReport> {
   const report = await syncFeed({ feedUrl: feedUrl(self.location.href) });
   if (report.removed.length > 0) {
     // A retraction: no kept screen may show the item again, not even until the app starts, and
@@ -30,6 +34,12 @@ export async function syncNow(): Promise<SyncReport> {
       closeNotificationsOf(report.removed).catch(() => undefined),
     ]);
   }
+  // Search needs no wait: it applies the marks the index has not taken in when it opens.
+  const indexing = updateSearchIndex().catch((error: unknown) =>
+    console.warn('Citylink: search index not stored', error),
+  );
+  if (event) event.waitUntil(indexing);
+  else await indexing;
   return report;
 }
 

@@ -30,7 +30,7 @@ registerPush();
 clientsClaim();
 
 self.addEventListener('activate', (event) => {
-  event.waitUntil(Promise.all([syncNow(), dropOlderSnapshots()]));
+  event.waitUntil(Promise.all([syncNow(event), dropOlderSnapshots()]));
 });
 
 self.addEventListener('message', (event) => {
@@ -40,12 +40,12 @@ self.addEventListener('message', (event) => {
     void self.skipWaiting();
   } else if (data.type === SYNC_REQUEST) {
     // workbox-window's messageSW waits for the answer on the port it sent.
-    event.waitUntil(syncNow().then((report) => event.ports[0]?.postMessage(report)));
+    event.waitUntil(syncNow(event).then((report) => event.ports[0]?.postMessage(report)));
   }
 });
 
 // Registered by the page where allowed (src/pwa/periodic-sync.ts): the feed, and its urgent
 // notices, stay fresh with no page open.
 self.addEventListener('periodicsync', (event: PeriodicSyncEvent) => {
-  if (event.tag === 'feed') event.waitUntil(syncNow());
+  if (event.tag === 'feed') event.waitUntil(syncNow(event));
 });

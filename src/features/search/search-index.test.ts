@@ -113,3 +113,54 @@ describe('the search index follows sync', () => {
     expect(index.search('ferries').hits).toHaveLength(300);
   });
 });
+
+describe('opening search', () => {
+  const story = (id: string, title: string, day: number) => ({
+    id,
+    title,
+    content_text: 'For experts.',
+    date_published: new Date(Date.UTC(2026, 10, day)).toISOString(),
+  });
+
+  it('loads the stored index and applies what later syncs marked, a retraction at once', async () => {
+    emptyDatabase();
+    const sync = await import('../../data/sync');
+    const db = await import('../../data/db');
+    const { INDEX_FORMAT, SearchIndex } = await import('../../lib/search/index');
+    const { loadIndex } = await import('./search-index');
+    await syncOnce(sync, feed([story('a', 'Talent station opens', 1), story('b', 'Ferry timetable', 2)]));
+    // The worker's part: the index stored after that sync.
+    const first = await db.readSearchState(true);
+    const stored = new SearchIndex(first.items).toStored();
+    // Marked so that the load cannot have built it: a built index would not hold this term.
+    stored.terms = stored.terms.replace(/(^| )ferry( |$)/, '$1ferryboat$2');
+    expect(await db.saveSearchIndex(stored, INDEX_FORMAT, 0, first.pending)).toBe(true);
+    // A later sync whose marks the worker has not taken in yet.
+    await syncOnce(
+      sync,
+      feed([
+        story('c', 'Neutrino evening', 4),
+        { id: 'a', _city: { deleted: true } },
+        story('b', 'Ferry timetable', 2),
+      ]),
+    );
+    const index = await loadIndex(await db.readSearchState(true));
+    const ids = (query: string) => index.search(query).hits.map((hit) => hit.item.id);
+    expect(ids('ferryboat')).toEqual(['b']);
+    expect(ids('neutrino')).toEqual(['c']);
+    expect(ids('station')).toEqual([]);
+    expect(index.size).toBe(2);
+  });
+
+  it('builds the index when none is stored, or one of another format', async () => {
+    emptyDatabase();
+    const sync = await import('../../data/sync');
+    const db = await import('../../data/db');
+    const { INDEX_FORMAT } = await import('../../lib/search/index');
+    const { loadIndex } = await import('./search-index');
+    await syncOnce(sync, feed([story('a', 'Talent station opens', 1)]));
+    expect((await loadIndex(await db.readSearchState(true))).search('station').hits).toHaveLength(1);
+    await db.saveSearchIndex({ unreadable: true }, INDEX_FORMAT + 1, 0, []);
+    expect((await loadIndex(await db.readSearchState(true))).search('station').hits).toHaveLength(1);
+  });
+});

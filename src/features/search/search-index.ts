@@ -1,14 +1,15 @@
 /**
- * The page's one search index: built from IndexedDB the first time search opens (this module
- * is only in the lazy search chunk), then kept in step with every finished sync, whichever
- * context ran it, from the reports on the broadcast channel.
+ * The page's one search index: loaded from IndexedDB the first time search opens (this module
+ * is only in the lazy search chunk), as the sync stored it (src/sw/search-sync.ts), then kept
+ * in step with every finished sync, whichever context ran it, from the reports on the
+ * broadcast channel.
  */
 import { createSignal } from 'solid-js';
-import { allItems, getItems } from '../../data/db';
+import { getItems, readSearchState, type SearchState } from '../../data/db';
 import { CHANNEL, isBroadcast } from '../../data/messages';
 import type { Item } from '@citylink/core/model';
 import type { SyncReport } from '../../data/messages';
-import { SearchIndex } from '../../lib/search/index';
+import { INDEX_FORMAT, SearchIndex, type StoredIndex } from '../../lib/search/index';
 
 const [revision, setRevision] = createSignal(0);
 
@@ -51,8 +52,12 @@ const STEP = 25;
 const TASK_MS = 20;
 
 /** Builds the index a few items at a time, yielding to the page every TASK_MS. */
-async function build(items: readonly Item[]): Promise<SearchIndex> {
-  const index = new SearchIndex();
+function build(items: readonly Item[]): Promise<SearchIndex> {
+  return addInSlices(new SearchIndex(), items);
+}
+
+/** Adds (or replaces) `items` in `index` a few at a time, yielding to the page every TASK_MS. */
+async function addInSlices(index: SearchIndex, items: readonly Item[]): Promise<SearchIndex> {
   let started = performance.now();
   for (let at = 0; at < items.length; at += STEP) {
     index.upsert(items.slice(at, at + STEP));
@@ -64,13 +69,31 @@ async function build(items: readonly Item[]): Promise<SearchIndex> {
   return index;
 }
 
+/**
+ * The index of a stored state: the stored index with the items the sync changed since it
+ * was stored indexed again, and those it removed dropped. With none stored yet (the first
+ * open after an upgrade, before a sync stored one) or one of another format, it is built
+ * here, in short tasks.
+ */
+export async function loadIndex({ record, pending, items }: SearchState): Promise<SearchIndex> {
+  if (record?.format !== INDEX_FORMAT) return build(items);
+  const byId = new Map(items.map((item) => [item.id, item]));
+  // A slot whose item is gone is dropped here, so a removal is never missed.
+  const index = SearchIndex.fromStored(record.index as StoredIndex, byId);
+  const marked = new Set(pending.map(([id]) => id));
+  return addInSlices(
+    index,
+    items.filter((item) => marked.has(item.id) || !index.has(item.id)),
+  );
+}
+
 /** The index, built on first use; later calls share it. */
 export function searchIndex(): Promise<SearchIndex> {
   if (ready) return ready;
   // Listen before reading, so a sync that finishes while the index is being built is not
   // lost: its report is applied, in order, once the build is done.
   const channel = new BroadcastChannel(CHANNEL);
-  let chain: Promise<SearchIndex> = allItems().then(build);
+  let chain: Promise<SearchIndex> = readSearchState(true).then(loadIndex);
   ready = chain;
   channel.onmessage = (event: MessageEvent<unknown>) => {
     if (!isBroadcast(event.data)) return;

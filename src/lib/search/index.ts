@@ -92,10 +92,37 @@ export interface SearchFilter {
   tag?: string;
 }
 
-/** Where each term occurs: item slots in ascending order, and the term's weight in each. */
+/**
+ * Where each term occurs: item slots in ascending order, and the term's weight in each. A
+ * posting loaded from storage is a view into the stored arrays until an item is added to it.
+ */
 interface Posting {
-  slots: number[];
-  weights: number[];
+  slots: number[] | Uint32Array;
+  weights: number[] | Float32Array;
+}
+
+/**
+ * The stored form of the index. Any change to what an item's terms or weights are (the
+ * tokenizer, folding, the fields, boosts and BM25 constants) must bump it, so that stored
+ * indexes of the old form are rebuilt rather than read: `stored.test.ts` fails otherwise.
+ */
+export const INDEX_FORMAT = 2;
+
+/**
+ * The index as stored (structured-cloneable, compact): the item id of each slot ('' for an
+ * empty one), the terms in sorted order joined by spaces (a term never holds one), and every
+ * posting laid end to end, term after term, with `offsets[t]` where term t's starts. Items
+ * are not in it: the loader gives them, from the store that holds them.
+ */
+export interface StoredIndex {
+  format: number;
+  ids: string[];
+  terms: string;
+  offsets: Uint32Array;
+  slots: Uint32Array;
+  weights: Float32Array;
+  /** Per field, the total length and the count of items with the field. */
+  stats: Float64Array;
 }
 
 // BM25's usual constants: how fast repeated words stop counting, and how much length matters.
@@ -120,6 +147,9 @@ const MAX_COMPLETIONS = 200;
  * marking which terms each item holds: no allocation per item, so large feeds stay fast.
  */
 export class SearchIndex {
+  // The item id of each slot, undefined once the slot is dead; and the item itself, which an
+  // index loaded without items (the worker keeps it up to date) does not hold.
+  private ids: (string | undefined)[] = [];
   private slots: (Item | undefined)[] = [];
   private slotOf = new Map<string, number>();
   // Translation groups of the live items, decided when a search first needs them after a
@@ -138,9 +168,75 @@ export class SearchIndex {
     for (const item of items) this.add(item);
   }
 
+  /**
+   * An index read back from `stored`, with each slot's item from `items`. A slot whose item
+   * is not there is taken for removed, unless `items` is left out: an index that tracks ids
+   * only, to be changed and stored again.
+   */
+  static fromStored(stored: StoredIndex, items?: ReadonlyMap<string, Item>): SearchIndex {
+    const index = new SearchIndex();
+    const terms = stored.terms ? stored.terms.split(' ') : [];
+    terms.forEach((term, t) => {
+      const from = stored.offsets[t]!;
+      const to = stored.offsets[t + 1]!;
+      index.postings.set(term, {
+        slots: stored.slots.subarray(from, to),
+        weights: stored.weights.subarray(from, to),
+      });
+    });
+    index.vocabulary = terms;
+    stored.ids.forEach((id, slot) => {
+      const item = items?.get(id);
+      index.ids.push(id && (item || !items) ? id : undefined);
+      index.slots.push(item);
+      if (index.ids[slot] !== undefined) index.slotOf.set(id, slot);
+      else index.dead += 1;
+    });
+    index.fieldStats = FIELDS.map((_, f) => ({
+      total: stored.stats[2 * f]!,
+      count: stored.stats[2 * f + 1]!,
+    }));
+    index.compactIfSparse();
+    return index;
+  }
+
+  /** The index in its stored form (see `StoredIndex`). */
+  toStored(): StoredIndex {
+    // Sorted, so that a loaded index has its vocabulary for prefix queries without a sort.
+    const terms = this.sortedVocabulary();
+    let total = 0;
+    for (const posting of this.postings.values()) total += posting.slots.length;
+    const offsets = new Uint32Array(terms.length + 1);
+    const slots = new Uint32Array(total);
+    const weights = new Float32Array(total);
+    let at = 0;
+    terms.forEach((term, t) => {
+      const posting = this.postings.get(term)!;
+      offsets[t] = at;
+      slots.set(posting.slots, at);
+      weights.set(posting.weights, at);
+      at += posting.slots.length;
+    });
+    offsets[terms.length] = at;
+    return {
+      format: INDEX_FORMAT,
+      ids: this.ids.map((id) => id ?? ''),
+      terms: terms.join(' '),
+      offsets,
+      slots,
+      weights,
+      stats: Float64Array.from(this.fieldStats.flatMap(({ total, count }) => [total, count])),
+    };
+  }
+
   /** How many items the index holds. */
   get size(): number {
     return this.slotOf.size;
+  }
+
+  /** Whether the index holds an item of id `id`. */
+  has(id: string): boolean {
+    return this.slotOf.has(id);
   }
 
   /** Adds new items and replaces changed ones (by id). */
@@ -157,6 +253,7 @@ export class SearchIndex {
    * at a time replaces this one where it is used. `other` is not to be used afterwards.
    */
   adopt(other: SearchIndex): void {
+    this.ids = other.ids;
     this.slots = other.slots;
     this.slotOf = other.slotOf;
     this.groups = undefined;
@@ -306,6 +403,7 @@ export class SearchIndex {
 
   private add(item: Item): void {
     const slot = this.slots.length;
+    this.ids.push(item.id);
     this.slots.push(item);
     this.groups = undefined;
     this.slotOf.set(item.id, slot);
@@ -331,9 +429,13 @@ export class SearchIndex {
         posting = { slots: [], weights: [] };
         this.postings.set(term, posting);
         this.vocabulary = undefined;
+      } else if (!Array.isArray(posting.slots)) {
+        posting = { slots: Array.from(posting.slots), weights: Array.from(posting.weights) };
+        this.postings.set(term, posting);
       }
-      posting.slots.push(slot);
-      posting.weights.push(weight);
+      (posting.slots as number[]).push(slot);
+      // Stored as 32-bit floats: rounded here too, so a built and a loaded index rank alike.
+      (posting.weights as number[]).push(Math.fround(weight));
     }
   }
 
@@ -341,6 +443,7 @@ export class SearchIndex {
   private kill(id: string): void {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return;
+    this.ids[slot] = undefined;
     this.slots[slot] = undefined;
     this.groups = undefined;
     this.slotOf.delete(id);
@@ -348,18 +451,41 @@ export class SearchIndex {
     this.dead += 1;
   }
 
-  /** Rebuilds once a quarter of the slots are empty, so postings do not fill with the dead. */
+  /**
+   * Once a quarter of the slots are empty, renumbers the live ones and drops the dead from
+   * the postings, so postings do not fill with the dead. Weights are kept as they were: no
+   * item is tokenized again, and an index without its items (the worker's) compacts too.
+   */
   private compactIfSparse(): void {
     if (this.dead < 64 || this.dead * 4 < this.slots.length) return;
-    const items = this.live();
-    this.slots = [];
-    this.groups = undefined;
+    const renumber = new Int32Array(this.slots.length).fill(-1);
+    const ids: string[] = [];
+    const slots: (Item | undefined)[] = [];
     this.slotOf = new Map();
-    this.postings = new Map();
+    this.ids.forEach((id, slot) => {
+      if (id === undefined) return;
+      renumber[slot] = ids.length;
+      this.slotOf.set(id, ids.length);
+      ids.push(id);
+      slots.push(this.slots[slot]);
+    });
+    const postings = new Map<string, Posting>();
+    for (const [term, posting] of this.postings) {
+      const kept: Posting = { slots: [], weights: [] };
+      for (let i = 0; i < posting.slots.length; i++) {
+        const slot = renumber[posting.slots[i]!]!;
+        if (slot < 0) continue;
+        (kept.slots as number[]).push(slot);
+        (kept.weights as number[]).push(posting.weights[i]!);
+      }
+      if (kept.slots.length) postings.set(term, kept);
+    }
+    this.ids = ids;
+    this.slots = slots;
+    this.postings = postings;
+    this.groups = undefined;
     this.vocabulary = undefined;
-    this.fieldStats = FIELDS.map(() => ({ total: 0, count: 0 }));
     this.dead = 0;
-    for (const item of items) this.add(item);
   }
 
   private live(): Item[] {
