@@ -58,7 +58,7 @@ test.describe('a reader whose device speaks Hong Kong Chinese', () => {
     );
     await expect(page.locator('main')).toContainText('陳美玲');
     await expect(page.locator('main')).toContainText('志願族譜研究者（示例聯繫人）');
-    await page.getByRole('button', { name: '出示給司機' }).first().click();
+    await page.getByRole('button', { name: '給司機看' }).first().click();
     const driver = page.getByRole('dialog');
     await expect(driver.locator('.driver-address')).toHaveText('广东省江门市台山市台城街道华侨路6号');
     await expect(driver.locator('.driver-name')).toHaveText('台山华侨文化馆（示例场地）');
