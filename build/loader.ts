@@ -7,7 +7,8 @@
  * the largest paint, which is what the loader exists to avoid, and its bytes would take Home's
  * JavaScript over its budget (tools/bytes.ts) while leaving the HTML's as they were.
  */
-import { SETTINGS_ID, type LoaderSettings } from '../src/loader/settings';
+import type { LoaderSettings } from '../src/loader/start';
+import { SETTINGS_ID } from '../src/loader/start';
 
 /** The loader's entry module, as vite.config.ts names it and Vite's manifest keys it. */
 export const LOADER_MODULE = 'src/loader/main.ts';

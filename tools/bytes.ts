@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { init, parse } from 'es-module-lexer';
-import { SETTINGS_ID, type LoaderSettings } from '../src/loader/settings';
+import { SETTINGS_ID, type LoaderSettings } from '../src/loader/start';
 
 export interface Sizes {
   raw: number;

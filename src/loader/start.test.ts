@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PICTURE_WAIT_MS, startApp, type LoaderPage } from './start';
+import { chooseLanguage, LANGUAGES } from '@citylink/core/languages';
+import { deviceLanguage, PICTURE_WAIT_MS, startApp, type LoaderPage } from './start';
 
 describe('loader', () => {
   /** Runs the loader's script over a page in `page`'s language; says whether it started the app before `load`. */
@@ -22,7 +23,9 @@ describe('loader', () => {
       // The first thing `start` does: enough to tell that it ran.
       requestAnimationFrame: () => (started = true),
     };
-    startApp({ entry: '/assets/index.js', preloads: [], catalogues: {} }, globals as unknown as LoaderPage);
+    // As build/html.ts writes them: the catalogues of every language but the page's.
+    const catalogues = Object.fromEntries(LANGUAGES.filter((l) => l !== env.page).map((l) => [l, []]));
+    startApp({ entry: '/assets/index.js', preloads: [], catalogues }, globals as unknown as LoaderPage);
     expect(started !== waiting).toBe(true);
     return started;
   }
@@ -41,6 +44,37 @@ describe('loader', () => {
     expect(startsEarly({ page: 'en', languages: ['en-GB'], stored: '{"language":"zh-Hans"}' })).toBe(true);
     // An unreadable record is the defaults, as for the app: the device's languages.
     expect(startsEarly({ page: 'en', languages: ['zh-CN'], stored: '{' })).toBe(true);
+  });
+
+  it('ignores a stored language the build offers no catalogue for', () => {
+    expect(startsEarly({ page: 'en', languages: ['en'], stored: '{"language":"fr"}' })).toBe(false);
+  });
+
+  it("finds the device's language by the core's rule", () => {
+    const tags = [
+      'en',
+      'en-US',
+      'zh',
+      'zh-CN',
+      'zh-SG',
+      'zh-TW',
+      'zh-HK',
+      'zh-MO',
+      'zh-Hant',
+      'zh-Hans',
+      'zh-Hans-HK',
+      'zh-Hant-CN',
+      'zh_TW',
+      'ZH-hk',
+      'fr',
+      'enm',
+      'zza',
+      'zh-yue',
+      'yue-HK',
+      '',
+    ];
+    for (const a of tags)
+      for (const b of tags) expect(deviceLanguage([a, b]), `${a} ${b}`).toBe(chooseLanguage([a, b]));
   });
 
   it('starts at once when the page has already loaded', () => {

@@ -17,10 +17,21 @@
  * have), from the same stored record index.html's first script reads.
  *
  * Kept apart from the app: this is all the code a rendered page runs before the app, so it
- * imports only the core's language rule, which imports nothing.
+ * imports nothing.
  */
-import { chooseLanguage, isLanguage } from '@citylink/core/languages';
-import type { LoaderSettings } from './settings';
+
+/** What a rendered page tells its loader (build/html.ts writes it into the page). */
+export interface LoaderSettings {
+  /** The app's entry chunk. */
+  entry: string;
+  /** The chunks the page's screen needs, in its own language. */
+  preloads: string[];
+  /** The chunks of the other languages' interface catalogues, for a reader of one of them. */
+  catalogues: Record<string, string[]>;
+}
+
+/** The id of the JSON block that holds a page's `LoaderSettings`. */
+export const SETTINGS_ID = 'citylink-load';
 
 /**
  * The longest the app's code waits for the first screen's pictures (ms): on a slow connection
@@ -40,18 +51,37 @@ export type LoaderPage = Pick<
   | 'setTimeout'
 >;
 
-/** The reader's interface language, as src/i18n/index.ts finds it. */
-function readerLanguage(page: LoaderPage): string {
+/**
+ * The interface language for the device's languages: packages/core/src/languages.ts
+ * chooseLanguage, restated, because the loader is inlined whole and cannot share the app's
+ * chunk. start.test.ts checks that the two agree.
+ */
+export function deviceLanguage(tags: readonly string[]): string {
+  for (const tag of tags) {
+    const [language, ...rest] = String(tag).toLowerCase().split(/[-_]/);
+    if (language === 'en') return 'en';
+    if (language !== 'zh') continue;
+    const traditional =
+      rest.includes('hant') || (!rest.includes('hans') && rest.some((s) => /^(tw|hk|mo)$/.test(s)));
+    return traditional ? 'zh-Hant' : 'zh-Hans';
+  }
+  return 'en';
+}
+
+/**
+ * The reader's interface language, as src/i18n/index.ts finds it: the one chosen by hand (a
+ * language the page or its catalogues name), else the device's.
+ */
+function readerLanguage(page: LoaderPage, languages: readonly string[]): string {
   try {
-    // src/lib/settings.ts SETTINGS_KEY; not imported, as that module brings the app's state.
     const stored = JSON.parse(page.localStorage.getItem('citylink.settings') ?? '{}') as {
       language?: unknown;
     } | null;
-    if (isLanguage(stored?.language)) return stored.language;
+    if (typeof stored?.language === 'string' && languages.includes(stored.language)) return stored.language;
   } catch {
     // An unreadable record is the defaults, as for the app: the device's languages.
   }
-  return chooseLanguage(page.navigator.languages);
+  return deviceLanguage(page.navigator.languages);
 }
 
 /** Loads the app as the page's settings say, when the page is ready for it. */
@@ -61,8 +91,9 @@ export function startApp(
   load: (entry: string) => unknown = (entry) => import(/* @vite-ignore */ entry),
 ): void {
   const { document } = page;
-  const lang = readerLanguage(page);
-  const early = lang !== document.getElementById('root')?.getAttribute('data-render-locale');
+  const pageLanguage = document.getElementById('root')?.getAttribute('data-render-locale');
+  const lang = readerLanguage(page, [pageLanguage ?? '', ...Object.keys(settings.catalogues)]);
+  const early = lang !== pageLanguage;
 
   const go = () => {
     for (const href of [...settings.preloads, ...(early ? (settings.catalogues[lang] ?? []) : [])]) {
