@@ -7,7 +7,7 @@
  * root, which the worker serves offline. Also writes `sitemap.xml` and `robots.txt`.
  *
  * Runs by itself at the end of every production build (the Vite plugin below). Canonical and
- * Open Graph links use `CITYLINK_SITE_URL`.
+ * Open Graph links use the city's site address (citylink.config.ts, or `CITYLINK_SITE_URL`).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -24,7 +24,6 @@ import { describe, headTags, httpOnly, type PageHead } from './head';
 import { LOADER_MODULE } from './loader';
 import { appHead, assemble, inlineStylesheet, SHELL, stylesheetOf, textOf } from './html';
 import { safeKey } from './pages';
-import { siteUrl } from './site';
 import { robots, sitemap } from './sitemap';
 
 type ServerEntry = typeof ServerEntryModule;
@@ -211,7 +210,7 @@ export async function prerender(options: PrerenderOptions): Promise<PrerenderRep
 }
 
 /** Vite plugin: renders the pages at the end of every production build, so `vite build` alone does it. */
-export function prerenderPlugin(): Plugin {
+export function prerenderPlugin(feed: { site: string }): Plugin {
   let distDir = 'dist';
   let root = process.cwd();
   let define: Record<string, unknown> | undefined;
@@ -250,9 +249,9 @@ export function prerenderPlugin(): Plugin {
         // Other builds in the same run (the worker's) have no index.html: nothing to do there.
         if (!existsSync(join(distDir, 'index.html'))) return;
         const started = Date.now();
-        const report = await prerender({ distDir, site: siteUrl(), root, define, mode });
+        const report = await prerender({ distDir, ...feed, root, define, mode });
         console.log(
-          `prerender: ${report.pages.length} pages in ${Date.now() - started} ms, sitemap.xml and robots.txt for ${siteUrl()}`,
+          `prerender: ${report.pages.length} pages in ${Date.now() - started} ms, sitemap.xml and robots.txt for ${feed.site}`,
         );
       },
     },

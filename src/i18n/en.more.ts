@@ -1,3 +1,6 @@
+// The app's name, from the city's configuration (citylink.config.ts; build/city.ts).
+declare const __CITYLINK_APP_NAME_EN__: string;
+
 /** English interface text beyond the frame and the home screen (see `en.core.ts`). */
 export const enMore = {
   app: {
@@ -187,7 +190,7 @@ export const enMore = {
     close: 'Close',
     appTitle: 'Share Citylink',
     appText: 'Send the app to someone, or let them scan its code from your screen.',
-    appName: 'Citylink Jiangmen',
+    appName: __CITYLINK_APP_NAME_EN__,
   },
   saved: {
     title: 'Saved',

@@ -1,5 +1,8 @@
 import type { MoreCatalogue } from './en';
 
+// The app's name, from the city's configuration (citylink.config.ts; build/city.ts).
+declare const __CITYLINK_APP_NAME_ZH_HANT__: string;
+
 /** 繁體中文介面文字：其餘部分（見 `en.core.ts`）。 */
 export const zhHantMore: MoreCatalogue = {
   app: {
@@ -185,7 +188,7 @@ export const zhHantMore: MoreCatalogue = {
     close: '關閉',
     appTitle: '分享城市通',
     appText: '把應用發給別人，或讓對方直接掃描屏幕上的二維碼。',
-    appName: '江門城市通',
+    appName: __CITYLINK_APP_NAME_ZH_HANT__,
   },
   saved: {
     title: '收藏',
