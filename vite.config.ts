@@ -5,6 +5,7 @@ import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
 import { cityDefines, cityFile, loadCity } from './build/city';
 import { cityAssetsPlugin, cityIcons } from './build/city-assets';
+import { contentFeedPlugin } from './build/city-feed';
 import { cityPolicy, cspPlugin } from './build/csp';
 import { demoFeedPlugin } from './build/demo-feed';
 import { LOADER_MODULE } from './build/loader';
@@ -68,8 +69,11 @@ export default defineConfig({
   // pictures, which no other city's build may carry.
   publicDir: city.publicDir,
   plugins: [
-    // public/feed.json and its archive pages, built from content/ (build/demo-feed.ts).
-    demoFeedPlugin(),
+    // The demo: public/feed.json and its archive pages, built from content/ (build/demo-feed.ts).
+    // A city's own content folder is built into the output instead (build/city-feed.ts); a
+    // feed another system publishes is read by the prerender.
+    ...(city.feed.from === 'demo' ? [demoFeedPlugin()] : []),
+    ...(city.feed.from === 'content' ? [contentFeedPlugin(city.feed.folder)] : []),
     // The city's names, description and brand colours in index.html and the stylesheet.
     cityAssetsPlugin(city),
     // Hydratable output: the build renders every page's first screen on the server
@@ -168,7 +172,7 @@ export default defineConfig({
       },
     }),
     onDemandListPlugin(),
-    prerenderPlugin({ site }),
+    prerenderPlugin({ site, feedUrl: city.feed.from === 'url' ? city.feed.url : undefined }),
     previewPlugin(),
     // Last: it hashes the inline code of every HTML file the steps above wrote (build/csp.ts).
     cspPlugin(cityPolicy(city)),
