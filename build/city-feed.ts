@@ -29,10 +29,14 @@ export function contentFeedPlugin(folder: string): Plugin {
       if (report) this.warn(report);
       built = [...result.files, ...result.calendars];
     },
-    generateBundle(_options, bundle) {
-      // The worker's own build has no index.html: the feed belongs to the site's.
-      if (!bundle['index.html']) return;
-      for (const file of built) this.emitFile({ type: 'asset', fileName: file.path, source: file.text });
+    // Post: by then the site's bundle has its index.html; the worker's own build has none, and
+    // the feed belongs to the site's.
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        if (!bundle['index.html']) return;
+        for (const file of built) this.emitFile({ type: 'asset', fileName: file.path, source: file.text });
+      },
     },
   };
 }
