@@ -1,14 +1,8 @@
 import { defineConfig } from '@playwright/test';
-import { checkCity, cityDefines } from './build/city';
-import jiangmen from './citylink.config';
-import { chromiumLaunch, olderChromium } from './tools/support/chromium';
-
 // Specs that import the app's catalogues (to find a text on screen) need the app's names, which
-// a build defines as constants from the city (build/city.ts): here they are globals, as
-// Jiangmen's build has them, in the runner and in each worker (both load this file).
-for (const [name, value] of Object.entries(cityDefines(checkCity(jiangmen, 'citylink.config.ts')))) {
-  if (!name.startsWith('import.meta.')) Object.assign(globalThis, { [name]: JSON.parse(value) as unknown });
-}
+// a build defines as constants: globals here, in the runner and in each worker (both load this).
+import './build/city-globals';
+import { chromiumLaunch, olderChromium } from './tools/support/chromium';
 
 /**
  * End-to-end tests drive the production build (`vite preview`, service worker included) in
