@@ -1,4 +1,7 @@
 import { defineConfig } from '@playwright/test';
+// Specs that import the app's catalogues (to find a text on screen) need the app's names, which
+// a build defines as constants: globals here, in the runner and in each worker (both load this).
+import './build/city-globals';
 import { chromiumLaunch, olderChromium } from './tools/support/chromium';
 
 /**

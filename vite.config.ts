@@ -3,12 +3,23 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
-import { cspPlugin } from './build/csp';
+import { cityDefines, cityFile, loadCity } from './build/city';
+import { cityAssetsPlugin, cityIcons } from './build/city-assets';
+import { contentFeedPlugin } from './build/city-feed';
+import { cityPolicy, cspPlugin } from './build/csp';
 import { demoFeedPlugin } from './build/demo-feed';
 import { LOADER_MODULE } from './build/loader';
 import { prerenderPlugin } from './build/prerender';
 import { previewPlugin } from './build/preview';
+import { siteUrl } from './build/site';
 import { ON_DEMAND_DIR, ON_DEMAND_LIST, TRADITIONAL_DIR } from './src/data/config';
+
+// The city this build is for: citylink.config.ts, or the file CITYLINK_CONFIG names
+// (build/city.ts checks it and stops the build with every mistake it finds).
+const city = await loadCity(cityFile(fileURLToPath(new URL('.', import.meta.url))));
+const site = siteUrl(process.env, city.siteUrl);
+// The feed's language first: the manifest speaks the city's first language.
+const lang = city.languages[0];
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -57,10 +68,19 @@ export default defineConfig({
   define: {
     __CITYLINK_BUILD__: JSON.stringify(build),
     __CITYLINK_KILL_SWITCH__: JSON.stringify(killSwitch),
+    ...cityDefines(city),
   },
+  // The city's own files served as they are (its icon); the demo's public/ holds its feed and
+  // pictures, which no other city's build may carry.
+  publicDir: city.publicDir,
   plugins: [
-    // public/feed.json and its archive pages, built from content/ (build/demo-feed.ts).
-    demoFeedPlugin(),
+    // The demo: public/feed.json and its archive pages, built from content/ (build/demo-feed.ts).
+    // A city's own content folder is built into the output instead (build/city-feed.ts); a
+    // feed another system publishes is read by the prerender.
+    ...(city.feed.from === 'demo' ? [demoFeedPlugin()] : []),
+    ...(city.feed.from === 'content' ? [contentFeedPlugin(city.feed.folder)] : []),
+    // The city's names, description and brand colours in index.html and the stylesheet.
+    cityAssetsPlugin(city),
     // Hydratable output: the build renders every page's first screen on the server
     // (build/prerender.ts) and the app hydrates it.
     solid({ ssr: true }),
@@ -74,10 +94,10 @@ export default defineConfig({
       injectRegister: false,
       // The glob below already takes the icons; the plugin adds the web manifest by itself.
       includeManifestIcons: false,
-      // Icons, the maskable icon, apple-touch-icon and favicon from public/icon.svg
-      // (pwa-assets.config.ts); they are added to the manifest and to index.html's head.
+      // Icons, the maskable icon, apple-touch-icon and favicon from the city's icon
+      // (build/city-assets.ts); they are added to the manifest and to index.html's head.
       // The head already has a theme colour per colour scheme.
-      pwaAssets: { config: true, injectThemeColor: false },
+      pwaAssets: cityIcons(city),
       injectManifest: {
         // vite-plugin-pwa 2 + Vite 8 emits an ES module otherwise, which a classic worker
         // registration cannot evaluate: the app would silently have no offline support.
@@ -108,16 +128,16 @@ export default defineConfig({
       },
       manifest: {
         id: '/',
-        name: 'Citylink Jiangmen',
-        short_name: 'Citylink',
-        description: "Jiangmen's news, events and contacts, online or offline.",
-        lang: 'en',
+        name: city.app.name[lang],
+        short_name: city.app.shortName[lang],
+        description: city.description[lang],
+        lang,
         dir: 'ltr',
         start_url: '/',
         scope: '/',
         display: 'standalone',
         display_override: ['standalone', 'minimal-ui'],
-        theme_color: '#0b6e4f',
+        theme_color: city.colours.light,
         background_color: '#ffffff',
         categories: ['news', 'travel', 'navigation'],
         // A link or shortcut opened while the app is open reuses its window instead of a second one.
@@ -129,36 +149,39 @@ export default defineConfig({
           { name: 'Saved', short_name: 'Saved', url: '/saved' },
         ],
         // Taken from the real app by `npm run manifest-screenshots` (tools/manifest-screenshots.ts).
-        screenshots: [
-          {
-            src: '/screenshots/narrow-news.png',
-            sizes: '390x844',
-            type: 'image/png',
-            form_factor: 'narrow',
-            label: 'News from Jiangmen, readable offline',
-          },
-          {
-            src: '/screenshots/narrow-events.png',
-            sizes: '390x844',
-            type: 'image/png',
-            form_factor: 'narrow',
-            label: 'Upcoming events, grouped by day',
-          },
-          {
-            src: '/screenshots/wide-news.png',
-            sizes: '1280x800',
-            type: 'image/png',
-            form_factor: 'wide',
-            label: 'News from Jiangmen on a wide screen',
-          },
-        ],
+        // The demo's: a city without its own has none (an install dialog does without).
+        screenshots: city.screenshots
+          ? [
+              {
+                src: '/screenshots/narrow-news.png',
+                sizes: '390x844',
+                type: 'image/png',
+                form_factor: 'narrow',
+                label: `News from ${city.city.en}, readable offline`,
+              },
+              {
+                src: '/screenshots/narrow-events.png',
+                sizes: '390x844',
+                type: 'image/png',
+                form_factor: 'narrow',
+                label: 'Upcoming events, grouped by day',
+              },
+              {
+                src: '/screenshots/wide-news.png',
+                sizes: '1280x800',
+                type: 'image/png',
+                form_factor: 'wide',
+                label: `News from ${city.city.en} on a wide screen`,
+              },
+            ]
+          : [],
       },
     }),
     onDemandListPlugin(),
-    prerenderPlugin(),
+    prerenderPlugin({ site, feedUrl: city.feed.from === 'url' ? city.feed.url : undefined }),
     previewPlugin(),
     // Last: it hashes the inline code of every HTML file the steps above wrote (build/csp.ts).
-    cspPlugin(),
+    cspPlugin(cityPolicy(city)),
   ],
   // `npm start` with `npm run push` beside it: the push service behind the same host at /push/,
   // as docs/push.md deploys it. Nothing asks for /push/ until a reader uses notifications.

@@ -1,8 +1,17 @@
 import { defineConfig } from 'vitest/config';
+import { checkCity, cityDefines } from './build/city';
+import jiangmen from './citylink.config';
+
+// The constants a build defines from its city (build/city.ts), as Jiangmen's build has them;
+// src/data's `import.meta.env` settings are left to each test's vi.stubEnv.
+const defines = Object.entries(cityDefines(checkCity(jiangmen, 'citylink.config.ts'))).filter(
+  ([name]) => !name.startsWith('import.meta.env.'),
+);
 
 // Units run in Node without the PWA plugin: the data layer has no DOM and gets IndexedDB
 // from fake-indexeddb; tests that need a DOM opt in with a `@vitest-environment jsdom` comment.
 export default defineConfig({
+  define: Object.fromEntries(defines),
   test: {
     include: [
       'packages/*/src/**/*.test.ts',

@@ -10,7 +10,7 @@
  * as a header, with `frame-ancestors`, which a `<meta>` cannot carry, and `/sw.js` gets the
  * worker's own policy.
  *
- * By hand: `npx tsx build/csp.ts [dist]`.
+ * By hand: `npx tsx build/csp.ts [dist]` (for the city of `CITYLINK_CONFIG`, else the root's).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -18,14 +18,15 @@ import { extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'parse5';
 import type { Plugin } from 'vite';
+import { cityFile, loadCity, type City } from './city';
 import { SHELL, textOf } from './html';
 import { attribute, elements, text, type Element } from './markup';
 
 /** What a page's policy depends on besides its own inline code. */
 export interface PolicySettings {
-  /** The feed's origin when it is not the site's own (`VITE_FEED_URL`), for `connect-src`. */
+  /** The feed's origin when it is not the site's own (the city's feed URL), for `connect-src`. */
   feedOrigin?: string;
-  /** The push service's origin when it is not the site's own (`VITE_PUSH_URL`), for `connect-src`. */
+  /** The push service's origin when it is not the site's own (the city's `pushUrl`), for `connect-src`. */
   pushOrigin?: string;
 }
 
@@ -58,11 +59,11 @@ export function pushOrigin(pushUrl: string | undefined): string | undefined {
   return feedOrigin(pushUrl, 'VITE_PUSH_URL');
 }
 
-/** The build's policy settings from its environment. */
-function settingsFrom(env: Record<string, unknown>): PolicySettings {
+/** A city's policy settings: the origins of its feed and push service (citylink.config.ts). */
+export function cityPolicy(city: City): PolicySettings {
   return {
-    feedOrigin: feedOrigin(env.VITE_FEED_URL as string | undefined),
-    pushOrigin: pushOrigin(env.VITE_PUSH_URL as string | undefined),
+    feedOrigin: city.feed.from === 'url' ? feedOrigin(city.feed.url) : undefined,
+    pushOrigin: pushOrigin(city.pushUrl),
   };
 }
 
@@ -278,15 +279,13 @@ export function htmlFileFor(distDir: string, url: string): string | undefined {
  * Vite plugin. Register it after every plugin that writes HTML in `closeBundle` (the prerender,
  * server rendering): post-order, sequential hooks run in registration order.
  */
-export function cspPlugin(): Plugin {
+export function cspPlugin(settings: PolicySettings): Plugin {
   let distDir = 'dist';
-  let settings: PolicySettings = {};
   return {
     name: 'citylink-csp',
     apply: (_config, env) => env.command === 'build' || env.isPreview === true,
     configResolved(config) {
       distDir = resolve(config.root, config.build.outDir);
-      settings = settingsFrom(config.env);
     },
     // index.html, and the shell made from it with its stylesheet inline (build/prerender.ts),
     // get their policy as they are emitted, before vite-plugin-pwa lists the shell for the
@@ -337,6 +336,7 @@ export function cspPlugin(): Plugin {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dist = resolve(process.argv[2] ?? 'dist');
-  const { files } = applyToBuild(dist, settingsFrom(process.env));
+  const city = await loadCity(cityFile(process.cwd()));
+  const { files } = applyToBuild(dist, cityPolicy(city));
   console.log(`csp: policy in ${files} HTML files of ${dist}`);
 }

@@ -4,9 +4,9 @@
  * `build/deploy-config.test.ts` fails when the documented blocks differ from these, and
  * `tests/e2e/nginx.spec.ts` runs Debian's nginx with `nginxSite()` in front of a build.
  *
- * Print one for a deployment whose feed or framing differs from the defaults:
- * `VITE_FEED_URL=https://feeds.example.org/feed.json npx tsx build/deploy-config.ts nginx`
- * (also `netlify-headers`, `netlify-redirects`).
+ * Print one for the city of citylink.config.ts (or the file `CITYLINK_CONFIG` names), with its
+ * feed and push origins: `npx tsx build/deploy-config.ts nginx` (also `netlify-headers`,
+ * `netlify-redirects`).
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,8 @@ import { ON_DEMAND_DIR } from '../src/data/config';
 import { SECTION } from '../packages/core/src/paths';
 import { CALENDAR_DIR } from '../packages/core/src/calendar';
 import { ARCHIVE_DIR, HEAD_FILE } from '../packages/feed/src/build';
-import { feedOrigin, staticHeaderPolicy, workerPolicy, type PolicySettings } from './csp';
+import { cityFile, loadCity } from './city';
+import { cityPolicy, staticHeaderPolicy, workerPolicy, type PolicySettings } from './csp';
 import { SHELL } from './html';
 
 export interface SiteOptions {
@@ -43,7 +44,7 @@ const EXTRA_TYPES: [string, string][] = [
 const sections = Object.values(SECTION).join('|');
 
 function settings(options: SiteOptions): PolicySettings {
-  return options.policy ?? { feedOrigin: feedOrigin(process.env.VITE_FEED_URL) };
+  return options.policy ?? {};
 }
 
 /** The nginx `server` block for a build: headers, types, caching, ETags and the app's addresses. */
@@ -180,11 +181,12 @@ export function netlifyRedirects(): string {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const which = process.argv[2];
+  const policy = cityPolicy(await loadCity(cityFile(process.cwd())));
   const text =
     which === 'nginx'
-      ? nginxSite()
+      ? nginxSite({ policy })
       : which === 'netlify-headers'
-        ? netlifyHeaders()
+        ? netlifyHeaders({ policy })
         : which === 'netlify-redirects'
           ? netlifyRedirects()
           : undefined;

@@ -7,7 +7,7 @@
  * root, which the worker serves offline. Also writes `sitemap.xml` and `robots.txt`.
  *
  * Runs by itself at the end of every production build (the Vite plugin below). Canonical and
- * Open Graph links use `CITYLINK_SITE_URL`.
+ * Open Graph links use the city's site address (citylink.config.ts, or `CITYLINK_SITE_URL`).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -24,7 +24,6 @@ import { describe, headTags, httpOnly, type PageHead } from './head';
 import { LOADER_MODULE } from './loader';
 import { appHead, assemble, inlineStylesheet, SHELL, stylesheetOf, textOf } from './html';
 import { safeKey } from './pages';
-import { siteUrl } from './site';
 import { robots, sitemap } from './sitemap';
 
 type ServerEntry = typeof ServerEntryModule;
@@ -46,7 +45,16 @@ export interface PrerenderOptions {
   mode?: string;
   /** The build's "now" (tests fix it). */
   now?: number;
+  /**
+   * The feed another system publishes (citylink.config.ts), read over the network by the app's
+   * own sync: the pages are rendered from it, and the build fails when it cannot be read.
+   * Without it, the build's own `feed.json`.
+   */
+  feedUrl?: string;
 }
+
+/** The pages the build follows of a feed another system publishes: all of them, within reason. */
+export const BUILD_FEED_PAGES = 1000;
 
 /** Loads the server entry through a Vite SSR server, with a database of its own. */
 async function loadServerEntry(
@@ -103,23 +111,33 @@ export async function prerender(options: PrerenderOptions): Promise<PrerenderRep
 
   const { entry, close } = await loadServerEntry(options);
   try {
-    // The feed of the build, stored by the app's own sync; its pages are files of the build.
-    const feedUrl = `${site}/feed.json`;
-    const readDist: typeof fetch = (input) => {
-      const url = new URL(input instanceof Request ? input.url : String(input));
-      const file = join(distDir, decodeURIComponent(url.pathname));
-      const found = url.origin === site && existsSync(file) && !file.endsWith('/');
-      return Promise.resolve(
-        found
-          ? new Response(readFileSync(file), { headers: { 'content-type': 'application/feed+json' } })
-          : new Response('Not in the build', { status: 404 }),
-      );
-    };
-    const sync = existsSync(join(distDir, 'feed.json'))
-      ? await entry.storeFeed(feedUrl, readDist, now)
-      : undefined;
-    if (sync?.outcome !== 'updated') {
-      console.warn(`prerender: the build's feed was not stored (${sync?.error?.detail ?? 'no feed.json'})`);
+    let sync;
+    if (options.feedUrl) {
+      // The city's feed from another system: the app's own sync, its timeout and paging rules.
+      sync = await entry.storeFeed(options.feedUrl, fetch, now, BUILD_FEED_PAGES);
+      if (sync.outcome !== 'updated') {
+        const why = sync.error ? `${sync.error.kind}: ${sync.error.detail}` : `${sync.outcome}`;
+        throw new Error(`prerender: could not read the city's feed at ${options.feedUrl} (${why}).`);
+      }
+    } else {
+      // The feed of the build, stored by the app's own sync; its pages are files of the build.
+      const feedUrl = `${site}/feed.json`;
+      const readDist: typeof fetch = (input) => {
+        const url = new URL(input instanceof Request ? input.url : String(input));
+        const file = join(distDir, decodeURIComponent(url.pathname));
+        const found = url.origin === site && existsSync(file) && !file.endsWith('/');
+        return Promise.resolve(
+          found
+            ? new Response(readFileSync(file), { headers: { 'content-type': 'application/feed+json' } })
+            : new Response('Not in the build', { status: 404 }),
+        );
+      };
+      sync = existsSync(join(distDir, 'feed.json'))
+        ? await entry.storeFeed(feedUrl, readDist, now)
+        : undefined;
+      if (sync?.outcome !== 'updated') {
+        console.warn(`prerender: the build's feed was not stored (${sync?.error?.detail ?? 'no feed.json'})`);
+      }
     }
     const meta: FeedMeta | undefined = await entry.getFeedMeta();
     const items = await entry.allItems();
@@ -211,7 +229,7 @@ export async function prerender(options: PrerenderOptions): Promise<PrerenderRep
 }
 
 /** Vite plugin: renders the pages at the end of every production build, so `vite build` alone does it. */
-export function prerenderPlugin(): Plugin {
+export function prerenderPlugin(feed: { site: string; feedUrl?: string }): Plugin {
   let distDir = 'dist';
   let root = process.cwd();
   let define: Record<string, unknown> | undefined;
@@ -250,9 +268,9 @@ export function prerenderPlugin(): Plugin {
         // Other builds in the same run (the worker's) have no index.html: nothing to do there.
         if (!existsSync(join(distDir, 'index.html'))) return;
         const started = Date.now();
-        const report = await prerender({ distDir, site: siteUrl(), root, define, mode });
+        const report = await prerender({ distDir, ...feed, root, define, mode });
         console.log(
-          `prerender: ${report.pages.length} pages in ${Date.now() - started} ms, sitemap.xml and robots.txt for ${siteUrl()}`,
+          `prerender: ${report.pages.length} pages in ${Date.now() - started} ms, sitemap.xml and robots.txt for ${feed.site}`,
         );
       },
     },

@@ -23,9 +23,17 @@ export { renderAttributes };
 /** Feed HTML is sanitized by the same DOMPurify rules on the server, over a window the build gives (jsdom's). */
 export { sanitizeOver };
 
-/** Stores the build's feed (its pages read through `fetch`) in this process's database. */
-export function storeFeed(feedUrl: string, fetch: typeof globalThis.fetch, now: number): Promise<SyncReport> {
-  return syncFeed({ feedUrl, fetch, now: () => now });
+/**
+ * Stores the build's feed (its pages read through `fetch`) in this process's database; the
+ * app's own first-sync page limit unless `maxPages` says.
+ */
+export function storeFeed(
+  feedUrl: string,
+  fetch: typeof globalThis.fetch,
+  now: number,
+  maxPages?: number,
+): Promise<SyncReport> {
+  return syncFeed({ feedUrl, fetch, now: () => now, maxPages });
 }
 
 /** A screen rendered at one address: what the page's head and `#root` get. */

@@ -13,6 +13,8 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import sharp from 'sharp';
+// Before the catalogues: the app's names they read (build/city-globals.ts).
+import '../build/city-globals';
 import { type Catalogue, en } from '../src/i18n/en';
 import { zhHans } from '../src/i18n/zh-Hans';
 import { zhHant } from '../src/i18n/zh-Hant';

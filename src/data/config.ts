@@ -2,15 +2,18 @@
  * Build-time settings shared by page and worker.
  */
 
-/** Where the feed lives: `/feed.json` on the app's own origin unless `VITE_FEED_URL` says otherwise. */
+/**
+ * Where the feed lives: `/feed.json` on the app's own origin unless the city's feed is another
+ * system's (citylink.config.ts; the build sets it as `VITE_FEED_URL`).
+ */
 export function feedUrl(base: string): string {
   const configured = import.meta.env.VITE_FEED_URL as string | undefined;
   return new URL(configured || '/feed.json', base).href;
 }
 
 /**
- * The push service's API (server/push): `/push/` on the app's own host unless `VITE_PUSH_URL`
- * names another (its origin then joins the page's `connect-src`, build/csp.ts).
+ * The push service's API (server/push): `/push/` on the app's own host unless the city's
+ * `pushUrl` (set by the build as `VITE_PUSH_URL`) names another (its origin then joins the page's `connect-src`, build/csp.ts).
  */
 export function pushServiceUrl(base: string): string {
   const configured = import.meta.env.VITE_PUSH_URL as string | undefined;

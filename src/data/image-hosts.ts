@@ -3,8 +3,9 @@
 
 /**
  * Hosts whose pictures a feed body may load by itself, besides the site's own and the feed's:
- * `VITE_IMAGE_HOSTS`, host names (with a port where it is not the default) separated by commas,
- * such as `images.example.org,cdn.example.org`. A picture from any other host waits for the
+ * the city's `imageHosts` (citylink.config.ts), which the build sets as `VITE_IMAGE_HOSTS`: host
+ * names (with a port where it is not the default) separated by commas, such as
+ * `images.example.org,cdn.example.org`. A picture from any other host waits for the
  * reader's tap (src/lib/sanitize.ts): a host a city has not vetted learns nothing of who reads.
  */
 export function imageHosts(): string[] {

@@ -1,3 +1,6 @@
+// The app's name, from the city's configuration (citylink.config.ts; build/city.ts).
+declare const __CITYLINK_SHORT_NAME_EN__: string;
+
 /**
  * English interface text the frame and the home screen show: what loads before the home is
  * interactive (issue 10's budget). Everything else is in `en.more.ts`, loaded with the screens
@@ -5,7 +8,7 @@
  */
 export const enCore = {
   app: {
-    name: 'Citylink',
+    name: __CITYLINK_SHORT_NAME_EN__,
     skipToContent: 'Skip to content',
   },
   nav: {

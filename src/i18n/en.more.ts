@@ -1,4 +1,6 @@
 import { CALENDAR_NOTES, TIME_WORDS } from '@citylink/core/words';
+// The app's name, from the city's configuration (citylink.config.ts; build/city.ts).
+declare const __CITYLINK_APP_NAME_EN__: string;
 
 /** English interface text beyond the frame and the home screen (see `en.core.ts`). */
 export const enMore = {
@@ -193,7 +195,7 @@ export const enMore = {
     close: 'Close',
     appTitle: 'Share Citylink',
     appText: 'Send the app to someone, or let them scan its code from your screen.',
-    appName: 'Citylink Jiangmen',
+    appName: __CITYLINK_APP_NAME_EN__,
   },
   saved: {
     title: 'Saved',

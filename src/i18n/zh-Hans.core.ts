@@ -1,9 +1,12 @@
 import type { CoreCatalogue } from './en';
 
+// The app's name, from the city's configuration (citylink.config.ts; build/city.ts).
+declare const __CITYLINK_SHORT_NAME_ZH_HANS__: string;
+
 /** 简体中文界面文字：框架与首页（见 `en.core.ts`）。 */
 export const zhHansCore: CoreCatalogue = {
   app: {
-    name: '城市通',
+    name: __CITYLINK_SHORT_NAME_ZH_HANS__,
     skipToContent: '跳到正文',
   },
   nav: {

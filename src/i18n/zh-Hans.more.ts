@@ -1,6 +1,9 @@
 import { CALENDAR_NOTES, TIME_WORDS } from '@citylink/core/words';
 import type { MoreCatalogue } from './en';
 
+// The app's name, from the city's configuration (citylink.config.ts; build/city.ts).
+declare const __CITYLINK_APP_NAME_ZH_HANS__: string;
+
 /** 简体中文界面文字：其余部分（见 `en.core.ts`）。 */
 export const zhHansMore: MoreCatalogue = {
   app: {
@@ -189,7 +192,7 @@ export const zhHansMore: MoreCatalogue = {
     close: '关闭',
     appTitle: '分享城市通',
     appText: '把应用发给别人，或让对方直接扫描屏幕上的二维码。',
-    appName: '江门城市通',
+    appName: __CITYLINK_APP_NAME_ZH_HANS__,
   },
   saved: {
     title: '收藏',

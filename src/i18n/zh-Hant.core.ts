@@ -1,5 +1,8 @@
 import type { CoreCatalogue } from './en';
 
+// The app's name, from the city's configuration (citylink.config.ts; build/city.ts).
+declare const __CITYLINK_SHORT_NAME_ZH_HANT__: string;
+
 /**
  * 繁體中文介面文字：框架與首頁（見 `en.core.ts`）。
  *
@@ -11,7 +14,7 @@ import type { CoreCatalogue } from './en';
  */
 export const zhHantCore: CoreCatalogue = {
   app: {
-    name: '城市通',
+    name: __CITYLINK_SHORT_NAME_ZH_HANT__,
     skipToContent: '跳至主要內容',
   },
   nav: {

@@ -1,6 +1,9 @@
 import { CALENDAR_NOTES, TIME_WORDS } from '@citylink/core/words';
 import type { MoreCatalogue } from './en';
 
+// The app's name, from the city's configuration (citylink.config.ts; build/city.ts).
+declare const __CITYLINK_APP_NAME_ZH_HANT__: string;
+
 /** 繁體中文介面文字：其餘部分（見 `en.core.ts`；用字的取捨見 `zh-Hant.core.ts`）。 */
 export const zhHantMore: MoreCatalogue = {
   app: {
@@ -189,7 +192,7 @@ export const zhHantMore: MoreCatalogue = {
     close: '關閉',
     appTitle: '分享城市通',
     appText: '把程式傳送給別人，或讓對方直接掃描螢幕上的 QR 碼。',
-    appName: '江門城市通',
+    appName: __CITYLINK_APP_NAME_ZH_HANT__,
   },
   saved: {
     title: '收藏',

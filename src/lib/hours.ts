@@ -16,10 +16,16 @@ export interface OpenState {
   nextChange?: Date;
 }
 
-// Public holidays (`PH`) come from the library's bundled tables; it never fetches anything.
-// Its China table holds only fixed-date holidays (no Spring Festival, no make-up workdays).
-// lat/lon (Jiangmen) only feed sunrise/sunset rules.
-const PLACE = { lat: 22.579, lon: 113.081, address: { country_code: 'cn', state: 'Guangdong' } };
+// The city's place (citylink.config.ts, defined by the build: build/city.ts). Public holidays
+// (`PH`) come from the library's bundled tables for its country and state; it never fetches
+// anything. Its China table holds only fixed-date holidays (no Spring Festival, no make-up
+// workdays). lat/lon only feed sunrise/sunset rules.
+declare const __CITYLINK_PLACE__: {
+  lat: number;
+  lon: number;
+  address: { country_code: string; state: string };
+};
+const PLACE = __CITYLINK_PLACE__;
 
 // Far enough for "opens on Monday" or "closed until after the holidays", and it bounds the
 // library's search for rules that never change (e.g. "off").
@@ -29,7 +35,7 @@ const HORIZON_MS = 366 * 86_400_000;
  * Evaluates `openingHours` at `at` in the venue zone `timeZone`; undefined when it can't be read.
  *
  * opening_hours reads a Date's *local* fields (getHours, getDay) in the engine's zone, but the
- * hours are written in the venue's zone (Asia/Shanghai) while the phone may be in Berlin. So we
+ * hours are written in the venue's zone (the city's) while the phone may be in Berlin. So we
  * hand it a Date whose local fields equal the venue's wall clock at `at`, and turn the wall time
  * it answers for the next change back into a true instant. Sunrise/sunset rules stay approximate
  * when the two zones differ, and a wall time inside the phone's own DST gap shifts by an hour.

@@ -15,6 +15,9 @@ import { lastReport } from '../status/sync-status';
 import { ShareApp } from '../shared/ShareActions';
 import { useDocumentTitle } from '../../state/title';
 
+// Whether this build is the demo, whose feed is sample data (build/city.ts defines it).
+declare const __CITYLINK_DEMO__: boolean;
+
 /** Settings, storage, the feed in use, about the app and the accessibility statement. */
 export function More() {
   const meta = createAsync(() => feedMeta());
@@ -66,7 +69,9 @@ export function More() {
       <h2>{t('more.about')}</h2>
       <p>{t('more.aboutText')}</p>
       <ShareApp />
-      <p class="notice">{t('app.sampleData')}</p>
+      <Show when={__CITYLINK_DEMO__}>
+        <p class="notice">{t('app.sampleData')}</p>
+      </Show>
       <AccessibilitySection />
     </section>
   );
