@@ -61,22 +61,28 @@ export interface SearchSettings {
   throttle: number;
 }
 
-/** Runs the search benchmark in Chromium and returns every timing the page took. */
-export async function benchSearch({ items, rounds, throttle }: SearchSettings): Promise<PageResult> {
+/** A module of tools/ bundled into one classic script that sets `globalName` on the page. */
+async function pageScript(module: string, globalName: string): Promise<string> {
   const bundle = await build({
-    entryPoints: [new URL('./bench-search-page.ts', import.meta.url).pathname],
+    entryPoints: [new URL(module, import.meta.url).pathname],
     bundle: true,
     format: 'iife',
-    globalName: 'benchSearch',
+    globalName,
     platform: 'browser',
     target: 'es2022',
     write: false,
   });
+  return bundle.outputFiles[0]!.text;
+}
+
+/** Runs the search benchmark in Chromium and returns every timing the page took. */
+export async function benchSearch({ items, rounds, throttle }: SearchSettings): Promise<PageResult> {
+  const script = await pageScript('./bench-search-page.ts', 'benchSearch');
   const browser = await chromium.launch(chromiumLaunch);
   try {
     const page = await browser.newPage();
     await page.setContent('<!doctype html><title>bench</title>');
-    await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+    await page.addScriptTag({ content: script });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
     return await page.evaluate(
@@ -101,15 +107,7 @@ const READY_QUERY = 'talent';
  * the CPU slowed `throttle` times, on a page of its own origin so that IndexedDB is there.
  */
 export async function benchReady({ items, rounds, throttle }: SearchSettings): Promise<ReadyResult> {
-  const bundle = await build({
-    entryPoints: [new URL('./bench-search-ready.ts', import.meta.url).pathname],
-    bundle: true,
-    format: 'iife',
-    globalName: 'benchReady',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-  });
+  const script = await pageScript('./bench-search-ready.ts', 'benchReady');
   const browser = await chromium.launch(chromiumLaunch);
   try {
     const page = await browser.newPage();
@@ -118,7 +116,7 @@ export async function benchReady({ items, rounds, throttle }: SearchSettings): P
       route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }),
     );
     await page.goto(origin);
-    await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+    await page.addScriptTag({ content: script });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
     return await page.evaluate(
