@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import jiangmen from '../citylink.config';
-import { checkCity, type City } from './city';
+import { checkCity, contrast, type City } from './city';
 import { brandStyles, cityIcons, fillHead, STYLE_BRAND } from './city-assets';
 import { siteUrl } from './site';
 
@@ -39,6 +39,43 @@ describe("the city's face", () => {
     expect(branded).toContain('--accent: #1d4f91;');
     expect(branded).toContain('--accent: #a8c8ff;');
     expect(branded).toContain('--inverse-accent: #1d4f91;');
+  });
+
+  it("tints links, the active tab's pill and containers from the city's colour, readable", () => {
+    const css = readFileSync(new URL('../src/app/styles.css', import.meta.url), 'utf8');
+    const branded = brandStyles(css, other);
+    // No green of the demo's palette is left beside Harbourton's blue.
+    for (const green of [
+      '#0a5c42',
+      '#cfe9dc',
+      '#0b2118',
+      '#a7f2cf',
+      '#002115',
+      '#334b40',
+      '#cde9da',
+      '#005139',
+    ]) {
+      expect(branded, green).not.toContain(green);
+    }
+    // Each scheme's pairs, read back from the branded stylesheet, as a reader sees them.
+    const blocks = {
+      light: branded.split(':root {')[1]!,
+      dark: branded.split(":root[data-theme='dark'] {")[1]!,
+    };
+    for (const [scheme, block] of Object.entries(blocks)) {
+      const token = (name: string) => new RegExp(`--${name}: (#[0-9a-f]{6});`, 'i').exec(block)![1]!;
+      expect(contrast(token('link'), token('bg')), `${scheme} link`).toBeGreaterThanOrEqual(4.5);
+      expect(contrast(token('on-tonal'), token('tonal')), `${scheme} tab`).toBeGreaterThanOrEqual(4.5);
+      expect(
+        contrast(token('on-container'), token('container')),
+        `${scheme} container`,
+      ).toBeGreaterThanOrEqual(4.5);
+      // Blue, not green: more blue than green in the tab's pill.
+      const pill = token('tonal');
+      expect(parseInt(pill.slice(5, 7), 16), `${scheme} pill ${pill}`).toBeGreaterThan(
+        parseInt(pill.slice(3, 5), 16),
+      );
+    }
   });
 
   it("makes the icons from the city's drawing, padded in its colour", () => {

@@ -2,6 +2,7 @@
  * The city's face: its names and description in index.html's head, its brand colours in the
  * stylesheet, and its icons (made by @vite-pwa/assets-generator from the city's drawing).
  */
+import { argbFromHex, hexFromArgb, Hct, SchemeTonalSpot } from '@material/material-color-utilities';
 import type { Plugin } from 'vite';
 import { minimal2023Preset } from '@vite-pwa/assets-generator/config';
 import type { PWAAssetsOptions } from 'vite-plugin-pwa';
@@ -22,16 +23,43 @@ export function fillHead(html: string, city: City): string {
 }
 
 /**
- * The stylesheet with the city's brand colours: the accent of each scheme, and the inverse
- * accent (a snackbar's action), which is the other scheme's accent.
+ * The tones of Material's tonal-spot palettes that styles.css's other brand-tinted colours are
+ * (Jiangmen's came from its green this way): each value of the stylesheet, the palette and tone
+ * it is. Light and dark share a value where they share a tone (#a7f2cf: the light container, the
+ * dark text on a container).
+ */
+const STYLE_TONES: Record<string, ['primary' | 'secondary', number]> = {
+  '#0a5c42': ['primary', 35], // --link, light: darker than the accent, for text on the page
+  '#a7f2cf': ['primary', 90], // --container (light), --on-container (dark)
+  '#002115': ['primary', 10], // --on-container (light)
+  '#005139': ['primary', 30], // --container (dark)
+  '#cfe9dc': ['secondary', 90], // --tonal (light): the active tab's pill
+  '#cde9da': ['secondary', 90], // --on-tonal (dark)
+  '#0b2118': ['secondary', 10], // --on-tonal (light)
+  '#334b40': ['secondary', 30], // --tonal (dark)
+};
+
+/**
+ * The stylesheet with the city's brand colours: the accent of each scheme, the inverse accent
+ * (a snackbar's action), which is the other scheme's accent, and, for a brand other than the
+ * one it is written with, every colour tinted by it (links, the active tab's pill, containers),
+ * from Material's tonal palettes of the city's light colour (@material/material-color-utilities,
+ * as Material You derives an app's colours from one), so that no green is left beside a blue.
  */
 export function brandStyles(css: string, city: City): string {
   const swap: Record<string, string> = {
     [STYLE_BRAND.light]: city.colours.light,
     [STYLE_BRAND.dark]: city.colours.dark,
   };
+  if (city.colours.light.toLowerCase() !== STYLE_BRAND.light) {
+    const scheme = new SchemeTonalSpot(Hct.fromInt(argbFromHex(city.colours.light)), false, 0);
+    const palettes = { primary: scheme.primaryPalette, secondary: scheme.secondaryPalette };
+    for (const [value, [palette, tone]] of Object.entries(STYLE_TONES)) {
+      swap[value] = hexFromArgb(palettes[palette].tone(tone));
+    }
+  }
   return css.replace(
-    new RegExp(`${STYLE_BRAND.light}|${STYLE_BRAND.dark}`, 'gi'),
+    new RegExp(Object.keys(swap).join('|'), 'gi'),
     (found) => swap[found.toLowerCase()] ?? found,
   );
 }

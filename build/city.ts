@@ -102,7 +102,10 @@ const CitySchema = v.strictObject(
       country: v.pipe(v.string(), v.regex(/^[a-z]{2}$/, 'must be a two-letter country code in lower case')),
       state: text,
     }),
-    /** The brand colour in each scheme: buttons, the active tab, the icon's background. */
+    /**
+     * The brand colour in each scheme: buttons, the icon's background; the light one also tints
+     * links, the active tab and containers (build/city-assets.ts).
+     */
     colours: v.strictObject({ light: colour, dark: colour }),
     /** The drawing every icon is made from (@vite-pwa/assets-generator), relative to the root. */
     icon: v.pipe(text, v.regex(/\.(svg|png)$/i, 'must be an .svg or .png file')),
