@@ -13,10 +13,7 @@ import { languageMatch } from './translations';
  * device converts it (src/data/traditional.ts); a version in Traditional is shown as written.
  */
 export function needsTraditional(tag: string | undefined, wanted: string): boolean {
-  const a = tag?.toLowerCase();
-  const b = wanted.toLowerCase();
-  const chinese = (x: string) => x === 'zh' || x.startsWith('zh-') || x.startsWith('zh_');
-  return !!a && chinese(a) && chinese(b) && chineseScript(b) === 'zh-Hant' && chineseScript(a) === 'zh-Hans';
+  return isTraditional(wanted) && isSimplified(tag);
 }
 
 /** OpenCC's Traditional standards a reader may read: Hong Kong's, or Taiwan's. */
