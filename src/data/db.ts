@@ -764,12 +764,15 @@ export interface SearchState {
 }
 
 /**
- * The stored search index, its pending marks, and every item or the marked ones. With
- * `chunked`, every item is read in short transactions after the marks: a sync's writes go in
- * between rather than wait for one long read of a large store, and any item written meanwhile
- * keeps a mark that is not in `pending`, so it is taken in next time.
+ * The stored search index, its pending marks, and every item or the marked ones (none past
+ * `most` marks). With `chunked`, every item is read in short transactions after the marks: a
+ * sync's writes go in between rather than wait for one long read of a large store, and any
+ * item written meanwhile keeps a mark that is not in `pending`, so it is taken in next time.
  */
-export async function readSearchState(all: boolean, { chunked = false } = {}): Promise<SearchState> {
+export async function readSearchState(
+  all: boolean,
+  { chunked = false, most = Infinity } = {},
+): Promise<SearchState> {
   const state = await read(['items', 'search', 'searchPending'], async (a) => {
     const [record, ids, stamps] = await Promise.all([
       a.get('search', 'index'),
@@ -782,9 +785,13 @@ export async function readSearchState(all: boolean, { chunked = false } = {}): P
         ? []
         : all
           ? await a.getAll('items')
-          : (await Promise.all(ids.map((id) => a.get('items', id)))).filter(
-              (item): item is StoredItem => item !== undefined,
-            );
+          : // Past `most` marks the caller rebuilds from every item: a get for each of a first
+            // sync's hundred thousand would only hold up the page's reads behind them.
+            ids.length > most
+            ? []
+            : (await Promise.all(ids.map((id) => a.get('items', id)))).filter(
+                (item): item is StoredItem => item !== undefined,
+              );
     return { ...(record ? { record } : {}), pending, items };
   });
   if (!all || !chunked) return state;

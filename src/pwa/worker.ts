@@ -172,10 +172,8 @@ export async function requestSync(): Promise<SyncReport> {
 function syncOffThePage(): Promise<SyncReport> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerScriptUrl(pageSyncUrl) as string);
-    worker.onmessage = (event: MessageEvent<SyncReport>) => {
-      worker.terminate();
-      resolve(event.data);
-    };
+    // The worker goes on to bring the search index up to date, then closes itself.
+    worker.onmessage = (event: MessageEvent<SyncReport>) => resolve(event.data);
     worker.onerror = (event) => {
       worker.terminate();
       reject(new Error(event.message));

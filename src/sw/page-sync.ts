@@ -19,5 +19,6 @@ self.onmessage = (event: MessageEvent<unknown>) => {
     await updateSearchIndex().catch((error: unknown) =>
       console.warn('Citylink: search index not stored', error),
     );
+    self.close();
   });
 };

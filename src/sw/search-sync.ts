@@ -7,7 +7,7 @@
  * every item, here, off the page's main thread.
  */
 import { readSearchState, saveSearchIndex } from '../data/db';
-import { INDEX_FORMAT, SearchIndex, type StoredIndex } from '../lib/search/index';
+import { addInSlices, INDEX_FORMAT, SearchIndex, type StoredIndex } from '../lib/search/index';
 
 /** More marks than this (a first sync, a large republish) rebuild the index from the items. */
 const MOST_CHANGES = 2_000;
@@ -20,7 +20,7 @@ export function updateSearchIndex(): Promise<void> {
 }
 
 async function update(): Promise<void> {
-  const state = await readSearchState(false);
+  const state = await readSearchState(false, { most: MOST_CHANGES });
   const { record } = state;
   if (record?.format === INDEX_FORMAT && state.pending.length <= MOST_CHANGES) {
     if (!state.pending.length) return;
@@ -33,6 +33,6 @@ async function update(): Promise<void> {
     return;
   }
   const all = await readSearchState(true, { chunked: true });
-  const index = new SearchIndex(all.items);
+  const index = await addInSlices(new SearchIndex(), all.items);
   await saveSearchIndex(index.toStored(), INDEX_FORMAT, all.record?.revision ?? 0, all.pending);
 }

@@ -9,7 +9,7 @@ import { getItems, readSearchState, type SearchState } from '../../data/db';
 import { CHANNEL, isBroadcast } from '../../data/messages';
 import type { Item } from '@citylink/core/model';
 import type { SyncReport } from '../../data/messages';
-import { INDEX_FORMAT, SearchIndex, type StoredIndex } from '../../lib/search/index';
+import { addInSlices, INDEX_FORMAT, SearchIndex, type StoredIndex } from '../../lib/search/index';
 
 const [revision, setRevision] = createSignal(0);
 
@@ -47,26 +47,9 @@ export async function applyReport(
 const IN_PLACE = 50;
 /** Items read from IndexedDB per request. */
 const READ_CHUNK = 100;
-/** Items indexed between two looks at the clock, and the time a task may take. */
-const STEP = 25;
-const TASK_MS = 20;
-
-/** Builds the index a few items at a time, yielding to the page every TASK_MS. */
+/** Builds the index in short tasks, yielding to the page between them. */
 function build(items: readonly Item[]): Promise<SearchIndex> {
   return addInSlices(new SearchIndex(), items);
-}
-
-/** Adds (or replaces) `items` in `index` a few at a time, yielding to the page every TASK_MS. */
-async function addInSlices(index: SearchIndex, items: readonly Item[]): Promise<SearchIndex> {
-  let started = performance.now();
-  for (let at = 0; at < items.length; at += STEP) {
-    index.upsert(items.slice(at, at + STEP));
-    if (performance.now() - started > TASK_MS) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      started = performance.now();
-    }
-  }
-  return index;
 }
 
 /**

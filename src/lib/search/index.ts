@@ -522,6 +522,27 @@ function correct(parsed: ParsedQuery, corrections: ReadonlyMap<string, string>):
   return out + parsed.normal.slice(at);
 }
 
+/** Items indexed between two looks at the clock, and the time one task may take. */
+const SLICE_ITEMS = 25;
+const SLICE_MS = 20;
+
+/**
+ * Adds (or replaces) `items` in `index` a few at a time, yielding every SLICE_MS: on the page
+ * to input, in the service worker to the fetches the page loads its code and screens with (a
+ * hundred thousand items indexed in one task held them back for seconds).
+ */
+export async function addInSlices(index: SearchIndex, items: readonly Item[]): Promise<SearchIndex> {
+  let started = performance.now();
+  for (let at = 0; at < items.length; at += SLICE_ITEMS) {
+    index.upsert(items.slice(at, at + SLICE_ITEMS));
+    if (performance.now() - started > SLICE_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      started = performance.now();
+    }
+  }
+  return index;
+}
+
 /** Whether `a` becomes `b` by one insertion, deletion, substitution or swap of neighbours. */
 export function withinOneEdit(a: string, b: string): boolean {
   if (a === b || Math.abs(a.length - b.length) > 1) return false;
