@@ -425,3 +425,29 @@ describe('syncFeed', () => {
     expect(open).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('syncUnlessFresh', () => {
+  let m: Modules;
+  beforeEach(async () => {
+    m = await fresh();
+  });
+
+  it('skips a sync right after one succeeded, and runs once it is older or failed', async () => {
+    let now = Date.parse('2026-12-07T10:00:00Z');
+    const s = server({ [FEED]: { body: feed([news('a', '2026-12-07T09:00:00+08:00')]) } });
+    const options = { feedUrl: FEED, fetch: s.fetch, now: () => now };
+    await m.sync.syncFeed(options);
+    now += 59_000;
+    expect(await m.sync.syncUnlessFresh(options, 60_000)).toBeNull();
+    expect(s.requests).toHaveLength(1);
+    now += 2_000;
+    expect(await m.sync.syncUnlessFresh(options, 60_000)).toMatchObject({ outcome: 'unchanged' });
+    expect(s.requests).toHaveLength(2);
+
+    // After a failure the feed is tried at once, however recent the success before it.
+    const down = { ...options, fetch: server({}).fetch };
+    await m.sync.syncFeed(down);
+    now += 1_000;
+    expect(await m.sync.syncUnlessFresh(down, 60_000)).toMatchObject({ outcome: 'failed' });
+  });
+});

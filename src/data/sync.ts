@@ -48,8 +48,26 @@ class SyncFailure extends Error {
  * report, and whatever was stored before stays stored. Runs one at a time per origin.
  */
 export function syncFeed(options: SyncOptions): Promise<SyncReport> {
+  return oneAtATime(() => runSync(options));
+}
+
+/**
+ * `syncFeed()`, unless the last sync of the feed succeeded, less than `freshMs` ago: then none
+ * runs and this resolves with `null`. Decided under the sync lock, so a sync running when this is asked
+ * (the page's own, on a first visit, when the worker activates) counts once it has ended,
+ * rather than the same feed being downloaded a second time behind it.
+ */
+export function syncUnlessFresh(options: SyncOptions, freshMs: number): Promise<SyncReport | null> {
+  const now = options.now ?? Date.now;
+  return oneAtATime(async () => {
+    const state = await getSyncState(options.feedUrl).catch(() => undefined);
+    const fresh = state?.lastSuccess !== undefined && !state.lastError && now() - state.lastSuccess < freshMs;
+    return fresh ? null : runSync(options);
+  });
+}
+
+function oneAtATime<T>(run: () => Promise<T>): Promise<T> {
   const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
-  const run = () => runSync(options);
   // Page and worker may both ask at once; the lock lets one run and the other wait its turn.
   return locks ? locks.request('citylink-sync', run) : run();
 }

@@ -8,7 +8,7 @@ import { registerImageRoute } from './images';
 import { registerNavigationRoute } from './navigation';
 import { registerOnDemandRoute } from './on-demand';
 import { registerPush } from './push';
-import { syncNow, type PeriodicSyncEvent } from './feed-sync';
+import { syncNow, syncOnActivation, type PeriodicSyncEvent } from './feed-sync';
 import { dropOlderSnapshots } from './snapshot';
 import { reportViolations } from './violations';
 
@@ -30,7 +30,7 @@ registerPush();
 clientsClaim();
 
 self.addEventListener('activate', (event) => {
-  event.waitUntil(Promise.all([syncNow(event), dropOlderSnapshots()]));
+  event.waitUntil(Promise.all([syncOnActivation(event), dropOlderSnapshots()]));
 });
 
 self.addEventListener('message', (event) => {

@@ -14,6 +14,26 @@ test.describe('the offline city reader', () => {
     expect(controller).toMatch(/\/sw\.js$/);
   });
 
+  test('a first visit downloads the feed once: the worker taking over reads it no second time', async ({
+    page,
+    context,
+  }) => {
+    // Counted where every context's request passes: page, its sync worker, the service worker.
+    let reads = 0;
+    await context.route('**/feed.json', (route) => {
+      reads++;
+      return route.continue();
+    });
+    await page.goto('/');
+    await page.waitForSelector('html[data-sync-done]', { state: 'attached' });
+    await waitForController(page);
+    // `activated` once the activate handler, and any sync it runs, has finished.
+    await expect
+      .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state))
+      .toBe('activated');
+    expect(reads).toBe(1);
+  });
+
   test('the feed lives in IndexedDB, not in Cache Storage', async ({ page }) => {
     await firstVisit(page);
     const cached = await page.evaluate(async () => {
