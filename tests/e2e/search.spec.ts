@@ -345,6 +345,36 @@ test.describe('typing into search as a person does', () => {
     await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   });
 
+  test('keys faster than the results: every key kept, the results those of the box, Back restores it', async ({
+    page,
+  }) => {
+    await firstVisit(page);
+    await page.goto('/search');
+    const input = page.getByRole('searchbox', { name: 'Search news, events and contacts' });
+    // A slow phone: the results of one key are still coming when the next arrives.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+    await input.pressSequentially('stationx');
+    await input.press('Backspace');
+    await expect(input).toHaveValue('station');
+    await expect(page).toHaveURL(/\/search\?q=station$/);
+    await expect(results(page)).toHaveCount(expectedStories('station'));
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+
+    // A filter is an entry of its own; a new query there, then Back: the box shows the
+    // query of the entry it returns to, not the one typed last.
+    const kinds = page.getByRole('navigation', { name: 'Kind' });
+    await kinds.getByRole('link', { name: /^Events/ }).click();
+    await expect(page).toHaveURL(/kind=event/);
+    await input.fill('');
+    await input.pressSequentially('talent');
+    await expect(page).toHaveURL(/kind=event&q=talent$/);
+    await page.goBack();
+    await expect(page).toHaveURL(/\/search\?q=station$/);
+    await expect(input).toHaveValue('station');
+    await expect(results(page)).toHaveCount(expectedStories('station'));
+  });
+
   test('Chinese through an input method, key by key, keeps focus and every character', async ({ page }) => {
     await firstVisit(page);
     await page.goto('/search');
