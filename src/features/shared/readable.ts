@@ -46,12 +46,18 @@ export function useReadableResults(): (item: Item) => Item {
  * The feed's name, city and tag labels as the reader reads them: for a reader of Traditional,
  * Simplified ones converted beside the published ones (`readableMeta()`), which `localized()`,
  * `cityName()` and `tagLabel()` then prefer.
+ *
+ * Only the first read waits (suspends); afterwards the labels shown stay until the next are
+ * there (`latest`). So neither the page's turn to the reader's language (src/lib/hydration.ts)
+ * nor a sync's re-read waits on the conversion, which for a reader who has not converted yet
+ * starts the worker and builds its dictionaries: the labels turn when it answers.
  */
 export function useReadableMeta(): Accessor<FeedMeta | null | undefined> {
-  return createAsync(async () => {
+  const meta = createAsync(async () => {
     const language = locale();
     return readableMeta(await feedMeta(), language);
   });
+  return () => meta.latest;
 }
 
 export interface Readable<T extends Item> {
