@@ -247,6 +247,32 @@ describe('entries of events and contacts', () => {
   });
 });
 
+describe('readListEntries', () => {
+  it('gives the cards of ids, in their order, as the reader reads them', async () => {
+    const hans = item('e-hans', 3, { kind: 'event', title: '开平碉楼', language: 'zh-Hans' });
+    const english = item('e-en', 2, { kind: 'event', title: 'Kaiping', language: 'en' });
+    // No language of its own: the feed's, Simplified.
+    const bare = item('e-bare', 1, { kind: 'event', title: '江门侨务', contentHtml: '<p>长的正文</p>' });
+    await store([hans, english, bare], 'zh-Hans');
+    const ids = ['e-bare', 'gone', 'e-en', 'e-hans'];
+
+    const cards = await lists.readListEntries(ids, 'zh-Hant');
+    expect(cards.map((card) => [card.id, card.title])).toEqual([
+      ['e-bare', '江門僑務'],
+      ['e-en', 'Kaiping'],
+      ['e-hans', '開平碉樓'],
+    ]);
+    // List entries: a card's excerpt, not the body.
+    expect(cards[0]!.contentHtml).toBeUndefined();
+    expect(cards[0]!.contentText).toBe('長的正文');
+    expect((await lists.readListEntries(ids, 'zh-Hans')).map((card) => card.title)).toEqual([
+      '江门侨务',
+      'Kaiping',
+      '开平碉楼',
+    ]);
+  });
+});
+
 describe('readTranslations', () => {
   it('finds the other versions from either side of a one-way link, and across a chain', async () => {
     const english = item('story-en', 3, { language: 'en' });

@@ -16,8 +16,8 @@
 import { toStored, view, type Access, type Position, type StoredItem } from './db';
 import type { CityEvent, Item, ItemKind } from '@citylink/core/model';
 import { PAGE_SIZE } from './config';
-import { displayTitle } from '@citylink/core/text';
-import { needsTraditional } from '@citylink/core/traditional';
+import { displayTitle, listEntry } from '@citylink/core/text';
+import { readableItems } from './readable';
 import {
   inLanguage,
   readerView,
@@ -39,7 +39,7 @@ const MAX_GROUP = 16;
 
 /**
  * The page of a list of `kind` (newest first) that starts after `after` (the start when
- * `null`): up to `size` items the reader sees.
+ * `null`): up to `size` items the reader sees, as they read them (readable.ts).
  */
 export async function readListPage(
   kind: ItemKind,
@@ -52,11 +52,28 @@ export async function readListPage(
     async (a) =>
       [await readPageIn(a, kind, after, reader, size), (await a.get('feed', 'current'))?.language] as const,
   );
-  // A Traditional reader's Simplified items, converted (traditional.ts, loaded only for them).
-  if (!page.items.some((item) => needsTraditional(item.language ?? feedLanguage, reader.language)))
-    return page;
-  const { readable } = await import('./traditional');
-  return { ...page, items: await readable(page.items, reader.language, { feedLanguage, entries: true }) };
+  return {
+    ...page,
+    items: await readableItems(page.items, reader.language, { feedLanguage, entries: true }),
+  };
+}
+
+/**
+ * The cards of a list whose order is known as ids (events, contacts; see `readEventEntries`):
+ * the items `ids` name that are stored, in that order, as list entries (`listEntry()`) the
+ * reader of `language` reads.
+ */
+export async function readListEntries(ids: readonly string[], language: string): Promise<Item[]> {
+  const [items, feedLanguage] = await view(
+    ['items', 'feed'],
+    async (a) =>
+      [
+        await Promise.all(ids.map((id) => a.get('items', id))),
+        (await a.get('feed', 'current'))?.language,
+      ] as const,
+  );
+  const stored = items.filter((item): item is StoredItem => item !== undefined).map(listEntry);
+  return readableItems(stored, language, { feedLanguage });
 }
 
 async function readPageIn(

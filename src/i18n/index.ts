@@ -9,7 +9,7 @@
 import * as i18n from '@solid-primitives/i18n';
 import { createEffect, createMemo, createRoot, createSignal, untrack } from 'solid-js';
 import { isServer } from 'solid-js/web';
-import { rendering } from '../lib/hydration';
+import { followTurn, rendering } from '../lib/hydration';
 import { settings, type LanguageChoice } from '../lib/settings';
 import type { Catalogue } from './en';
 import { chooseLanguage, DEFAULT_FORMATS, LANGUAGES, type Language } from '@citylink/core/languages';
@@ -82,7 +82,9 @@ const state = createRoot(() => {
   // text never goes blank while a catalogue loads.
   const current = (before?: Language) => (before && !ready(wanted()) ? before : wanted());
   const locale = isServer ? () => current() : createMemo(current);
-  const t = i18n.translator(() => dicts()[locale()] ?? EMPTY, i18n.resolveTemplate);
+  // Each text follows the turn to the reader's language too: one made while the turn waited
+  // would keep the page's language, Solid running it no more (src/lib/hydration.ts).
+  const t = i18n.translator(() => (followTurn(), dicts()[locale()] ?? EMPTY), i18n.resolveTemplate);
   const loading = new Map<string, Promise<void>>();
   const load = (lang: Language, part: Part): Promise<void> => {
     const key = `${lang} ${part}`;

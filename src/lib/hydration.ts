@@ -6,7 +6,17 @@
  * the render's values until `hydrated()`; then the app switches to the device's and Solid
  * changes only the text that differs.
  */
-import { createMemo, createSignal, sharedConfig, startTransition, untrack, type JSX } from 'solid-js';
+import {
+  createComputed,
+  createMemo,
+  createRoot,
+  createSignal,
+  sharedConfig,
+  startTransition,
+  untrack,
+  useTransition,
+  type JSX,
+} from 'solid-js';
 import { isServer } from 'solid-js/web';
 import { isLanguage, type Language } from '@citylink/core/languages';
 import { turns, yieldToMain } from './turns';
@@ -40,6 +50,28 @@ const [isHydrated, setHydrated] = createSignal(!isServer && context === undefine
 /** Whether device state may show: always on the app shell, after hydration on a prerendered page. */
 export const hydrated = isHydrated;
 
+// The turn to the device's state is a transition, and Solid (1.x) commits a transition's values
+// silently: a computation made while it was pending, outside it (the banner of a sync that failed
+// meanwhile), read the render's values then and is not run again at the commit. For a Traditional
+// reader the turn waited a second on the conversion, and such a banner kept the page's English.
+const [lateTurns, setLateTurns] = createSignal(0);
+/** Whether the turn is waiting (on a conversion, a read): from its first run to its commit. */
+let turnWaiting = false;
+/** Whether anything followed the turn while it waited (`followTurn()`). */
+let followed = false;
+
+/**
+ * For what must follow the turn to the device's state wherever it was made (the interface's
+ * words, src/i18n): a computation that calls this while the turn waits is run again, by an
+ * ordinary update, once the turn has committed. At any other time it does nothing, and what
+ * runs then (the transition's own runs, its commit, everything after) is not run again.
+ */
+export function followTurn(): void {
+  if (!turnWaiting) return;
+  followed = true;
+  lateTurns();
+}
+
 /** The render's context while the server renders or the page hydrates; afterwards undefined. */
 export function rendering(): RenderContext | undefined {
   return isHydrated() ? undefined : context;
@@ -60,7 +92,20 @@ export function markHydrated(takenOver?: Promise<void>): void {
   // items, say) keep showing what they show until it is there, instead of a loading state.
   // In a task of its own: the end of hydration runs every effect the screen held until then,
   // and the screen's turn to the device's language, zone and clock after it made one long task.
-  const flipped = yieldToMain().then(() => startTransition(() => setHydrated(true)));
+  // Solid's pending flag: set as a transition stops to wait, cleared as it commits, before the
+  // commit's effects run (any transition's: a sync's re-read meanwhile counts too).
+  const [pending] = useTransition();
+  const stopWatching = createRoot((dispose) => {
+    createComputed(() => (turnWaiting = pending()));
+    return dispose;
+  });
+  const flipped = yieldToMain()
+    .then(() => startTransition(() => setHydrated(true)))
+    .then(() => {
+      stopWatching();
+      turnWaiting = false;
+      if (followed) setLateTurns((n) => n + 1);
+    });
   void Promise.all([flipped, takenOver]).then(() => {
     // A signal for tests and the benchmark: the app has taken over the page.
     document.documentElement.dataset.hydrated = '';

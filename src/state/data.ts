@@ -79,6 +79,15 @@ export const itemAt = query(
   'item-at',
 );
 
+/**
+ * The cards of a list ordered by ids (events, contacts): those items as list entries, as a
+ * reader of `language` reads them.
+ */
+export const listEntries = query(
+  async (ids: string[], language: string) => (await lists()).readListEntries(ids, language),
+  'list-entries',
+);
+
 /** Items by id (an event's contacts). */
 export const itemsById = query(async (ids: string[]) => (await db()).getItems(ids), 'items-by-id');
 

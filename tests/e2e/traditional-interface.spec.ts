@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { firstVisit, waitForNews } from './helpers';
+import { zhHant } from '../../src/i18n/zh-Hant';
 
 // Traditional Chinese as an interface language: a device in Hong Kong gets it by default, any
 // reader can choose it, and it holds offline and across reloads. Feed content is converted by
@@ -57,6 +58,32 @@ test.describe('a reader whose phone is set to Hong Kong Chinese', () => {
     await expect(page.getByRole('heading', { level: 2, name: '即將舉行' })).toBeVisible();
     await expect(tab(page, '活動')).toHaveAttribute('aria-current', 'page');
   });
+
+  // The feed cannot be read: the sync fails while the page is still turning to the reader's
+  // language (src/lib/hydration.ts), and its banner, made then, must turn with the rest. The
+  // conversion's worker is held until the sync has failed, so that an item page's conversion
+  // keeps the turn pending then (the English events page's turn waits on no conversion).
+  for (const { path, page: kind } of [
+    { path: '/events', page: 'an English list page' },
+    { path: '/news/chikan-old-town-zh', page: 'a Simplified item page' },
+  ]) {
+    test(`a cold link to ${kind}, the feed unreachable: the failure banner is Traditional, its button too`, async ({
+      page,
+      context,
+    }) => {
+      await context.route('**/feed.json', (route) => route.abort('connectionrefused'));
+      await context.route('**/assets/traditional/**', async (route) => {
+        await page.waitForSelector('html[data-sync-done]', { state: 'attached' });
+        await route.continue();
+      });
+      await page.goto(path);
+      await page.waitForSelector('html[data-sync-done][data-hydrated]', { state: 'attached' });
+      const banner = page.locator('.status .banner');
+      await expect(banner).toContainText(zhHant.syncError.offline);
+      await expect(banner).toContainText(zhHant.status.nothingSaved);
+      await expect(banner.getByRole('button')).toHaveText(zhHant.status.tryAgain);
+    });
+  }
 });
 
 test('Traditional Chinese chosen by hand persists across reloads, until the system is chosen', async ({

@@ -31,7 +31,8 @@ import { useZones } from '../shared/zones';
 import { useDocumentTitle } from '../../state/title';
 import { itemTitle } from '../shared/item-title';
 import { ConvertedNote } from '../shared/ConvertedNote';
-import { readableItems, useReadable, type Readable } from '../shared/readable';
+import { useReadable, type Readable } from '../shared/readable';
+import { inScriptOf, readableItems } from '../../data/readable';
 
 /**
  * An event on its own address: its state, when (venue's zone and the reader's), where, whom to
@@ -115,10 +116,7 @@ function EventDetails(props: { item: EventItem; stored: EventItem; reading: Read
   /** The local address in the script the item is shown in: converted when the item is. */
   const localAddress = createAsync(async () => {
     const local = event().venue?.addressLocal;
-    const target = convertedTarget(props.item.language);
-    if (!local || !target) return local;
-    const { toTraditional } = await import('../../data/traditional');
-    return (await toTraditional([local], target))[0];
+    return local && inScriptOf(local, props.item.language);
   });
 
   const addToCalendar = (click: MouseEvent) => {

@@ -14,7 +14,7 @@ import { EmptyState, LoadingState } from '../../ui/States';
 import { useContactLines } from '../shared/ContactLines';
 import { EventCards } from '../shared/EventCards';
 import { savedItems } from './data';
-import { readableItems } from '../shared/readable';
+import { readableItems } from '../../data/readable';
 
 /**
  * Saved items, kept on the device as snapshots: "My agenda" (saved events, upcoming first by

@@ -1,24 +1,15 @@
 /**
- * An item page's item as its reader reads it: for a reader of Traditional Chinese, an item
- * published only in Simplified comes converted (src/data/traditional.ts), with a way back to
- * the original. The conversion's code loads only for such a reader.
+ * Screens' hooks for what their reader reads (src/data/readable.ts, where the conversion for a
+ * reader of Traditional Chinese is asked for): an item page's item, with a way back to the
+ * original; search results; the feed's labels.
  */
 import { createAsync } from '@solidjs/router';
 import { createSignal, startTransition, type Accessor } from 'solid-js';
 import type { FeedMeta, Item } from '@citylink/core/model';
-import { chineseScript } from '@citylink/core/languages';
 import { needsTraditional } from '@citylink/core/traditional';
+import { readableItems, readableMeta } from '../../data/readable';
 import { locale } from '../../i18n';
 import { feedMeta } from '../../state/data';
-
-/**
- * `items` as a reader of `language` reads them (converted from Simplified for a reader of
- * Traditional, packages/core/src/traditional.ts); the conversion's code loads only for them.
- */
-export async function readableItems<T extends Item>(items: T[], language: string): Promise<T[]> {
-  if (!items.some((item) => needsTraditional(item.language, language))) return items;
-  return (await import('../../data/traditional')).readable(items, language);
-}
 
 /**
  * Search results as the reader reads them: `shown(item)` is the item converted once its
@@ -55,14 +46,18 @@ export function useReadableResults(): (item: Item) => Item {
  * The feed's name, city and tag labels as the reader reads them: for a reader of Traditional,
  * Simplified ones converted beside the published ones (`readableMeta()`), which `localized()`,
  * `cityName()` and `tagLabel()` then prefer.
+ *
+ * Only the first read waits (suspends); afterwards the labels shown stay until the next are
+ * there (`latest`). So neither the page's turn to the reader's language (src/lib/hydration.ts)
+ * nor a sync's re-read waits on the conversion, which for a reader who has not converted yet
+ * starts the worker and builds its dictionaries: the labels turn when it answers.
  */
 export function useReadableMeta(): Accessor<FeedMeta | null | undefined> {
-  return createAsync(async () => {
+  const meta = createAsync(async () => {
     const language = locale();
-    const meta = await feedMeta();
-    if (!meta || chineseScript(language) !== 'zh-Hant' || !language.startsWith('zh')) return meta;
-    return (await import('../../data/traditional')).readableMeta(meta, language);
+    return readableMeta(await feedMeta(), language);
   });
+  return () => meta.latest;
 }
 
 export interface Readable<T extends Item> {
@@ -91,8 +86,7 @@ export function useReadable<T extends Item>(read: () => Promise<T | null>): Read
     const [stored, meta] = await Promise.all([read(), feedMeta()]);
     const converted = !!stored && needsTraditional(stored.language ?? meta?.language, language);
     if (!stored || !converted || wantsOriginal) return { stored, shown: stored, converted };
-    const { readable } = await import('../../data/traditional');
-    const [shown] = await readable([stored], language, { feedLanguage: meta?.language });
+    const [shown] = await readableItems([stored], language, { feedLanguage: meta?.language });
     return { stored, shown: shown!, converted };
   });
   return {
