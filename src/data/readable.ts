@@ -70,11 +70,20 @@ export async function readableMeta(
  * (and as it is when the conversion cannot run).
  */
 export async function inScriptOf(text: string, language: string | undefined): Promise<string> {
+  return (await inScriptOfAll([text], language))[0] ?? text;
+}
+
+/** `inScriptOf()` for several texts of one item, converted together. */
+export async function inScriptOfAll(
+  texts: readonly string[],
+  language: string | undefined,
+): Promise<string[]> {
   const target = convertedTarget(language);
-  if (!target) return text;
+  if (!target || texts.length === 0) return [...texts];
   try {
-    return (await (await conversion()).toTraditional([text], target))[0] ?? text;
+    const out = await (await conversion()).toTraditional([...texts], target);
+    return texts.map((text, i) => out[i] ?? text);
   } catch {
-    return text;
+    return [...texts];
   }
 }

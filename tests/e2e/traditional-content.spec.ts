@@ -74,6 +74,14 @@ test.describe('a reader whose device speaks Hong Kong Chinese', () => {
     expect(await hits.count()).toBeGreaterThanOrEqual(3);
     await expect(hits.locator('mark').first()).toHaveText('江門');
     await expect(page.locator('.search-hit .card-title', { hasText: '乘火車往返江門' })).toBeVisible();
+
+    // A match in a Simplified body, converted only on the item's page: its snippet here is in
+    // the reader's script too, never Simplified under a Traditional title.
+    await box.fill('');
+    await box.pressSequentially('圖書館');
+    const chikan = hits.filter({ has: page.locator('.card-title', { hasText: '赤坎古鎮' }) });
+    await expect(chikan.locator('.card-text')).toContainText('圖書館');
+    await expect(chikan.locator('.card-text')).not.toContainText('图书馆');
   });
 
   test('converted item and event pages have no accessibility violations, light and dark', async ({

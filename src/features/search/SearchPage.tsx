@@ -36,6 +36,8 @@ import {
 } from '../../lib/search/index';
 import { revision, searchIndex } from './search-index';
 import { useReadableMeta, useReadableResults } from '../shared/readable';
+import { inScriptOfAll } from '../../data/readable';
+import { convertedTarget } from '@citylink/core/traditional';
 
 /** `exact=1`: the query as typed, after the reader turned down the reading of a typo. */
 type Params = { q?: string; kind?: string; tag?: string; exact?: string };
@@ -379,8 +381,34 @@ function Marked(props: { pieces: Piece[] }) {
   return <For each={props.pieces}>{(piece) => (piece.mark ? <mark>{piece.text}</mark> : piece.text)}</For>;
 }
 
+/**
+ * Where the query matched in `item`, in the script the item is shown in. A converted item's
+ * HTML body is converted on its own page, in its DOM, so a snippet of it is still Simplified:
+ * it is converted here, the Simplified one showing until then.
+ */
+function useResultText(item: () => Item, match: () => Matcher): () => Piece[] {
+  const raw = createMemo(() => resultText(item(), match()));
+  const [converted, setConverted] = createSignal<{ from: Piece[]; pieces: Piece[] }>();
+  createEffect(() => {
+    const from = raw();
+    const language = item().language;
+    if (!convertedTarget(language)) return;
+    void inScriptOfAll(
+      from.map((piece) => piece.text),
+      language,
+    ).then((texts) =>
+      setConverted({ from, pieces: from.map((piece, i) => ({ ...piece, text: texts[i]! })) }),
+    );
+  });
+  return () => {
+    const done = converted();
+    return done?.from === raw() ? done.pieces : raw();
+  };
+}
+
 function Result(props: { hit: Hit; match: Matcher }) {
   const item = () => props.hit.item;
+  const text = useResultText(item, () => props.match);
   const date = () => resultDate(item());
   // Marked when the item's language is not the interface language, as a reader would expect.
   const otherLanguage = () => {
@@ -423,7 +451,7 @@ function Result(props: { hit: Hit; match: Matcher }) {
           </Show>
         </p>
         <p class="card-text" lang={item().language}>
-          <Marked pieces={resultText(item(), props.match)} />
+          <Marked pieces={text()} />
         </p>
       </div>
     </article>
