@@ -12,12 +12,14 @@
  * - the main thread during a first sync of 5,000 items in the built app, and the DOM after it;
  * - INP: taps and keystrokes of a reader's session on the app with that feed, CPU 4x
  *   (tools/bench/inp.ts), p75 and the slowest interaction with its cause;
+ * - an event page and a contact page opened cold, CPU 4x, in English and Chinese
+ *   (tools/bench/cold.ts): the longest task and the script behind it;
  * - bytes (tools/bytes.ts): entry HTML, JavaScript before interactive, first-visit transfer,
  *   precache.
  * Every figure is a median, and every ratio is against a baseline measured in the same run.
  *
  * Usage: npm run bench [-- --runs 5 --sync-runs 3 --quick --no-build --items 5000
- *                          --only bytes,lighthouse,offline,ingest,search,sync,inp --port 4301]
+ *                          --only bytes,lighthouse,offline,ingest,search,sync,inp,cold --port 4301]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -36,6 +38,7 @@ import {
 } from './bench/browser';
 import { generateFeed } from './bench/feed';
 import { benchIngest } from './bench/ingest';
+import { coldOpen, type ColdRun } from './bench/cold';
 import { inpSession, percentile, type InpRun } from './bench/inp';
 import type { IngestRun } from './bench/ingest-page';
 import { runLighthouse, type LighthouseRun } from './bench/lighthouse';
@@ -60,7 +63,7 @@ const number = (name: string, fallback: number) => {
   if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} takes a whole number, not "${raw}"`);
   return n;
 };
-const SECTIONS = ['bytes', 'lighthouse', 'offline', 'ingest', 'search', 'sync', 'inp'] as const;
+const SECTIONS = ['bytes', 'lighthouse', 'offline', 'ingest', 'search', 'sync', 'inp', 'cold'] as const;
 type Section = (typeof SECTIONS)[number];
 const only = value('only')?.split(',') ?? [...SECTIONS];
 for (const name of only) {
@@ -142,13 +145,31 @@ function chooseItem(): { path: string; title: string } {
 }
 const item = chooseItem();
 const paths = ['/', item.path];
+
+/**
+ * The pages opened cold: the first event of the sitemap with contacts, and the first contact
+ * with opening hours (the parser's first evaluation is one of the costs measured).
+ */
+function chooseColdPaths(): string[] {
+  const feed = parseFeed(wholeFeed(pathToFileURL(join(dist, 'feed.json'))), {
+    baseUrl: 'http://127.0.0.1/feed.json',
+    receivedAt: Date.now(),
+  });
+  if (!feed.ok) throw new Error(`dist/feed.json: ${feed.error}`);
+  const event = feed.items.find(
+    (entry) => entry.event && entry.event.contacts.length > 0 && entry.language === 'en',
+  );
+  const contact = feed.items.find((entry) => entry.contact?.openingHours && entry.language === 'en');
+  if (!event || !contact) throw new Error('no event with contacts or contact with opening hours in the feed');
+  return [itemPath(event), itemPath(contact)];
+}
 const titleOf = (path: string) => (path === '/' ? undefined : item.title);
 
 const cleanup: (() => Promise<void> | void)[] = [];
 const sites: { app?: Site; floor?: Site; large?: Site } = {};
 /** Starts the servers the chosen sections need; each one's teardown goes into `cleanup`. */
 async function startSites(): Promise<void> {
-  if (run('bytes') || run('lighthouse') || run('offline')) {
+  if (run('bytes') || run('lighthouse') || run('offline') || run('cold')) {
     sites.app = await serve(dist, settings.port);
     cleanup.push(() => sites.app?.close());
   }
@@ -386,6 +407,46 @@ async function bytesSection() {
   };
 }
 
+/** Each cold page in each language, `settings.runs` times, interleaved. */
+async function coldSection() {
+  const coldPaths = chooseColdPaths();
+  const locales = ['en-GB', 'zh-CN'];
+  const runs: ColdRun[] = [];
+  for (let i = 0; i < settings.runs; i++) {
+    for (const path of coldPaths) {
+      for (const locale of locales) {
+        progress(`cold ${i + 1}/${settings.runs}: ${path} in ${locale}`);
+        runs.push(
+          await coldOpen(sites.app!, settings.cpu, path, locale).catch((error: unknown) => ({
+            path,
+            locale,
+            longest: Number.NaN,
+            tasks: 0,
+            error: String(error instanceof Error ? error.message.split('\n')[0] : error),
+          })),
+        );
+      }
+    }
+  }
+  const rows = coldPaths.flatMap((path) =>
+    locales.map((locale) => {
+      const mine = runs.filter((r) => r.path === path && r.locale === locale && !r.error);
+      const worst = mine.reduce<ColdRun | undefined>(
+        (a, b) => (!a || b.longest > a.longest ? b : a),
+        undefined,
+      );
+      return {
+        path,
+        locale,
+        longest: median(mine.map((r) => r.longest)),
+        tasks: median(mine.map((r) => r.tasks)),
+        worst,
+      };
+    }),
+  );
+  return { rows, errors: runs.flatMap((r) => (r.error ? [`${r.path} ${r.locale}: ${r.error}`] : [])) };
+}
+
 const results: {
   bytes?: Awaited<ReturnType<typeof bytesSection>>;
   lighthouse?: Awaited<ReturnType<typeof lighthouseSection>>;
@@ -394,6 +455,7 @@ const results: {
   search?: Awaited<ReturnType<typeof searchSection>>;
   sync?: Awaited<ReturnType<typeof syncSection>>;
   inp?: Awaited<ReturnType<typeof inpSection>>;
+  cold?: Awaited<ReturnType<typeof coldSection>>;
 } = {};
 try {
   // Inside the try: a port already in use still removes the copies made before it.
@@ -405,6 +467,7 @@ try {
   if (run('search')) results.search = await searchSection();
   if (run('sync')) results.sync = await syncSection();
   if (run('inp')) results.inp = await inpSection();
+  if (run('cold')) results.cold = await coldSection();
 } finally {
   for (const step of cleanup.reverse()) await step();
 }
@@ -683,6 +746,34 @@ if (results.inp) {
     ],
   );
   if (r.errors.length) lines.push(`INP, failed runs: ${r.errors.join('; ')}`, '');
+}
+
+if (results.cold) {
+  const r = results.cold;
+  const longest = r.rows.reduce<number | null>(
+    (a, row) => (row.longest === null ? a : Math.max(a ?? 0, row.longest)),
+    null,
+  );
+  goals.push({
+    measure: 'longest task, event and contact page opened cold',
+    goal: '≤ 50 ms',
+    value: ms(longest),
+    met: atMost(longest, 50),
+  });
+  lines.push(
+    `An event page and a contact page opened cold (Chromium, CPU ${settings.cpu}x, fresh profile, until hydrated, synced and still for 3 s); median of ${count(settings.runs, 'run')}`,
+  );
+  table(
+    ['page', 'device', 'longest task', 'tasks over 50 ms', 'longest script of the slowest run'],
+    r.rows.map((row) => [
+      row.path,
+      row.locale,
+      ms(row.longest),
+      String(row.tasks ?? 'n/a'),
+      row.worst?.script ?? '',
+    ]),
+  );
+  if (r.errors.length) lines.push(`Cold pages, failed runs: ${r.errors.join('; ')}`, '');
 }
 
 if (goals.length) {
