@@ -6,7 +6,10 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { throttle, withProfile } from './browser';
+import { installRecorder, longestScript, THRESHOLD_MS, type Recorded as InpRecorded } from './inp';
 import type { Site } from './site';
+
+type LongFrames = InpRecorded['frames'];
 
 export interface ColdRun {
   path: string;
@@ -20,41 +23,20 @@ export interface ColdRun {
   error?: string;
 }
 
+/** What the page's own observer keeps on `window.__cold`, beside the INP recorder's frames. */
 interface Recorded {
   tasks: { start: number; duration: number }[];
-  frames: { start: number; duration: number; scripts: { name: string; duration: number }[] }[];
   lastChange: number;
 }
 
 /** Self-contained: Playwright serialises it into the page before its own scripts. */
-function installRecorder(): void {
-  const recorded: Recorded = { tasks: [], frames: [], lastChange: performance.now() };
+function installTaskRecorder(): void {
+  const recorded: Recorded = { tasks: [], lastChange: performance.now() };
   (window as unknown as { __cold: Recorded }).__cold = recorded;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries())
       recorded.tasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
-  try {
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) {
-        const frame = entry as PerformanceEntry & {
-          scripts?: { invoker: string; sourceURL: string; sourceFunctionName: string; duration: number }[];
-        };
-        recorded.frames.push({
-          start: frame.startTime,
-          duration: frame.duration,
-          scripts: (frame.scripts ?? []).map((script) => ({
-            name: `${script.invoker || '?'} ${script.sourceFunctionName || ''} in ${
-              script.sourceURL.replace(/^https?:\/\/[^/]+/, '') || '?'
-            }`.replace(/\s+/g, ' '),
-            duration: script.duration,
-          })),
-        });
-      }
-    }).observe({ type: 'long-animation-frame', buffered: true });
-  } catch {
-    // A Chromium without long-animation-frame: the tasks stand without their cause.
-  }
   new MutationObserver(() => (recorded.lastChange = performance.now())).observe(document, {
     subtree: true,
     childList: true,
@@ -63,33 +45,24 @@ function installRecorder(): void {
   });
 }
 
-/** The longest task of `recorded`, and the longest script of the frames around it. */
-export function longestTask(recorded: Pick<Recorded, 'tasks' | 'frames'>): Omit<ColdRun, 'path' | 'locale'> {
-  const longest = recorded.tasks.reduce<Recorded['tasks'][number] | undefined>(
+/** The longest task of `tasks`, and the longest script of the long frames around it. */
+export function longestTask(tasks: Recorded['tasks'], frames: LongFrames): Omit<ColdRun, 'path' | 'locale'> {
+  const longest = tasks.reduce<Recorded['tasks'][number] | undefined>(
     (a, b) => (!a || b.duration > a.duration ? b : a),
     undefined,
   );
   if (!longest) return { longest: 0, tasks: 0 };
-  const end = longest.start + longest.duration;
-  const script = recorded.frames
-    .filter((frame) => frame.start < end && frame.start + frame.duration > longest.start)
-    .flatMap((frame) => frame.scripts)
-    .reduce<{ name: string; duration: number } | undefined>(
-      (a, b) => (!a || b.duration > a.duration ? b : a),
-      undefined,
-    );
-  return {
-    longest: Math.round(longest.duration),
-    tasks: recorded.tasks.length,
-    ...(script ? { script: `${script.name} (${Math.round(script.duration)} ms)` } : {}),
-  };
+  const script = longestScript(frames, longest.start, longest.start + longest.duration);
+  return { longest: Math.round(longest.duration), tasks: tasks.length, ...(script ? { script } : {}) };
 }
 
 /** Opens `path` cold on `site` in a device of `locale`, the CPU slowed `cpu` times. */
 export function coldOpen(site: Site, cpu: number, path: string, locale: string): Promise<ColdRun> {
   return withProfile(
     async (context: BrowserContext, page: Page) => {
-      await page.addInitScript(installRecorder);
+      // The INP recorder's long animation frames name the scripts; its events go unused here.
+      await page.addInitScript(installRecorder, THRESHOLD_MS);
+      await page.addInitScript(installTaskRecorder);
       await throttle(context, page, cpu);
       await page.goto(path);
       await page.waitForSelector('html[data-hydrated][data-sync-done]', {
@@ -102,8 +75,11 @@ export function coldOpen(site: Site, cpu: number, path: string, locale: string):
         undefined,
         { polling: 200, timeout: 120_000 },
       );
-      const recorded = await page.evaluate(() => (window as unknown as { __cold: Recorded }).__cold);
-      return { path, locale, ...longestTask(recorded) };
+      const { tasks, frames } = await page.evaluate(() => ({
+        tasks: (window as unknown as { __cold: Recorded }).__cold.tasks,
+        frames: (window as unknown as { __inp: InpRecorded }).__inp.frames,
+      }));
+      return { path, locale, ...longestTask(tasks, frames) };
     },
     site.origin,
     locale,

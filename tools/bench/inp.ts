@@ -16,7 +16,7 @@ import { throttle, withProfile } from './browser';
 import type { Site } from './site';
 
 /** The smallest duration the Event Timing API reports (ms). */
-const THRESHOLD_MS = 16;
+export const THRESHOLD_MS = 16;
 
 export interface Interaction {
   /** What the reader did, e.g. `type "h"` or `tap Events`. */
@@ -39,7 +39,7 @@ export interface InpRun {
 }
 
 /** What the page's observer keeps on `window.__inp` (installed before the app's scripts). */
-interface Recorded {
+export interface Recorded {
   events: {
     interactionId: number;
     name: string;
@@ -55,8 +55,11 @@ interface Recorded {
   }[];
 }
 
-/** Self-contained: Playwright serialises it into the page before its own scripts. */
-function installRecorder(threshold: number): void {
+/**
+ * Self-contained: Playwright serialises it into the page before its own scripts. The cold-page
+ * bench (cold.ts) installs it too, for its long animation frames.
+ */
+export function installRecorder(threshold: number): void {
   const recorded: Recorded = { events: [], frames: [] };
   (window as unknown as { __inp: Recorded }).__inp = recorded;
   new PerformanceObserver((list) => {
@@ -107,27 +110,33 @@ export function interactionAfter(recorded: Recorded, since: number, label: strin
   // reader feels the slowest.
   const slowest = events.reduce((a, b) => (b.duration > a.duration ? b : a));
   const end = slowest.startTime + slowest.duration;
-  const scripts = recorded.frames
-    .filter((frame) => frame.startTime < end && frame.startTime + frame.duration > slowest.startTime)
-    .flatMap((frame) => frame.scripts);
-  const script = scripts.reduce<(typeof scripts)[number] | undefined>(
-    (a, b) => (!a || b.duration > a.duration ? b : a),
-    undefined,
-  );
+  const script = longestScript(recorded.frames, slowest.startTime, end);
   return {
     label,
     latency: slowest.duration,
     inputDelay: Math.round(slowest.processingStart - slowest.startTime),
     processing: Math.round(slowest.processingEnd - slowest.processingStart),
     presentation: Math.round(end - slowest.processingEnd),
-    ...(script
-      ? {
-          script: `${script.invoker || '?'} ${script.sourceFunctionName || ''} in ${
-            script.sourceURL.replace(/^https?:\/\/[^/]+/, '') || '?'
-          } (${Math.round(script.duration)} ms)`.replace(/\s+/g, ' '),
-        }
-      : {}),
+    ...(script ? { script } : {}),
   };
+}
+
+/**
+ * The longest script of the long animation frames that overlap [start, end) (page time), named
+ * by what ran it, its function and its file, with its duration; undefined when there is none.
+ */
+export function longestScript(frames: Recorded['frames'], start: number, end: number): string | undefined {
+  const script = frames
+    .filter((frame) => frame.startTime < end && frame.startTime + frame.duration > start)
+    .flatMap((frame) => frame.scripts)
+    .reduce<Recorded['frames'][number]['scripts'][number] | undefined>(
+      (a, b) => (!a || b.duration > a.duration ? b : a),
+      undefined,
+    );
+  if (!script) return undefined;
+  return `${script.invoker || '?'} ${script.sourceFunctionName || ''} in ${
+    script.sourceURL.replace(/^https?:\/\/[^/]+/, '') || '?'
+  } (${Math.round(script.duration)} ms)`.replace(/\s+/g, ' ');
 }
 
 /** Waits two frames and a quiet moment: the answer to an action has been painted. */
