@@ -366,7 +366,10 @@ test.describe('typing into search as a person does', () => {
     const kinds = page.getByRole('navigation', { name: 'Kind' });
     await kinds.getByRole('link', { name: /^Events/ }).click();
     await expect(page).toHaveURL(/kind=event/);
-    await input.fill('');
+    // Cleared as a reader does: all of it selected, then deleted.
+    await input.press('ControlOrMeta+a');
+    await input.press('Backspace');
+    await expect(input).toHaveValue('');
     await input.pressSequentially('talent');
     await expect(page).toHaveURL(/kind=event&q=talent$/);
     await page.goBack();

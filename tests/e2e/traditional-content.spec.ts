@@ -77,7 +77,10 @@ test.describe('a reader whose device speaks Hong Kong Chinese', () => {
 
     // A match in a Simplified body, converted only on the item's page: its snippet here is in
     // the reader's script too, never Simplified under a Traditional title.
-    await box.fill('');
+    // Cleared as a reader does: all of it selected, then deleted.
+    await box.press('ControlOrMeta+a');
+    await box.press('Backspace');
+    await expect(box).toHaveValue('');
     await box.pressSequentially('圖書館');
     const chikan = hits.filter({ has: page.locator('.card-title', { hasText: '赤坎古鎮' }) });
     await expect(chikan.locator('.card-text')).toContainText('圖書館');
