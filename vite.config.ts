@@ -8,6 +8,7 @@ import { cityAssetsPlugin, cityIcons } from './build/city-assets';
 import { contentFeedPlugin } from './build/city-feed';
 import { cityPolicy, cspPlugin } from './build/csp';
 import { demoFeedPlugin } from './build/demo-feed';
+import { inlineScriptsPlugin } from './build/inline-scripts';
 import { LOADER_MODULE } from './build/loader';
 import { prerenderPlugin } from './build/prerender';
 import { previewPlugin } from './build/preview';
@@ -81,6 +82,7 @@ export default defineConfig({
     ...(city.feed.from === 'content' ? [contentFeedPlugin(city.feed.folder)] : []),
     // The city's names, description and brand colours in index.html and the stylesheet.
     cityAssetsPlugin(city),
+    inlineScriptsPlugin(),
     // Hydratable output: the build renders every page's first screen on the server
     // (build/prerender.ts) and the app hydrates it.
     solid({ ssr: true }),
