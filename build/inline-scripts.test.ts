@@ -9,12 +9,14 @@ describe('minifyInlineScripts', () => {
     const script = /<script>([\s\S]*?)<\/script>/.exec(minified)?.[1] ?? '';
     expect(script).not.toContain('//');
     expect(script.length).toBeLessThan(/<script>([\s\S]*?)<\/script>/.exec(html)![1]!.length / 2);
-    for (const kept of ['citylink.settings', 'beforeinstallprompt']) {
+    for (const kept of ['citylink.settings', 'beforeinstallprompt', 'citylinkTaps', '#root[data-snapshot]']) {
       expect(script).toContain(kept);
     }
     // Module scripts and the rest of the page are left as they are.
     expect(minified).toContain('<script type="module" src="/src/main.tsx"></script>');
-    expect(minified.replace(/<script>[\s\S]*?<\/script>/, '')).toBe(html.replace(/<script>[\s\S]*?<\/script>/, ''));
+    expect(minified.replace(/<script>[\s\S]*?<\/script>/, '')).toBe(
+      html.replace(/<script>[\s\S]*?<\/script>/, ''),
+    );
   });
 
   it('fails on a script it cannot read rather than ship it', () => {

@@ -1,7 +1,7 @@
 /**
  * Minifies index.html's own inline scripts at build time (its first script: theme, language,
- * the install offer). Every page of the build carries them in its head, before the first
- * paint; their comments say why for us, and need not cross a reader's metered connection.
+ * the install offer, early taps). Every page of the build carries them in its head, before the
+ * first paint; their comments say why for us, and need not cross a reader's metered connection.
  */
 import { minifySync, type Plugin } from 'vite';
 

@@ -166,9 +166,18 @@ function refocus(root: HTMLElement, place: Place | undefined): void {
  */
 function holdTaps(root: HTMLElement): { stop: () => void; replay: (next: HTMLElement) => void } {
   let latest: (Place & { href?: string }) | undefined;
+  const controlOf = (target: EventTarget | null) => {
+    const control = target instanceof Element ? target.closest(CONTROLS) : null;
+    return control && root.contains(control) ? control : null;
+  };
+  // Those made before this code ran, which index.html's first script kept (never links).
+  for (const target of earlyTaps()) {
+    const control = controlOf(target);
+    if (control) latest = placeOf(root, control);
+  }
   const onClick = (event: MouseEvent) => {
-    const control = event.target instanceof Element ? event.target.closest(CONTROLS) : null;
-    if (!control || !root.contains(control)) return;
+    const control = controlOf(event.target);
+    if (!control) return;
     const link = control.closest('a[href]');
     if (link instanceof HTMLAnchorElement && !inApp(link, event)) return;
     // A checkbox or a <details> would change state in the snapshot and again in the app; a link
@@ -187,6 +196,20 @@ function holdTaps(root: HTMLElement): { stop: () => void; replay: (next: HTMLEle
       else if (latest.href) window.location.assign(latest.href);
     },
   };
+}
+
+/** Where index.html's first script keeps the taps on the snapshot made before this code ran. */
+const EARLY_TAPS = 'citylinkTaps';
+
+/**
+ * The taps index.html's first script kept, oldest first; it keeps no more once they are taken.
+ * Read as the window's own property: named access would give an element of the feed's markup
+ * called so.
+ */
+function earlyTaps(): Element[] {
+  const kept = Object.getOwnPropertyDescriptor(window, EARLY_TAPS)?.value as unknown;
+  Object.assign(window, { [EARLY_TAPS]: null });
+  return Array.isArray(kept) ? kept.filter((tap): tap is Element => tap instanceof Element) : [];
 }
 
 /**

@@ -66,6 +66,9 @@ const ROUTES: readonly A11yRoute[] = [
       if ((await page.locator('main .card').count()) === 0) {
         for (const path of ['/events/taishan-roots-clinic-2027', '/news/rail-links']) {
           await page.goto(path);
+          // Once the app has taken over: a tap before that is held and given back later
+          // (repeat-visit.spec), which under load can take longer than the wait below.
+          await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
           await page.locator('main button[aria-pressed="false"]').first().click();
           await expect(page.locator('main button[aria-pressed="true"]')).toHaveCount(1);
         }

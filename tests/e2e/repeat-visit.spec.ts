@@ -277,6 +277,31 @@ test('a tap on a control of the snapshot is given to the same control of the app
   await expect(page.getByRole('button', { name: 'Saved' })).toHaveAttribute('aria-pressed', 'true');
 });
 
+test("a tap on the snapshot before the app's code has run is given to the app too", async ({
+  page,
+  context,
+}) => {
+  await openFirstItem(page);
+  await context.setOffline(true);
+  // Taps Save once the snapshot is parsed and before any module runs: the document turns
+  // "interactive" before its deferred scripts (the app's code) run. A string: the test
+  // runner's helpers would not survive serialising a function.
+  await page.addInitScript(`
+    document.addEventListener('readystatechange', () => {
+      if (document.readyState !== 'interactive') return;
+      const save = [...document.querySelectorAll('#root[data-snapshot] button')].find(
+        (button) => button.textContent.trim() === 'Save',
+      );
+      window.tappedEarly = !!save && performance.getEntriesByName('citylink:taps-held').length === 0;
+      save?.click();
+    });
+  `);
+  await page.reload();
+  expect(await page.evaluate(() => (window as unknown as { tappedEarly: boolean }).tappedEarly)).toBe(true);
+  await appTookOver(page);
+  await expect(page.getByRole('button', { name: 'Saved' })).toHaveAttribute('aria-pressed', 'true');
+});
+
 test('a tap on a link of the snapshot moves inside the app once it has taken over, not by loading a page', async ({
   page,
   context,
