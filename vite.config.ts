@@ -31,9 +31,6 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 const killSwitch = process.env.CITYLINK_KILL_SWITCH === '1';
 // Shown in the More tab; CI or a deploy may name a build, tests use it to tell two builds apart.
 const build = process.env.CITYLINK_BUILD ?? pkg.version;
-// Code only some devices need: its chunk goes to ON_DEMAND_DIR, which the precache skips and
-// the worker caches once a device has loaded it (src/sw/on-demand.ts). The opening_hours parser
-// is ~116 KB gzip, and most feeds have no opening hours.
 const entryModules = ['./index.html', './src/main.tsx'].map((path) =>
   fileURLToPath(new URL(path, import.meta.url)),
 );
@@ -63,7 +60,10 @@ const homeModules = [
 // not look; the service worker keeps them for the readers who load them (src/sw/on-demand.ts).
 const traditionalWorker = fileURLToPath(new URL('./src/data/traditional-worker.ts', import.meta.url));
 const traditionalConverter = fileURLToPath(new URL('./packages/core/src/to-traditional.ts', import.meta.url));
-const onDemandModules = [fileURLToPath(new URL('./src/lib/hours.ts', import.meta.url))];
+// Code only some devices need goes to ON_DEMAND_DIR, which the precache skips and the service
+// worker caches once a device has loaded it (src/sw/on-demand.ts): the worker that holds the
+// opening_hours parser (src/lib/open-state.ts), ~116 KB gzip, as most feeds have no hours.
+const hoursWorker = fileURLToPath(new URL('./src/lib/hours-worker.ts', import.meta.url));
 
 export default defineConfig({
   define: {
@@ -193,11 +193,13 @@ export default defineConfig({
   worker: {
     rolldownOptions: {
       output: {
-        // The conversion's worker apart from the precache (`traditionalWorker` above).
+        // The conversion's and the hours' workers apart from the precache (see above).
         entryFileNames: (chunk) =>
           chunk.facadeModuleId === traditionalWorker
             ? `${TRADITIONAL_DIR}[name]-[hash].js`
-            : 'assets/[name]-[hash].js',
+            : chunk.facadeModuleId === hoursWorker
+              ? `${ON_DEMAND_DIR}[name]-[hash].js`
+              : 'assets/[name]-[hash].js',
       },
     },
   },
@@ -228,11 +230,9 @@ export default defineConfig({
         // plenty for this many files).
         hashCharacters: 'base36',
         chunkFileNames: (chunk) =>
-          chunk.facadeModuleId && onDemandModules.includes(chunk.facadeModuleId)
-            ? `${ON_DEMAND_DIR}[name]-[hash].js`
-            : chunk.facadeModuleId === traditionalConverter
-              ? `${TRADITIONAL_DIR}[name]-[hash].js`
-              : 'assets/[name]-[hash].js',
+          chunk.facadeModuleId === traditionalConverter
+            ? `${TRADITIONAL_DIR}[name]-[hash].js`
+            : 'assets/[name]-[hash].js',
         // Everything the entry imports statically loads on every start, whatever the screen: one
         // chunk rather than the many small ones shared with screens, each fetched and compressed
         // on its own (issue 10's budget counts brotli per file). Not the entry itself (index.html

@@ -89,6 +89,7 @@ describe('the policy', () => {
       'citylink-inspect',
       'citylink-worker',
       'citylink-traditional',
+      'citylink-hours',
       'dompurify',
     ]);
   });

@@ -36,6 +36,7 @@ export const TRUSTED_TYPES_POLICIES = [
   'citylink-inspect',
   'citylink-worker',
   'citylink-traditional',
+  'citylink-hours',
   'dompurify',
 ];
 

@@ -57,7 +57,7 @@ const fileOf = (dist: string, path: string) => join(dist, decodeURIComponent(pat
  * The scripts the home screen needs before it is interactive: the module scripts and
  * modulepreloads of `dist/index.html` (in tags, or in the loader settings of a rendered page), and
  * everything they import statically, transitively.
- * Dynamic `import()`s (lazy routes, the opening-hours code) are left out: they load later.
+ * Dynamic `import()`s (lazy routes, the workers' code) are left out: they load later.
  */
 export async function interactiveJs(dist: string): Promise<{ files: string[]; total: Sizes }> {
   await init();

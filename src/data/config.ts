@@ -25,9 +25,10 @@ export function pushServiceUrl(base: string): string {
 export const IMAGE_CACHE = 'citylink-images';
 
 /**
- * Code only some devices need (the `opening_hours` parser of src/lib/hours.ts): the build puts
- * its chunk in this folder of the site, the precache skips the folder, and the worker keeps a
- * chunk from it in `ON_DEMAND_CACHE` once a device has loaded it (src/sw/on-demand.ts).
+ * Code only some devices need (the worker that holds the `opening_hours` parser,
+ * src/lib/hours-worker.ts): the build puts its script in this folder of the site, the precache
+ * skips the folder, and the service worker keeps a file from it in `ON_DEMAND_CACHE` once a
+ * device has loaded it (src/sw/on-demand.ts).
  */
 export const ON_DEMAND_DIR = 'assets/on-demand/';
 export const ON_DEMAND_CACHE = 'citylink-on-demand';

@@ -5,15 +5,8 @@
  */
 import type { TraditionalTarget } from '@citylink/core/traditional';
 
-/** A page's request to the conversion worker. */
-export interface TraditionalRequest {
-  id: number;
+/** A page's question to the conversion worker; its answer is `texts` converted, in order. */
+export interface TraditionalAsk {
   target: TraditionalTarget;
-  texts: string[];
-}
-
-/** The worker's answer: `texts` converted, in order. */
-export interface TraditionalReply {
-  id: number;
   texts: string[];
 }

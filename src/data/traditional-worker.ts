@@ -4,10 +4,11 @@
  * long tasks there. Started by traditional.ts; answers each request with its id.
  */
 import { converter } from '@citylink/core/to-traditional';
-import type { TraditionalReply, TraditionalRequest } from './traditional-messages';
+import type { CodeReply, CodeRequest } from './code-worker';
+import type { TraditionalAsk } from './traditional-messages';
 
-self.onmessage = (event: MessageEvent<TraditionalRequest>) => {
-  const { id, target, texts } = event.data;
-  const convert = converter(target);
-  self.postMessage({ id, texts: texts.map(convert) } satisfies TraditionalReply);
+self.onmessage = (event: MessageEvent<CodeRequest<TraditionalAsk>>) => {
+  const { id, ask } = event.data;
+  const convert = converter(ask.target);
+  self.postMessage({ id, answer: ask.texts.map(convert) } satisfies CodeReply<string[]>);
 };

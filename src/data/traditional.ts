@@ -1,9 +1,10 @@
 /**
  * Feed text in Simplified Chinese, shown to a reader of Traditional Chinese converted on this
  * device (issue 26). The feed is stored as published, one copy for every reader; what a reader
- * sees is converted as it is read, in a dedicated worker (traditional-worker.ts) that holds
- * OpenCC's dictionaries. That worker's code is fetched only by readers who need it, and the
- * service worker keeps it once fetched, so conversion works offline (src/sw/on-demand.ts).
+ * sees is converted as it is read, in a dedicated worker (traditional-worker.ts, started by
+ * src/data/code-worker.ts) that holds OpenCC's dictionaries. That worker's code is fetched only
+ * by readers who need it, and the service worker keeps it once fetched, so conversion works
+ * offline (src/sw/on-demand.ts).
  *
  * Converted: titles, summaries, plain-text bodies, authors, venue names and addresses, contact
  * names, organisations, roles, hours text and addresses, attachment titles. Never what is
@@ -20,7 +21,8 @@ import {
   traditionalTarget,
   type TraditionalTarget,
 } from '@citylink/core/traditional';
-import type { TraditionalReply, TraditionalRequest } from './traditional-messages';
+import { codeWorker } from './code-worker';
+import type { TraditionalAsk } from './traditional-messages';
 import workerUrl from './traditional-worker.ts?worker&url';
 
 /** The Traditional standard this device's reader reads (`traditionalTarget()`). */
@@ -28,73 +30,8 @@ export function readerTarget(): TraditionalTarget {
   return traditionalTarget(typeof navigator === 'undefined' ? [] : navigator.languages);
 }
 
-type Waiting = { resolve: (texts: string[]) => void; reject: (error: Error) => void };
-let worker: Worker | undefined;
-const waiting = new Map<number, Waiting>();
-let nextId = 0;
-
-interface ScriptUrlPolicy {
-  createScriptURL(url: string): unknown;
-}
-let policy: ScriptUrlPolicy | undefined;
-
-/**
- * The worker's address as Trusted Types want it at `new Worker()`: a named policy (listed in
- * build/csp.ts) that passes this one script and nothing else.
- */
-function scriptUrl(): string {
-  const factory = (
-    globalThis as {
-      trustedTypes?: {
-        createPolicy(name: string, rules: { createScriptURL(url: string): string }): ScriptUrlPolicy;
-      };
-    }
-  ).trustedTypes;
-  policy ??= factory?.createPolicy('citylink-traditional', {
-    createScriptURL: (asked) => {
-      if (asked !== workerUrl) throw new TypeError(`Not the conversion worker: ${asked}`);
-      return asked;
-    },
-  });
-  return (policy ? policy.createScriptURL(workerUrl) : workerUrl) as string;
-}
-
-function startWorker(): Worker {
-  const started = new Worker(scriptUrl());
-  started.onmessage = (event: MessageEvent<TraditionalReply>) => {
-    waiting.get(event.data.id)?.resolve(event.data.texts);
-    waiting.delete(event.data.id);
-  };
-  // Its script failed to load (offline before it was ever kept): every request fails, and the
-  // next one starts a new worker, which may then load.
-  started.onerror = (event) => {
-    event.preventDefault();
-    for (const pending of waiting.values()) pending.reject(new Error('The conversion worker failed'));
-    waiting.clear();
-    started.terminate();
-    if (worker === started) worker = undefined;
-  };
-  return started;
-}
-
-let kept = false;
-
-/**
- * Fetches the worker's script through the service worker, which keeps it (src/sw/on-demand.ts),
- * once this page is controlled: on a first visit the script loaded before that, past the
- * service worker, and the reader going offline next would read Simplified.
- */
-function keepOffline(): void {
-  const container = typeof navigator === 'undefined' ? undefined : navigator.serviceWorker;
-  if (kept || !container) return;
-  kept = true;
-  const fetchThrough = () =>
-    void fetch(workerUrl)
-      .then((response) => response.arrayBuffer())
-      .catch(() => (kept = false));
-  if (container.controller) fetchThrough();
-  else container.addEventListener('controllerchange', fetchThrough, { once: true });
-}
+/** Asks the conversion worker, started on the first question. */
+const ask = codeWorker<TraditionalAsk, string[]>(workerUrl, 'citylink-traditional');
 
 /** `texts` converted from Simplified into `target`'s Traditional. */
 export async function toTraditional(
@@ -107,12 +44,7 @@ export async function toTraditional(
     const { converter } = await import('@citylink/core/to-traditional');
     return texts.map(converter(target));
   }
-  worker ??= startWorker();
-  keepOffline();
-  const id = nextId++;
-  const reply = new Promise<string[]>((resolve, reject) => waiting.set(id, { resolve, reject }));
-  worker.postMessage({ id, target, texts: [...texts] } satisfies TraditionalRequest);
-  return reply;
+  return ask({ target, texts: [...texts] });
 }
 
 /** The texts of an item that are converted, each with where it goes in a copy. */

@@ -2,10 +2,10 @@
  * "Open now?" for a contact's OpenStreetMap `opening_hours` string, told in the venue's zone.
  *
  * The parser is large (~690 KB minified, ~115 KB gzipped; mostly holiday and spelling tables):
- * load this module with `await import('./hours')` from the screen that needs it, so it becomes its
- * own chunk. The build puts that chunk outside the precache (vite.config.ts, ON_DEMAND_DIR): only
- * devices whose feed has opening hours download it (src/features/contacts/hours-prefetch.ts).
- * It has no top-level side effects.
+ * only the hours worker (hours-worker.ts) imports this module, so it never compiles or runs on the
+ * page's thread. The build puts that worker's script outside the precache (vite.config.ts,
+ * ON_DEMAND_DIR): only devices whose feed has opening hours download it
+ * (src/features/contacts/hours-prefetch.ts). It has no top-level side effects.
  */
 import OpeningHours from 'opening_hours';
 import { instantOf, wallMs } from '@citylink/core/zone-time';

@@ -1,29 +1,32 @@
-import { createResource, Show } from 'solid-js';
+import { createEffect, createSignal, onCleanup, Show } from 'solid-js';
 import { formatLocale, t } from '../i18n';
 import { dayIn, formatClock } from '@citylink/core/event-time';
 import { hydrated } from '../lib/hydration';
+import type { OpenState } from '../lib/hours';
+import { openStates } from '../lib/open-state';
 import { whoseTime, type Zones } from './whose-time';
-
-// The opening_hours parser is large; it loads (as its own chunk, kept by the worker once loaded,
-// not precached) only when a screen shows hours. Offline before it was ever kept, the place's
-// hours still show as text, without "open now".
-const loadHours = () => import('../lib/hours').catch(() => undefined);
 
 /**
  * "Open now · closes 17:30 Jiangmen time (11:30 your time)" for OpenStreetMap hours, told in
- * the place's zone and, where theirs differs, the reader's.
+ * the place's zone and, where theirs differs, the reader's. The hours are read in a worker
+ * (src/lib/open-state.ts); offline before its code was ever kept, the place's hours still show
+ * as text, without "open now".
  */
 export function OpenNow(props: { openingHours: string; zones: Zones; now: number }) {
+  const [state, setState] = createSignal<OpenState>();
   // Open or closed is the reader's "now": not in a server render or the hydration after it.
-  const [hours] = createResource(hydrated, loadHours);
-  // Read once loaded, never waited on: a card that a list brings in a turn of its own
-  // (src/features/shared/pager.ts) must not put the whole list into its loading state.
-  const state = () =>
-    (hours.state === 'ready' ? hours() : undefined)?.openState(
-      props.openingHours,
-      new Date(props.now),
-      props.zones.zone,
+  // Never waited on: a card that a list brings in a turn of its own
+  // (src/features/shared/pager.ts) must not put the whole list into its loading state. The
+  // last answer stays until the next one comes, so the line does not blink each minute.
+  createEffect(() => {
+    if (!hydrated()) return;
+    let current = true;
+    onCleanup(() => (current = false));
+    openStates([props.openingHours], new Date(props.now), props.zones.zone).then(
+      ([answer]) => current && setState(answer),
+      () => undefined,
     );
+  });
   /** The time of the next change in `zone`, with its weekday when that is not today there. */
   const at = (next: Date, zone: string) => {
     const clock = formatClock(next, formatLocale(), zone);

@@ -1,9 +1,10 @@
 import { useSearchParams } from '../../state/router';
-import { createResource, Show, Suspense } from 'solid-js';
+import { createEffect, createSignal, onCleanup, Show, Suspense } from 'solid-js';
 import { now } from '../../state/clock';
 import { contactEntries, useFeedZone } from '../../state/data';
 import type { ContactEntry } from '../../data/lists';
 import { createRenderMemo, hydrated } from '../../lib/hydration';
+import { openStates } from '../../lib/open-state';
 import { languageMatch } from '@citylink/core/translations';
 import { locale, t } from '../../i18n';
 import { languageName } from '../../lib/format';
@@ -43,31 +44,32 @@ function Directory() {
   const [search] = useSearchParams<{ lang?: string }>();
   const entryList = createEntryList('contacts', contactEntries);
   const all = entryList.all;
-  // Only loaded when some contact has machine-readable hours (the parser is large), and never
-  // for a server render: whether a place is open depends on the reader's "now". Offline before
-  // the worker ever kept it, the list is sorted by name alone.
-  const [hours] = createResource(
-    () => hydrated() && all().some((entry) => entry.openingHours),
-    () => import('../../lib/hours').catch(() => undefined),
-  );
+  // The rules open now, read in the hours worker (src/lib/open-state.ts) once a minute, and never
+  // for a server render: whether a place is open depends on the reader's "now". Many places
+  // share their hours: each distinct rule is asked once. Offline before the worker's code was
+  // ever kept, the list is sorted by name alone.
+  const [openRules, setOpenRules] = createSignal<ReadonlySet<string>>(new Set());
+  createEffect(() => {
+    if (!hydrated()) return;
+    const rules = [...new Set(all().flatMap((entry) => (entry.openingHours ? [entry.openingHours] : [])))];
+    if (rules.length === 0) return;
+    let current = true;
+    onCleanup(() => (current = false));
+    openStates(rules, new Date(now()), zone()).then(
+      (states) => current && setOpenRules(new Set(rules.filter((_, i) => states[i]?.state === 'open'))),
+      () => undefined,
+    );
+  });
   const spoken = () => [...new Set(all().flatMap((entry) => entry.languages))];
   /** The order of `list` for the filter, clock and hours read now (tracked by the caller). */
   const orderer = () => {
     const wanted = search.lang;
-    // Never read in a server render: there the hours resource held the page back empty.
-    const openState = hydrated() ? hours()?.openState : undefined;
-    const at = new Date(now());
-    // The zone only matters with hours to read (never in a server render, which has none).
-    const where = openState ? zone() : 'UTC';
+    // Read when the order is asked, in the caller's tracking scope: a new answer re-orders.
+    // eslint-disable-next-line solid/reactivity
+    const open = openRules();
     const language = locale();
     return (list: ContactEntry[]) => {
-      // Many places share their hours: each distinct rule is evaluated once per tick.
-      const open = new Map<string, boolean>();
-      const isOpen = (spec: string | undefined) => {
-        if (!spec || !openState) return false;
-        if (!open.has(spec)) open.set(spec, openState(spec, at, where)?.state === 'open');
-        return open.get(spec) ?? false;
-      };
+      const isOpen = (spec: string | undefined) => spec !== undefined && open.has(spec);
       return list
         .filter((entry) => !wanted || entry.languages.some((tag) => languageMatch(tag, wanted) > 0))
         .map((entry) => ({ id: entry.id, open: isOpen(entry.openingHours), name: entry.name }))
