@@ -7,7 +7,7 @@
  * carries, so that code need not load before the first screen is interactive.
  */
 import { createAsync, query } from '@solidjs/router';
-import { createMemo, createRoot, createSignal } from 'solid-js';
+import { createMemo, createRoot, createSignal, startTransition } from 'solid-js';
 import { isServer } from 'solid-js/web';
 import { feedUrl } from '../data/config';
 import type { Position } from '../data/lists';
@@ -26,9 +26,13 @@ const db = () => import('../data/db');
 // "No events yet.". Known kept when a sync has stored one (src/features/status/sync-status.ts).
 const [kept, setKept] = createSignal(isServer || pageContext() === undefined);
 
-/** From now on the screens read what this device keeps (a sync has stored a feed). */
+/**
+ * From now on the screens read what this device keeps (a sync has stored a feed). A transition:
+ * a list whose language turns (a Chinese reader of an English page) re-reads the store while
+ * the page's own list stays on screen, instead of showing its loading line in between.
+ */
 export function markKept(): void {
-  setKept(true);
+  void startTransition(() => setKept(true));
 }
 
 /**

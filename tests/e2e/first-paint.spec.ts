@@ -9,6 +9,8 @@ import { parseFeed } from '@citylink/core/parse';
 import { itemPath } from '@citylink/core/paths';
 import { bodyText, displayTitle } from '@citylink/core/text';
 import { en } from '../../src/i18n/en';
+import { zhHans } from '../../src/i18n/zh-Hans';
+import { zhHant } from '../../src/i18n/zh-Hant';
 import { demoFeed } from '../../tools/support/demo-feed';
 import { NO_HEADING, recordStates, recordedStates } from './helpers';
 
@@ -117,6 +119,43 @@ test.describe('with JavaScript, cold', () => {
         expect(state.length).toBeGreaterThan(title.length + 20);
       }
     });
+  }
+
+  // A Chinese reader's first visit of an English list: the interface turns Chinese, then the
+  // first sync's lists in Chinese take the page's place, with no loading line in between.
+  for (const [locale, loading] of [
+    ['zh-CN', zhHans.list.loading],
+    ['zh-HK', zhHant.list.loading],
+  ] as const) {
+    for (const [path, translated] of [
+      ['/events', '/events/taishan-roots-clinic-2027-zh'],
+      ['/contacts', '/contacts/foreign-talent-station-zh'],
+    ] as const) {
+      test(`${path} on a ${locale} device turns to the reader's lists without a loading state`, async ({
+        browser,
+        baseURL,
+      }) => {
+        const context = await browser.newContext({ locale, baseURL: baseURL ?? '' });
+        await watchCsp(context);
+        const page = await context.newPage();
+        await recordStates(page);
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+        await page.goto(path);
+        await settled(page);
+        // The reader's own list is on screen: it holds the Chinese version the page did not.
+        await expect(page.locator(`main a[href="${translated}"]`).first()).toBeVisible();
+        const parsed = (await recordedStates(page)).filter((state) => !state.parsing);
+        expect(parsed.length).toBeGreaterThan(1);
+        for (const { text } of parsed) {
+          expect(text, 'a loading line').not.toContain(loading);
+          expect(text, 'a loading line').not.toContain(en.list.loading);
+          const [, body = ''] = text.split(' | ', 2);
+          expect(body.length, `a screen without its list: ${text}`).toBeGreaterThan(40);
+        }
+        await context.close();
+      });
+    }
   }
 
   test('the app keeps the body the page was rendered with: the same nodes, never set again', async ({

@@ -13,6 +13,8 @@ import { formatLocale, locale, t } from '../../i18n';
 import { eventDay, formatDay, hasEvent, splitByTime, type EventItem } from '@citylink/core/event-time';
 import { NotifyEvents } from '../notifications/NotifyEvents';
 import { EventCards } from '../shared/EventCards';
+import { useMarks, type Marks } from '../shared/ItemMarks';
+import { useZones } from '../shared/zones';
 import { createEntryList } from '../shared/entry-list';
 import { idsPage, sameIds } from '../shared/ids-page';
 import { createRememberedPager } from '../shared/pager';
@@ -50,6 +52,8 @@ function EventsView() {
   const entryList = createEntryList('events', eventEntries);
   const all = entryList.all;
   const meta = useReadableMeta();
+  const zones = useZones();
+  const marks = useMarks();
   /** A topic as the reader reads it: the feed's label in their language, else the tag. */
   const label = (tag: string) => tagLabel(meta(), tag, locale());
   const tags = createRenderMemo(() =>
@@ -110,7 +114,7 @@ function EventsView() {
       >
         <ShowPrevious pager={upcoming} list={() => list} />
         <div ref={(element) => (list = element)}>
-          <Days items={upcoming.items().filter(hasEvent)} />
+          <Days items={upcoming.items().filter(hasEvent)} zones={zones} marks={marks} />
         </div>
         <ShowMore pager={upcoming} list={() => list} />
       </Show>
@@ -127,7 +131,7 @@ function EventsView() {
           {/* Read only once opened; its own Suspense keeps the upcoming list on screen meanwhile. */}
           <Show when={pastOpen()}>
             <Suspense fallback={<LoadingState label={t('list.loading')} />}>
-              <PastEvents ids={pastIds()} tag={search.tag} />
+              <PastEvents ids={pastIds()} tag={search.tag} zones={zones} marks={marks} />
             </Suspense>
           </Show>
         </details>
@@ -137,7 +141,7 @@ function EventsView() {
 }
 
 /** Events under a heading per day, in the order given. */
-function Days(props: { items: EventItem[] }) {
+function Days(props: { items: EventItem[]; zones: ReturnType<typeof useZones>; marks: Marks }) {
   const byDay = createRenderMemo(() => {
     const groups = new Map<string, EventItem[]>();
     for (const item of props.items) {
@@ -153,14 +157,26 @@ function Days(props: { items: EventItem[] }) {
       {(day) => (
         <section class="day">
           <h3 class="day-title">{formatDay(day, formatLocale(), 'full')}</h3>
-          <EventCards items={byDay().get(day) ?? []} level={4} dates="none" implied="upcoming" />
+          <EventCards
+            items={byDay().get(day) ?? []}
+            level={4}
+            dates="none"
+            implied="upcoming"
+            zones={props.zones}
+            marks={props.marks}
+          />
         </section>
       )}
     </For>
   );
 }
 
-function PastEvents(props: { ids: string[]; tag: string | undefined }) {
+function PastEvents(props: {
+  ids: string[];
+  tag: string | undefined;
+  zones: ReturnType<typeof useZones>;
+  marks: Marks;
+}) {
   const past = createRememberedPager<number>('events-past', {
     start: 0,
     reset: () => props.tag,
@@ -171,7 +187,14 @@ function PastEvents(props: { ids: string[]; tag: string | undefined }) {
     <>
       <ShowPrevious pager={past} list={() => list} />
       <div ref={(element) => (list = element)}>
-        <EventCards items={past.items().filter(hasEvent)} level={3} dates="full" implied="ended" />
+        <EventCards
+          items={past.items().filter(hasEvent)}
+          level={3}
+          dates="full"
+          implied="ended"
+          zones={props.zones}
+          marks={props.marks}
+        />
       </div>
       <ShowMore pager={past} list={() => list} />
     </>

@@ -12,6 +12,8 @@ import { feedImage } from '../../lib/settings';
 import { ItemCard } from '../../ui/ItemCard';
 import { EmptyState, LoadingState } from '../../ui/States';
 import { useContactLines } from '../shared/ContactLines';
+import { useMarks } from '../shared/ItemMarks';
+import { useZones } from '../shared/zones';
 import { EventCards } from '../shared/EventCards';
 import { savedItems } from './data';
 import { readableItems } from '../../data/readable';
@@ -30,6 +32,8 @@ export function SavedPage() {
       language,
     );
   });
+  const zones = useZones();
+  const marks = useMarks();
   const items = () => saved() ?? [];
   const events = () => items().filter(hasEvent);
   const split = createMemo(() => splitByTime(events(), now()));
@@ -46,14 +50,28 @@ export function SavedPage() {
           <Show when={events().length}>
             <h2 class="saved-heading">{t('saved.agenda')}</h2>
             <Show when={upcoming().length} fallback={<p class="muted">{t('saved.noUpcoming')}</p>}>
-              <EventCards items={upcoming()} level={3} dates="medium" implied="upcoming" />
+              <EventCards
+                items={upcoming()}
+                level={3}
+                dates="medium"
+                implied="upcoming"
+                zones={zones}
+                marks={marks}
+              />
             </Show>
             <Show when={past().length}>
               <details class="past">
                 <summary>
                   <h3 class="section-title">{t('saved.pastEvents')}</h3>
                 </summary>
-                <EventCards items={past()} level={4} dates="medium" implied="ended" />
+                <EventCards
+                  items={past()}
+                  level={4}
+                  dates="medium"
+                  implied="ended"
+                  zones={zones}
+                  marks={marks}
+                />
               </details>
             </Show>
           </Show>

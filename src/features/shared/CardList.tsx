@@ -4,7 +4,7 @@ import { itemPath } from '@citylink/core/paths';
 import { displayTitle } from '@citylink/core/text';
 import { HydrateInTurn } from '../../lib/hydration';
 import { ItemCard } from '../../ui/ItemCard';
-import { ItemMarks, useMarks } from './ItemMarks';
+import { ItemMarks, useMarks, type Marks } from './ItemMarks';
 
 /**
  * The cards of a list screen: each item linked at its address, titled as the reader reads it,
@@ -22,8 +22,16 @@ export function CardList<T extends Item>(props: {
   image?: (item: T) => string | undefined;
   /** The list element, for the pager to keep the reader's place (src/features/shared/Paging.tsx). */
   ref?: (list: HTMLUListElement) => void;
+  /**
+   * The screen's `useMarks()`, where it adds lists after its first render (a day of events the
+   * first sync brought): their first read waits, and a list made outside a transition would put
+   * the whole screen into its loading state meanwhile.
+   */
+  marks?: Marks;
 }) {
-  const marks = useMarks();
+  // The screen's marks are made once with it and never replaced: read once.
+  // eslint-disable-next-line solid/reactivity
+  const marks = props.marks ?? useMarks();
   return (
     <ul class="card-list" ref={(element) => props.ref?.(element)}>
       <For each={props.items}>

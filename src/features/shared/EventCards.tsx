@@ -12,7 +12,8 @@ import { feedImage } from '../../lib/settings';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { whoseTime } from '../../ui/whose-time';
 import { CardList } from './CardList';
-import { useZones } from './zones';
+import type { Marks } from './ItemMarks';
+import type { useZones } from './zones';
 
 /**
  * Event rows, in the events list and "My agenda": the event's state in words, when it is in
@@ -25,8 +26,14 @@ export function EventCards(props: {
   level: 3 | 4;
   dates: DateStyle;
   implied?: EventState;
+  /**
+   * The screen's `useZones()` and `useMarks()`: made once per screen, not per group of cards.
+   * Their first read waits on the store, and a group a list adds later (a day the first sync
+   * brought) would put the whole screen into its loading state while it waits.
+   */
+  zones: ReturnType<typeof useZones>;
+  marks: Marks;
 }) {
-  const zones = useZones();
   const when = (item: EventItem) => {
     const event = item.event;
     if (event.allDay) {
@@ -38,7 +45,7 @@ export function EventCards(props: {
     }
     const day = eventDay(event);
     const [dates, language] = [props.dates, formatLocale()];
-    return whoseTime(zones(event.timezone), new Date(event.start), (zone) =>
+    return whoseTime(props.zones(event.timezone), new Date(event.start), (zone) =>
       formatEventTime(event, language, zone, {
         // The reader's time goes by the venue's day: its weekday only where it falls on another.
         date: zone === event.timezone ? dates : 'none',
@@ -49,6 +56,7 @@ export function EventCards(props: {
   return (
     <CardList
       items={props.items}
+      marks={props.marks}
       level={props.level}
       image={(item) => feedImage(item.image)}
       meta={(item) => (
