@@ -39,6 +39,12 @@ export interface SyncState {
   firstSuccess?: number;
   /** Reason of the last failed sync; cleared by the next success. */
   lastError?: { kind: SyncErrorKind; detail: string };
+  /**
+   * A sync began to store a feed of several pages and did not finish (it failed, or its tab
+   * or worker was closed): the older pages may be missing, so the next sync reads every page
+   * instead of stopping at the first item it holds. Cleared by the next complete sync.
+   */
+  unfinished?: boolean;
 }
 
 /** Why a sync failed; the page turns each kind into a translated sentence. */

@@ -192,6 +192,67 @@ describe('syncFeed', () => {
     expect(s.requests.map((r) => r.url)).toEqual([FEED, p2, p3, FEED, p2]);
   });
 
+  it('reads every page again after a sync that stopped half-way, then pages as before', async () => {
+    const p2 = 'https://city.example.org/feed-2.json';
+    const p3 = 'https://city.example.org/feed-3.json';
+    let archive = false;
+    const s = server({
+      [FEED]: {
+        body: feed([news('c', '2026-01-03T10:00:00+08:00')], { next_url: p2 }),
+        headers: { ETag: '"v1"' },
+      },
+      [p2]: { body: feed([news('b', '2026-01-02T10:00:00+08:00')], { next_url: p3 }) },
+      // The oldest page fails the first time: the network went away mid-sync.
+      [p3]: () => (archive ? { body: feed([news('a', '2026-01-01T10:00:00+08:00')]) } : { status: 503 }),
+    });
+    const failed = await m.sync.syncFeed({ feedUrl: FEED, fetch: s.fetch });
+    expect(failed).toMatchObject({ outcome: 'failed', pages: 2 });
+    expect(await m.db.getSyncState(FEED)).toMatchObject({ unfinished: true });
+
+    archive = true;
+    const again = await m.sync.syncFeed({ feedUrl: FEED, fetch: s.fetch });
+    // The first page holds only items this device has, yet the oldest is read: it never was.
+    expect(again).toMatchObject({ outcome: 'updated', pages: 3, added: 1 });
+    expect((await m.db.listItems('news')).map((i) => i.id)).toEqual(['c', 'b', 'a']);
+    expect(s.requests.slice(3).map((r) => [r.url, r.headers['If-None-Match']])).toEqual([
+      [FEED, undefined],
+      [p2, undefined],
+      [p3, undefined],
+    ]);
+    const state = await m.db.getSyncState(FEED);
+    expect(state?.unfinished).toBeUndefined();
+    expect(state?.etag).toBe('"v1"');
+
+    // Complete now: the next sync stops at the first item it holds, as before.
+    await m.sync.syncFeed({ feedUrl: FEED, fetch: s.fetch });
+    expect(s.requests.slice(6).map((r) => r.url)).toEqual([FEED]);
+  });
+
+  it('marks a sync of several pages unfinished before it stores the first: a closed tab leaves the mark', async () => {
+    const p2 = 'https://city.example.org/feed-2.json';
+    let reached: () => void = () => undefined;
+    const atArchive = new Promise<void>((resolve) => (reached = resolve));
+    const s = server({
+      [FEED]: {
+        body: feed([news('b', '2026-01-02T10:00:00+08:00')], { next_url: p2 }),
+        headers: { ETag: '"v1"' },
+      },
+    });
+    // The older page never answers, as in a tab closed while it was being read.
+    const fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+      if (input !== p2) return s.fetch(input, init);
+      reached();
+      return new Promise<Response>(() => undefined);
+    }) as typeof globalThis.fetch;
+    void m.sync.syncFeed({ feedUrl: FEED, fetch, timeoutMs: 60_000 });
+    await atArchive;
+    expect((await m.db.listItems('news')).map((i) => i.id)).toEqual(['b']);
+    const state = await m.db.getSyncState(FEED);
+    expect(state?.unfinished).toBe(true);
+    // Not the half-read feed's validators: a 304 must not end the next sync before the old pages.
+    expect(state?.etag).toBeUndefined();
+  });
+
   it('stops paging at the page limit and on a next_url that loops', async () => {
     const pages: Record<string, Page> = {};
     for (let i = 0; i < 20; i++) {

@@ -95,6 +95,7 @@ async function runSync(options: SyncOptions): Promise<SyncReport> {
     next.lastSuccess = now();
     next.firstSuccess ??= next.lastSuccess;
     delete next.lastError;
+    delete next.unfinished;
   } catch (error) {
     const failure = toFailure(error);
     report.outcome = 'failed';
@@ -104,6 +105,7 @@ async function runSync(options: SyncOptions): Promise<SyncReport> {
     if (report.pages > 0) {
       delete next.etag;
       delete next.lastModified;
+      next.unfinished = true;
     }
   }
   report.finishedAt = next.lastAttempt = now();
@@ -132,8 +134,10 @@ async function fetchPages(
   for (let page = 0; page < maxPages; page++) {
     const first = page === 0;
     const headers: Record<string, string> = { Accept: 'application/feed+json, application/json' };
-    if (first && previous.etag) headers['If-None-Match'] = previous.etag;
-    if (first && previous.lastModified) headers['If-Modified-Since'] = previous.lastModified;
+    // After a sync that stopped half-way, the feed is read again whatever its validators say.
+    const validators = first && !previous.unfinished;
+    if (validators && previous.etag) headers['If-None-Match'] = previous.etag;
+    if (validators && previous.lastModified) headers['If-Modified-Since'] = previous.lastModified;
 
     const timeoutMs = options.timeoutMs ?? FETCH_TIMEOUT_MS;
     const response = await request(doFetch, url, headers, timeoutMs);
@@ -147,6 +151,14 @@ async function fetchPages(
 
     const parsed = parseFeed(text, { baseUrl: url, receivedAt: now() });
     if (!parsed.ok) throw new SyncFailure('invalid', parsed.error);
+    // Before the first of several pages is stored: a sync that never gets to its end (a tab
+    // closed mid-way, where no code runs to say so) leaves the mark, with the validators of
+    // the last complete sync. Written once per sync, and only for a feed with older pages.
+    if (first && parsed.nextUrl && !previous.unfinished) {
+      await putSyncState({ ...previous, unfinished: true }).catch((error: unknown) => {
+        throw storageFailure(error);
+      });
+    }
     append(report.skipped, parsed.skipped);
     append(report.warnings, parsed.warnings);
 
@@ -182,7 +194,9 @@ async function fetchPages(
       console.warn(`Citylink: ${message}`);
       return;
     }
-    if (stored.metKnown || seen.has(parsed.nextUrl)) return;
+    // Paging stops at an item this device holds, unless a sync before stopped half-way: then
+    // the older pages it never read may hold items this device does not.
+    if ((stored.metKnown && !previous.unfinished) || seen.has(parsed.nextUrl)) return;
     seen.add(parsed.nextUrl);
     url = parsed.nextUrl;
   }
