@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { axeViolations, firstVisit } from './helpers';
+import { demoFeed } from '../../tools/support/demo-feed';
 
 // The demo feed publishes every item in English and Simplified Chinese, none in Traditional: a
 // reader of Traditional reads the Simplified version, converted on the device (issue 26).
@@ -85,6 +86,35 @@ test.describe('a reader whose device speaks Hong Kong Chinese', () => {
     const chikan = hits.filter({ has: page.locator('.card-title', { hasText: '赤坎古鎮' }) });
     await expect(chikan.locator('.card-text')).toContainText('圖書館');
     await expect(chikan.locator('.card-text')).not.toContainText('图书馆');
+  });
+
+  test('a search result with no language of its own, in a Simplified feed, reads converted', async ({
+    page,
+    context,
+  }) => {
+    // The demo's first page, published as a Simplified feed whose Chinese story about the
+    // neutrino detector names no language of its own: it is Simplified by the feed's.
+    const feed = demoFeed<{
+      language?: string;
+      next_url?: string;
+      items: { id: string; language?: string }[];
+    }>();
+    feed.language = 'zh-Hans';
+    delete feed.next_url;
+    const story = feed.items.find((item) => item.id === 'news-juno-zh');
+    expect(story?.language).toBe('zh-Hans');
+    delete story?.language;
+    const body = JSON.stringify(feed);
+    await context.route('**/feed.json', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/feed+json', body }),
+    );
+    await firstVisit(page);
+    await page.goto('/search');
+    await page.getByRole('searchbox').pressSequentially('中微子');
+    const title = page.locator('.search-hit .card-title:has(a[href="/news/juno-neutrino-observatory-zh"])');
+    await expect(title).toHaveCount(1);
+    await expect(title).toContainText('開平地下深處');
+    await expect(title).not.toContainText('开平');
   });
 
   test('converted item and event pages have no accessibility violations, light and dark', async ({

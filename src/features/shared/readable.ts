@@ -6,7 +6,7 @@
 import { createAsync } from '@solidjs/router';
 import { createSignal, startTransition, type Accessor } from 'solid-js';
 import type { FeedMeta, Item } from '@citylink/core/model';
-import { needsTraditional } from '@citylink/core/traditional';
+import { isTraditional, needsTraditional } from '@citylink/core/traditional';
 import { readableItems, readableMeta } from '../../data/readable';
 import { locale } from '../../i18n';
 import { feedMeta } from '../../state/data';
@@ -34,7 +34,9 @@ export function useReadableResults(): (item: Item) => Item {
     done();
     const shown = converted.get(item);
     if (shown) return shown;
-    if (!asked.has(item) && needsTraditional(item.language, locale())) {
+    // Which results are read converted is the data layer's decision (an item with no language
+    // of its own reads as the feed's): every result of a Traditional reader is asked about once.
+    if (!asked.has(item) && isTraditional(locale())) {
       asked.add(item);
       if (waiting.push(item) === 1) queueMicrotask(flush);
     }
