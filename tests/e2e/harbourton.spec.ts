@@ -28,13 +28,22 @@ test.beforeAll(async () => {
     encoding: 'utf8',
   });
   expect(build.status, `${build.stdout}\n${build.stderr}`).toBe(0);
+  // Node itself runs Vite, so that the test's end stops the preview and not only npx: a
+  // preview left behind held this port after CI, for the next run on the machine to meet.
   preview = spawn(
-    'npx',
-    ['vite', 'preview', '--outDir', OUT, '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
-    {
-      env,
-      stdio: 'ignore',
-    },
+    process.execPath,
+    [
+      'node_modules/vite/bin/vite.js',
+      'preview',
+      '--outDir',
+      OUT,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--strictPort',
+    ],
+    { env, stdio: 'ignore' },
   );
   await expect
     .poll(
