@@ -5,7 +5,9 @@
  * when its feed has opening hours (src/features/contacts/hours-prefetch.ts) or when a screen
  * first asks, and the service worker keeps it for offline use.
  */
+import { createEffect, createSignal, onCleanup, type Accessor } from 'solid-js';
 import { codeWorker } from '../data/code-worker';
+import { hydrated } from './hydration';
 import type { OpenState } from './hours';
 import type { HoursAsk } from './hours-worker';
 import workerUrl from './hours-worker.ts?worker&url';
@@ -30,4 +32,31 @@ export async function openStates(
     return specs.map((spec) => openState(spec, at, zone));
   }
   return ask({ specs: [...specs], at: at.getTime(), zone });
+}
+
+/**
+ * The answers for the rules `specs()` at `at()` in `zone()`, by rule, asked again whenever one
+ * of them changes; empty until the first answer. Never in a server render or the hydration after
+ * it (open or closed is the reader's "now"). Never waited on: a card that a list brings in a
+ * turn of its own (src/features/shared/pager.ts) must not put the list into its loading state.
+ * The last answers stay until the next come, so nothing blinks each minute.
+ */
+export function createOpenStates(
+  specs: () => readonly string[],
+  at: () => number,
+  zone: () => string,
+): Accessor<ReadonlyMap<string, OpenState | undefined>> {
+  const [answers, setAnswers] = createSignal<ReadonlyMap<string, OpenState | undefined>>(new Map());
+  createEffect(() => {
+    if (!hydrated()) return;
+    const asked = specs();
+    if (asked.length === 0) return;
+    let current = true;
+    onCleanup(() => (current = false));
+    openStates(asked, new Date(at()), zone()).then(
+      (states) => current && setAnswers(new Map(asked.map((spec, i) => [spec, states[i]]))),
+      () => undefined,
+    );
+  });
+  return answers;
 }

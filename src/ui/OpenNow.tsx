@@ -1,9 +1,7 @@
-import { createEffect, createSignal, onCleanup, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import { formatLocale, t } from '../i18n';
 import { dayIn, formatClock } from '@citylink/core/event-time';
-import { hydrated } from '../lib/hydration';
-import type { OpenState } from '../lib/hours';
-import { openStates } from '../lib/open-state';
+import { createOpenStates } from '../lib/open-state';
 import { whoseTime, type Zones } from './whose-time';
 
 /**
@@ -13,20 +11,12 @@ import { whoseTime, type Zones } from './whose-time';
  * as text, without "open now".
  */
 export function OpenNow(props: { openingHours: string; zones: Zones; now: number }) {
-  const [state, setState] = createSignal<OpenState>();
-  // Open or closed is the reader's "now": not in a server render or the hydration after it.
-  // Never waited on: a card that a list brings in a turn of its own
-  // (src/features/shared/pager.ts) must not put the whole list into its loading state. The
-  // last answer stays until the next one comes, so the line does not blink each minute.
-  createEffect(() => {
-    if (!hydrated()) return;
-    let current = true;
-    onCleanup(() => (current = false));
-    openStates([props.openingHours], new Date(props.now), props.zones.zone).then(
-      ([answer]) => current && setState(answer),
-      () => undefined,
-    );
-  });
+  const answers = createOpenStates(
+    () => [props.openingHours],
+    () => props.now,
+    () => props.zones.zone,
+  );
+  const state = () => answers().get(props.openingHours);
   /** The time of the next change in `zone`, with its weekday when that is not today there. */
   const at = (next: Date, zone: string) => {
     const clock = formatClock(next, formatLocale(), zone);

@@ -1,10 +1,10 @@
 import { useSearchParams } from '../../state/router';
-import { createEffect, createSignal, onCleanup, Show, Suspense } from 'solid-js';
+import { Show, Suspense } from 'solid-js';
 import { now } from '../../state/clock';
 import { contactEntries, useFeedZone } from '../../state/data';
 import type { ContactEntry } from '../../data/lists';
-import { createRenderMemo, hydrated } from '../../lib/hydration';
-import { openStates } from '../../lib/open-state';
+import { createRenderMemo } from '../../lib/hydration';
+import { createOpenStates } from '../../lib/open-state';
 import { languageMatch } from '@citylink/core/translations';
 import { locale, t } from '../../i18n';
 import { languageName } from '../../lib/format';
@@ -44,28 +44,22 @@ function Directory() {
   const [search] = useSearchParams<{ lang?: string }>();
   const entryList = createEntryList('contacts', contactEntries);
   const all = entryList.all;
-  // The rules open now, read in the hours worker (src/lib/open-state.ts) once a minute, and never
-  // for a server render: whether a place is open depends on the reader's "now". Many places
-  // share their hours: each distinct rule is asked once. Offline before the worker's code was
-  // ever kept, the list is sorted by name alone.
-  const [openRules, setOpenRules] = createSignal<ReadonlySet<string>>(new Set());
-  createEffect(() => {
-    if (!hydrated()) return;
-    const rules = [...new Set(all().flatMap((entry) => (entry.openingHours ? [entry.openingHours] : [])))];
-    if (rules.length === 0) return;
-    let current = true;
-    onCleanup(() => (current = false));
-    openStates(rules, new Date(now()), zone()).then(
-      (states) => current && setOpenRules(new Set(rules.filter((_, i) => states[i]?.state === 'open'))),
-      () => undefined,
-    );
-  });
+  // The rules open now, read in the hours worker (src/lib/open-state.ts) once a minute; many
+  // places share their hours, so each distinct rule is asked once. Offline before the worker's
+  // code was ever kept, the list is sorted by name alone.
+  const rules = createRenderMemo(
+    () => [...new Set(all().flatMap((entry) => (entry.openingHours ? [entry.openingHours] : [])))],
+    (a, b) => a.join('\n') === b.join('\n'),
+  );
+  const answers = createOpenStates(rules, now, zone);
+  const openRules = createRenderMemo(
+    () => new Set([...answers()].flatMap(([rule, state]) => (state?.state === 'open' ? [rule] : []))),
+  );
   const spoken = () => [...new Set(all().flatMap((entry) => entry.languages))];
   /** The order of `list` for the filter, clock and hours read now (tracked by the caller). */
   const orderer = () => {
     const wanted = search.lang;
     // Read when the order is asked, in the caller's tracking scope: a new answer re-orders.
-    // eslint-disable-next-line solid/reactivity
     const open = openRules();
     const language = locale();
     return (list: ContactEntry[]) => {
